@@ -1,0 +1,1 @@
+namespace GcoreCdnGen { internal static class Probe { } }
