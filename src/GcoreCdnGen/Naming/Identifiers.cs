@@ -1,0 +1,127 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Text;
+
+namespace GcoreCdnGen.Naming
+{
+    /// <summary>Turns names from a spec into valid, stable C# identifiers.</summary>
+    public static class Identifiers
+    {
+        private static readonly HashSet<string> Keywords = new(StringComparer.Ordinal)
+        {
+            "abstract", "as", "base", "bool", "break", "byte", "case", "catch", "char", "checked", "class", "const",
+            "continue", "decimal", "default", "delegate", "do", "double", "else", "enum", "event", "explicit", "extern",
+            "false", "finally", "fixed", "float", "for", "foreach", "goto", "if", "implicit", "in", "int", "interface",
+            "internal", "is", "lock", "long", "namespace", "new", "null", "object", "operator", "out", "override",
+            "params", "private", "protected", "public", "readonly", "ref", "return", "sbyte", "sealed", "short",
+            "sizeof", "stackalloc", "static", "string", "struct", "switch", "this", "throw", "true", "try", "typeof",
+            "uint", "ulong", "unchecked", "unsafe", "ushort", "using", "virtual", "void", "volatile", "while",
+        };
+
+        /// <summary>PascalCase of a name: words split at anything that is not a letter or digit, and at case changes.</summary>
+        public static string Pascal(string name)
+        {
+            var sb = new StringBuilder(name.Length);
+            bool upperNext = true;
+            char previous = '\0';
+            foreach (char c in name)
+            {
+                if (!IsIdentifierPart(c))
+                {
+                    upperNext = true;
+                    previous = c;
+                    continue;
+                }
+
+                if (upperNext || (char.IsUpper(c) && char.IsLower(previous)))
+                {
+                    sb.Append(char.ToUpperInvariant(c));
+                }
+                else
+                {
+                    sb.Append(c);
+                }
+
+                upperNext = false;
+                previous = c;
+            }
+
+            if (sb.Length == 0)
+                return "Value";
+            if (!IsIdentifierStart(sb[0]))
+                sb.Insert(0, '_');
+            return sb.ToString();
+        }
+
+        /// <summary>camelCase of a name, escaped with <c>@</c> where it is a keyword.</summary>
+        public static string Camel(string name)
+        {
+            string pascal = Pascal(name);
+            string camel = pascal[0] == '_' ? pascal : char.ToLowerInvariant(pascal[0]) + pascal.Substring(1);
+            return Keywords.Contains(camel) ? "@" + camel : camel;
+        }
+
+        private static bool IsIdentifierStart(char c) => char.IsLetter(c) || c == '_';
+
+        private static bool IsIdentifierPart(char c)
+        {
+            if (c < 128)
+                return char.IsLetterOrDigit(c);
+            var cat = CharUnicodeInfo.GetUnicodeCategory(c);
+            return cat is UnicodeCategory.UppercaseLetter or UnicodeCategory.LowercaseLetter or UnicodeCategory.TitlecaseLetter
+                or UnicodeCategory.ModifierLetter or UnicodeCategory.OtherLetter or UnicodeCategory.DecimalDigitNumber
+                or UnicodeCategory.LetterNumber;
+        }
+
+        /// <summary>A C# string literal of the value.</summary>
+        public static string Literal(string value)
+        {
+            var sb = new StringBuilder(value.Length + 2);
+            sb.Append('"');
+            foreach (char c in value)
+            {
+                switch (c)
+                {
+                    case '"': sb.Append("\\\""); break;
+                    case '\\': sb.Append("\\\\"); break;
+                    case '\n': sb.Append("\\n"); break;
+                    case '\r': sb.Append("\\r"); break;
+                    case '\t': sb.Append("\\t"); break;
+                    case '\0': sb.Append("\\0"); break;
+                    default:
+                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029')
+                            sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+                        else
+                            sb.Append(c);
+                        break;
+                }
+            }
+
+            sb.Append('"');
+            return sb.ToString();
+        }
+    }
+
+    /// <summary>Hands out unique names within one scope, in a stable order: the first to ask gets the plain name.</summary>
+    public sealed class NameScope
+    {
+        private readonly HashSet<string> _taken;
+
+        public NameScope(params string[] reserved) => _taken = new HashSet<string>(reserved, StringComparer.Ordinal);
+
+        public bool IsTaken(string name) => _taken.Contains(name);
+
+        public string Claim(string wanted)
+        {
+            if (_taken.Add(wanted))
+                return wanted;
+            for (int i = 2; ; i++)
+            {
+                string candidate = wanted + i.ToString(CultureInfo.InvariantCulture);
+                if (_taken.Add(candidate))
+                    return candidate;
+            }
+        }
+    }
+}

@@ -1,0 +1,114 @@
+using System.Collections.Immutable;
+using System.Linq;
+using GcoreCdnGen.Diagnostics;
+using GcoreCdnGen.Emitting;
+using GcoreCdnGen.Model;
+using GcoreCdnGen.Reading;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Text;
+
+namespace GcoreCdnGen
+{
+    /// <summary>
+    /// The pipeline, wiring only: spec text → <see cref="SpecReader"/> → <see cref="ApiModel"/> → one output per type,
+    /// one for the client, one for the support code of each namespace, and one for the spec's diagnostics.
+    /// Every value between the steps is plain equatable data, so an unrelated edit reruns nothing.
+    /// </summary>
+    [Generator(LanguageNames.CSharp)]
+    public sealed class OpenApiGenerator : IIncrementalGenerator
+    {
+        public void Initialize(IncrementalGeneratorInitializationContext context)
+        {
+            var inputs = context.AdditionalTextsProvider
+                .Combine(context.AnalyzerConfigOptionsProvider)
+                .Select(static (pair, ct) => SpecInput.Create(pair.Left, pair.Right, ct))
+                .Where(static input => input is not null)
+                .WithTrackingName(TrackingNames.Input);
+
+            var results = inputs
+                .Select(static (input, ct) => input!.OptionErrors.Count > 0
+                    ? new ReadResult(null, input.OptionErrors)
+                    : SpecReader.Read(input.Text, input.Options, ct))
+                .WithTrackingName(TrackingNames.Read);
+
+            var models = results
+                .Where(static r => r.Model is not null)
+                .Select(static (r, _) => r.Model!)
+                .WithTrackingName(TrackingNames.Model);
+
+            // Diagnostics have their own output, so reporting them never re-emits code.
+            context.RegisterSourceOutput(results.Select(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.Diagnostics), static (spc, diagnostics) =>
+            {
+                foreach (var d in diagnostics)
+                    spc.ReportDiagnostic(ToDiagnostic(d));
+            });
+
+            var types = models
+                .SelectMany(static (m, _) => m.Types.Select(t => new TypeOutput(m.Options.Namespace, t)))
+                .WithTrackingName(TrackingNames.Types);
+            context.RegisterSourceOutput(types, static (spc, output) =>
+            {
+                spc.AddSource(output.Namespace + "." + output.Type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
+                spc.AddSource(output.Namespace + "." + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
+            });
+
+            var clients = models
+                .Select(static (m, _) => m with { Types = EquatableArray<TypeDef>.Empty })
+                .WithTrackingName(TrackingNames.Client);
+            context.RegisterSourceOutput(clients, static (spc, model) =>
+            {
+                spc.AddSource(model.Options.Namespace + "." + model.Options.ClientName + ".g.cs",
+                    SourceText.From(ClientEmitter.Emit(model), System.Text.Encoding.UTF8));
+            });
+
+            var support = models
+                .Select(static (m, _) => new SupportOutput(m.Options.Namespace, m.Options.ClientName, m.Options.Path))
+                .Collect()
+                .WithTrackingName(TrackingNames.Support);
+            context.RegisterSourceOutput(support, static (spc, all) => EmitSupport(spc, all));
+        }
+
+        private static void EmitSupport(SourceProductionContext spc, ImmutableArray<SupportOutput> all)
+        {
+            foreach (var group in all.GroupBy(s => s.Namespace).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+            {
+                var first = group.OrderBy(s => s.Path, System.StringComparer.Ordinal).First();
+                foreach (var other in group.Where(s => !ReferenceEquals(s, first)))
+                {
+                    spc.ReportDiagnostic(ToDiagnostic(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, other.Path, 1, 1,
+                        "Spec '" + System.IO.Path.GetFileName(other.Path) + "' uses namespace '" + other.Namespace + "' like '" +
+                        System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace.")));
+                }
+
+                foreach (var file in SupportEmitter.Files)
+                {
+                    spc.AddSource(group.Key + "." + System.IO.Path.GetFileNameWithoutExtension(file) + ".g.cs",
+                        SourceText.From(SupportEmitter.Emit(file, group.Key, first.ClientName), System.Text.Encoding.UTF8));
+                }
+            }
+        }
+
+        private static Diagnostic ToDiagnostic(SpecDiagnostic d)
+        {
+            var start = new LinePosition(System.Math.Max(0, d.Line - 1), System.Math.Max(0, d.Column - 1));
+            var location = Location.Create(d.FilePath, default, new LinePositionSpan(start, start));
+            return Diagnostic.Create(Descriptors.For(d.Kind), location, d.Message);
+        }
+
+        private sealed record TypeOutput(string Namespace, TypeDef Type);
+
+        private sealed record SupportOutput(string Namespace, string ClientName, string Path);
+    }
+
+    /// <summary>Names of the pipeline steps, for the incremental tests.</summary>
+    public static class TrackingNames
+    {
+        public const string Input = nameof(Input);
+        public const string Read = nameof(Read);
+        public const string Model = nameof(Model);
+        public const string Diagnostics = nameof(Diagnostics);
+        public const string Types = nameof(Types);
+        public const string Client = nameof(Client);
+        public const string Support = nameof(Support);
+    }
+}

@@ -1,1 +1,0 @@
-namespace GcoreCdnGen { internal static class Probe { } }

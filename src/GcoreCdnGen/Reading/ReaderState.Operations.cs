@@ -1,0 +1,282 @@
+using System;
+using System.Collections.Generic;
+using System.Globalization;
+using System.Linq;
+using System.Net.Http;
+using GcoreCdnGen.Model;
+using GcoreCdnGen.Naming;
+using Microsoft.OpenApi;
+
+namespace GcoreCdnGen.Reading
+{
+    // Paths → operations on a resource tree: /cdn/origin_groups/{id} is client.Cdn.OriginGroups, and its plain CRUD
+    // operations are List, Create, Get, Replace (PUT), Update (PATCH) and Delete.
+    internal sealed partial class ReaderState
+    {
+        private static readonly HttpMethod PatchMethod = new("PATCH");
+
+        private List<OperationDef> ReadOperations(OpenApiDocument document)
+        {
+            var selected = new List<(string Path, HttpMethod Method, OpenApiOperation Operation)>();
+            foreach (var path in document.Paths)
+            {
+                if (path.Value?.Operations is null)
+                    continue;
+                foreach (var operation in path.Value.Operations)
+                {
+                    if (operation.Value is not null && IsSelected(path.Key, operation.Value))
+                        selected.Add((path.Key, operation.Key, operation.Value));
+                }
+            }
+
+            var allPaths = new HashSet<string>(document.Paths.Keys, StringComparer.Ordinal);
+            var result = new List<OperationDef>();
+            var methodNames = new Dictionary<string, string>(StringComparer.Ordinal); // resource + method name → operationId
+            foreach (var (path, method, operation) in selected)
+            {
+                _ct.ThrowIfCancellationRequested();
+                var def = ReadOperation(document, allPaths, path, method, operation);
+                if (def is null)
+                    continue;
+                string key = string.Join(".", def.ResourcePath) + "." + def.MethodName;
+                if (methodNames.TryGetValue(key, out var other))
+                {
+                    // Two operations want the same name: the second is named from its operationId.
+                    string fallback = Identifiers.Pascal(def.OperationId);
+                    string fallbackKey = string.Join(".", def.ResourcePath) + "." + fallback;
+                    if (methodNames.ContainsKey(fallbackKey))
+                    {
+                        Report(SpecDiagnosticKind.DuplicateName, OperationPointer(path, method),
+                            "Operations '" + other + "' and '" + def.OperationId + "' would both be named '" + def.MethodName + "Async'; '" + def.OperationId + "' is skipped.");
+                        continue;
+                    }
+
+                    def = def with { MethodName = fallback };
+                    key = fallbackKey;
+                }
+
+                methodNames[key] = def.OperationId;
+                result.Add(def);
+            }
+
+            return result;
+        }
+
+        private bool IsSelected(string path, OpenApiOperation operation)
+        {
+            if (_options.Tags.Count > 0)
+            {
+                var tags = operation.Tags?.Select(t => t.Name).Where(n => n is not null) ?? Enumerable.Empty<string?>();
+                if (!tags.Any(t => _options.Tags.Any(wanted => string.Equals(wanted, t, StringComparison.OrdinalIgnoreCase))))
+                    return false;
+            }
+
+            if (_options.PathPrefixes.Count > 0 && !_options.PathPrefixes.Any(prefix => path.StartsWith(prefix, StringComparison.Ordinal)))
+                return false;
+            return true;
+        }
+
+        private static string OperationPointer(string path, HttpMethod method) =>
+            "#/paths/" + Escape(path) + "/" + method.Method.ToLowerInvariant();
+
+        private OperationDef? ReadOperation(OpenApiDocument document, HashSet<string> allPaths, string path, HttpMethod method, OpenApiOperation operation)
+        {
+            string pointer = OperationPointer(path, method);
+            string operationId = operation.OperationId ?? (method.Method.ToLowerInvariant() + " " + path);
+            var segments = path.Split(new[] { '/' }, StringSplitOptions.RemoveEmptyEntries);
+            bool endsWithParameter = segments.Length > 0 && IsParameter(segments[segments.Length - 1]);
+            var resource = segments.Where(s => !IsParameter(s)).Select(Identifiers.Pascal).ToList();
+            string methodName;
+
+            var responseSchema = SuccessResponse(operation, out int successStatus, out var responseMedia);
+            string opName = Identifiers.Pascal(operationId);
+            TypeRef? response = responseSchema is null ? null : MapSchema(responseSchema, opName + "Response", pointer + "/responses/" + successStatus.ToString(CultureInfo.InvariantCulture) + "/content/" + Escape(responseMedia ?? "") + "/schema");
+            bool returnsList = response is { Kind: TypeRefKind.Array } || response is { Kind: TypeRefKind.Named, NamedKind: TypeKind.ListEnvelope };
+
+            if (endsWithParameter)
+            {
+                methodName = method.Method switch
+                {
+                    "GET" => "Get",
+                    "PUT" => "Replace",
+                    "PATCH" => "Update",
+                    "DELETE" => "Delete",
+                    _ => opName,
+                };
+            }
+            else
+            {
+                bool isCollection = allPaths.Any(p => p.StartsWith(path + "/{", StringComparison.Ordinal)) ||
+                    (document.Paths[path].Operations?.ContainsKey(HttpMethod.Get) ?? false) ||
+                    segments.Length < 2 || !IsParameter(segments[segments.Length - 2]);
+                if (!isCollection && method != HttpMethod.Get)
+                {
+                    // An action on an item: POST /cdn/resources/{id}/purge is client.Cdn.Resources.PurgeAsync(id).
+                    methodName = resource[resource.Count - 1];
+                    resource.RemoveAt(resource.Count - 1);
+                }
+                else
+                {
+                    methodName = method.Method switch
+                    {
+                        "GET" => returnsList ? "List" : "Get",
+                        "POST" => "Create",
+                        "PUT" => "Replace",
+                        "PATCH" => "Update",
+                        "DELETE" => "Delete",
+                        _ => opName,
+                    };
+                }
+            }
+
+            var parameters = ReadParameters(path, operation, pointer, opName);
+            if (parameters is null)
+                return null;
+
+            TypeRef? body = null;
+            bool bodyRequired = false;
+            if (operation.RequestBody is { } requestBody)
+            {
+                var media = requestBody.Content?.FirstOrDefault(c => IsJson(c.Key));
+                if (media is null || media.Value.Value is null)
+                {
+                    if (requestBody.Content is { Count: > 0 })
+                    {
+                        Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/requestBody",
+                            "Operation '" + operationId + "' takes a '" + requestBody.Content.First().Key + "' body, which cannot be sent yet; the operation is skipped.");
+                        return null;
+                    }
+                }
+                else
+                {
+                    body = MapSchema(media.Value.Value.Schema, opName + "Request", pointer + "/requestBody/content/" + Escape(media.Value.Key) + "/schema");
+                    bodyRequired = requestBody.Required;
+                }
+            }
+
+            return new OperationDef(
+                operationId,
+                method.Method,
+                path,
+                resource.ToEquatableArray(),
+                methodName,
+                Clean(operation.Summary),
+                Clean(operation.Description),
+                operation.Deprecated ? "Deprecated: this operation is marked deprecated in the API specification." : null,
+                parameters.ToEquatableArray(),
+                body,
+                bodyRequired,
+                response,
+                successStatus);
+        }
+
+        private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
+
+        private static bool IsParameter(string segment) => segment.StartsWith("{", StringComparison.Ordinal) && segment.EndsWith("}", StringComparison.Ordinal);
+
+        private static bool IsJson(string mediaType) =>
+            mediaType.StartsWith("application/json", StringComparison.OrdinalIgnoreCase) ||
+            mediaType.EndsWith("+json", StringComparison.OrdinalIgnoreCase) || mediaType == "*/*";
+
+        private static IOpenApiSchema? SuccessResponse(OpenApiOperation operation, out int status, out string? mediaType)
+        {
+            status = 200;
+            mediaType = null;
+            if (operation.Responses is null)
+                return null;
+            foreach (var pair in operation.Responses.OrderBy(r => r.Key, StringComparer.Ordinal))
+            {
+                if (!int.TryParse(pair.Key, NumberStyles.None, CultureInfo.InvariantCulture, out int code) || code < 200 || code > 299)
+                    continue;
+                status = code;
+                var content = pair.Value?.Content;
+                if (content is null || content.Count == 0)
+                    return null;
+                var json = content.FirstOrDefault(c => IsJson(c.Key));
+                mediaType = json.Key;
+                return json.Value?.Schema;
+            }
+
+            return null;
+        }
+
+        private List<ParameterDef>? ReadParameters(string path, OpenApiOperation operation, string pointer, string opName)
+        {
+            var result = new List<ParameterDef>();
+            var names = new NameScope("cancellationToken", "body", "request");
+            if (operation.Parameters is null)
+                return result;
+            int index = 0;
+            foreach (var parameter in operation.Parameters)
+            {
+                string paramPointer = pointer + "/parameters/" + index.ToString(CultureInfo.InvariantCulture);
+                index++;
+                if (parameter?.Name is null || parameter.In is null)
+                {
+                    Report(SpecDiagnosticKind.DanglingReference, paramPointer, "A parameter of '" + opName + "' does not resolve; it is skipped.");
+                    continue;
+                }
+
+                Model.ParameterLocation location;
+                switch (parameter.In)
+                {
+                    case Microsoft.OpenApi.ParameterLocation.Path: location = Model.ParameterLocation.Path; break;
+                    case Microsoft.OpenApi.ParameterLocation.Query: location = Model.ParameterLocation.Query; break;
+                    case Microsoft.OpenApi.ParameterLocation.Header: location = Model.ParameterLocation.Header; break;
+                    default:
+                        if (parameter.Required)
+                        {
+                            Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
+                                "Parameter '" + parameter.Name + "' in " + parameter.In + " is required but cannot be sent yet; the operation is skipped.");
+                            return null;
+                        }
+
+                        continue;
+                }
+
+                var facts = new SiteFacts();
+                var type = MapSchema(parameter.Schema, opName + Identifiers.Pascal(parameter.Name), paramPointer + "/schema", facts);
+                if (type.Kind is TypeRefKind.Named && type.NamedKind != TypeKind.Enum || type.Kind is TypeRefKind.Map or TypeRefKind.Json)
+                {
+                    if (parameter.Required || location == Model.ParameterLocation.Path)
+                    {
+                        Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
+                            "Parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the operation is skipped.");
+                        return null;
+                    }
+
+                    Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
+                        "Parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the parameter is skipped.");
+                    continue;
+                }
+
+                result.Add(new ParameterDef(
+                    parameter.Name,
+                    names.Claim(Identifiers.Camel(parameter.Name)),
+                    location,
+                    type,
+                    parameter.Required || location == Model.ParameterLocation.Path,
+                    Clean(parameter.Description) ?? facts.Summary,
+                    parameter.Deprecated ? "Deprecated: this parameter is marked deprecated in the API specification." : facts.Deprecated,
+                    facts.Constraints));
+            }
+
+            // Path parameters in the order the template names them.
+            var template = path.Split('/').Where(IsParameter).Select(s => s.Substring(1, s.Length - 2)).ToList();
+            foreach (var name in template)
+            {
+                if (!result.Any(p => p.In == Model.ParameterLocation.Path && p.Name == name))
+                {
+                    Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
+                        "Path parameter '{" + name + "}' of '" + opName + "' is not declared; it is taken as a string.");
+                    result.Add(new ParameterDef(name, names.Claim(Identifiers.Camel(name)), Model.ParameterLocation.Path, TypeRef.String, true, null, null, null));
+                }
+            }
+
+            return result
+                .OrderBy(p => p.In == Model.ParameterLocation.Path ? 0 : p.Required ? 1 : 2)
+                .ThenBy(p => p.In == Model.ParameterLocation.Path ? template.IndexOf(p.Name) : 0)
+                .ToList();
+        }
+    }
+}
