@@ -196,7 +196,7 @@ namespace GcoreCdnGen.Emitting
                 }
                 else
                 {
-                    w.Line("return _transport.SendAsync(" + method + ", " + path + ", " + queryArg + ", " + bodyArg + ", " + Reader(ns, op.Response) + ", cancellationToken);");
+                    w.Line("return _transport.SendAsync<" + CSharp.Type(op.Response) + ">(" + method + ", " + path + ", " + queryArg + ", " + bodyArg + ", " + Reader(ns, op.Response) + ", cancellationToken);");
                 }
             }
         }

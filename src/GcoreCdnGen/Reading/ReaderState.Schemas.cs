@@ -29,6 +29,26 @@ namespace GcoreCdnGen.Reading
             _ct.ThrowIfCancellationRequested();
             if (schema is null)
                 return TypeRef.Json;
+            if (_depth >= MaxDepth)
+            {
+                Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
+                    "Schemas nest deeper than " + MaxDepth + " levels here; the value is kept as raw JSON.");
+                return TypeRef.Json;
+            }
+
+            _depth++;
+            try
+            {
+                return MapSchemaCore(schema, nameHint, pointer, facts);
+            }
+            finally
+            {
+                _depth--;
+            }
+        }
+
+        private TypeRef MapSchemaCore(IOpenApiSchema schema, string nameHint, string pointer, SiteFacts? facts)
+        {
 
             if (schema is OpenApiSchemaReference reference)
             {
@@ -152,13 +172,32 @@ namespace GcoreCdnGen.Reading
                 return existing.Ref;
             if (_rawComponents.Contains(id))
                 return TypeRef.Json;
-            var mapped = DefineComponentCore(id, target);
+            if (!_inProgress.Add(id))
+            {
+                // A component that refers to itself before it became a type (through an array or a union of
+                // non-objects): there is no C# type to point at yet, so this use stays raw JSON.
+                return TypeRef.Json;
+            }
+
+            TypeRef mapped;
+            try
+            {
+                mapped = DefineComponentCore(id, target);
+            }
+            finally
+            {
+                _inProgress.Remove(id);
+            }
+
             if (mapped.Kind == TypeRefKind.Json)
                 _rawComponents.Add(id);
             return mapped;
         }
 
         private readonly HashSet<string> _rawComponents = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+        private int _depth;
+        private const int MaxDepth = 64;
 
         private TypeRef DefineComponentCore(string id, IOpenApiSchema target)
         {

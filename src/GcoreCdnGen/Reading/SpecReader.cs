@@ -97,6 +97,7 @@ namespace GcoreCdnGen.Reading
 
             ClaimComponentNames(document);
             var operations = ReadOperations(document);
+            ReportReaderErrors(operations);
             if (operations.Count == 0)
             {
                 string filter = _options.Tags.Count > 0 || _options.PathPrefixes.Count > 0
@@ -115,6 +116,22 @@ namespace GcoreCdnGen.Reading
                 Freeze(operations),
                 operations.ToEquatableArray());
             return Done(model);
+        }
+
+        private readonly List<OpenApiError> _readerErrors = new();
+
+        /// <summary>The reader's own complaints, except those about paths the OpenApiSpec item does not select.</summary>
+        private void ReportReaderErrors(List<OperationDef> operations)
+        {
+            var selectedPaths = new HashSet<string>(operations.Select(o => "#/paths/" + Escape(o.PathTemplate)), StringComparer.Ordinal);
+            foreach (var error in _readerErrors)
+            {
+                string pointer = error.Pointer ?? "";
+                if (pointer.StartsWith("#/paths/", StringComparison.Ordinal) &&
+                    !selectedPaths.Any(p => pointer == p || pointer.StartsWith(p + "/", StringComparison.Ordinal)))
+                    continue;
+                Report(SpecDiagnosticKind.ReaderError, error.Pointer, error.Message);
+            }
         }
 
         private Model.ReadResult Done(ApiModel? model) => new(model, Diagnostics.ToEquatableArray());
@@ -137,12 +154,8 @@ namespace GcoreCdnGen.Reading
             }
 
             _ct.ThrowIfCancellationRequested();
-            foreach (var error in result.Diagnostic?.Errors ?? (IList<OpenApiError>)Array.Empty<OpenApiError>())
-            {
-                if (result.Document is null)
-                    continue;
-                Report(SpecDiagnosticKind.ReaderError, error.Pointer, error.Message);
-            }
+            if (result.Document is not null)
+                _readerErrors.AddRange(result.Diagnostic?.Errors ?? (IList<OpenApiError>)Array.Empty<OpenApiError>());
 
             if (result.Document is null)
             {
