@@ -44,12 +44,12 @@ namespace GcoreCdnGen
             });
 
             var types = models
-                .SelectMany(static (m, _) => m.Types.Select(t => new TypeOutput(m.Options.Namespace, t)))
+                .SelectMany(static (m, _) => m.Types.Select(t => new TypeOutput(m.Options.Namespace, HintPrefix(m.Options), t)))
                 .WithTrackingName(TrackingNames.Types);
             context.RegisterSourceOutput(types, static (spc, output) =>
             {
-                spc.AddSource(output.Namespace + "." + output.Type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
-                spc.AddSource(output.Namespace + "." + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
+                spc.AddSource(output.HintPrefix + output.Type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
+                spc.AddSource(output.HintPrefix + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
             });
 
             var clients = models
@@ -57,7 +57,7 @@ namespace GcoreCdnGen
                 .WithTrackingName(TrackingNames.Client);
             context.RegisterSourceOutput(clients, static (spc, model) =>
             {
-                spc.AddSource(model.Options.Namespace + "." + model.Options.ClientName + ".g.cs",
+                spc.AddSource(HintPrefix(model.Options) + model.Options.ClientName + ".g.cs",
                     SourceText.From(ClientEmitter.Emit(model), System.Text.Encoding.UTF8));
             });
 
@@ -95,7 +95,20 @@ namespace GcoreCdnGen
             return Diagnostic.Create(Descriptors.For(d.Kind), location, d.Message);
         }
 
-        private sealed record TypeOutput(string Namespace, TypeDef Type);
+        /// <summary>
+        /// Hint names carry the namespace and the spec's file name, so two specs never collide even when a user gives
+        /// them one namespace by mistake (that is reported as GCDN106 instead of crashing the generator).
+        /// </summary>
+        private static string HintPrefix(SpecOptions options)
+        {
+            string stem = System.IO.Path.GetFileNameWithoutExtension(options.Path);
+            var safe = new System.Text.StringBuilder(stem.Length);
+            foreach (char c in stem)
+                safe.Append(char.IsLetterOrDigit(c) || c == '_' || c == '-' ? c : '_');
+            return options.Namespace + "." + safe + ".";
+        }
+
+        private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type);
 
         private sealed record SupportOutput(string Namespace, string ClientName, string Path);
     }

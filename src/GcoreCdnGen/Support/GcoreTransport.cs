@@ -72,13 +72,18 @@ namespace GcoreCdnGen.Support
             global::System.Threading.CancellationToken cancellationToken)
         {
             var (status, body) = await SendCoreAsync(method, path, query, writeBody, cancellationToken).ConfigureAwait(false);
+            return Read(method, path, status, body, read);
+        }
+
+        // Apart from the async method: a Utf8JsonReader is a ref struct, which C# 12 does not allow in async code.
+        private static T Read<T>(global::System.Net.Http.HttpMethod method, string path, int status, byte[] body, GcoreJsonRead<T> read)
+        {
             try
             {
                 var reader = new global::System.Text.Json.Utf8JsonReader(body);
                 if (!reader.Read())
                     throw new GcoreJsonException("The answer has no JSON value.", "$");
-                var result = read(ref reader);
-                return result;
+                return read(ref reader);
             }
             catch (global::System.Exception ex) when (ex is GcoreJsonException || ex is global::System.Text.Json.JsonException || ex is global::System.InvalidOperationException || ex is global::System.FormatException)
             {
