@@ -79,12 +79,18 @@ namespace GcoreCdnGen.Emitting
                 w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
                 w.Line("int best = -1;");
                 w.Line("int bestScore = -1;");
+                w.Line("int closest = 0;");
+                w.Line("int closestScore = 0;");
                 w.Line("int score;");
                 for (int i = 0; i < type.Variants.Count; i++)
                 {
                     w.Line("score = global::" + ns + "." + type.Variants[i] + ".MatchScore(reader);");
                     w.Line("if (score > bestScore) { best = " + i + "; bestScore = score; }");
+                    w.Line("if (score < closestScore) { closest = " + i + "; closestScore = score; }");
                 }
+
+                w.Line("// Nothing fits: read the variant that came closest, so the error names the property at fault.");
+                w.Line("if (best < 0) best = closest;");
 
                 using (w.Block("switch (best)"))
                 {
@@ -219,7 +225,7 @@ namespace GcoreCdnGen.Emitting
 
             // Match score, for telling union variants apart.
             w.Line();
-            w.Line("/// <summary>How well the object at the reader fits this type: -1 when it cannot be one, else the number of known properties.</summary>");
+            w.Line("/// <summary>How well the object at the reader fits: the number of known properties, or a negative number when it cannot be one (the more negative, the more of it fitted).</summary>");
             using (w.Block("internal static int MatchScore(" + Reader + " reader)"))
             {
                 w.Line("if (reader.TokenType != " + Token + ".StartObject) return -1;");
@@ -234,9 +240,12 @@ namespace GcoreCdnGen.Emitting
                         using (w.Block((first ? "if" : "else if") + " (reader.ValueTextEquals(" + CSharp.Utf8(p.JsonName) + "))"))
                         {
                             w.Line("reader.Read();");
-                            w.Line("if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind." + CSharp.JsonKind(p.Type) + ", " + (p.Nullable || !p.Required ? "true" : "false") + ")) return -1;");
+                            w.Line("if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind." + CSharp.JsonKind(p.Type) + ", " + (p.Nullable || !p.Required ? "true" : "false") + ")) return -2 - score;");
                             if (p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Object)
-                                w.Line("if (reader.TokenType == " + Token + ".StartObject && global::" + ns + "." + p.Type.Name + ".MatchScore(reader) < 0) return -1;");
+                                {
+                                // A nested object that does not fit: how much of it fitted still counts for closeness.
+                                w.Line("if (reader.TokenType == " + Token + ".StartObject && global::" + ns + "." + p.Type.Name + ".MatchScore(reader) is < 0 and var nested) return nested - score - 1;");
+                            }
                             if (p.Required)
                                 w.Line(Has(p) + " = true;");
                             w.Line("score++;");
@@ -247,18 +256,19 @@ namespace GcoreCdnGen.Emitting
 
                     using (w.Block(first ? "if (true)" : "else"))
                     {
+                        // A property the spec does not know never disqualifies (the API grows under its users);
+                        // in a closed shape it makes the variant a worse fit than one that knows it.
                         if (type.ClosedShape)
-                            w.Line("return -1;");
-                        else
-                            w.Line("reader.Read();");
+                            w.Line("score--;");
+                        w.Line("reader.Read();");
                     }
 
                     w.Line("reader.Skip();");
                 }
 
                 foreach (var p in properties.Where(p => p.Required))
-                    w.Line("if (!" + Has(p) + ") return -1;");
-                w.Line("return score;");
+                    w.Line("if (!" + Has(p) + ") return -1 - global::System.Math.Max(score, 0);");
+                w.Line("return global::System.Math.Max(score, 0);");
             }
         }
 

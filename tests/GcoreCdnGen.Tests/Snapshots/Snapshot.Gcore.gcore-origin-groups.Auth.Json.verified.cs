@@ -119,7 +119,7 @@ namespace Snapshot.Gcore
             writer.WriteEndObject();
         }
 
-        /// <summary>How well the object at the reader fits this type: -1 when it cannot be one, else the number of known properties.</summary>
+        /// <summary>How well the object at the reader fits: the number of known properties, or a negative number when it cannot be one (the more negative, the more of it fitted).</summary>
         internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
@@ -133,41 +133,41 @@ namespace Snapshot.Gcore
                 if (reader.ValueTextEquals("s3_type"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -2 - score;
                     hasS3Type = true;
                     score++;
                 }
                 else if (reader.ValueTextEquals("s3_access_key_id"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -2 - score;
                     hasS3AccessKeyId = true;
                     score++;
                 }
                 else if (reader.ValueTextEquals("s3_secret_access_key"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -2 - score;
                     hasS3SecretAccessKey = true;
                     score++;
                 }
                 else if (reader.ValueTextEquals("s3_bucket_name"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -2 - score;
                     hasS3BucketName = true;
                     score++;
                 }
                 else if (reader.ValueTextEquals("s3_storage_hostname"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("s3_region"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -2 - score;
                     score++;
                 }
                 else
@@ -176,11 +176,11 @@ namespace Snapshot.Gcore
                 }
                 reader.Skip();
             }
-            if (!hasS3Type) return -1;
-            if (!hasS3AccessKeyId) return -1;
-            if (!hasS3SecretAccessKey) return -1;
-            if (!hasS3BucketName) return -1;
-            return score;
+            if (!hasS3Type) return -1 - global::System.Math.Max(score, 0);
+            if (!hasS3AccessKeyId) return -1 - global::System.Math.Max(score, 0);
+            if (!hasS3SecretAccessKey) return -1 - global::System.Math.Max(score, 0);
+            if (!hasS3BucketName) return -1 - global::System.Math.Max(score, 0);
+            return global::System.Math.Max(score, 0);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>

@@ -95,7 +95,7 @@ namespace Snapshot.Gcore
             writer.WriteEndObject();
         }
 
-        /// <summary>How well the object at the reader fits this type: -1 when it cannot be one, else the number of known properties.</summary>
+        /// <summary>How well the object at the reader fits: the number of known properties, or a negative number when it cannot be one (the more negative, the more of it fitted).</summary>
         internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
@@ -107,33 +107,33 @@ namespace Snapshot.Gcore
                 if (reader.ValueTextEquals("backup"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("enabled"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("host_header_override"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("origin_type"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -2 - score;
                     hasOriginType = true;
                     score++;
                 }
                 else if (reader.ValueTextEquals("config"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Object, false)) return -1;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Snapshot.Gcore.FastedgeConfig.MatchScore(reader) < 0) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Object, false)) return -2 - score;
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Snapshot.Gcore.FastedgeConfig.MatchScore(reader) is < 0 and var nested) return nested - score - 1;
                     hasConfig = true;
                     score++;
                 }
@@ -143,9 +143,9 @@ namespace Snapshot.Gcore
                 }
                 reader.Skip();
             }
-            if (!hasOriginType) return -1;
-            if (!hasConfig) return -1;
-            return score;
+            if (!hasOriginType) return -1 - global::System.Math.Max(score, 0);
+            if (!hasConfig) return -1 - global::System.Math.Max(score, 0);
+            return global::System.Math.Max(score, 0);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>

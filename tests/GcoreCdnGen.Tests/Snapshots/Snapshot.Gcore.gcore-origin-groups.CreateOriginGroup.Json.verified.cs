@@ -134,7 +134,7 @@ namespace Snapshot.Gcore
             writer.WriteEndObject();
         }
 
-        /// <summary>How well the object at the reader fits this type: -1 when it cannot be one, else the number of known properties.</summary>
+        /// <summary>How well the object at the reader fits: the number of known properties, or a negative number when it cannot be one (the more negative, the more of it fitted).</summary>
         internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
@@ -145,39 +145,39 @@ namespace Snapshot.Gcore
                 if (reader.ValueTextEquals("name"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -2 - score;
                     hasName = true;
                     score++;
                 }
                 else if (reader.ValueTextEquals("use_next"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("proxy_next_upstream"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Array, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Array, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("auth_type"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("sources"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Array, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Array, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("auth"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Object, true)) return -1;
-                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Snapshot.Gcore.Auth.MatchScore(reader) < 0) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Object, true)) return -2 - score;
+                    if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject && global::Snapshot.Gcore.Auth.MatchScore(reader) is < 0 and var nested) return nested - score - 1;
                     score++;
                 }
                 else
@@ -186,8 +186,8 @@ namespace Snapshot.Gcore
                 }
                 reader.Skip();
             }
-            if (!hasName) return -1;
-            return score;
+            if (!hasName) return -1 - global::System.Math.Max(score, 0);
+            return global::System.Math.Max(score, 0);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>

@@ -48,7 +48,7 @@ namespace Snapshot.Gcore
             writer.WriteEndObject();
         }
 
-        /// <summary>How well the object at the reader fits this type: -1 when it cannot be one, else the number of known properties.</summary>
+        /// <summary>How well the object at the reader fits: the number of known properties, or a negative number when it cannot be one (the more negative, the more of it fitted).</summary>
         internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
@@ -59,7 +59,7 @@ namespace Snapshot.Gcore
                 if (reader.ValueTextEquals("app_id"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -2 - score;
                     hasAppId = true;
                     score++;
                 }
@@ -69,8 +69,8 @@ namespace Snapshot.Gcore
                 }
                 reader.Skip();
             }
-            if (!hasAppId) return -1;
-            return score;
+            if (!hasAppId) return -1 - global::System.Math.Max(score, 0);
+            return global::System.Math.Max(score, 0);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>

@@ -82,7 +82,7 @@ namespace Snapshot.Gcore
             writer.WriteEndObject();
         }
 
-        /// <summary>How well the object at the reader fits this type: -1 when it cannot be one, else the number of known properties.</summary>
+        /// <summary>How well the object at the reader fits: the number of known properties, or a negative number when it cannot be one (the more negative, the more of it fitted).</summary>
         internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
@@ -93,36 +93,37 @@ namespace Snapshot.Gcore
                 if (reader.ValueTextEquals("backup"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("enabled"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("host_header_override"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -2 - score;
                     score++;
                 }
                 else if (reader.ValueTextEquals("source"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return -2 - score;
                     hasSource = true;
                     score++;
                 }
                 else
                 {
-                    return -1;
+                    score--;
+                    reader.Read();
                 }
                 reader.Skip();
             }
-            if (!hasSource) return -1;
-            return score;
+            if (!hasSource) return -1 - global::System.Math.Max(score, 0);
+            return global::System.Math.Max(score, 0);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>

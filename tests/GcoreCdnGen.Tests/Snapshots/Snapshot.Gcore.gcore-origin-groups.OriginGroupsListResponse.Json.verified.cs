@@ -126,7 +126,7 @@ namespace Snapshot.Gcore
             writer.WriteEndObject();
         }
 
-        /// <summary>How well the object at the reader fits this type: -1 when it cannot be one, else the number of known properties.</summary>
+        /// <summary>How well the object at the reader fits: the number of known properties, or a negative number when it cannot be one (the more negative, the more of it fitted).</summary>
         internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
@@ -140,28 +140,28 @@ namespace Snapshot.Gcore
                 if (reader.ValueTextEquals("count"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Number, false)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Number, false)) return -2 - score;
                     hasCount = true;
                     score++;
                 }
                 else if (reader.ValueTextEquals("next"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -2 - score;
                     hasNext = true;
                     score++;
                 }
                 else if (reader.ValueTextEquals("previous"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return -2 - score;
                     hasPrevious = true;
                     score++;
                 }
                 else if (reader.ValueTextEquals("results"u8))
                 {
                     reader.Read();
-                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Array, false)) return -1;
+                    if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Array, false)) return -2 - score;
                     hasResults = true;
                     score++;
                 }
@@ -171,11 +171,11 @@ namespace Snapshot.Gcore
                 }
                 reader.Skip();
             }
-            if (!hasCount) return -1;
-            if (!hasNext) return -1;
-            if (!hasPrevious) return -1;
-            if (!hasResults) return -1;
-            return score;
+            if (!hasCount) return -1 - global::System.Math.Max(score, 0);
+            if (!hasNext) return -1 - global::System.Math.Max(score, 0);
+            if (!hasPrevious) return -1 - global::System.Math.Max(score, 0);
+            if (!hasResults) return -1 - global::System.Math.Max(score, 0);
+            return global::System.Math.Max(score, 0);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>

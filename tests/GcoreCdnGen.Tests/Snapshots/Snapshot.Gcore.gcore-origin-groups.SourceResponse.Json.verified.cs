@@ -12,13 +12,20 @@ namespace Snapshot.Gcore
             GcoreJson.ExpectStartObject(ref reader, "SourceResponse");
             int best = -1;
             int bestScore = -1;
+            int closest = 0;
+            int closestScore = 0;
             int score;
             score = global::Snapshot.Gcore.HostSourceResponse.MatchScore(reader);
             if (score > bestScore) { best = 0; bestScore = score; }
+            if (score < closestScore) { closest = 0; closestScore = score; }
             score = global::Snapshot.Gcore.S3SourceResponse.MatchScore(reader);
             if (score > bestScore) { best = 1; bestScore = score; }
+            if (score < closestScore) { closest = 1; closestScore = score; }
             score = global::Snapshot.Gcore.FastedgeSourceResponse.MatchScore(reader);
             if (score > bestScore) { best = 2; bestScore = score; }
+            if (score < closestScore) { closest = 2; closestScore = score; }
+            // Nothing fits: read the variant that came closest, so the error names the property at fault.
+            if (best < 0) best = closest;
             switch (best)
             {
                 case 0: return global::Snapshot.Gcore.HostSourceResponse.ReadJson(ref reader);
