@@ -1,0 +1,137 @@
+using System;
+using System.Linq;
+using System.Threading.Tasks;
+using ClientTests.Gcore;
+using FakeGcore;
+using Xunit;
+
+namespace GcoreCdnGen.ClientTests.EndToEnd;
+
+/// <summary>The generated client against samples/FakeGcore: a whole create → list → get → update → replace → delete cycle.</summary>
+public sealed class FakeGcoreEndToEndTests : IAsyncLifetime
+{
+    private const string AccessKey = "EXAMPLEFODNN7EXAMPLE";
+    private const string SecretKey = "wJalrXUtnFEMI/K7MDENG/bPxRfiCYEXAMPLEKEY";
+
+    private FakeGcoreServer _server = null!;
+    private GcoreClient _client = null!;
+
+    public async Task InitializeAsync()
+    {
+        _server = await FakeGcoreServer.StartAsync();
+        _client = new GcoreClient(new GcoreClientOptions { ApiKey = _server.ApiKey, BaseUrl = _server.BaseUrl, MaxRetries = 0 });
+    }
+
+    public async Task DisposeAsync()
+    {
+        _client.Dispose();
+        await _server.DisposeAsync();
+    }
+
+    private static ChangeS3Source S3Source(string bucket) => new()
+    {
+        OriginType = OriginType.S3,
+        Config = new S3Config { S3Type = S3ConfigS3Type.Amazon, S3BucketName = bucket, S3Region = "eu-west-1", S3AccessKeyId = AccessKey, S3SecretAccessKey = SecretKey },
+    };
+
+    private static void AssertMasked(OriginGroupsResponse group)
+    {
+        var s3 = group.Sources.OfType<S3SourceResponse>().Single();
+        Assert.Equal("SECRET_VALUE", s3.Config.S3AccessKeyId);
+        Assert.Equal("SECRET_VALUE", s3.Config.S3SecretAccessKey);
+    }
+
+    [Fact]
+    public async Task Create_list_get_update_replace_delete()
+    {
+        var groups = _client.Cdn.OriginGroups;
+
+        var created = await groups.CreateAsync(new CreateOriginGroup
+        {
+            Name = "static-assets",
+            Sources = [new ChangeHostSource { Source = "yourwebsite.com" }, S3Source("my-bucket")],
+        });
+        Assert.Equal("static-assets", created.Name);
+        var host = Assert.IsType<HostSourceResponse>(created.Sources[0]);
+        Assert.Equal("yourwebsite.com", host.Source);
+        Assert.False(host.Backup);
+        Assert.True(host.Enabled);
+        var s3 = Assert.IsType<S3SourceResponse>(created.Sources[1]);
+        Assert.Equal(OriginType.S3, s3.OriginType);
+        Assert.Equal("my-bucket", s3.Config.S3BucketName);
+        Assert.Equal("awsSignatureV4", s3.Config.S3AuthType);
+        AssertMasked(created);
+        Assert.Equal(SecretKey, (string?)_server.GetGroup((int)created.Id, revealSecrets: true)!["sources"]![1]!["config"]!["s3_secret_access_key"]);
+
+        var plain = await groups.ListAsync();
+        Assert.False(plain.IsPaginated);
+        Assert.Equal(created.Id, Assert.Single(plain.Results).Id);
+        var paged = await groups.ListAsync(name: "static-assets", limit: 10, offset: 0);
+        Assert.True(paged.IsPaginated);
+        Assert.Equal(1, paged.Count);
+        AssertMasked(Assert.Single(paged.Results));
+
+        var fetched = await groups.GetAsync(created.Id);
+        Json.JsonAssert.Equivalent(GcoreJson.Serialize(w => created.WriteJson(w)), GcoreJson.Serialize(w => fetched.WriteJson(w)));
+
+        var updated = await groups.UpdateAsync(created.Id, new ChangeOriginGroup { Name = "renamed", UseNext = true, ProxyNextUpstream = ["error", "http_502"] });
+        Assert.Equal("renamed", updated.Name);
+        Assert.True(updated.UseNext);
+        Assert.Equal(new[] { "error", "http_502" }, updated.ProxyNextUpstream);
+        Assert.Equal(2, updated.Sources.Count);
+
+        var replaced = await groups.ReplaceAsync(created.Id, new ChangeOriginGroupPut
+        {
+            Name = "replaced",
+            UseNext = false,
+            Sources = [new ChangeHostSource { Source = "1.2.3.4:5500", HostHeaderOverride = "cdn.example.com" }, S3Source("other-bucket")],
+        });
+        Assert.Equal("replaced", replaced.Name);
+        Assert.False(replaced.UseNext);
+        var newHost = Assert.IsType<HostSourceResponse>(replaced.Sources[0]);
+        Assert.Equal("1.2.3.4:5500", newHost.Source);
+        Assert.Equal("cdn.example.com", newHost.HostHeaderOverride);
+        Assert.Equal("other-bucket", replaced.Sources.OfType<S3SourceResponse>().Single().Config.S3BucketName);
+        AssertMasked(replaced);
+
+        await groups.DeleteAsync(created.Id);
+        Assert.Equal(0, _server.GroupCount);
+        var gone = await Assert.ThrowsAsync<GcoreNotFoundException>(() => groups.GetAsync(created.Id));
+        Assert.Equal(404, gone.StatusCode);
+    }
+
+    [Fact]
+    public async Task Invalid_source_comes_back_as_a_typed_400_with_the_field_error()
+    {
+        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => _client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup
+        {
+            Name = "bad",
+            Sources = [new ChangeHostSource { Source = "https://x.com" }],
+        }));
+
+        Assert.Contains(ex.ValidationErrors.Keys, k => k.Contains("https://x.com", StringComparison.Ordinal) && k.EndsWith(".source", StringComparison.Ordinal));
+        Assert.DoesNotContain(_server.ApiKey, ex.ToString());
+    }
+
+    [Fact]
+    public async Task Wrong_key_is_a_typed_401()
+    {
+        using var client = new GcoreClient(new GcoreClientOptions { ApiKey = "wrong-key-0000", BaseUrl = _server.BaseUrl, MaxRetries = 0 });
+
+        var ex = await Assert.ThrowsAsync<GcoreAuthenticationException>(() => client.Cdn.OriginGroups.ListAsync());
+
+        Assert.DoesNotContain("wrong-key-0000", ex.ToString());
+    }
+
+    [Fact]
+    public async Task Delete_of_a_group_in_use_is_a_typed_400()
+    {
+        var created = await _client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup { Name = "used", Sources = [new ChangeHostSource { Source = "a.com" }] });
+        _server.MarkUsedByResource((int)created.Id);
+
+        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => _client.Cdn.OriginGroups.DeleteAsync(created.Id));
+
+        Assert.True(ex.ValidationErrors.ContainsKey("name"));
+        Assert.True((await _client.Cdn.OriginGroups.GetAsync(created.Id)).HasRelatedResources);
+    }
+}

@@ -1,0 +1,106 @@
+using System.Linq;
+using ClientTests.Gcore;
+using Xunit;
+
+namespace GcoreCdnGen.ClientTests.Json;
+
+public class OriginGroupsResponseTests
+{
+    private static OriginGroupsResponse Read(string json) => GcoreJson.Deserialize(json, OriginGroupsResponse.ReadJson);
+
+    [Fact]
+    public void Group_with_host_S3_and_FastEdge_sources_reads_each_source_into_its_variant()
+    {
+        var group = Read(Payloads.Group);
+
+        Assert.Equal(1, group.Id);
+        Assert.Equal("YourOriginGroup", group.Name);
+        Assert.True(group.UseNext);
+        Assert.Equal(new[] { "error", "timeout" }, group.ProxyNextUpstream);
+        Assert.True(group.HasRelatedResources);
+        Assert.Collection(
+            group.Sources,
+            s => Assert.Equal("yourwebsite.com", Assert.IsType<HostSourceResponse>(s).Source),
+            s =>
+            {
+                var backup = Assert.IsType<HostSourceResponse>(s);
+                Assert.Equal("1.2.3.4:5500", backup.Source);
+                Assert.True(backup.Backup);
+                Assert.Equal("cdn.example.com", backup.HostHeaderOverride);
+            },
+            s => Assert.Equal("my-bucket", Assert.IsType<S3SourceResponse>(s).Config.S3BucketName),
+            s => Assert.Equal("12345", Assert.IsType<FastedgeSourceResponse>(s).Config.AppId));
+    }
+
+    [Fact]
+    public void Group_writes_back_the_JSON_it_was_read_from()
+    {
+        var group = Read(Payloads.Group);
+
+        JsonAssert.Equivalent(Payloads.Group, GcoreJson.Serialize(w => group.WriteJson(w)));
+    }
+
+    [Fact]
+    public void Deprecated_members_are_read_when_present()
+    {
+        var group = Read(Payloads.Group);
+
+#pragma warning disable CS0618 // reading deprecated members on purpose
+        Assert.Equal("none", group.AuthType);
+        Assert.Equal("", group.Path);
+#pragma warning restore CS0618
+    }
+
+    [Fact]
+    public void Legacy_AWS_group_reads_its_auth_and_prints_without_credentials()
+    {
+        var group = Read("""
+            {"id": 3, "name": "legacy", "auth_type": "awsSignatureV4",
+             "auth": {"s3_type": "amazon", "s3_access_key_id": "AKIA1234", "s3_secret_access_key": "0123456789012345678901234567890123456789",
+                      "s3_bucket_name": "b", "s3_region": "us-east-2"}}
+            """);
+
+#pragma warning disable CS0618 // the legacy variant is deprecated
+        Assert.Equal("us-east-2", group.Auth!.S3Region);
+        Assert.Equal("AKIA1234", group.Auth.S3AccessKeyId);
+#pragma warning restore CS0618
+        Assert.DoesNotContain("0123456789012345678901234567890123456789", group.ToString());
+        Assert.DoesNotContain("AKIA1234", group.ToString());
+    }
+
+    [Fact]
+    public void Unknown_properties_of_the_group_are_skipped()
+    {
+        string json = """
+            {"id": 7, "future_flag": {"nested": [1, 2, {"x": null}]}, "name": "g", "sources": [], "also_new": "v"}
+            """;
+
+        var group = Read(json);
+
+        Assert.Equal(7, group.Id);
+        Assert.Equal("g", group.Name);
+        Assert.Empty(group.Sources);
+        Assert.DoesNotContain("future_flag", GcoreJson.Serialize(w => group.WriteJson(w)));
+    }
+
+    [Fact]
+    public void Unknown_properties_inside_S3_config_are_skipped()
+    {
+        string json = Payloads.S3Source.Replace("\"s3_type\"", "\"s3_new_option\": 5, \"s3_type\"");
+
+        var group = Read("""{"id": 1, "name": "g", "sources": [""" + json + "]}");
+
+        Assert.Equal("my-bucket", Assert.IsType<S3SourceResponse>(group.Sources.Single()).Config.S3BucketName);
+    }
+
+    [Theory]
+    [InlineData("""{"source": "a.com", "tag": "default"}""", typeof(HostSourceResponse))]
+    [InlineData("""{"source": "a.com", "origin_type": "host"}""", typeof(HostSourceResponse))]
+    [InlineData("""{"origin_type": "fastedge", "config": {"app_id": "1"}, "tag": "default"}""", typeof(FastedgeSourceResponse))]
+    public void Unknown_properties_of_a_source_are_skipped(string source, System.Type expected)
+    {
+        var group = Read("""{"id": 1, "name": "g", "sources": [""" + source + "]}");
+
+        Assert.IsType(expected, group.Sources.Single());
+    }
+}
