@@ -13,6 +13,7 @@ namespace GcoreCdnGen.Reading
         {
             "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "GetType",
             "ReadJson", "WriteJson", "MatchScore", "Finalize", "MemberwiseClone", "Unknown",
+            "AdditionalProperties", "IsSet", "Unset", "IsPaginated", "JsonConverter", "ScoreProperty", "RequiredMask",
         };
 
         private EquatableArray<TypeDef> Freeze(List<OperationDef> operations)
@@ -34,7 +35,7 @@ namespace GcoreCdnGen.Reading
             {
                 var variants = union.Variants.Select(v => byName[v]).ToList();
                 var shared = variants[0].Properties
-                    .Where(p => variants.All(v => v.Properties.Any(q => q.JsonName == p.JsonName && q.Type.Equals(p.Type) && q.Nullable == p.Nullable)))
+                    .Where(p => variants.All(v => v.Properties.Any(q => q.JsonName == p.JsonName && q.Type.Equals(p.Type) && q.Nullable == p.Nullable && q.Required == p.Required)))
                     .ToList();
                 union.Properties.Clear();
                 union.Properties.AddRange(shared);
@@ -64,11 +65,20 @@ namespace GcoreCdnGen.Reading
                     if (wanted == type.Name)
                         wanted += "Value";
                     bool defaultEmpty = p.RequiredInPrimary && !p.Required && p.Type.Kind == TypeRefKind.Array && !inRequest;
+                    bool required = p.Required;
+                    if (type.Kind == TypeKind.ListEnvelope)
+                    {
+                        // A bare array carries none of the envelope's fields, and always has items (maybe none).
+                        bool isResults = ReferenceEquals(p, type.Properties[type.Properties.Count - 1]);
+                        required = false;
+                        defaultEmpty = isResults;
+                    }
+
                     properties.Add(new PropertyDef(
                         p.JsonName,
                         names.Claim(wanted),
                         p.Type,
-                        p.Required,
+                        required,
                         p.Nullable,
                         defaultEmpty,
                         p.Summary,

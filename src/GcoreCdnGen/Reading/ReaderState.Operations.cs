@@ -149,8 +149,15 @@ namespace GcoreCdnGen.Reading
                 }
                 else
                 {
-                    body = MapSchema(media.Value.Value.Schema, opName + "Request", pointer + "/requestBody/content/" + Escape(media.Value.Key) + "/schema");
+                    string bodyPointer = pointer + "/requestBody/content/" + Escape(media.Value.Key) + "/schema";
+                    body = MapSchema(media.Value.Value.Schema, opName + "Request", bodyPointer);
                     bodyRequired = requestBody.Required;
+                    if (body.Kind != TypeRefKind.Named || body.NamedKind == TypeKind.Enum)
+                    {
+                        Report(SpecDiagnosticKind.UnsupportedConstruct, bodyPointer,
+                            "Operation '" + operationId + "' takes a body that is not an object, which cannot be sent yet; the operation is skipped.");
+                        return null;
+                    }
                 }
             }
 
@@ -203,11 +210,9 @@ namespace GcoreCdnGen.Reading
         private List<ParameterDef>? ReadParameters(string path, OpenApiOperation operation, string pointer, string opName)
         {
             var result = new List<ParameterDef>();
-            var names = new NameScope("cancellationToken", "body", "request");
-            if (operation.Parameters is null)
-                return result;
+            var names = new NameScope("cancellationToken", "body", "request", "requestOptions");
             int index = 0;
-            foreach (var parameter in operation.Parameters)
+            foreach (var parameter in operation.Parameters ?? (IList<IOpenApiParameter>)Array.Empty<IOpenApiParameter>())
             {
                 string paramPointer = pointer + "/parameters/" + index.ToString(CultureInfo.InvariantCulture);
                 index++;

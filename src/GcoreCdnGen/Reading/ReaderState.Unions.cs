@@ -77,8 +77,8 @@ namespace GcoreCdnGen.Reading
             if (mapped.All(m => m.Equals(mapped[0])) && mapped[0].Kind != TypeRefKind.Named)
                 return mapped[0];
 
-            Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/" + keyword,
-                "A " + keyword + " whose variants are not all objects cannot be mapped to a C# type yet; '" + name + "' is kept as raw JSON.");
+            // Variants of different JSON kinds (an array or a map, a number or a string): the value is exposed as a
+            // JsonElement, which holds any of them; the property's docs keep the spec's description.
             return TypeRef.Json;
         }
 
@@ -214,13 +214,24 @@ namespace GcoreCdnGen.Reading
                     FillObject(builder, variant.Schema, variant.Pointer);
                 }
 
-                if (builder is null || builder.Kind != TypeKind.Object || (builder.BaseType is not null && builder.BaseType != union.Name))
+                if (builder is not null && builder.Kind == TypeKind.Object && builder.BaseType is not null && builder.BaseType != union.Name)
+                {
+                    // A variant already derives from another union: this union gets its own copy of it.
+                    var copy = NewType(TypeKind.Object, union.Name + builder.Name, builder.Pointer);
+                    copy.Summary = builder.Summary;
+                    copy.Deprecated = builder.Deprecated;
+                    copy.ClosedShape = builder.ClosedShape;
+                    copy.Properties.AddRange(builder.Properties);
+                    builder = copy;
+                }
+
+                if (builder is null || builder.Kind != TypeKind.Object)
                 {
                     _types.Remove(union);
                     if (componentId is not null)
                         _componentTypes.Remove(componentId);
                     Report(SpecDiagnosticKind.UnsupportedConstruct, variant.Pointer,
-                        "The union '" + name + "' has a variant that is already part of another union or is not an object; '" + name + "' is kept as raw JSON.");
+                        "The union '" + name + "' has a variant that is not an object; '" + name + "' is kept as raw JSON.");
                     return TypeRef.Json;
                 }
 
