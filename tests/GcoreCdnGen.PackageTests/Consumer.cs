@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.IO;
 using System.Security;
@@ -23,7 +24,12 @@ namespace GcoreCdnGen.PackageTests
         public string EditorConfigFile => Path.Combine(Directory, "obj", "Debug", "net10.0", "Consumer.GeneratedMSBuildEditorConfig.editorconfig");
 
         /// <param name="items">Extra items for the project file (OpenApiSpec items), as XML.</param>
-        public static Consumer Create(PackageFixture package, string items, string program)
+        /// <param name="properties">Extra properties for the project file, as XML.</param>
+        /// <param name="sdkPackagesFromNuGet">
+        /// Let restore fetch packages the SDK itself adds (the trim/AOT analyzers' Microsoft.NET.ILLink.Tasks): from the
+        /// machine's NuGet cache when it has them, else from nuget.org. GcoreCdnGen still comes from the local feed only.
+        /// </param>
+        public static Consumer Create(PackageFixture package, string items, string program, string properties = "", bool sdkPackagesFromNuGet = false)
         {
             var directory = package.NewFolder("consumer");
             var cache = package.NewFolder("nuget-cache");
@@ -39,11 +45,11 @@ namespace GcoreCdnGen.PackageTests
                 <configuration>
                   <packageSources>
                     <clear />
-                    <add key="local" value="{SecurityElement.Escape(package.Feed)}" />
+                    <add key="local" value="{SecurityElement.Escape(package.Feed)}" />{(sdkPackagesFromNuGet ? NuGetOrg : "")}
                   </packageSources>
                   <fallbackPackageFolders>
-                    <clear />
-                  </fallbackPackageFolders>
+                    <clear />{(sdkPackagesFromNuGet ? $"""<add key="machine" value="{SecurityElement.Escape(MachinePackages)}" />""" : "")}
+                  </fallbackPackageFolders>{(sdkPackagesFromNuGet ? SourceMapping : "")}
                 </configuration>
 
                 """);
@@ -58,6 +64,7 @@ namespace GcoreCdnGen.PackageTests
                     <TreatWarningsAsErrors>true</TreatWarningsAsErrors>
                     <RootNamespace>Consumer</RootNamespace>
                     <UseSharedCompilation>false</UseSharedCompilation>
+                {properties}
                   </PropertyGroup>
                   <ItemGroup>
                     <PackageReference Include="GcoreCdnGen" Version="{package.Version}" PrivateAssets="all" />
@@ -71,7 +78,27 @@ namespace GcoreCdnGen.PackageTests
             return new Consumer(directory, cache);
         }
 
-        public CliResult Build() => Run("build", "-c", "Debug", "-nodeReuse:false", "-tl:off", "-p:UseSharedCompilation=false");
+        private const string NuGetOrg = """
+
+                <add key="nuget.org" value="https://api.nuget.org/v3/index.json" />
+            """;
+
+        private const string SourceMapping = """
+
+              <packageSourceMapping>
+                <packageSource key="local"><package pattern="GcoreCdnGen" /></packageSource>
+                <packageSource key="nuget.org"><package pattern="*" /></packageSource>
+              </packageSourceMapping>
+            """;
+
+        private static string MachinePackages =>
+            Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } cache
+                ? cache
+                : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
+
+        public CliResult Build(TimeSpan? timeout = null) =>
+            DotNetCli.Run(Directory, ["build", "-c", "Debug", "-nodeReuse:false", "-tl:off", "-p:UseSharedCompilation=false"],
+                new Dictionary<string, string> { ["NUGET_PACKAGES"] = _nugetCache }, timeout);
 
         public CliResult RunProgram() => Run("run", "--no-build", "-c", "Debug");
 

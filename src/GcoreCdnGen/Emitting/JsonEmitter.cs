@@ -1,3 +1,4 @@
+using System.Collections.Generic;
 using System.Linq;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
@@ -7,13 +8,16 @@ namespace GcoreCdnGen.Emitting
     /// <summary>
     /// Emits how one type reads and writes itself with Utf8JsonReader/Utf8JsonWriter: no reflection, so the
     /// consumer's code stays trim- and AOT-safe, and no dependency on the System.Text.Json source generator
-    /// (which cannot see generated types).
+    /// (which cannot see generated types). Nothing is lost: properties the spec does not know are kept in
+    /// <c>AdditionalProperties</c>, and a union value that fits no variant is kept as raw JSON.
     /// </summary>
     internal static class JsonEmitter
     {
         private const string Reader = "global::System.Text.Json.Utf8JsonReader";
         private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
         private const string Token = "global::System.Text.Json.JsonTokenType";
+        private const string Element = "global::System.Text.Json.JsonElement";
+        private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
 
         public static string Emit(string ns, TypeDef type)
         {
@@ -22,7 +26,7 @@ namespace GcoreCdnGen.Emitting
             using (w.Block("namespace " + ns))
             {
                 string keyword = type.Kind == TypeKind.Enum ? "readonly partial struct " : type.Kind == TypeKind.Union ? "abstract partial record " : "sealed partial record ";
-                using (w.Block("partial " + keyword.Replace("partial ", "").Replace("readonly ", "readonly ").Trim() + " " + type.Name))
+                using (w.Block(keyword + type.Name))
                 {
                     switch (type.Kind)
                     {
@@ -38,86 +42,193 @@ namespace GcoreCdnGen.Emitting
                     }
 
                     w.Line();
-                    EmitConverter(w, type);
+                    EmitConverter(w, type.Name, type.BaseType is not null);
+                    if (type.Kind == TypeKind.Union)
+                    {
+                        w.Line();
+                        EmitUnknown(w, type);
+                    }
                 }
             }
 
-            return FixPartialOrder(w.ToString());
+            return w.ToString();
         }
 
-        // "partial sealed record" is not C#; modifiers must come before "partial".
-        private static string FixPartialOrder(string text) => text
-            .Replace("partial sealed record ", "sealed partial record ")
-            .Replace("partial abstract record ", "abstract partial record ")
-            .Replace("partial readonly struct ", "readonly partial struct ");
-
-        private static void EmitConverter(SourceWriter w, TypeDef type)
+        private static void EmitConverter(SourceWriter w, string name, bool hides)
         {
             w.Line("/// <summary>Lets System.Text.Json use the generated code for this type.</summary>");
-            string modifier = type.BaseType is null ? "" : "new ";
-            using (w.Block("public " + modifier + "sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + type.Name + ">"))
+            using (w.Block("public " + (hides ? "new " : "") + "sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + name + ">"))
             {
-                w.Line("public override " + type.Name + " Read(ref " + Reader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);");
+                w.Line("public override " + name + " Read(ref " + Reader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);");
                 w.Line();
-                w.Line("public override void Write(" + Writer + " writer, " + type.Name + " value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);");
+                w.Line("public override void Write(" + Writer + " writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);");
             }
         }
 
         private static void EmitEnum(SourceWriter w, TypeDef type)
         {
-            w.Line("internal static " + type.Name + " ReadJson(ref " + Reader + " reader) =>");
-            w.Line("    new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), \"" + type.Name + "\"));");
+            w.Line("/// <summary>Reads the value; the values the spec lists come back without allocating.</summary>");
+            using (w.Block("internal static " + type.Name + " ReadJson(ref " + Reader + " reader)"))
+            {
+                if (type.Values.Count > 0)
+                {
+                    using (w.Block("if (reader.TokenType == " + Token + ".String)"))
+                    {
+                        foreach (var value in type.Values)
+                            w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8(value.Value) + ")) return " + value.MemberName + ";");
+                    }
+
+                    w.Line();
+                }
+
+                w.Line("return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), \"" + type.Name + "\"));");
+            }
+
             w.Line();
             w.Line("internal void WriteJson(" + Writer + " writer) => writer.WriteStringValue(Value);");
         }
 
+        // ------------------------------------------------------------------ unions
+
         private static void EmitUnion(SourceWriter w, string ns, TypeDef type)
         {
-            w.Line("/// <summary>Reads whichever variant fits the JSON best: every required property present, nothing a closed shape forbids.</summary>");
+            EmitNames(w, type.Properties, "private");
+            w.Line("/// <summary>");
+            w.Line("/// Reads the variant the JSON object is, told apart by shape in one pass over it: the variant that fits best");
+            w.Line("/// (every required property there, every known property of the right kind). When none fits, a variant that");
+            w.Line("/// still claims the object (its required properties there, its required objects recognisably its own) is read,");
+            w.Line("/// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:");
+            w.Line("/// it is kept as <see cref=\"" + UnknownName + "\"/>.");
+            w.Line("/// </summary>");
             using (w.Block("internal static " + type.Name + " ReadJson(ref " + Reader + " reader)"))
             {
                 w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
-                w.Line("int best = -1;");
-                w.Line("int bestScore = -1;");
-                w.Line("int closest = 0;");
-                w.Line("int closestScore = 0;");
-                w.Line("int score;");
-                for (int i = 0; i < type.Variants.Count; i++)
+                var variants = type.Variants.Select(v => "global::" + ns + "." + v).ToList();
+                w.Line("var scan = reader;");
+                for (int i = 0; i < variants.Count; i++)
+                    w.Line("var fit" + i + " = new GcoreJsonFit();");
+                // Up to four variants share one walk over a nested object; with more, each scores it on its own.
+                bool defer = variants.Count <= 4;
+                using (w.Block("while (scan.Read() && scan.TokenType != " + Token + ".EndObject)"))
                 {
-                    w.Line("score = global::" + ns + "." + type.Variants[i] + ".MatchScore(reader);");
-                    w.Line("if (score > bestScore) { best = " + i + "; bestScore = score; }");
-                    w.Line("if (score < closestScore) { closest = " + i + "; closestScore = score; }");
+                    w.Line("var name = GcoreJson.PropertyName(in scan);");
+                    w.Line("scan.Read();");
+                    for (int i = 0; i < variants.Count; i++)
+                        w.Line(variants[i] + ".ScoreProperty(ref fit" + i + ", name, in scan, " + (defer ? "true" : "false") + ");");
+                    if (defer)
+                    {
+                        string anyPending = string.Join(" || ", Enumerable.Range(0, variants.Count).Select(i => "fit" + i + ".HasPending"));
+                        string fits = string.Join(", ", Enumerable.Range(0, variants.Count).Select(i => "ref fit" + i));
+                        using (w.Block("if (scan.TokenType == " + Token + ".StartObject && (" + anyPending + "))", "}"))
+                            w.Line("GcoreJsonFit.ScoreNested(ref scan, " + fits + ");");
+                        using (w.Block("else"))
+                            w.Line("scan.Skip();");
+                    }
+                    else
+                    {
+                        w.Line("scan.Skip();");
+                    }
                 }
 
-                w.Line("// Nothing fits: read the variant that came closest, so the error names the property at fault.");
-                w.Line("if (best < 0) best = closest;");
-
-                using (w.Block("switch (best)"))
+                w.Line();
+                w.Line("int pick = -1;");
+                w.Line("int pickScore = int.MinValue;");
+                for (int i = 0; i < variants.Count; i++)
+                    w.Line("if (fit" + i + ".Fits(" + variants[i] + ".RequiredMask) && fit" + i + ".Score > pickScore) { pick = " + i + "; pickScore = fit" + i + ".Score; }");
+                using (w.Block("if (pick < 0)"))
                 {
-                    for (int i = 0; i < type.Variants.Count; i++)
-                        w.Line("case " + i + ": return global::" + ns + "." + type.Variants[i] + ".ReadJson(ref reader);");
-                    w.Line("default: throw GcoreJson.NoVariant(\"" + type.Name + "\");");
+                    w.Line("// Nothing fits: a variant that claims the object is read, so the error names the property at fault.");
+                    for (int i = 0; i < variants.Count; i++)
+                        w.Line("if (fit" + i + ".Claims(" + variants[i] + ".RequiredMask) && fit" + i + ".Score > pickScore) { pick = " + i + "; pickScore = fit" + i + ".Score; }");
+                }
+
+                w.Line();
+                using (w.Block("switch (pick)"))
+                {
+                    for (int i = 0; i < variants.Count; i++)
+                        w.Line("case " + i + ": return " + variants[i] + ".ReadJson(ref reader);");
+                    w.Line("default: return " + UnknownName + ".ReadJson(ref reader);");
                 }
             }
 
             w.Line();
             w.Line("internal abstract void WriteJson(" + Writer + " writer);");
-            if (type.Properties.Count > 0)
+            w.Line();
+            w.Line("/// <summary>Writes the properties every variant shares.</summary>");
+            using (w.Block("private protected void WriteSharedJson(" + Writer + " writer)"))
             {
-                w.Line();
-                w.Line("/// <summary>Writes the properties every variant shares.</summary>");
-                using (w.Block("private protected void WriteSharedJson(" + Writer + " writer)"))
-                {
-                    foreach (var property in type.Properties)
-                        WriteProperty(w, property);
-                }
+                foreach (var property in type.Properties)
+                    WriteProperty(w, property);
             }
         }
+
+        /// <summary>The C# name of the variant that keeps a union value no listed variant fits.</summary>
+        public const string UnknownName = "Unknown";
+
+        private static void EmitUnknown(SourceWriter w, TypeDef type)
+        {
+            using (w.Block("sealed partial record " + UnknownName))
+            {
+                var tracked = type.Properties.Where(CSharp.IsTracked).ToList();
+                w.Line("/// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>");
+                using (w.Block("internal override void WriteJson(" + Writer + " writer)"))
+                {
+                    string anySet = string.Join(" || ", tracked.Select(p => CSharp.Field(p) + "IsSet").Concat(new[] { "AdditionalProperties is not null" }));
+                    using (w.Block("if (!(" + anySet + ") || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)"))
+                    {
+                        w.Line("Json.WriteTo(writer);");
+                        w.Line("return;");
+                    }
+
+                    w.Line();
+                    w.Line("writer.WriteStartObject();");
+                    foreach (var p in tracked)
+                        WriteProperty(w, p);
+                    using (w.Block("foreach (var property in Json.EnumerateObject())"))
+                    {
+                        foreach (var p in tracked)
+                        {
+                            w.Line("if (" + CSharp.Field(p) + "IsSet && property.NameEquals(" + CSharp.Utf8(p.JsonName) + ")) continue;");
+                        }
+
+                        w.Line("if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;");
+                        w.Line("property.WriteTo(writer);");
+                    }
+
+                    w.Line("if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, " + KnownLambda(type.Properties) + ");");
+                    w.Line("writer.WriteEndObject();");
+                }
+
+                w.Line();
+                w.Line("/// <summary>Reads any JSON value, as it is.</summary>");
+                w.Line("internal static new " + UnknownName + " ReadJson(ref " + Reader + " reader) => new(GcoreJson.ReadElement(ref reader));");
+                w.Line();
+                EmitConverter(w, UnknownName, true);
+            }
+        }
+
+        // ------------------------------------------------------------------ objects
+
+        private static void EmitNames(SourceWriter w, IEnumerable<PropertyDef> properties, string access)
+        {
+            bool any = false;
+            foreach (var p in properties.Where(p => !p.Inherited))
+            {
+                w.Line(access + " static readonly " + EncodedText + " " + NameField(p) + " = " + EncodedText + ".Encode(" + Identifiers.Literal(p.JsonName) + ");");
+                any = true;
+            }
+
+            if (any)
+                w.Line();
+        }
+
+        private static string NameField(PropertyDef p) => "JsonName_" + p.Name;
 
         private static void EmitObject(SourceWriter w, string ns, TypeDef type)
         {
             bool envelope = type.Kind == TypeKind.ListEnvelope;
             var properties = type.Properties;
+            EmitNames(w, properties, "private");
 
             // Read
             using (w.Block("internal static " + (type.BaseType is null ? "" : "new ") + type.Name + " ReadJson(ref " + Reader + " reader)"))
@@ -143,33 +254,27 @@ namespace GcoreCdnGen.Emitting
                     w.Line("bool " + Has(p) + " = false;");
                 }
 
+                w.Line("global::System.Collections.Generic.Dictionary<string, " + Element + ">? additional = null;");
                 w.Line("string? property = null;");
                 using (w.Block("try"))
                 {
                     using (w.Block("while (reader.Read() && reader.TokenType != " + Token + ".EndObject)"))
                     {
-                        bool first = true;
-                        foreach (var p in properties)
+                        // Names are told apart by length first, then compared: one or two comparisons per property.
+                        w.Line("var name = GcoreJson.PropertyName(in reader);");
+                        EmitNameSwitch(w, properties, p =>
                         {
-                            using (w.Block((first ? "if" : "else if") + " (reader.ValueTextEquals(" + CSharp.Utf8(p.JsonName) + "))"))
-                            {
-                                w.Line("property = " + Identifiers.Literal(p.JsonName) + ";");
-                                w.Line("reader.Read();");
-                                bool mustHaveValue = !CSharp.IsTracked(p) && !p.Nullable;
-                                string read = mustHaveValue ? ReadNotNull(ns, p.Type, "reader", 1, p.JsonName) : ReadValue(ns, p.Type, "reader", 1);
-                                w.Line(Local(p) + " = " + read + ";");
-                                w.Line(Has(p) + " = true;");
-                                w.Line("property = null;");
-                            }
-
-                            first = false;
-                        }
-
-                        using (w.Block(first ? "if (true)" : "else"))
-                        {
+                            w.Line("property = " + Identifiers.Literal(p.JsonName) + ";");
                             w.Line("reader.Read();");
-                            w.Line("reader.Skip();");
-                        }
+                            bool mustHaveValue = !CSharp.IsTracked(p) && !p.Nullable;
+                            string read = mustHaveValue ? ReadNotNull(ns, p.Type, "reader", 1, p.JsonName) : ReadValue(ns, p.Type, "reader", 1);
+                            w.Line(Local(p) + " = " + read + ";");
+                            w.Line(Has(p) + " = true;");
+                            w.Line("property = null;");
+                            w.Line("continue;");
+                        });
+                        w.Line("// Not in the spec (yet): kept, and written back.");
+                        w.Line("GcoreJson.ReadAdditional(ref reader, ref additional);");
                     }
                 }
 
@@ -193,6 +298,7 @@ namespace GcoreCdnGen.Emitting
                         w.Line("if (" + Has(p) + ") result." + p.Name + " = " + Local(p) + ";");
                 }
 
+                w.Line("if (additional is not null) result.AdditionalProperties = additional;");
                 if (envelope)
                     w.Line("result.IsPaginated = true;");
                 w.Line("return result;");
@@ -216,59 +322,114 @@ namespace GcoreCdnGen.Emitting
                 }
 
                 w.Line("writer.WriteStartObject();");
-                if (type.BaseType is not null && properties.Any(p => p.Inherited))
+                if (type.BaseType is not null)
                     w.Line("WriteSharedJson(writer);");
                 foreach (var p in properties.Where(p => !p.Inherited))
                     WriteProperty(w, p);
+                w.Line("if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, " + KnownLambda(properties) + ");");
                 w.Line("writer.WriteEndObject();");
             }
 
-            // Match score, for telling union variants apart.
+            EmitScoring(w, ns, type);
+        }
+
+        private static string KnownLambda(IEnumerable<PropertyDef> properties)
+        {
+            var names = properties.Select(p => Identifiers.Literal(p.JsonName)).ToList();
+            return "static name => " + (names.Count == 0 ? "false" : "name is " + string.Join(" or ", names));
+        }
+
+        /// <summary>How well an object fits this type: per property (for the union that lists it) and as a whole (for nesting).</summary>
+        private static void EmitScoring(SourceWriter w, string ns, TypeDef type)
+        {
+            var required = type.Properties.Where(p => p.Required).Take(64).ToList();
+            string Bit(PropertyDef p)
+            {
+                int index = required.IndexOf(p);
+                return index < 0 ? "0" : "0x" + (1UL << index).ToString("X") + "UL";
+            }
+
             w.Line();
-            w.Line("/// <summary>How well the object at the reader fits: the number of known properties, or a negative number when it cannot be one (the more negative, the more of it fitted).</summary>");
+            w.Line("/// <summary>One bit per required property, as <see cref=\"ScoreProperty\"/> reports them to <see cref=\"GcoreJsonFit\"/>.</summary>");
+            string all = required.Count == 0 ? "0" : required.Count == 64 ? "ulong.MaxValue" : "0x" + ((1UL << required.Count) - 1).ToString("X") + "UL";
+            w.Line("internal const ulong RequiredMask = " + all + ";");
+
+            w.Line();
+            w.Line("/// <summary>Scores one property of a JSON object against this type: <paramref name=\"name\"/> is its name, <paramref name=\"value\"/> stands on its value.</summary>");
+            w.Line("/// <remarks>With <paramref name=\"deferNested\"/>, an object value is scored later, in one walk shared with the other variants.</remarks>");
+            using (w.Block("internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in " + Reader + " value, bool deferNested)"))
+            {
+                EmitNameSwitch(w, type.Properties, p =>
+                {
+                    string kindCheck = "GcoreJson.Is(value.TokenType, GcoreJsonKind." + CSharp.JsonKind(p.Type) + ", " + (p.Nullable || !p.Required ? "true" : "false") + ")";
+                    if (p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Object)
+                    {
+                        string nested = "global::" + ns + "." + p.Type.Name;
+                        using (w.Block("if (value.TokenType == " + Token + ".StartObject && deferNested)", "}"))
+                            w.Line("fit.NestedLater(" + nested + ".ScoreProperty, " + nested + ".RequiredMask, " + Bit(p) + ");");
+                        using (w.Block("else if (value.TokenType == " + Token + ".StartObject)", "}"))
+                            w.Line("fit.Nested(" + nested + ".MatchScore(value), " + Bit(p) + ");");
+                        using (w.Block("else"))
+                            w.Line("fit.Known(" + kindCheck + ", " + Bit(p) + ");");
+                    }
+                    else
+                    {
+                        w.Line("fit.Known(" + kindCheck + ", " + Bit(p) + ");");
+                    }
+
+                    w.Line("return;");
+                });
+
+                // A property the spec does not know never disqualifies (the API grows under its users);
+                // in a closed shape it makes the variant a worse fit than one that knows it.
+                w.Line("fit.Unknown(" + (type.ClosedShape ? "true" : "false") + ");");
+            }
+
+            w.Line();
+            w.Line("/// <summary>How well the object at the reader fits: see <see cref=\"GcoreJsonFit.Result\"/>.</summary>");
             using (w.Block("internal static int MatchScore(" + Reader + " reader)"))
             {
                 w.Line("if (reader.TokenType != " + Token + ".StartObject) return -1;");
-                w.Line("int score = 0;");
-                foreach (var p in properties.Where(p => p.Required))
-                    w.Line("bool " + Has(p) + " = false;");
+                w.Line("var fit = new GcoreJsonFit();");
                 using (w.Block("while (reader.Read() && reader.TokenType != " + Token + ".EndObject)"))
                 {
-                    bool first = true;
-                    foreach (var p in properties)
-                    {
-                        using (w.Block((first ? "if" : "else if") + " (reader.ValueTextEquals(" + CSharp.Utf8(p.JsonName) + "))"))
-                        {
-                            w.Line("reader.Read();");
-                            w.Line("if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind." + CSharp.JsonKind(p.Type) + ", " + (p.Nullable || !p.Required ? "true" : "false") + ")) return -2 - score;");
-                            if (p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Object)
-                                {
-                                // A nested object that does not fit: how much of it fitted still counts for closeness.
-                                w.Line("if (reader.TokenType == " + Token + ".StartObject && global::" + ns + "." + p.Type.Name + ".MatchScore(reader) is < 0 and var nested) return nested - score - 1;");
-                            }
-                            if (p.Required)
-                                w.Line(Has(p) + " = true;");
-                            w.Line("score++;");
-                        }
-
-                        first = false;
-                    }
-
-                    using (w.Block(first ? "if (true)" : "else"))
-                    {
-                        // A property the spec does not know never disqualifies (the API grows under its users);
-                        // in a closed shape it makes the variant a worse fit than one that knows it.
-                        if (type.ClosedShape)
-                            w.Line("score--;");
-                        w.Line("reader.Read();");
-                    }
-
+                    w.Line("var name = GcoreJson.PropertyName(in reader);");
+                    w.Line("reader.Read();");
+                    w.Line("ScoreProperty(ref fit, name, in reader, false);");
                     w.Line("reader.Skip();");
                 }
 
-                foreach (var p in properties.Where(p => p.Required))
-                    w.Line("if (!" + Has(p) + ") return -1 - global::System.Math.Max(score, 0);");
-                w.Line("return global::System.Math.Max(score, 0);");
+                w.Line("return fit.Result(RequiredMask);");
+            }
+        }
+
+        /// <summary>
+        /// Dispatches on the UTF-8 name in <c>name</c>: a switch on its length, then a comparison per name of that length.
+        /// <paramref name="body"/> writes what a match does; it must leave the switch (return or continue).
+        /// </summary>
+        private static void EmitNameSwitch(SourceWriter w, IEnumerable<PropertyDef> properties, System.Action<PropertyDef> body)
+        {
+            var byLength = properties
+                .GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(p.JsonName))
+                .OrderBy(g => g.Key)
+                .ToList();
+            if (byLength.Count == 0)
+                return;
+            using (w.Block("switch (name.Length)"))
+            {
+                foreach (var group in byLength)
+                {
+                    w.Line("case " + group.Key + ":");
+                    w.Indent();
+                    foreach (var p in group)
+                    {
+                        using (w.Block("if (GcoreJson.NameIs(name, " + CSharp.Utf8(p.JsonName) + "))"))
+                            body(p);
+                    }
+
+                    w.Line("break;");
+                    w.Outdent();
+                }
             }
         }
 
@@ -282,51 +443,104 @@ namespace GcoreCdnGen.Emitting
             {
                 if (p.Nullable)
                 {
-                    w.Line("writer.WritePropertyName(" + CSharp.Utf8(p.JsonName) + ");");
-                    using (w.Block("if (" + p.Name + " is null)", "}"))
-                        w.Line("writer.WriteNullValue();");
-                    using (w.Block("else"))
-                        WriteValue(w, p.Type, p.Name + (p.Type.IsValueType ? ".Value" : ""), "writer", 1);
+                    WriteNamed(w, p, p.Name, nullable: true);
                     return;
                 }
 
                 if (p.DefaultEmpty)
                 {
                     using (w.Block("if (" + p.Name + " is not null)"))
-                    {
-                        w.Line("writer.WritePropertyName(" + CSharp.Utf8(p.JsonName) + ");");
-                        WriteValue(w, p.Type, p.Name, "writer", 1);
-                    }
-
+                        WriteNamed(w, p, p.Name, nullable: false);
                     return;
                 }
 
-                w.Line("writer.WritePropertyName(" + CSharp.Utf8(p.JsonName) + ");");
-                WriteValue(w, p.Type, p.Name, "writer", 1);
+                WriteNamed(w, p, p.Name, nullable: false);
                 return;
             }
 
             string field = CSharp.Field(p);
-            string value = field + (p.Type.IsValueType ? ".Value" : "");
             if (p.Nullable)
             {
                 using (w.Block("if (" + field + "IsSet)"))
-                {
-                    w.Line("writer.WritePropertyName(" + CSharp.Utf8(p.JsonName) + ");");
-                    using (w.Block("if (" + field + " is null)", "}"))
-                        w.Line("writer.WriteNullValue();");
-                    using (w.Block("else"))
-                        WriteValue(w, p.Type, value, "writer", 1);
-                }
+                    WriteNamed(w, p, field, nullable: true);
             }
             else
             {
                 // The spec does not allow null here: an optional property set to null is left out.
                 using (w.Block("if (" + field + "IsSet && " + field + " is not null)"))
-                {
-                    w.Line("writer.WritePropertyName(" + CSharp.Utf8(p.JsonName) + ");");
-                    WriteValue(w, p.Type, value, "writer", 1);
-                }
+                    WriteNamed(w, p, field + (p.Type.IsValueType ? ".Value" : ""), nullable: false);
+            }
+        }
+
+        /// <summary>Writes a property's name and value, with one writer call where the writer has one for the kind.</summary>
+        private static void WriteNamed(SourceWriter w, PropertyDef p, string value, bool nullable)
+        {
+            string name = NameField(p);
+            string plain = value + (nullable && p.Type.IsValueType ? ".Value" : "");
+            switch (p.Type.Kind)
+            {
+                case TypeRefKind.String:
+                    // WriteString writes null for a null string.
+                    w.Line("writer.WriteString(" + name + ", " + value + ");");
+                    return;
+                case TypeRefKind.Boolean:
+                case TypeRefKind.Int32:
+                case TypeRefKind.Int64:
+                case TypeRefKind.Double:
+                case TypeRefKind.Decimal:
+                case TypeRefKind.DateTimeOffset:
+                case TypeRefKind.Guid:
+                    string call = p.Type.Kind switch
+                    {
+                        TypeRefKind.Boolean => "WriteBoolean",
+                        TypeRefKind.DateTimeOffset or TypeRefKind.Guid => "WriteString",
+                        _ => "WriteNumber",
+                    };
+                    if (nullable)
+                    {
+                        using (w.Block("if (" + value + " is null)", "}"))
+                            w.Line("writer.WriteNull(" + name + ");");
+                        using (w.Block("else"))
+                            w.Line("writer." + call + "(" + name + ", " + plain + ");");
+                    }
+                    else
+                    {
+                        w.Line("writer." + call + "(" + name + ", " + plain + ");");
+                    }
+
+                    return;
+                case TypeRefKind.Named when p.Type.NamedKind == TypeKind.Enum:
+                    if (nullable)
+                    {
+                        using (w.Block("if (" + value + " is null)", "}"))
+                            w.Line("writer.WriteNull(" + name + ");");
+                        using (w.Block("else"))
+                            w.Line("writer.WriteString(" + name + ", " + plain + ".Value);");
+                    }
+                    else
+                    {
+                        w.Line("writer.WriteString(" + name + ", " + plain + ".Value);");
+                    }
+
+                    return;
+                default:
+                    if (nullable)
+                    {
+                        using (w.Block("if (" + value + " is null)", "}"))
+                            w.Line("writer.WriteNull(" + name + ");");
+                        using (w.Block("else"))
+                        {
+                            w.Line("writer.WritePropertyName(" + name + ");");
+                            WriteValue(w, p.Type, plain, "writer", 1);
+                        }
+                    }
+                    else
+                    {
+                        w.Line("writer.WritePropertyName(" + name + ");");
+                        WriteValue(w, p.Type, plain, "writer", 1);
+                    }
+
+                    return;
             }
         }
 
@@ -401,6 +615,9 @@ namespace GcoreCdnGen.Emitting
                     WriteValue(w, type.Element!, item, w2, depth + 1);
                     w.Outdent();
                     w.Line("});");
+                    break;
+                case TypeRefKind.Named when type.NamedKind == TypeKind.Enum:
+                    w.Line(writer + ".WriteStringValue(" + value + ".Value);");
                     break;
                 default:
                     w.Line(value + ".WriteJson(" + writer + ");");

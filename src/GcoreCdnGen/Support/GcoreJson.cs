@@ -64,7 +64,7 @@ namespace GcoreCdnGen.Support
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
                 throw Unexpected("an integer", reader.TokenType);
             if (!reader.TryGetInt64(out long value))
-                throw new GcoreJsonException("The number does not fit a 64-bit integer.", "$");
+                throw new GcoreJsonException("The number is not an integer that fits 64 bits.", "$");
             return value;
         }
 
@@ -75,7 +75,7 @@ namespace GcoreCdnGen.Support
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
                 throw Unexpected("an integer", reader.TokenType);
             if (!reader.TryGetInt32(out int value))
-                throw new GcoreJsonException("The number does not fit a 32-bit integer.", "$");
+                throw new GcoreJsonException("The number is not an integer that fits 32 bits.", "$");
             return value;
         }
 
@@ -85,7 +85,9 @@ namespace GcoreCdnGen.Support
                 return null;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
                 throw Unexpected("a number", reader.TokenType);
-            return reader.GetDouble();
+            if (!reader.TryGetDouble(out double value) || double.IsInfinity(value))
+                throw new GcoreJsonException("The number does not fit a double.", "$");
+            return value;
         }
 
         public static decimal? ReadDecimal(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -94,7 +96,9 @@ namespace GcoreCdnGen.Support
                 return null;
             if (reader.TokenType != global::System.Text.Json.JsonTokenType.Number)
                 throw Unexpected("a number", reader.TokenType);
-            return reader.GetDecimal();
+            if (!reader.TryGetDecimal(out decimal value))
+                throw new GcoreJsonException("The number does not fit a decimal.", "$");
+            return value;
         }
 
         public static global::System.DateTimeOffset? ReadDateTimeOffset(ref global::System.Text.Json.Utf8JsonReader reader)
@@ -220,21 +224,96 @@ namespace GcoreCdnGen.Support
         public static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<T> values, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
         {
             writer.WriteStartArray();
-            foreach (var value in values)
-                write(writer, value);
+            // List<T> and arrays (what the readers build and what collection expressions make) without an enumerator allocation.
+            if (values is global::System.Collections.Generic.List<T> list)
+            {
+                var span = global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
+                for (int i = 0; i < span.Length; i++)
+                    write(writer, span[i]);
+            }
+            else if (values is T[] array)
+            {
+                foreach (var value in array)
+                    write(writer, value);
+            }
+            else
+            {
+                foreach (var value in values)
+                    write(writer, value);
+            }
+
             writer.WriteEndArray();
         }
 
         public static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, T>> values, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
         {
             writer.WriteStartObject();
-            foreach (var pair in values)
+            if (values is global::System.Collections.Generic.Dictionary<string, T> map)
             {
-                writer.WritePropertyName(pair.Key);
-                write(writer, pair.Value);
+                foreach (var pair in map)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    write(writer, pair.Value);
+                }
+            }
+            else
+            {
+                foreach (var pair in values)
+                {
+                    writer.WritePropertyName(pair.Key);
+                    write(writer, pair.Value);
+                }
             }
 
             writer.WriteEndObject();
+        }
+
+        /// <summary>The unescaped name of the property at the reader (a slice of the input unless the name has escapes).</summary>
+        public static global::System.ReadOnlySpan<byte> PropertyName(in global::System.Text.Json.Utf8JsonReader reader) =>
+            !reader.ValueIsEscaped && !reader.HasValueSequence
+                ? reader.ValueSpan
+                : global::System.Text.Encoding.UTF8.GetBytes(reader.GetString()!);
+
+        public static bool NameIs(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) =>
+            global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+        /// <summary>Keeps a property the spec does not know: the reader is at its name; afterwards at the end of its value.</summary>
+        public static void ReadAdditional(ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional)
+        {
+            string name = reader.GetString()!;
+            reader.Read();
+            var value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+            (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = value;
+        }
+
+        /// <summary>Writes the properties the spec does not know after the known ones; names the type knows are left out, so nothing is written twice.</summary>
+        public static void WriteAdditional(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement> additional, global::System.Func<string, bool> isKnown)
+        {
+            foreach (var pair in additional)
+            {
+                if (isKnown(pair.Key) || pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
+                    continue;
+                writer.WritePropertyName(pair.Key);
+                pair.Value.WriteTo(writer);
+            }
+        }
+
+        /// <summary>What a raw JSON value looks like, without its values (they may hold credentials): for printing.</summary>
+        public static string Outline(global::System.Text.Json.JsonElement json)
+        {
+            if (json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                return json.ValueKind.ToString();
+            var builder = new global::System.Text.StringBuilder("{ ");
+            bool first = true;
+            foreach (var property in json.EnumerateObject())
+            {
+                if (!first)
+                    builder.Append(", ");
+                builder.Append(property.Name);
+                first = false;
+            }
+
+            return builder.Append(first ? "}" : " }").ToString();
         }
 
         /// <summary>Does the current value have the JSON kind a property expects? Used to tell union variants apart.</summary>
@@ -250,18 +329,49 @@ namespace GcoreCdnGen.Support
         };
 
         /// <summary>Serializes a generated value to a JSON string.</summary>
-        public static string Serialize(global::System.Action<global::System.Text.Json.Utf8JsonWriter> write)
+        public static string Serialize(global::System.Action<global::System.Text.Json.Utf8JsonWriter> write) =>
+            Serialize(write, static (w, action) => action(w));
+
+        /// <summary>Serializes a value to a JSON string, e.g. <c>GcoreJson.Serialize(group, static (w, g) =&gt; g.WriteJson(w))</c>.</summary>
+        public static string Serialize<T>(T value, GcoreJsonWrite<T> write)
         {
-            var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(256);
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-                write(writer);
-            return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            var buffer = GcorePooledBuffer.Rent(out var writer);
+            try
+            {
+                write(writer, value);
+                writer.Flush();
+                return global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            }
+            finally
+            {
+                GcorePooledBuffer.Return(buffer, writer);
+            }
+        }
+
+        /// <summary>Serializes a value to UTF-8 JSON bytes, e.g. <c>GcoreJson.SerializeToUtf8Bytes(group, static (w, g) =&gt; g.WriteJson(w))</c>.</summary>
+        public static byte[] SerializeToUtf8Bytes<T>(T value, GcoreJsonWrite<T> write)
+        {
+            var buffer = GcorePooledBuffer.Rent(out var writer);
+            try
+            {
+                write(writer, value);
+                writer.Flush();
+                return buffer.WrittenSpan.ToArray();
+            }
+            finally
+            {
+                GcorePooledBuffer.Return(buffer, writer);
+            }
         }
 
         /// <summary>Reads a generated value from a JSON string.</summary>
-        public static T Deserialize<T>(string json, GcoreJsonRead<T> read)
+        public static T Deserialize<T>(string json, GcoreJsonRead<T> read) =>
+            Deserialize<T>(global::System.Text.Encoding.UTF8.GetBytes(json), read);
+
+        /// <summary>Reads a generated value from UTF-8 JSON, e.g. <c>GcoreJson.Deserialize(bytes, OriginGroupsResponse.ReadJson)</c>.</summary>
+        public static T Deserialize<T>(global::System.ReadOnlySpan<byte> utf8Json, GcoreJsonRead<T> read)
         {
-            var reader = new global::System.Text.Json.Utf8JsonReader(global::System.Text.Encoding.UTF8.GetBytes(json));
+            var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);
             try
             {
                 if (!reader.Read())
@@ -275,6 +385,206 @@ namespace GcoreCdnGen.Support
             {
                 throw AtProperty(ex, null);
             }
+        }
+    }
+
+    /// <summary>Writes one value; a static lambda keeps serializing free of allocations.</summary>
+    public delegate void GcoreJsonWrite<in T>(global::System.Text.Json.Utf8JsonWriter writer, T value);
+
+    /// <summary>
+    /// How well a JSON object fits one shape, gathered in a single pass: used to tell the variants of a union apart.
+    /// A shape <em>fits</em> when its required properties are all there and every known property has the right kind.
+    /// It <em>claims</em> an object that does not fit when its required properties are all there and every required
+    /// object inside is recognisably its own (has one of its required properties): such an object is broken, and
+    /// reading it names the property at fault. An object nothing fits or claims is a shape the spec does not know yet.
+    /// </summary>
+    public struct GcoreJsonFit
+    {
+        private ulong _required;
+        private int _score;
+        private bool _bad;
+        private bool _foreignInside;
+        private GcoreJsonScorer? _pending;
+        private ulong _pendingRequired;
+        private ulong _pendingBit;
+
+        /// <summary>
+        /// A known property holding an object whose fit is scored later, while the caller walks that object once for
+        /// every shape that wants it (see <see cref="ScoreNested(ref global::System.Text.Json.Utf8JsonReader, ref GcoreJsonFit, ref GcoreJsonFit, ref GcoreJsonFit, ref GcoreJsonFit)"/>).
+        /// </summary>
+        public void NestedLater(GcoreJsonScorer score, ulong nestedRequired, ulong requiredBit)
+        {
+            _pending = score;
+            _pendingRequired = nestedRequired;
+            _pendingBit = requiredBit;
+        }
+
+        public bool HasPending => _pending is not null;
+
+        public static void ScoreNested(ref global::System.Text.Json.Utf8JsonReader reader, ref GcoreJsonFit a)
+        {
+            var none = default(GcoreJsonFit);
+            ScoreNested(ref reader, ref a, ref none, ref none, ref none);
+        }
+
+        public static void ScoreNested(ref global::System.Text.Json.Utf8JsonReader reader, ref GcoreJsonFit a, ref GcoreJsonFit b)
+        {
+            var none = default(GcoreJsonFit);
+            ScoreNested(ref reader, ref a, ref b, ref none, ref none);
+        }
+
+        public static void ScoreNested(ref global::System.Text.Json.Utf8JsonReader reader, ref GcoreJsonFit a, ref GcoreJsonFit b, ref GcoreJsonFit c)
+        {
+            var none = default(GcoreJsonFit);
+            ScoreNested(ref reader, ref a, ref b, ref c, ref none);
+        }
+
+        /// <summary>Walks the object at the reader once, scoring it for each fit that asked with <see cref="NestedLater"/>; the reader ends on its end.</summary>
+        public static void ScoreNested(ref global::System.Text.Json.Utf8JsonReader reader, ref GcoreJsonFit a, ref GcoreJsonFit b, ref GcoreJsonFit c, ref GcoreJsonFit d)
+        {
+            GcoreJsonFit ia = default, ib = default, ic = default, id = default;
+            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            {
+                var name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                a._pending?.Invoke(ref ia, name, in reader, false);
+                b._pending?.Invoke(ref ib, name, in reader, false);
+                c._pending?.Invoke(ref ic, name, in reader, false);
+                d._pending?.Invoke(ref id, name, in reader, false);
+                reader.Skip();
+            }
+
+            a.EndNested(ref ia);
+            b.EndNested(ref ib);
+            c.EndNested(ref ic);
+            d.EndNested(ref id);
+        }
+
+        private void EndNested(ref GcoreJsonFit inner)
+        {
+            if (_pending is null)
+                return;
+            _pending = null;
+            Nested(inner.Result(_pendingRequired), _pendingBit);
+        }
+
+        /// <summary>A known property; <paramref name="requiredBit"/> is its bit among the required ones, or 0.</summary>
+        public void Known(bool kindFits, ulong requiredBit)
+        {
+            _required |= requiredBit;
+            if (kindFits)
+                _score++;
+            else
+                _bad = true;
+        }
+
+        /// <summary>A known property holding an object, with that object's own <c>MatchScore</c>.</summary>
+        public void Nested(int nestedScore, ulong requiredBit)
+        {
+            _required |= requiredBit;
+            if (nestedScore >= 0)
+            {
+                _score++;
+                return;
+            }
+
+            _bad = true;
+            if (nestedScore == -1)
+                _foreignInside |= requiredBit != 0;
+            else
+                _score += -1 - nestedScore;
+        }
+
+        /// <summary>A property the shape does not know: never disqualifies (the API grows), but a closed shape fits it worse.</summary>
+        public void Unknown(bool closedShape)
+        {
+            if (closedShape)
+                _score--;
+        }
+
+        public bool Fits(ulong allRequired) => !_bad && _required == allRequired;
+
+        public bool Claims(ulong allRequired) => _required == allRequired && !_foreignInside;
+
+        /// <summary>More is a better fit; for shapes that only claim, more is closer.</summary>
+        public int Score => _score;
+
+        /// <summary>
+        /// As one number: the score (0 or more) when it fits; -1 when none of the required properties is there
+        /// (a shape of its own); otherwise -2 or less, the more negative the more of it fitted.
+        /// </summary>
+        public int Result(ulong allRequired)
+        {
+            int score = global::System.Math.Max(_score, 0);
+            if (Fits(allRequired))
+                return score;
+            if (allRequired != 0 && (_required & allRequired) == 0)
+                return -1;
+            return -2 - score;
+        }
+    }
+
+    /// <summary>Scores one property for a shape: see <see cref="GcoreJsonFit"/>. With <paramref name="deferNested"/>, an object value is left for <see cref="GcoreJsonFit.ScoreNested(ref global::System.Text.Json.Utf8JsonReader, ref GcoreJsonFit)"/>.</summary>
+    public delegate void GcoreJsonScorer(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested);
+
+    /// <summary>A growable buffer from the shared array pool, and one writer per thread over it, so serializing allocates only its result.</summary>
+    internal sealed class GcorePooledBuffer : global::System.Buffers.IBufferWriter<byte>
+    {
+        [global::System.ThreadStatic]
+        private static GcorePooledBuffer? t_cached;
+
+        private byte[] _array = global::System.Array.Empty<byte>();
+        private int _written;
+        private global::System.Text.Json.Utf8JsonWriter? _writer;
+
+        public global::System.ReadOnlySpan<byte> WrittenSpan => new(_array, 0, _written);
+
+        public static GcorePooledBuffer Rent(out global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            var buffer = t_cached ?? new GcorePooledBuffer();
+            t_cached = null;
+            if (buffer._writer is null)
+                buffer._writer = new global::System.Text.Json.Utf8JsonWriter(buffer);
+            else
+                buffer._writer.Reset(buffer);
+            writer = buffer._writer;
+            return buffer;
+        }
+
+        public static void Return(GcorePooledBuffer buffer, global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            writer.Reset();
+            if (buffer._array.Length > 0)
+                global::System.Buffers.ArrayPool<byte>.Shared.Return(buffer._array);
+            buffer._array = global::System.Array.Empty<byte>();
+            buffer._written = 0;
+            t_cached = buffer;
+        }
+
+        public void Advance(int count) => _written += count;
+
+        public global::System.Memory<byte> GetMemory(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return new global::System.Memory<byte>(_array, _written, _array.Length - _written);
+        }
+
+        public global::System.Span<byte> GetSpan(int sizeHint = 0)
+        {
+            Ensure(sizeHint);
+            return new global::System.Span<byte>(_array, _written, _array.Length - _written);
+        }
+
+        private void Ensure(int sizeHint)
+        {
+            int needed = _written + global::System.Math.Max(sizeHint, 1);
+            if (needed <= _array.Length)
+                return;
+            var bigger = global::System.Buffers.ArrayPool<byte>.Shared.Rent(global::System.Math.Max(needed, global::System.Math.Max(_array.Length * 2, 4096)));
+            global::System.Buffer.BlockCopy(_array, 0, bigger, 0, _written);
+            if (_array.Length > 0)
+                global::System.Buffers.ArrayPool<byte>.Shared.Return(_array);
+            _array = bigger;
         }
     }
 
@@ -297,6 +607,57 @@ namespace GcoreCdnGen.Support
 
         /// <summary>Where the schema sits in the spec, as a JSON pointer.</summary>
         public string Pointer { get; }
+
+        /// <summary>The type is sent to the server (part of a request), so the analyzers check the values set on it.</summary>
+        public bool Request { get; set; }
+    }
+
+    /// <summary>Marks a static member of a string-backed enum with the JSON value it stands for.</summary>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]
+    public sealed class GcoreEnumValueAttribute : global::System.Attribute
+    {
+        public GcoreEnumValueAttribute(string value) => Value = value;
+
+        /// <summary>The value as JSON carries it.</summary>
+        public string Value { get; }
+    }
+
+    /// <summary>Marks a generated client method with the operation it calls; the analyzers find operations by it.</summary>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Method, Inherited = false)]
+    public sealed class GcoreOperationAttribute : global::System.Attribute
+    {
+        public GcoreOperationAttribute(string operationId) => OperationId = operationId;
+
+        /// <summary>The spec's operationId.</summary>
+        public string OperationId { get; }
+    }
+
+    /// <summary>Marks a client method parameter with the spec's rules for it; the analyzers check constant arguments.</summary>
+    [global::System.AttributeUsage(global::System.AttributeTargets.Parameter, Inherited = false)]
+    public sealed class GcoreParameterAttribute : global::System.Attribute
+    {
+        public GcoreParameterAttribute(string name) => Name = name;
+
+        /// <summary>The parameter's name in the spec.</summary>
+        public string Name { get; }
+
+        /// <summary>The spec's maxLength, or -1.</summary>
+        public int MaxLength { get; set; } = -1;
+
+        /// <summary>The spec's minLength, or -1.</summary>
+        public int MinLength { get; set; } = -1;
+
+        /// <summary>The spec's pattern, if any.</summary>
+        public string? Pattern { get; set; }
+
+        /// <summary>The spec's minimum, if any, as written there.</summary>
+        public string? Minimum { get; set; }
+
+        /// <summary>The spec's maximum, if any, as written there.</summary>
+        public string? Maximum { get; set; }
+
+        /// <summary>Why the spec deprecates the parameter, if it does.</summary>
+        public string? Deprecated { get; set; }
     }
 
     /// <summary>Marks a generated property with its JSON name; the analyzers read the spec's rules from it.</summary>

@@ -115,6 +115,56 @@ public class BadJsonTests
         Assert.Contains("'name'", ex.Message);
     }
 
+    [Theory]
+    [InlineData("9223372036854775808")]
+    [InlineData("-9223372036854775809")]
+    [InlineData("1.5")]
+    [InlineData("1e400")]
+    public void A_number_out_of_range_names_the_property(string number)
+    {
+        var ex = ReadGroup("""{"id": """ + number + """, "name": "g", "sources": []}""");
+
+        Assert.Equal("$.id", ex.Path);
+        Assert.Contains("64 bits", ex.Message);
+    }
+
+    [Fact]
+    public void A_number_out_of_range_in_the_envelope_count_names_it()
+    {
+        var ex = Assert.ThrowsAny<JsonException>(() =>
+            GcoreJson.Deserialize("""{"count": 1e19, "next": null, "previous": null, "results": []}""", OriginGroupsListResponse.ReadJson));
+
+        Assert.Equal("$.count", ex.Path);
+    }
+
+    [Fact]
+    public void A_broken_S3_source_is_an_error_but_a_new_kind_of_source_is_not()
+    {
+        // The rule that makes both hold: a variant whose required properties are all there (and whose config has one of
+        // its own required keys) claims the object, so its errors are reported; a shape no variant claims is kept raw.
+        var broken = ReadGroup("""{"id": 1, "name": "g", "sources": [{"origin_type": "s3", "config": {"s3_type": "amazon", "s3_bucket_name": 7}}]}""");
+        var future = GcoreJson.Deserialize("""{"id": 1, "name": "g", "sources": [{"origin_type": "gcs", "config": {"bucket": 7}}]}""", OriginGroupsResponse.ReadJson);
+
+        Assert.Equal("$.sources[0].config.s3_bucket_name", broken.Path);
+        Assert.IsType<SourceResponse.Unknown>(Assert.Single(future.Sources));
+    }
+
+    [Fact]
+    public void A_host_source_with_a_wrong_typed_source_is_an_error()
+    {
+        var ex = ReadGroup("""{"id": 1, "name": "g", "sources": [{"source": 5}]}""");
+
+        Assert.Equal("$.sources[0].source", ex.Path);
+    }
+
+    [Fact]
+    public void A_non_object_where_a_source_belongs_is_an_error()
+    {
+        var ex = ReadGroup("""{"id": 1, "name": "g", "sources": ["a.com"]}""");
+
+        Assert.Equal("$.sources[0]", ex.Path);
+    }
+
     [Fact]
     public void Trailing_content_after_the_value_throws()
     {

@@ -45,10 +45,10 @@ public class OriginGroupsResponseTests
     {
         var group = Read(Payloads.Group);
 
-#pragma warning disable CS0618 // reading deprecated members on purpose
+#pragma warning disable CS0618, GCDN002 // reading deprecated members on purpose
         Assert.Equal("none", group.AuthType);
         Assert.Equal("", group.Path);
-#pragma warning restore CS0618
+#pragma warning restore CS0618, GCDN002
     }
 
     [Fact]
@@ -60,17 +60,18 @@ public class OriginGroupsResponseTests
                       "s3_bucket_name": "b", "s3_region": "us-east-2"}}
             """);
 
-#pragma warning disable CS0618 // the legacy variant is deprecated
+#pragma warning disable CS0618, GCDN002 // the legacy variant is deprecated
         Assert.Equal("us-east-2", group.Auth!.S3Region);
         Assert.Equal("AKIA1234", group.Auth.S3AccessKeyId);
-#pragma warning restore CS0618
+#pragma warning restore CS0618, GCDN002
         Assert.DoesNotContain("0123456789012345678901234567890123456789", group.ToString());
         Assert.DoesNotContain("AKIA1234", group.ToString());
     }
 
     [Fact]
-    public void Unknown_properties_of_the_group_are_skipped()
+    public void Unknown_properties_of_the_group_are_kept_and_written_back()
     {
+        // Issue 5 overrides the earlier "skipped" behaviour: nothing the server sends is lost.
         string json = """
             {"id": 7, "future_flag": {"nested": [1, 2, {"x": null}]}, "name": "g", "sources": [], "also_new": "v"}
             """;
@@ -80,24 +81,27 @@ public class OriginGroupsResponseTests
         Assert.Equal(7, group.Id);
         Assert.Equal("g", group.Name);
         Assert.Empty(group.Sources);
-        Assert.DoesNotContain("future_flag", GcoreJson.Serialize(w => group.WriteJson(w)));
+        Assert.Equal(["also_new", "future_flag"], group.AdditionalProperties!.Keys.Order());
+        JsonAssert.Equivalent(json, GcoreJson.Serialize(w => group.WriteJson(w)));
     }
 
     [Fact]
-    public void Unknown_properties_inside_S3_config_are_skipped()
+    public void Unknown_properties_inside_S3_config_are_kept()
     {
         string json = Payloads.S3Source.Replace("\"s3_type\"", "\"s3_new_option\": 5, \"s3_type\"");
 
         var group = Read("""{"id": 1, "name": "g", "sources": [""" + json + "]}");
 
-        Assert.Equal("my-bucket", Assert.IsType<S3SourceResponse>(group.Sources.Single()).Config.S3BucketName);
+        var config = Assert.IsType<S3SourceResponse>(group.Sources.Single()).Config;
+        Assert.Equal("my-bucket", config.S3BucketName);
+        Assert.Equal(5, config.AdditionalProperties!["s3_new_option"].GetInt32());
     }
 
     [Theory]
     [InlineData("""{"source": "a.com", "tag": "default"}""", typeof(HostSourceResponse))]
     [InlineData("""{"source": "a.com", "origin_type": "host"}""", typeof(HostSourceResponse))]
     [InlineData("""{"origin_type": "fastedge", "config": {"app_id": "1"}, "tag": "default"}""", typeof(FastedgeSourceResponse))]
-    public void Unknown_properties_of_a_source_are_skipped(string source, System.Type expected)
+    public void Unknown_properties_of_a_source_do_not_change_its_variant(string source, System.Type expected)
     {
         var group = Read("""{"id": 1, "name": "g", "sources": [""" + source + "]}");
 

@@ -86,12 +86,12 @@ public class RequestTests
     [Fact]
     public void Deprecated_members_are_written_when_set()
     {
-#pragma warning disable CS0618 // setting deprecated members on purpose
-        var put = new ChangeOriginGroupPut { Name = "g", UseNext = true, AuthType = "none", Path = "" };
-#pragma warning restore CS0618
+#pragma warning disable CS0618, GCDN002 // setting deprecated members on purpose
+        var put = new ChangeOriginGroupPut { Name = "g", UseNext = false, AuthType = "none", Path = "" };
+#pragma warning restore CS0618, GCDN002
 
         JsonAssert.Equivalent(
-            """{"name": "g", "use_next": true, "auth_type": "none", "path": ""}""",
+            """{"name": "g", "use_next": false, "auth_type": "none", "path": ""}""",
             GcoreJson.Serialize(w => put.WriteJson(w)));
     }
 

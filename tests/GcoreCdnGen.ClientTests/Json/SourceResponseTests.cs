@@ -57,6 +57,7 @@ public class SourceResponseTests
         {
             S3Type = S3ConfigS3Type.Other,
             S3BucketName = "b",
+            S3StorageHostname = "s3.example.com",
             S3AccessKeyId = "AKIAREALKEY1",
             S3SecretAccessKey = "real/secret+key/1234567890",
         };

