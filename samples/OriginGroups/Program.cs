@@ -1,8 +1,11 @@
 // Walks through Gcore's origin-groups API with the generated client: create, list, get, update (PATCH),
 // replace (PUT), one deliberate validation error, delete.
 // Without GCORE_API_KEY it runs against the embedded fake; with it, against GCORE_BASE_URL (default https://api.gcore.com).
+// With --faults (or SAMPLE_FAULTS=1) the fake answers the list call with a 503, then a 429 with Retry-After: 1, and
+// prints every request it gets, so the client's retries can be watched.
 using System;
 using System.Collections.Generic;
+using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
 using FakeGcore;
@@ -10,14 +13,27 @@ using OriginGroups.Gcore;
 
 var problems = new List<string>();
 bool useFake = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GCORE_API_KEY"));
+bool faults = args.Contains("--faults") || Environment.GetEnvironmentVariable("SAMPLE_FAULTS") == "1";
 
-await using var fake = useFake ? await FakeGcoreServer.StartAsync(new FakeGcoreOptions()) : null;
+await using var fake = useFake
+    ? await FakeGcoreServer.StartAsync(new FakeGcoreOptions { Log = faults ? line => Console.WriteLine("    " + line) : null })
+    : null;
 using var gcore = fake is null
     ? new GcoreClient()
     : new GcoreClient(new GcoreClientOptions { ApiKey = fake.ApiKey, BaseUrl = fake.BaseUrl });
 Console.WriteLine(fake is null
     ? $"Talking to {gcore.BaseUrl} (GCORE_API_KEY is set)."
     : $"GCORE_API_KEY is not set: talking to the local fake at {fake.BaseUrl}.");
+if (faults && fake is null)
+    Console.WriteLine("--faults needs the local fake (unset GCORE_API_KEY): ignored.");
+if (faults && fake is not null)
+{
+    Console.WriteLine("--faults: the fake will answer the first list call with a 503, then a 429 (Retry-After: 1).");
+    bool IsPagedList(RecordedRequest r) => r.Method == "GET" && r.PathAndQuery.StartsWith("/cdn/origin_groups?limit=", StringComparison.Ordinal);
+    fake.Faults
+        .Enqueue(Fault.Status(503).When(IsPagedList))
+        .Enqueue(Fault.Status(429, retryAfter: TimeSpan.FromSeconds(1)).When(IsPagedList));
+}
 
 var origins = gcore.Cdn.OriginGroups;
 string name = $"gcorecdngen-sample-{DateTime.UtcNow:yyyyMMdd-HHmmss}";
@@ -62,8 +78,17 @@ try
         "use_next is on, for error and timeout");
 
     Step("2. List the groups");
+    int sentBefore = fake?.Requests.Count ?? 0;
+    var clock = Stopwatch.StartNew();
     var page = await origins.ListAsync(limit: 100);
     Console.WriteLine($"  ListAsync(limit: 100): Count = {page.Count}, IsPaginated = {page.IsPaginated}, {page.Results.Count} on this page");
+    if (faults && fake is not null)
+    {
+        int attempts = fake.Requests.Count - sentBefore;
+        Console.WriteLine($"  ListAsync(limit: 100) took {attempts} attempts and {clock.Elapsed.TotalSeconds:0.0} s: the client retried the 503 and the 429 by itself.");
+        Check(attempts == 3 && fake.Faults.Pending == 0, "the list came through after a 503 and a 429");
+    }
+
     Check(page.IsPaginated && page.Count >= page.Results.Count, "with a limit the answer is a page");
     var all = await origins.ListAsync();
     Console.WriteLine($"  ListAsync():           Count = {all.Count}, IsPaginated = {all.IsPaginated}");

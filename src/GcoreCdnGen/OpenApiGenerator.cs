@@ -52,13 +52,33 @@ namespace GcoreCdnGen
                 spc.AddSource(output.HintPrefix + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
             });
 
+            // The client needs the operations, and the list envelopes for its paging helpers; not the other types.
             var clients = models
-                .Select(static (m, _) => m with { Types = EquatableArray<TypeDef>.Empty })
+                .Select(static (m, _) => m with { Types = m.Types.Where(t => t.Kind == Model.TypeKind.ListEnvelope).ToEquatableArray() })
                 .WithTrackingName(TrackingNames.Client);
             context.RegisterSourceOutput(clients, static (spc, model) =>
             {
                 spc.AddSource(HintPrefix(model.Options) + model.Options.ClientName + ".g.cs",
                     SourceText.From(ClientEmitter.Emit(model), System.Text.Encoding.UTF8));
+            });
+
+            // The DI extension only when the consumer references Microsoft.Extensions.Http (and so Options): a bool taken
+            // from the compilation, so the spec pipeline never holds on to a Compilation.
+            var hasHttpClientFactory = context.CompilationProvider
+                .Select(static (c, _) =>
+                    c.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null &&
+                    c.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null)
+                .WithTrackingName(TrackingNames.HttpClientFactory);
+            var dependencyInjection = models
+                .Select(static (m, _) => new ClientOutput(m.Options.Namespace, HintPrefix(m.Options), m.Options.ClientName))
+                .Combine(hasHttpClientFactory)
+                .Where(static pair => pair.Right)
+                .Select(static (pair, _) => pair.Left)
+                .WithTrackingName(TrackingNames.DependencyInjection);
+            context.RegisterSourceOutput(dependencyInjection, static (spc, output) =>
+            {
+                spc.AddSource(output.HintPrefix + output.ClientName + ".DependencyInjection.g.cs",
+                    SourceText.From(ClientEmitter.EmitDependencyInjection(output.Namespace, output.ClientName), System.Text.Encoding.UTF8));
             });
 
             var support = models
@@ -110,6 +130,8 @@ namespace GcoreCdnGen
 
         private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type);
 
+        private sealed record ClientOutput(string Namespace, string HintPrefix, string ClientName);
+
         private sealed record SupportOutput(string Namespace, string ClientName, string Path);
     }
 
@@ -123,5 +145,7 @@ namespace GcoreCdnGen
         public const string Types = nameof(Types);
         public const string Client = nameof(Client);
         public const string Support = nameof(Support);
+        public const string HttpClientFactory = nameof(HttpClientFactory);
+        public const string DependencyInjection = nameof(DependencyInjection);
     }
 }

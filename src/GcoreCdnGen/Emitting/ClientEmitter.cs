@@ -1,13 +1,21 @@
 using System.Collections.Generic;
+using System.Globalization;
 using System.Linq;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 
 namespace GcoreCdnGen.Emitting
 {
-    /// <summary>Emits the client: one nested class per path resource, one async method per operation.</summary>
+    /// <summary>
+    /// Emits the client: one nested class per path resource, one async method per operation, a <c>WithRawResponse</c>
+    /// twin of each resource's methods (status and headers with the value), <c>…AllAsync</c> paging helpers for lists,
+    /// and, when the consumer references Microsoft.Extensions.Http, an <c>Add&lt;Client&gt;</c> DI extension.
+    /// </summary>
     internal static class ClientEmitter
     {
+        private const string RawClass = "RawResponseOperations";
+        private const string RawProperty = "WithRawResponse";
+
         private sealed class Resource
         {
             public Resource(string name) => Name = name;
@@ -17,8 +25,18 @@ namespace GcoreCdnGen.Emitting
             public List<Resource> Children { get; } = new();
 
             public List<OperationDef> Operations { get; } = new();
+
+            /// <summary>A raw twin is emitted for resources with operations, unless a child resource would collide with its names.</summary>
+            public bool HasRaw => Operations.Count > 0 && !Children.Any(c => c.Name + "Operations" == RawClass || c.Name == RawProperty);
         }
 
+        private enum Flavor
+        {
+            Value,
+            Raw,
+        }
+
+        /// <summary>The client source. <paramref name="model"/> carries the operations and the list-envelope types (for paging).</summary>
         public static string Emit(ApiModel model)
         {
             var root = new Resource("");
@@ -40,6 +58,7 @@ namespace GcoreCdnGen.Emitting
                 node.Operations.Add(operation);
             }
 
+            var envelopes = model.Types.Where(t => t.Kind == TypeKind.ListEnvelope).ToDictionary(t => t.Name);
             string ns = model.Options.Namespace;
             string client = model.Options.ClientName;
             var w = new SourceWriter();
@@ -62,16 +81,46 @@ namespace GcoreCdnGen.Emitting
                     w.Line("}");
                     w.Line();
                     w.Line("/// <summary>A client configured by <paramref name=\"options\"/>; what they leave unset comes from the environment.</summary>");
-                    using (w.Block("public " + client + "(" + client + "Options options)"))
+                    w.Line("public " + client + "(" + client + "Options options)");
+                    w.Line("    : this(new GcoreTransport(options, DefaultBaseUrl))");
+                    w.Line("{");
+                    w.Line("}");
+                    w.Line();
+                    w.Line("/// <summary>A client that sends through <paramref name=\"httpClient\"/> (from IHttpClientFactory), whatever <paramref name=\"options\"/> say.</summary>");
+                    w.Line("internal " + client + "(" + client + "Options options, global::System.Net.Http.HttpClient httpClient)");
+                    w.Line("    : this(new GcoreTransport(options, DefaultBaseUrl, httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient))))");
+                    w.Line("{");
+                    w.Line("}");
+                    w.Line();
+                    using (w.Block("private " + client + "(GcoreTransport transport)"))
                     {
-                        w.Line("_transport = new GcoreTransport(options, DefaultBaseUrl);");
+                        w.Line("_transport = transport;");
                         foreach (var child in root.Children)
-                            w.Line(child.Name + " = new " + child.Name + "Operations(_transport);");
+                            w.Line(child.Name + " = new " + child.Name + "Operations(transport);");
+                        if (root.HasRaw)
+                            w.Line(RawProperty + " = new " + RawClass + "(transport);");
                     }
 
                     w.Line();
                     w.Line("/// <summary>Where requests go.</summary>");
                     w.Line("public global::System.Uri BaseUrl => _transport.BaseUrl;");
+                    w.Line();
+                    w.Line("/// <summary>");
+                    w.Line("/// A view of this client whose calls use other settings (retries, timeout, extra headers); what");
+                    w.Line("/// <paramref name=\"configure\"/> leaves unset stays as it is. Cheap: the view shares this client's connections.");
+                    w.Line("/// </summary>");
+                    w.Line("/// <example><code>var once = client.WithOptions(o => o.MaxRetries = 0);</code></example>");
+                    using (w.Block("public " + client + " WithOptions(global::System.Action<GcoreRequestOptions> configure)"))
+                    {
+                        w.Line("global::System.ArgumentNullException.ThrowIfNull(configure);");
+                        w.Line("var options = new GcoreRequestOptions();");
+                        w.Line("configure(options);");
+                        w.Line("return WithOptions(options);");
+                    }
+
+                    w.Line();
+                    w.Line("/// <summary>A view of this client whose calls use <paramref name=\"options\"/> where they set a value.</summary>");
+                    w.Line("public " + client + " WithOptions(GcoreRequestOptions options) => new " + client + "(_transport.With(options));");
                     foreach (var child in root.Children)
                     {
                         w.Line();
@@ -82,16 +131,12 @@ namespace GcoreCdnGen.Emitting
                     w.Line();
                     w.Line("/// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>");
                     w.Line("public void Dispose() => _transport.Dispose();");
-                    foreach (var operation in root.Operations)
-                    {
-                        w.Line();
-                        EmitOperation(w, ns, operation);
-                    }
+                    EmitOperations(w, ns, root, envelopes);
 
                     foreach (var child in root.Children)
                     {
                         w.Line();
-                        EmitResource(w, ns, child, "/" + child.Name);
+                        EmitResource(w, ns, child, "/" + child.Name, envelopes);
                     }
                 }
             }
@@ -99,7 +144,57 @@ namespace GcoreCdnGen.Emitting
             return w.ToString();
         }
 
-        private static void EmitResource(SourceWriter w, string ns, Resource resource, string display)
+        /// <summary>
+        /// The DI extension, emitted only when the consumer references Microsoft.Extensions.Http: registers the client as
+        /// a typed HttpClient and its options through Microsoft.Extensions.Options.
+        /// </summary>
+        public static string EmitDependencyInjection(string ns, string client)
+        {
+            const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+            const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
+            string options = client + "Options";
+            var w = new SourceWriter();
+            w.Line(CSharp.Header);
+            using (w.Block("namespace " + ns))
+            {
+                w.Line("/// <summary>Registers <see cref=\"" + client + "\"/> with dependency injection, over IHttpClientFactory.</summary>");
+                using (w.Block("public static partial class " + client + "ServiceCollectionExtensions"))
+                {
+                    w.Line("/// <summary>");
+                    w.Line("/// Registers <see cref=\"" + client + "\"/> as a typed HttpClient (transient; the factory pools the handlers) and");
+                    w.Line("/// <see cref=\"" + options + "\"/> as options: <paramref name=\"configure\"/>, or any <c>Configure&lt;" + options + "&gt;</c>,");
+                    w.Line("/// sets them. What the options leave unset comes from the environment (GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS).");
+                    w.Line("/// </summary>");
+                    w.Line("/// <remarks>");
+                    w.Line("/// The client retries and times out on its own (<see cref=\"" + options + ".MaxRetries\"/>, <see cref=\"" + options + ".Timeout\"/>); the");
+                    w.Line("/// factory's HttpClient gets an infinite Timeout so that the client's per-attempt one rules. Set MaxRetries to 0 when you add");
+                    w.Line("/// a resilience handler of your own to the returned builder. <see cref=\"" + options + ".HttpClient\"/> is ignored here.");
+                    w.Line("/// </remarks>");
+                    w.Line("/// <returns>The builder of the HttpClient named after the client's full type name, to add message handlers or configure the primary handler.</returns>");
+                    using (w.Block("public static " + Builder + " Add" + client + "(this " + Services + " services, global::System.Action<" + options + ">? configure = null)"))
+                    {
+                        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
+                        w.Line("var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<" + options + ">(services);");
+                        w.Line("if (configure is not null)");
+                        w.Line("    optionsBuilder.Configure(configure);");
+                        w.Line("var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, " + Identifiers.Literal(ns + "." + client) + ");");
+                        w.Line("global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<" + client + ">(");
+                        w.Line("    builder,");
+                        w.Line("    static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) =>");
+                        w.Line("    {");
+                        w.Line("        httpClient.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan;");
+                        w.Line("        var options = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<" + options + ">>(provider).Value;");
+                        w.Line("        return new " + client + "(options, httpClient);");
+                        w.Line("    });");
+                        w.Line("return builder;");
+                    }
+                }
+            }
+
+            return w.ToString();
+        }
+
+        private static void EmitResource(SourceWriter w, string ns, Resource resource, string display, IReadOnlyDictionary<string, TypeDef> envelopes)
         {
             w.Line("/// <summary>Operations under <c>" + SourceWriter.Xml(display) + "</c>.</summary>");
             using (w.Block("public sealed partial class " + resource.Name + "Operations"))
@@ -111,6 +206,8 @@ namespace GcoreCdnGen.Emitting
                     w.Line("_transport = transport;");
                     foreach (var child in resource.Children)
                         w.Line(child.Name + " = new " + child.Name + "Operations(transport);");
+                    if (resource.HasRaw)
+                        w.Line(RawProperty + " = new " + RawClass + "(transport);");
                 }
 
                 foreach (var child in resource.Children)
@@ -120,21 +217,171 @@ namespace GcoreCdnGen.Emitting
                     w.Line("public " + child.Name + "Operations " + child.Name + " { get; }");
                 }
 
-                foreach (var operation in resource.Operations)
-                {
-                    w.Line();
-                    EmitOperation(w, ns, operation);
-                }
+                EmitOperations(w, ns, resource, envelopes);
 
                 foreach (var child in resource.Children)
                 {
                     w.Line();
-                    EmitResource(w, ns, child, display + "/" + child.Name);
+                    EmitResource(w, ns, child, display + "/" + child.Name, envelopes);
                 }
             }
         }
 
-        private static void EmitOperation(SourceWriter w, string ns, OperationDef op)
+        /// <summary>A resource's operations, their paging helpers, and its <c>WithRawResponse</c> twin.</summary>
+        private static void EmitOperations(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes)
+        {
+            var methodNames = new HashSet<string>(resource.Operations.Select(o => o.MethodName + "Async"));
+            foreach (var operation in resource.Operations)
+            {
+                w.Line();
+                EmitOperation(w, ns, operation, Flavor.Value);
+                if (Paging.For(operation, envelopes) is { } paging && methodNames.Add(paging.MethodName))
+                {
+                    w.Line();
+                    EmitListAll(w, ns, operation, paging);
+                }
+            }
+
+            if (!resource.HasRaw)
+                return;
+            w.Line();
+            w.Line("/// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref=\"GcoreResponse\"/>).</summary>");
+            w.Line("public " + RawClass + " " + RawProperty + " { get; }");
+            w.Line();
+            w.Line("/// <summary>The operations of this resource, answering with a <see cref=\"GcoreResponse\"/>: status code, headers and raw body besides the value.</summary>");
+            using (w.Block("public sealed partial class " + RawClass))
+            {
+                w.Line("private readonly GcoreTransport _transport;");
+                w.Line();
+                w.Line("internal " + RawClass + "(GcoreTransport transport) => _transport = transport;");
+                foreach (var operation in resource.Operations)
+                {
+                    w.Line();
+                    EmitOperation(w, ns, operation, Flavor.Raw);
+                }
+            }
+        }
+
+        /// <summary>What a paging helper needs: the list operation's limit/offset parameters and the envelope's count.</summary>
+        private sealed class Paging
+        {
+            private Paging(string methodName, TypeDef envelope, ParameterDef limit, PropertyDef count, PropertyDef results, string defaultPageSize)
+            {
+                MethodName = methodName;
+                Envelope = envelope;
+                Limit = limit;
+                Count = count;
+                Results = results;
+                DefaultPageSize = defaultPageSize;
+            }
+
+            public string MethodName { get; }
+
+            public TypeDef Envelope { get; }
+
+            public ParameterDef Limit { get; }
+
+            public PropertyDef Count { get; }
+
+            public PropertyDef Results { get; }
+
+            public string DefaultPageSize { get; }
+
+            /// <summary>A GET answering with a list envelope (bare array or <c>{count, results}</c>) that takes integer <c>limit</c> and <c>offset</c>.</summary>
+            public static Paging? For(OperationDef op, IReadOnlyDictionary<string, TypeDef> envelopes)
+            {
+                if (op.HttpMethod != "GET" || op.Response is not { Kind: TypeRefKind.Named, NamedKind: TypeKind.ListEnvelope } response ||
+                    !envelopes.TryGetValue(response.Name!, out var envelope) || envelope.ItemType is null || envelope.Properties.Count == 0)
+                    return null;
+                static bool Integer(TypeRef type) => type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64;
+                var limit = op.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == "limit" && !p.Required && Integer(p.Type));
+                var offset = op.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == "offset" && !p.Required && Integer(p.Type));
+                var count = envelope.Properties.FirstOrDefault(p => p.JsonName == "count" && Integer(p.Type));
+                var results = envelope.Properties[envelope.Properties.Count - 1];
+                if (limit is null || offset is null || count is null || results.Type.Kind != TypeRefKind.Array)
+                    return null;
+
+                // The largest page the spec allows, else 100.
+                string pageSize = "100";
+                if (limit.Constraints?.Maximum is { } max && long.TryParse(max, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value > 0 && value <= int.MaxValue)
+                    pageSize = value.ToString(CultureInfo.InvariantCulture);
+                return new Paging(op.MethodName + "AllAsync", envelope, limit, count, results, pageSize);
+            }
+        }
+
+        private static void EmitListAll(SourceWriter w, string ns, OperationDef op, Paging paging)
+        {
+            string item = CSharp.Type(paging.Envelope.ItemType!);
+            w.Doc("summary", (op.Summary ?? op.OperationId) + ": every item, page after page.");
+            w.Line("/// <remarks>");
+            w.Line("/// Sends " + SourceWriter.Xml(op.HttpMethod + " " + op.PathTemplate) + " with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the");
+            w.Line("/// envelope's <c>count</c> is reached or a page comes back empty. When the server answers with a bare array, that array");
+            w.Line("/// is the whole list: it is yielded once and no further page is asked for.");
+            w.Line("/// </remarks>");
+            foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
+                w.Doc("param", p.Summary ?? p.Name, "name=\"" + p.CsName + "\"");
+            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
+            {
+                string? text = p.Name == "limit" ? "How many items to ask for per page. Default: " + paging.DefaultPageSize + "."
+                    : p.Name == "offset" ? "How many items to skip before the first one yielded. Default: 0."
+                    : p.Summary ?? p.Name;
+                w.Doc("param", text, "name=\"" + p.CsName + "\"");
+            }
+
+            w.Line("/// <param name=\"cancellationToken\">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>");
+            w.Line("/// <exception cref=\"GcoreApiException\">The server answered a page with an error status; the subclass tells which.</exception>");
+            w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
+            w.Line("[global::" + ns + ".GcoreOperation(" + Identifiers.Literal(op.OperationId) + ")]");
+            if (op.Deprecated is { } deprecated)
+                w.Line(CSharp.Obsolete(deprecated));
+            var args = Arguments(ns, op);
+            args[args.Count - 1] = "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " + args[args.Count - 1];
+            using (w.Block("public async global::System.Collections.Generic.IAsyncEnumerable<" + item + "> " + paging.MethodName + "(" + string.Join(", ", args) + ")"))
+            {
+                string limit = paging.Limit.CsName;
+                string offset = op.Parameters.First(p => p.In == ParameterLocation.Query && p.Name == "offset").CsName;
+                w.Line("var pageSize = " + limit + " ?? " + paging.DefaultPageSize + ";");
+                w.Line("var next = " + offset + " ?? 0;");
+                using (w.Block("while (true)"))
+                {
+                    var call = new List<string>();
+                    foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
+                        call.Add(p.CsName + ": " + p.CsName);
+                    foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
+                        call.Add(p.CsName + ": " + (p.CsName == limit ? "pageSize" : p.CsName == offset ? "next" : p.CsName));
+                    call.Add("cancellationToken: cancellationToken");
+                    w.Line("var page = await " + op.MethodName + "Async(" + string.Join(", ", call) + ").ConfigureAwait(false);");
+                    w.Line("var items = page." + paging.Results.Name + ";");
+                    w.Line("if (items is null)");
+                    w.Line("    yield break;");
+                    w.Line("foreach (var item in items)");
+                    w.Line("    yield return item;");
+                    w.Line("if (!page.IsPaginated || items.Count == 0)");
+                    w.Line("    yield break;");
+                    w.Line("next += items.Count;");
+                    w.Line("if (next >= page." + paging.Count.Name + ")");
+                    w.Line("    yield break;");
+                }
+            }
+        }
+
+        /// <summary>The parameter list: path parameters, body, required then optional query/header parameters, the token.</summary>
+        private static List<string> Arguments(string ns, OperationDef op)
+        {
+            var args = new List<string>();
+            foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
+                args.Add(CSharp.ParameterAttribute(ns, p) + CSharp.Type(p.Type) + " " + p.CsName);
+            if (op.RequestBody is not null)
+                args.Add(CSharp.Type(op.RequestBody) + (op.RequestBodyRequired ? "" : "?") + " body" + (op.RequestBodyRequired ? "" : " = null"));
+            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && p.Required))
+                args.Add(CSharp.ParameterAttribute(ns, p) + CSharp.Type(p.Type) + " " + p.CsName);
+            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && !p.Required))
+                args.Add(CSharp.ParameterAttribute(ns, p) + CSharp.Nullable(p.Type) + " " + p.CsName + " = null");
+            args.Add("global::System.Threading.CancellationToken cancellationToken = default");
+            return args;
+        }
+
+        private static void EmitOperation(SourceWriter w, string ns, OperationDef op, Flavor flavor)
         {
             w.Doc("summary", op.Summary ?? op.Description ?? op.OperationId);
             if (op.Summary is not null && op.Description is not null && op.Description != op.Summary)
@@ -146,24 +393,20 @@ namespace GcoreCdnGen.Emitting
             foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
                 w.Doc("param", p.Summary ?? p.Name, "name=\"" + p.CsName + "\"");
             w.Line("/// <param name=\"cancellationToken\">Cancels the request, and any retry waiting to be sent.</param>");
+            if (flavor == Flavor.Raw)
+                w.Line("/// <returns>The answer's status code, headers and raw body" + (op.Response is null ? "" : ", with the value read from it") + ".</returns>");
             w.Line("/// <remarks>" + SourceWriter.Xml(op.HttpMethod + " " + op.PathTemplate) + " (<c>" + SourceWriter.Xml(op.OperationId) + "</c>).</remarks>");
             w.Line("/// <exception cref=\"GcoreApiException\">The server answered with an error status; the subclass tells which.</exception>");
             w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
+            w.Line("[global::" + ns + ".GcoreOperation(" + Identifiers.Literal(op.OperationId) + ")]");
             if (op.Deprecated is { } deprecated)
                 w.Line(CSharp.Obsolete(deprecated));
 
-            var args = new List<string>();
-            foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-                args.Add(CSharp.Type(p.Type) + " " + p.CsName);
-            if (op.RequestBody is not null)
-                args.Add(CSharp.Type(op.RequestBody) + (op.RequestBodyRequired ? "" : "?") + " body" + (op.RequestBodyRequired ? "" : " = null"));
-            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && p.Required))
-                args.Add(CSharp.Type(p.Type) + " " + p.CsName);
-            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && !p.Required))
-                args.Add(CSharp.Nullable(p.Type) + " " + p.CsName + " = null");
-            args.Add("global::System.Threading.CancellationToken cancellationToken = default");
-
-            string returns = op.Response is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + CSharp.Type(op.Response) + ">";
+            var args = Arguments(ns, op);
+            string? result = flavor == Flavor.Raw
+                ? (op.Response is null ? "GcoreResponse" : "GcoreResponse<" + CSharp.Type(op.Response) + ">")
+                : (op.Response is null ? null : CSharp.Type(op.Response));
+            string returns = result is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + result + ">";
             using (w.Block("public " + returns + " " + op.MethodName + "Async(" + string.Join(", ", args) + ")"))
             {
                 if (op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType)
@@ -190,13 +433,14 @@ namespace GcoreCdnGen.Emitting
                     "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
                     _ => "new global::System.Net.Http.HttpMethod(" + Identifiers.Literal(op.HttpMethod) + ")",
                 };
+                string send = flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync";
                 if (op.Response is null)
                 {
-                    w.Line("return _transport.SendAsync(" + method + ", " + path + ", " + queryArg + ", " + bodyArg + ", cancellationToken);");
+                    w.Line("return _transport." + send + "(" + method + ", " + path + ", " + queryArg + ", " + bodyArg + ", cancellationToken);");
                 }
                 else
                 {
-                    w.Line("return _transport.SendAsync<" + CSharp.Type(op.Response) + ">(" + method + ", " + path + ", " + queryArg + ", " + bodyArg + ", " + Reader(ns, op.Response) + ", cancellationToken);");
+                    w.Line("return _transport." + send + "<" + CSharp.Type(op.Response) + ">(" + method + ", " + path + ", " + queryArg + ", " + bodyArg + ", " + Reader(ns, op.Response) + ", cancellationToken);");
                 }
             }
         }

@@ -9,7 +9,7 @@ namespace GcoreCdnGen.Emitting
     /// </summary>
     internal static class SupportEmitter
     {
-        public static readonly string[] Files = { "GcoreClientOptions.cs", "GcoreExceptions.cs", "GcoreTransport.cs", "GcoreJson.cs" };
+        public static readonly string[] Files = { "GcoreClientOptions.cs", "GcoreExceptions.cs", "GcoreTransport.cs", "GcoreResponse.cs", "GcoreJson.cs" };
 
         private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Cache = new();
 
@@ -17,8 +17,23 @@ namespace GcoreCdnGen.Emitting
         {
             string text = Cache.GetOrAdd(file, Load);
             return text
+                .Replace("#nullable enable\n", "#nullable enable\n#pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing\n")
                 .Replace("namespace GcoreCdnGen.Support", "namespace " + ns)
-                .Replace("GcoreClientOptions", clientName + "Options");
+                .Replace("GcoreClientOptions", clientName + "Options")
+                .Replace("\"GcoreCdnGen/0.1.0\"", "\"GcoreCdnGen/" + Version + "\"");
+        }
+
+        /// <summary>The generator's version (without build metadata), for the User-Agent of the generated client.</summary>
+        private static readonly string Version = ReadVersion();
+
+        private static string ReadVersion()
+        {
+            var assembly = typeof(SupportEmitter).GetTypeInfo().Assembly;
+            string? version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion;
+            if (string.IsNullOrEmpty(version))
+                version = assembly.GetName().Version?.ToString(3) ?? "0.0.0";
+            int plus = version!.IndexOf('+');
+            return plus > 0 ? version.Substring(0, plus) : version;
         }
 
         private static string Load(string file)

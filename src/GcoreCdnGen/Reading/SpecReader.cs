@@ -44,7 +44,8 @@ namespace GcoreCdnGen.Reading
             "GcoreUnprocessableEntityException", "GcoreRateLimitException", "GcoreInternalServerException",
             "GcoreConnectionException", "GcoreTimeoutException", "GcoreTransport", "GcoreJson", "GcoreSchemaAttribute",
             "GcorePropertyAttribute", "GcoreJsonConverter",
-            "GcoreJsonException", "GcoreJsonKind", "GcoreJsonRead", "GcoreJsonWrite", "GcoreJsonFit", "GcorePooledBuffer",
+            "GcoreResponse", "GcoreRequestOptions", "GcoreResponseException", "GcoreQuery", "GcoreErrors", "GcoreRedaction",
+            "GcoreJsonException", "GcoreJsonKind", "GcoreJsonRead", "GcoreJsonWrite", "GcoreJsonFit", "GcoreJsonScorer", "GcorePooledBuffer",
         };
 
         private readonly string _text;
@@ -65,7 +66,7 @@ namespace GcoreCdnGen.Reading
             _text = text;
             _options = options;
             _ct = ct;
-            _typeNames = new NameScope(SupportNames.Concat(new[] { options.ClientName, options.ClientName + "Options" }).ToArray());
+            _typeNames = new NameScope(SupportNames.Concat(new[] { options.ClientName, options.ClientName + "Options", options.ClientName + "ServiceCollectionExtensions" }).ToArray());
         }
 
         public void Report(SpecDiagnosticKind kind, string? pointer, string message)

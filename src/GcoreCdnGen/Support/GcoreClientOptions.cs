@@ -3,7 +3,10 @@
 
 namespace GcoreCdnGen.Support
 {
-    /// <summary>Settings of the client. Anything left unset is taken from the environment, then from defaults.</summary>
+    /// <summary>
+    /// Settings of the client. Anything left unset is taken from the environment, then from defaults. The client reads
+    /// them once, when it is created: changing them afterwards does not change a client that exists.
+    /// </summary>
     public sealed class GcoreClientOptions
     {
         /// <summary>The API key, sent as <c>Authorization: APIKey &lt;key&gt;</c>. Default: the <c>GCORE_API_KEY</c> environment variable.</summary>
@@ -12,23 +15,55 @@ namespace GcoreCdnGen.Support
         /// <summary>The API's base address. Default: <c>GCORE_BASE_URL</c>, else the first server of the spec.</summary>
         public global::System.Uri? BaseUrl { get; set; }
 
-        /// <summary>An HttpClient of the caller's (from IHttpClientFactory, say). The client never disposes it.</summary>
+        /// <summary>
+        /// An HttpClient of the caller's. The client never disposes it, uses its own base address and timeout, and
+        /// ignores the HttpClient's <c>BaseAddress</c>; give it an infinite <c>Timeout</c> so that <see cref="Timeout"/> rules.
+        /// </summary>
         public global::System.Net.Http.HttpClient? HttpClient { get; set; }
 
-        /// <summary>How long one attempt may take. Default: 120 seconds.</summary>
+        /// <summary>How long one attempt may take, from sending the request to the last byte of the answer. Default: 120 seconds.</summary>
         public global::System.TimeSpan Timeout { get; set; } = global::System.TimeSpan.FromSeconds(120);
 
-        /// <summary>How many times a failed request is retried (connection failures, timeouts, 408, 409, 429, 5xx). Default: 2.</summary>
+        /// <summary>
+        /// How many times a failed request is retried: connection failures, timeouts, 408, 409, 429 and 5xx, unless the
+        /// answer says <c>x-should-retry: false</c>. Default: 2 (so at most 3 attempts). 0 turns retries off.
+        /// </summary>
         public int MaxRetries { get; set; } = 2;
 
-        /// <summary>The first retry's wait; each next one doubles, up to <see cref="MaxRetryDelay"/>. Default: 0.5 s.</summary>
+        /// <summary>The first retry's wait; each next one doubles, up to <see cref="MaxRetryDelay"/>, less up to 25 % jitter. Default: 0.5 s.</summary>
         public global::System.TimeSpan InitialRetryDelay { get; set; } = global::System.TimeSpan.FromSeconds(0.5);
 
-        /// <summary>The longest wait between two attempts. Default: 8 s.</summary>
+        /// <summary>The longest wait between two attempts that the client picks itself. Default: 8 s. (A server's <c>Retry-After</c> of up to 60 s is honoured as given.)</summary>
         public global::System.TimeSpan MaxRetryDelay { get; set; } = global::System.TimeSpan.FromSeconds(8);
 
-        /// <summary>Headers sent with every request, on top of those in <c>GCORE_CUSTOM_HEADERS</c>.</summary>
+        /// <summary>Headers sent with every request, on top of (and winning over) those in <c>GCORE_CUSTOM_HEADERS</c>.</summary>
         public global::System.Collections.Generic.IDictionary<string, string> DefaultHeaders { get; } =
+            new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase);
+
+        /// <summary>The clock behind timeouts, waits between retries and <c>Retry-After</c> dates. Default: the system clock; tests may pass a fake.</summary>
+        public global::System.TimeProvider TimeProvider { get; set; } = global::System.TimeProvider.System;
+    }
+
+    /// <summary>
+    /// Settings for the calls made through one <c>WithOptions(...)</c> view of the client. What is left null keeps the
+    /// client's value; <see cref="Headers"/> are added to (and win over) the client's default headers.
+    /// </summary>
+    public sealed class GcoreRequestOptions
+    {
+        /// <summary>How many times a failed request is retried.</summary>
+        public int? MaxRetries { get; set; }
+
+        /// <summary>How long one attempt may take.</summary>
+        public global::System.TimeSpan? Timeout { get; set; }
+
+        /// <summary>The first retry's wait.</summary>
+        public global::System.TimeSpan? InitialRetryDelay { get; set; }
+
+        /// <summary>The longest wait between two attempts that the client picks itself.</summary>
+        public global::System.TimeSpan? MaxRetryDelay { get; set; }
+
+        /// <summary>Extra request headers.</summary>
+        public global::System.Collections.Generic.IDictionary<string, string> Headers { get; } =
             new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase);
     }
 }

@@ -30,21 +30,39 @@ namespace GcoreCdnGen.Support
         }
     }
 
-    /// <summary>The server answered with a status that is not a success. Keeps status, headers and the raw body.</summary>
+    /// <summary>
+    /// The server answered with a status that is not a success. Keeps status, headers and the raw body; the message has
+    /// the status, the call and the server's text, with the API key and secret-looking values left out.
+    /// </summary>
     public class GcoreApiException : GcoreException
     {
         private global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? _errors;
+        private string _message;
 
         public GcoreApiException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)
-            : base(GcoreErrors.Describe(statusCode, body))
+            : this(statusCode, body, headers, null)
+        {
+        }
+
+        /// <param name="request">The call, as <c>METHOD /path</c>, for the message.</param>
+        public GcoreApiException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request)
+            : base("Gcore API error " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture))
         {
             StatusCode = statusCode;
             Body = body;
-            Headers = headers;
+            Headers = headers ?? throw new global::System.ArgumentNullException(nameof(headers));
+            Request = request;
+            _message = GcoreErrors.Describe(statusCode, body, request);
         }
+
+        /// <inheritdoc />
+        public override string Message => _message;
 
         /// <summary>The HTTP status code.</summary>
         public int StatusCode { get; }
+
+        /// <summary>The call that failed, as <c>METHOD /path</c> (no query, no host), when known.</summary>
+        public string? Request { get; }
 
         /// <summary>The response body as the server sent it, or null when it had none.</summary>
         public string? Body { get; }
@@ -53,72 +71,111 @@ namespace GcoreCdnGen.Support
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> Headers { get; }
 
         /// <summary>
-        /// Gcore's validation messages by field: <c>name</c>, and for one source <c>sources[&lt;source&gt;].source</c>.
-        /// Empty when the body has none.
+        /// Gcore's validation messages by field: <c>name</c>; for one source <c>sources[&lt;source&gt;].&lt;field&gt;</c>
+        /// (e.g. <c>sources[https://x.com].source</c>); nested objects with dots (<c>auth.s3_type</c>). Read from
+        /// <c>{"errors": {...}}</c> and from DELETE's unwrapped <c>{"name": [...]}</c>. Empty when the body has none.
         /// </summary>
-        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> ValidationErrors =>
-            _errors ??= GcoreErrors.Parse(Body);
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> ValidationErrors => _errors ??= GcoreErrors.Parse(Body);
 
-        internal static GcoreApiException Create(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers) => statusCode switch
+        internal static GcoreApiException Create(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request = null, global::System.Collections.Generic.IEnumerable<string>? secrets = null)
         {
-            400 => new GcoreBadRequestException(statusCode, body, headers),
-            401 => new GcoreAuthenticationException(statusCode, body, headers),
-            403 => new GcorePermissionDeniedException(statusCode, body, headers),
-            404 => new GcoreNotFoundException(statusCode, body, headers),
-            409 => new GcoreConflictException(statusCode, body, headers),
-            422 => new GcoreUnprocessableEntityException(statusCode, body, headers),
-            429 => new GcoreRateLimitException(statusCode, body, headers),
-            >= 500 => new GcoreInternalServerException(statusCode, body, headers),
-            _ => new GcoreApiException(statusCode, body, headers),
-        };
+            GcoreApiException exception = statusCode switch
+            {
+                400 => new GcoreBadRequestException(statusCode, body, headers, request),
+                401 => new GcoreAuthenticationException(statusCode, body, headers, request),
+                403 => new GcorePermissionDeniedException(statusCode, body, headers, request),
+                404 => new GcoreNotFoundException(statusCode, body, headers, request),
+                409 => new GcoreConflictException(statusCode, body, headers, request),
+                422 => new GcoreUnprocessableEntityException(statusCode, body, headers, request),
+                429 => new GcoreRateLimitException(statusCode, body, headers, request),
+                >= 500 => new GcoreInternalServerException(statusCode, body, headers, request),
+                _ => new GcoreApiException(statusCode, body, headers, request),
+            };
+            if (secrets is not null)
+                exception._message = GcoreRedaction.RedactValues(exception._message, secrets);
+            return exception;
+        }
     }
 
     /// <summary>400: the request breaks one of Gcore's rules; see <see cref="GcoreApiException.ValidationErrors"/>.</summary>
     public sealed class GcoreBadRequestException : GcoreApiException
     {
         public GcoreBadRequestException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers) : base(statusCode, body, headers) { }
+
+        public GcoreBadRequestException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request) : base(statusCode, body, headers, request) { }
     }
 
     /// <summary>401: the API key is missing or wrong.</summary>
     public sealed class GcoreAuthenticationException : GcoreApiException
     {
         public GcoreAuthenticationException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers) : base(statusCode, body, headers) { }
+
+        public GcoreAuthenticationException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request) : base(statusCode, body, headers, request) { }
     }
 
     /// <summary>403: the key may not do this, or a plan limit is reached.</summary>
     public sealed class GcorePermissionDeniedException : GcoreApiException
     {
         public GcorePermissionDeniedException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers) : base(statusCode, body, headers) { }
+
+        public GcorePermissionDeniedException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request) : base(statusCode, body, headers, request) { }
     }
 
     /// <summary>404: no such object in this account.</summary>
     public sealed class GcoreNotFoundException : GcoreApiException
     {
         public GcoreNotFoundException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers) : base(statusCode, body, headers) { }
+
+        public GcoreNotFoundException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request) : base(statusCode, body, headers, request) { }
     }
 
     /// <summary>409: the request conflicts with the object's state.</summary>
     public sealed class GcoreConflictException : GcoreApiException
     {
         public GcoreConflictException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers) : base(statusCode, body, headers) { }
+
+        public GcoreConflictException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request) : base(statusCode, body, headers, request) { }
     }
 
     /// <summary>422: the request is well formed but cannot be processed.</summary>
     public sealed class GcoreUnprocessableEntityException : GcoreApiException
     {
         public GcoreUnprocessableEntityException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers) : base(statusCode, body, headers) { }
+
+        public GcoreUnprocessableEntityException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request) : base(statusCode, body, headers, request) { }
     }
 
     /// <summary>429: too many requests.</summary>
     public sealed class GcoreRateLimitException : GcoreApiException
     {
         public GcoreRateLimitException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers) : base(statusCode, body, headers) { }
+
+        public GcoreRateLimitException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request) : base(statusCode, body, headers, request) { }
     }
 
     /// <summary>5xx: the server failed.</summary>
     public sealed class GcoreInternalServerException : GcoreApiException
     {
         public GcoreInternalServerException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers) : base(statusCode, body, headers) { }
+
+        public GcoreInternalServerException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request) : base(statusCode, body, headers, request) { }
+    }
+
+    /// <summary>The answer came with a success status but could not be read as the spec describes it.</summary>
+    public sealed class GcoreResponseException : GcoreException
+    {
+        public GcoreResponseException(string message, int statusCode, string body, global::System.Exception? innerException)
+            : base(message, innerException)
+        {
+            StatusCode = statusCode;
+            Body = body;
+        }
+
+        /// <summary>The HTTP status code.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The raw body that could not be read.</summary>
+        public string Body { get; }
     }
 
     /// <summary>Reads Gcore's error bodies.</summary>
@@ -126,17 +183,20 @@ namespace GcoreCdnGen.Support
     {
         private const int MaxBodyInMessage = 2000;
 
-        public static string Describe(int statusCode, string? body)
+        public static string Describe(int statusCode, string? body, string? request)
         {
-            string text = string.IsNullOrWhiteSpace(body) ? "(no body)" : GcoreRedaction.Redact(body!);
+            string text = string.IsNullOrWhiteSpace(body) ? "(no body)" : GcoreRedaction.Redact(body!.Trim());
             if (text.Length > MaxBodyInMessage)
                 text = text.Substring(0, MaxBodyInMessage) + "…";
-            return "Gcore API error " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ": " + text;
+            return "Gcore API error " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) +
+                (request is null ? "" : " on " + request) + ": " + text;
         }
 
         /// <summary>
         /// Flattens <c>{"errors": {field: [msg]}}</c>, the nested per-source form
-        /// <c>{"errors": {"sources": {"&lt;source&gt;": {field: [msg]}}}}</c>, and DELETE's unwrapped <c>{field: [msg]}</c>.
+        /// <c>{"errors": {"sources": {"&lt;source&gt;": {field: [msg]}}}}</c>, other nested objects
+        /// (<c>{"errors": {"auth": {"s3_type": [msg]}}}</c>), lists of per-item objects, and DELETE's unwrapped
+        /// <c>{field: [msg]}</c>. Top-level strings of an unwrapped body (<c>message</c>, <c>detail</c>) are not field errors.
         /// </summary>
         public static global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> Parse(string? body)
         {
@@ -150,8 +210,13 @@ namespace GcoreCdnGen.Support
                 if (root.ValueKind != global::System.Text.Json.JsonValueKind.Object)
                     return result;
                 if (root.TryGetProperty("errors", out var errors) && errors.ValueKind == global::System.Text.Json.JsonValueKind.Object)
-                    root = errors;
-                Collect(root, "", result, 0);
+                {
+                    Collect(errors, "", result, 0, wrapped: true);
+                }
+                else
+                {
+                    Collect(root, "", result, 0, wrapped: false);
+                }
             }
             catch (global::System.Text.Json.JsonException)
             {
@@ -161,29 +226,66 @@ namespace GcoreCdnGen.Support
             return result;
         }
 
-        private static void Collect(global::System.Text.Json.JsonElement element, string prefix, global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> result, int depth)
+        private static void Collect(global::System.Text.Json.JsonElement element, string prefix, global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> result, int depth, bool wrapped)
         {
             if (depth > 8)
                 return;
             foreach (var property in element.EnumerateObject())
             {
-                string key = prefix.Length == 0 ? property.Name : depth == 1 ? prefix + "[" + property.Name + "]" : prefix + "." + property.Name;
-                switch (property.Value.ValueKind)
+                // Keys under "sources" are source values (domains, buckets), not field names: they go in brackets.
+                string key = prefix.Length == 0 ? property.Name
+                    : depth == 1 && prefix == "sources" ? prefix + "[" + property.Name + "]"
+                    : prefix + "." + property.Name;
+                var value = property.Value;
+                switch (value.ValueKind)
                 {
                     case global::System.Text.Json.JsonValueKind.Array:
-                        var messages = new global::System.Collections.Generic.List<string>();
-                        foreach (var item in property.Value.EnumerateArray())
-                            messages.Add(item.ValueKind == global::System.Text.Json.JsonValueKind.String ? item.GetString()! : item.GetRawText());
-                        result[key] = messages;
+                        CollectArray(value, key, result, depth);
                         break;
-                    case global::System.Text.Json.JsonValueKind.String:
-                        result[key] = new[] { property.Value.GetString()! };
+                    case global::System.Text.Json.JsonValueKind.String when wrapped || depth > 0:
+                        Add(result, key, value.GetString()!);
                         break;
                     case global::System.Text.Json.JsonValueKind.Object:
-                        Collect(property.Value, key, result, depth + 1);
+                        Collect(value, key, result, depth + 1, wrapped);
                         break;
                 }
             }
+        }
+
+        private static void CollectArray(global::System.Text.Json.JsonElement array, string key, global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> result, int depth)
+        {
+            int index = 0;
+            foreach (var item in array.EnumerateArray())
+            {
+                switch (item.ValueKind)
+                {
+                    case global::System.Text.Json.JsonValueKind.String:
+                        Add(result, key, item.GetString()!);
+                        break;
+                    case global::System.Text.Json.JsonValueKind.Object:
+                        // A list of per-item errors (one object per list element, empty when that element is fine).
+                        Collect(item, key + "[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]", result, depth + 2, wrapped: true);
+                        break;
+                    case global::System.Text.Json.JsonValueKind.Null:
+                        break;
+                    default:
+                        Add(result, key, item.GetRawText());
+                        break;
+                }
+
+                index++;
+            }
+        }
+
+        private static void Add(global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> result, string key, string message)
+        {
+            if (result.TryGetValue(key, out var existing) && existing is global::System.Collections.Generic.List<string> list)
+            {
+                list.Add(message);
+                return;
+            }
+
+            result[key] = new global::System.Collections.Generic.List<string> { message };
         }
     }
 
@@ -191,6 +293,75 @@ namespace GcoreCdnGen.Support
     internal static class GcoreRedaction
     {
         private static readonly string[] SecretNames = { "s3_secret_access_key", "s3_access_key_id", "secret", "password", "token", "api_key", "apikey" };
+
+        /// <summary>The string values (4 characters or more) of secret-looking properties anywhere in a JSON request body.</summary>
+        public static global::System.Collections.Generic.List<string> SecretValues(byte[]? json)
+        {
+            var result = new global::System.Collections.Generic.List<string>();
+            if (json is null || json.Length == 0)
+                return result;
+            try
+            {
+                using var document = global::System.Text.Json.JsonDocument.Parse(json);
+                CollectSecrets(document.RootElement, result, 0);
+            }
+            catch (global::System.Text.Json.JsonException)
+            {
+                // Not JSON: nothing to collect.
+            }
+
+            return result;
+        }
+
+        private static void CollectSecrets(global::System.Text.Json.JsonElement element, global::System.Collections.Generic.List<string> result, int depth)
+        {
+            if (depth > 32)
+                return;
+            if (element.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+            {
+                foreach (var item in element.EnumerateArray())
+                    CollectSecrets(item, result, depth + 1);
+            }
+            else if (element.ValueKind == global::System.Text.Json.JsonValueKind.Object)
+            {
+                foreach (var property in element.EnumerateObject())
+                {
+                    if (property.Value.ValueKind == global::System.Text.Json.JsonValueKind.String && IsSecret(property.Name))
+                    {
+                        string? value = property.Value.GetString();
+                        if (value is { Length: >= 4 })
+                            result.Add(value);
+                    }
+                    else
+                    {
+                        CollectSecrets(property.Value, result, depth + 1);
+                    }
+                }
+            }
+        }
+
+        /// <summary>Replaces every occurrence of each secret (as is, or JSON-escaped) with <c>***</c>.</summary>
+        public static string RedactValues(string text, global::System.Collections.Generic.IEnumerable<string> secrets)
+        {
+            var ordered = new global::System.Collections.Generic.List<string>();
+            foreach (var secret in secrets)
+            {
+                if (secret is { Length: >= 4 } && !ordered.Contains(secret))
+                    ordered.Add(secret);
+            }
+
+            // Longest first, so a secret that contains another is replaced whole.
+            ordered.Sort((a, b) => b.Length.CompareTo(a.Length));
+            foreach (var secret in ordered)
+            {
+                text = text.Replace(secret, "***");
+                string escaped = global::System.Text.Json.JsonEncodedText.Encode(secret).ToString();
+                if (escaped != secret)
+                    text = text.Replace(escaped, "***");
+            }
+
+            return text;
+        }
 
         /// <summary>Replaces the string values of secret-looking JSON properties with <c>***</c>.</summary>
         public static string Redact(string text)

@@ -8,12 +8,16 @@ namespace GcoreCdnGen.Support
 
     /// <summary>
     /// Sends requests for the generated client: base address, API key, headers, retries with backoff, timeouts,
-    /// and the mapping of error answers to typed exceptions.
+    /// and the mapping of error answers to typed exceptions. Immutable once created, so one instance serves any number
+    /// of concurrent calls.
     /// </summary>
     public sealed class GcoreTransport : global::System.IDisposable
     {
-        /// <summary>The User-Agent every request carries.</summary>
+        /// <summary>The User-Agent every request carries: the generator's name and version.</summary>
         public const string UserAgent = "GcoreCdnGen/0.1.0";
+
+        /// <summary>Longest server-requested wait (<c>Retry-After</c>, <c>Retry-After-Ms</c>) that is honoured; longer ones fall back to the client's own backoff.</summary>
+        private static readonly global::System.TimeSpan MaxServerRetryDelay = global::System.TimeSpan.FromSeconds(60);
 
         private static readonly global::System.Net.Http.HttpClient SharedClient = new(new global::System.Net.Http.SocketsHttpHandler
         {
@@ -26,41 +30,91 @@ namespace GcoreCdnGen.Support
         private readonly global::System.Net.Http.HttpClient _http;
         private readonly string? _apiKey;
         private readonly global::System.Uri _baseUrl;
-        private readonly GcoreClientOptions _options;
-        private readonly global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> _headers = new();
+        private readonly int _maxRetries;
+        private readonly global::System.TimeSpan _timeout;
+        private readonly global::System.TimeSpan _initialRetryDelay;
+        private readonly global::System.TimeSpan _maxRetryDelay;
+        private readonly global::System.TimeProvider _time;
+        private readonly global::System.Collections.Generic.KeyValuePair<string, string>[] _headers;
 
+        /// <summary>A transport configured by <paramref name="options"/>, then the environment, then defaults.</summary>
         public GcoreTransport(GcoreClientOptions options, string defaultBaseUrl)
+            : this(options, defaultBaseUrl, null)
         {
-            _options = options ?? throw new global::System.ArgumentNullException(nameof(options));
-            _http = options.HttpClient ?? SharedClient;
+        }
+
+        /// <summary>As above, but sending through <paramref name="httpClient"/> (from IHttpClientFactory, say) whatever the options say.</summary>
+        public GcoreTransport(GcoreClientOptions options, string defaultBaseUrl, global::System.Net.Http.HttpClient? httpClient)
+        {
+            if (options is null)
+                throw new global::System.ArgumentNullException(nameof(options));
+            _http = httpClient ?? options.HttpClient ?? SharedClient;
             _apiKey = options.ApiKey ?? Environment("GCORE_API_KEY");
             string baseUrl = options.BaseUrl?.ToString() ?? Environment("GCORE_BASE_URL") ?? defaultBaseUrl;
             if (!global::System.Uri.TryCreate(baseUrl.TrimEnd('/') + "/", global::System.UriKind.Absolute, out var parsed))
                 throw new global::System.ArgumentException("The base URL '" + baseUrl + "' is not an absolute URL.", nameof(options));
             _baseUrl = parsed;
+            _maxRetries = CheckRetries(options.MaxRetries, nameof(options.MaxRetries));
+            _timeout = CheckTimeout(options.Timeout, nameof(options.Timeout));
+            _initialRetryDelay = CheckDelay(options.InitialRetryDelay, nameof(options.InitialRetryDelay));
+            _maxRetryDelay = CheckDelay(options.MaxRetryDelay, nameof(options.MaxRetryDelay));
+            _time = options.TimeProvider ?? global::System.TimeProvider.System;
 
+            var headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
             if (Environment("GCORE_CUSTOM_HEADERS") is { } custom)
             {
                 foreach (var line in custom.Split('\n'))
                 {
                     int colon = line.IndexOf(':');
                     if (colon > 0)
-                        _headers.Add(new(line.Substring(0, colon).Trim(), line.Substring(colon + 1).Trim()));
+                        headers.Add(new(line.Substring(0, colon).Trim(), line.Substring(colon + 1).Trim()));
                 }
             }
 
             foreach (var header in options.DefaultHeaders)
-                _headers.Add(header);
+                headers.Add(header);
+            _headers = headers.ToArray();
+        }
+
+        private GcoreTransport(GcoreTransport parent, GcoreRequestOptions overrides)
+        {
+            _http = parent._http;
+            _apiKey = parent._apiKey;
+            _baseUrl = parent._baseUrl;
+            _time = parent._time;
+            _maxRetries = overrides.MaxRetries is { } retries ? CheckRetries(retries, nameof(overrides.MaxRetries)) : parent._maxRetries;
+            _timeout = overrides.Timeout is { } timeout ? CheckTimeout(timeout, nameof(overrides.Timeout)) : parent._timeout;
+            _initialRetryDelay = overrides.InitialRetryDelay is { } initial ? CheckDelay(initial, nameof(overrides.InitialRetryDelay)) : parent._initialRetryDelay;
+            _maxRetryDelay = overrides.MaxRetryDelay is { } max ? CheckDelay(max, nameof(overrides.MaxRetryDelay)) : parent._maxRetryDelay;
+            var headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>(parent._headers);
+            foreach (var header in overrides.Headers)
+                headers.Add(header);
+            _headers = headers.ToArray();
         }
 
         /// <summary>Where requests go.</summary>
         public global::System.Uri BaseUrl => _baseUrl;
+
+        /// <summary>A transport like this one (same HttpClient, key and base address) with some settings changed.</summary>
+        public GcoreTransport With(GcoreRequestOptions overrides) =>
+            new(this, overrides ?? throw new global::System.ArgumentNullException(nameof(overrides)));
 
         private static string? Environment(string name)
         {
             string? value = global::System.Environment.GetEnvironmentVariable(name);
             return string.IsNullOrWhiteSpace(value) ? null : value;
         }
+
+        private static int CheckRetries(int value, string name) =>
+            value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(name, value, "MaxRetries cannot be negative.");
+
+        private static global::System.TimeSpan CheckTimeout(global::System.TimeSpan value, string name) =>
+            value > global::System.TimeSpan.Zero || value == global::System.Threading.Timeout.InfiniteTimeSpan
+                ? value
+                : throw new global::System.ArgumentOutOfRangeException(name, value, "Timeout must be positive, or Timeout.InfiniteTimeSpan.");
+
+        private static global::System.TimeSpan CheckDelay(global::System.TimeSpan value, string name) =>
+            value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(name, value, "A retry delay cannot be negative.");
 
         /// <summary>Sends a request and reads the JSON answer with <paramref name="read"/>.</summary>
         public async global::System.Threading.Tasks.Task<T> SendAsync<T>(
@@ -71,28 +125,22 @@ namespace GcoreCdnGen.Support
             GcoreJsonRead<T> read,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            var (status, body) = await SendCoreAsync(method, path, query, writeBody, cancellationToken).ConfigureAwait(false);
-            return Read(method, path, status, body, read);
+            var answer = await SendCoreAsync(method, path, query, writeBody, false, cancellationToken).ConfigureAwait(false);
+            return Read(method, path, answer, read);
         }
 
-        // Apart from the async method: a Utf8JsonReader is a ref struct, which C# 12 does not allow in async code.
-        private static T Read<T>(global::System.Net.Http.HttpMethod method, string path, int status, byte[] body, GcoreJsonRead<T> read)
+        /// <summary>Sends a request and returns the answer's value with its status, headers and raw body.</summary>
+        public async global::System.Threading.Tasks.Task<GcoreResponse<T>> SendWithResponseAsync<T>(
+            global::System.Net.Http.HttpMethod method,
+            string path,
+            GcoreQuery? query,
+            global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
+            GcoreJsonRead<T> read,
+            global::System.Threading.CancellationToken cancellationToken)
         {
-            try
-            {
-                var reader = new global::System.Text.Json.Utf8JsonReader(body);
-                if (!reader.Read())
-                    throw new GcoreJsonException("The answer has no JSON value.", "$");
-                return read(ref reader);
-            }
-            catch (global::System.Exception ex) when (ex is GcoreJsonException || ex is global::System.Text.Json.JsonException || ex is global::System.InvalidOperationException || ex is global::System.FormatException)
-            {
-                throw new GcoreResponseException(
-                    "The answer to " + method.Method + " " + path + " (" + status.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ") could not be read: " + ex.Message,
-                    status,
-                    global::System.Text.Encoding.UTF8.GetString(body),
-                    ex);
-            }
+            var answer = await SendCoreAsync(method, path, query, writeBody, true, cancellationToken).ConfigureAwait(false);
+            T value = Read(method, path, answer, read);
+            return new GcoreResponse<T>(answer.Status, answer.Headers!, answer.Body, value);
         }
 
         /// <summary>Sends a request whose answer has no body worth reading.</summary>
@@ -103,16 +151,66 @@ namespace GcoreCdnGen.Support
             global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
             global::System.Threading.CancellationToken cancellationToken)
         {
-            await SendCoreAsync(method, path, query, writeBody, cancellationToken).ConfigureAwait(false);
+            await SendCoreAsync(method, path, query, writeBody, false, cancellationToken).ConfigureAwait(false);
         }
 
-        private async global::System.Threading.Tasks.Task<(int Status, byte[] Body)> SendCoreAsync(
+        /// <summary>Sends a request whose answer has no body worth reading, and returns its status and headers.</summary>
+        public async global::System.Threading.Tasks.Task<GcoreResponse> SendWithResponseAsync(
             global::System.Net.Http.HttpMethod method,
             string path,
             GcoreQuery? query,
             global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
             global::System.Threading.CancellationToken cancellationToken)
         {
+            var answer = await SendCoreAsync(method, path, query, writeBody, true, cancellationToken).ConfigureAwait(false);
+            return new GcoreResponse(answer.Status, answer.Headers!, answer.Body);
+        }
+
+        // Apart from the async methods: a Utf8JsonReader is a ref struct, which C# 12 does not allow in async code.
+        private static T Read<T>(global::System.Net.Http.HttpMethod method, string path, Answer answer, GcoreJsonRead<T> read)
+        {
+            try
+            {
+                var reader = new global::System.Text.Json.Utf8JsonReader(answer.Body);
+                if (!reader.Read())
+                    throw new GcoreJsonException("The answer has no JSON value.", "$");
+                return read(ref reader);
+            }
+            catch (global::System.Exception ex) when (ex is GcoreJsonException || ex is global::System.Text.Json.JsonException || ex is global::System.InvalidOperationException || ex is global::System.FormatException)
+            {
+                throw new GcoreResponseException(
+                    "The answer to " + method.Method + " " + path + " (" + answer.Status.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ") could not be read: " + ex.Message,
+                    answer.Status,
+                    global::System.Text.Encoding.UTF8.GetString(answer.Body),
+                    ex);
+            }
+        }
+
+        private readonly struct Answer
+        {
+            public Answer(int status, byte[] body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? headers)
+            {
+                Status = status;
+                Body = body;
+                Headers = headers;
+            }
+
+            public int Status { get; }
+
+            public byte[] Body { get; }
+
+            public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Headers { get; }
+        }
+
+        private async global::System.Threading.Tasks.Task<Answer> SendCoreAsync(
+            global::System.Net.Http.HttpMethod method,
+            string path,
+            GcoreQuery? query,
+            global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
+            bool captureHeaders,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            // The body is written once; every attempt sends these same bytes.
             byte[]? content = null;
             if (writeBody is not null)
             {
@@ -123,51 +221,88 @@ namespace GcoreCdnGen.Support
             }
 
             var uri = new global::System.Uri(_baseUrl, path.TrimStart('/') + (query?.ToString() ?? ""));
-            int maxRetries = global::System.Math.Max(0, _options.MaxRetries);
+            string call = method.Method + " " + path;
             for (int attempt = 0; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
-                global::System.TimeSpan? retryAfter = null;
-                using var timeout = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-                timeout.CancelAfter(_options.Timeout);
-                try
+                global::System.TimeSpan wait;
+                using (var attemptTimeout = _timeout == global::System.Threading.Timeout.InfiniteTimeSpan
+                    ? new global::System.Threading.CancellationTokenSource()
+                    : new global::System.Threading.CancellationTokenSource(_timeout, _time))
+                using (var linked = global::System.Threading.CancellationTokenSource.CreateLinkedTokenSource(cancellationToken, attemptTimeout.Token))
                 {
-                    using var request = CreateRequest(method, uri, content, attempt);
-                    using var response = await _http.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, timeout.Token).ConfigureAwait(false);
-                    byte[] body = await response.Content.ReadAsByteArrayAsync(timeout.Token).ConfigureAwait(false);
-                    int status = (int)response.StatusCode;
-                    if (status >= 200 && status <= 299)
-                        return (status, body);
-
-                    var headers = Headers(response);
-                    if (attempt < maxRetries && ShouldRetry(status, headers))
+                    try
                     {
-                        retryAfter = RetryAfter(headers);
+                        using var request = CreateRequest(method, uri, content, attempt);
+                        using var response = await _http.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
+                        byte[] body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+                        int status = (int)response.StatusCode;
+                        if (status >= 200 && status <= 299)
+                            return new Answer(status, body, captureHeaders ? Headers(response) : null);
+
+                        var headers = Headers(response);
+                        if (attempt < _maxRetries && ShouldRetry(status, headers))
+                        {
+                            wait = RetryAfter(headers) ?? Backoff(attempt);
+                        }
+                        else
+                        {
+                            string? text = body.Length == 0 ? null : global::System.Text.Encoding.UTF8.GetString(body);
+                            throw GcoreApiException.Create(status, text, headers, call, Secrets(content));
+                        }
                     }
-                    else
+                    catch (global::System.OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
                     {
-                        string? text = body.Length == 0 ? null : global::System.Text.Encoding.UTF8.GetString(body);
-                        throw GcoreApiException.Create(status, text, headers);
+                        // The caller cancelled: say so with the caller's own token.
+                        throw new global::System.OperationCanceledException(ex.Message, ex, cancellationToken);
                     }
-                }
-                catch (global::System.OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
-                {
-                    if (attempt >= maxRetries)
-                        throw new GcoreTimeoutException(method.Method + " " + path + " took longer than " + _options.Timeout.TotalSeconds.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " s.", ex);
-                }
-                catch (global::System.Net.Http.HttpRequestException ex)
-                {
-                    if (attempt >= maxRetries)
-                        throw new GcoreConnectionException(method.Method + " " + path + " failed: " + ex.Message, ex);
-                }
-                catch (global::System.IO.IOException ex)
-                {
-                    if (attempt >= maxRetries)
-                        throw new GcoreConnectionException(method.Method + " " + path + " failed: " + ex.Message, ex);
+                    catch (global::System.OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
+                    {
+                        // Not the caller's token: this attempt's timeout (or the Timeout of an HttpClient passed in).
+                        if (attempt >= _maxRetries)
+                        {
+                            string limit = attemptTimeout.IsCancellationRequested
+                                ? "within the timeout of " + Seconds(_timeout)
+                                : "in time (the HttpClient's own Timeout)";
+                            throw new GcoreTimeoutException(call + " got no complete answer " + limit + Attempts(attempt) + ".", ex);
+                        }
+
+                        wait = Backoff(attempt);
+                    }
+                    catch (global::System.Exception ex) when (ex is global::System.Net.Http.HttpRequestException || ex is global::System.IO.IOException)
+                    {
+                        if (cancellationToken.IsCancellationRequested)
+                            throw new global::System.OperationCanceledException(ex.Message, ex, cancellationToken);
+                        if (attempt >= _maxRetries)
+                        {
+                            // A read cut short by this attempt's timeout can surface as an I/O error: it is still a timeout.
+                            if (attemptTimeout.IsCancellationRequested)
+                                throw new GcoreTimeoutException(call + " got no complete answer within the timeout of " + Seconds(_timeout) + Attempts(attempt) + ".", ex);
+                            throw new GcoreConnectionException(call + " failed" + Attempts(attempt) + ": " + ex.Message, ex);
+                        }
+
+                        wait = Backoff(attempt);
+                    }
                 }
 
-                await global::System.Threading.Tasks.Task.Delay(retryAfter ?? Backoff(attempt), cancellationToken).ConfigureAwait(false);
+                // Cancelling the caller's token ends the wait at once, and nothing more is sent.
+                await global::System.Threading.Tasks.Task.Delay(wait, _time, cancellationToken).ConfigureAwait(false);
             }
+        }
+
+        private static string Seconds(global::System.TimeSpan value) =>
+            value.TotalSeconds.ToString("0.###", global::System.Globalization.CultureInfo.InvariantCulture) + " s";
+
+        private static string Attempts(int attempt) =>
+            attempt == 0 ? "" : " (" + (attempt + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " attempts)";
+
+        /// <summary>Values that must never show in a message: the API key, and secret-looking values of the request body.</summary>
+        private global::System.Collections.Generic.List<string> Secrets(byte[]? content)
+        {
+            var secrets = GcoreRedaction.SecretValues(content);
+            if (!string.IsNullOrEmpty(_apiKey))
+                secrets.Add(_apiKey!);
+            return secrets;
         }
 
         private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri, byte[]? content, int attempt)
@@ -179,16 +314,21 @@ namespace GcoreCdnGen.Support
                 request.Headers.TryAddWithoutValidation("Authorization", "APIKey " + _apiKey);
             if (attempt > 0)
                 request.Headers.TryAddWithoutValidation("X-Retry-Count", attempt.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-            foreach (var header in _headers)
-            {
-                request.Headers.Remove(header.Key);
-                request.Headers.TryAddWithoutValidation(header.Key, header.Value);
-            }
-
             if (content is not null)
             {
                 request.Content = new global::System.Net.Http.ByteArrayContent(content);
                 request.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
+            }
+
+            // Later headers win: GCORE_CUSTOM_HEADERS, then the options' DefaultHeaders, then WithOptions(...) headers.
+            foreach (var header in _headers)
+            {
+                request.Headers.Remove(header.Key);
+                if (!request.Headers.TryAddWithoutValidation(header.Key, header.Value) && request.Content is not null)
+                {
+                    request.Content.Headers.Remove(header.Key);
+                    request.Content.Headers.TryAddWithoutValidation(header.Key, header.Value);
+                }
             }
 
             return request;
@@ -208,38 +348,41 @@ namespace GcoreCdnGen.Support
         {
             if (headers.TryGetValue("x-should-retry", out var values) && values.Count > 0)
             {
-                if (string.Equals(values[0], "true", global::System.StringComparison.OrdinalIgnoreCase)) return true;
-                if (string.Equals(values[0], "false", global::System.StringComparison.OrdinalIgnoreCase)) return false;
+                if (string.Equals(values[0].Trim(), "true", global::System.StringComparison.OrdinalIgnoreCase)) return true;
+                if (string.Equals(values[0].Trim(), "false", global::System.StringComparison.OrdinalIgnoreCase)) return false;
             }
 
             return status == 408 || status == 409 || status == 429 || status >= 500;
         }
 
-        private static global::System.TimeSpan? RetryAfter(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)
+        /// <summary>The server's own wait: <c>Retry-After-Ms</c>, else <c>Retry-After</c> in seconds or as an HTTP date; only when above 0 and up to 60 s.</summary>
+        private global::System.TimeSpan? RetryAfter(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)
         {
-            var max = global::System.TimeSpan.FromSeconds(60);
             if (headers.TryGetValue("retry-after-ms", out var ms) && ms.Count > 0 &&
                 double.TryParse(ms[0], global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out double millis) &&
-                millis > 0 && millis <= max.TotalMilliseconds)
+                millis > 0 && millis <= MaxServerRetryDelay.TotalMilliseconds)
                 return global::System.TimeSpan.FromMilliseconds(millis);
             if (headers.TryGetValue("retry-after", out var after) && after.Count > 0)
             {
-                if (double.TryParse(after[0], global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out double seconds))
-                    return seconds > 0 && seconds <= max.TotalSeconds ? global::System.TimeSpan.FromSeconds(seconds) : null;
-                if (global::System.DateTimeOffset.TryParse(after[0], global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out var date))
+                string value = after[0].Trim();
+                if (double.TryParse(value, global::System.Globalization.NumberStyles.Float, global::System.Globalization.CultureInfo.InvariantCulture, out double seconds))
+                    return seconds > 0 && seconds <= MaxServerRetryDelay.TotalSeconds ? global::System.TimeSpan.FromSeconds(seconds) : null;
+                if (global::System.DateTimeOffset.TryParseExact(value, "r", global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out var date) ||
+                    global::System.DateTimeOffset.TryParse(value, global::System.Globalization.CultureInfo.InvariantCulture, global::System.Globalization.DateTimeStyles.AssumeUniversal, out date))
                 {
-                    var wait = date - global::System.DateTimeOffset.UtcNow;
-                    return wait > global::System.TimeSpan.Zero && wait <= max ? wait : null;
+                    var wait = date - _time.GetUtcNow();
+                    return wait > global::System.TimeSpan.Zero && wait <= MaxServerRetryDelay ? wait : null;
                 }
             }
 
             return null;
         }
 
+        /// <summary>InitialRetryDelay × 2^attempt, capped at MaxRetryDelay, times a jitter factor in (0.75, 1].</summary>
         private global::System.TimeSpan Backoff(int attempt)
         {
-            double delay = _options.InitialRetryDelay.TotalMilliseconds * global::System.Math.Pow(2, attempt);
-            delay = global::System.Math.Min(delay, _options.MaxRetryDelay.TotalMilliseconds);
+            double delay = _initialRetryDelay.TotalMilliseconds * global::System.Math.Pow(2, global::System.Math.Min(attempt, 30));
+            delay = global::System.Math.Min(delay, _maxRetryDelay.TotalMilliseconds);
             double jitter = 1 - (global::System.Random.Shared.NextDouble() * 0.25);
             return global::System.TimeSpan.FromMilliseconds(delay * jitter);
         }
@@ -269,23 +412,6 @@ namespace GcoreCdnGen.Support
         {
             // The shared client and a caller's client both outlive this one.
         }
-    }
-
-    /// <summary>The answer came with a success status but could not be read as the spec describes it.</summary>
-    public sealed class GcoreResponseException : GcoreException
-    {
-        public GcoreResponseException(string message, int statusCode, string body, global::System.Exception? innerException)
-            : base(message, innerException)
-        {
-            StatusCode = statusCode;
-            Body = body;
-        }
-
-        /// <summary>The HTTP status code.</summary>
-        public int StatusCode { get; }
-
-        /// <summary>The raw body that could not be read.</summary>
-        public string Body { get; }
     }
 
     /// <summary>A query string under construction: booleans as true/false, arrays repeated, values escaped.</summary>

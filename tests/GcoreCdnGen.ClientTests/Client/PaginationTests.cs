@@ -1,0 +1,156 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Threading;
+using System.Threading.Tasks;
+using ClientTests.Gcore;
+using FakeGcore;
+using GcoreCdnGen.ClientTests.Json;
+using Xunit;
+
+namespace GcoreCdnGen.ClientTests.Client;
+
+/// <summary><c>ListAllAsync</c>: walks limit/offset until count is reached, and takes a bare array as the whole list.</summary>
+public class PaginationTests : ClientTestBase
+{
+    private static string Page(long count, params long[] ids) =>
+        "{\"count\": " + count + ", \"next\": null, \"previous\": null, \"results\": [" + string.Join(", ", ids.Select(id => Payloads.GroupWith(id, "g" + id))) + "]}";
+
+    private static async Task<List<long>> Ids(IAsyncEnumerable<OriginGroupsResponse> groups)
+    {
+        var ids = new List<long>();
+        await foreach (var group in groups)
+            ids.Add(group.Id);
+        return ids;
+    }
+
+    [Fact]
+    public async Task Walks_offset_until_count_is_reached()
+    {
+        Server.Answer(200, Page(5, 1, 2)).Answer(200, Page(5, 3, 4)).Answer(200, Page(5, 5));
+
+        var ids = await Ids(Client.Cdn.OriginGroups.ListAllAsync(name: "g", limit: 2));
+
+        Assert.Equal(new long[] { 1, 2, 3, 4, 5 }, ids);
+        Assert.Equal(
+            new[] { "/cdn/origin_groups?name=g&limit=2&offset=0", "/cdn/origin_groups?name=g&limit=2&offset=2", "/cdn/origin_groups?name=g&limit=2&offset=4" },
+            Server.Calls.Select(c => c.Target));
+    }
+
+    [Fact]
+    public async Task Asks_for_the_largest_page_the_spec_allows_by_default()
+    {
+        Server.Answer(200, Page(2, 1, 2));
+
+        var ids = await Ids(Client.Cdn.OriginGroups.ListAllAsync());
+
+        Assert.Equal(new long[] { 1, 2 }, ids);
+        Assert.Equal("/cdn/origin_groups?limit=1000&offset=0", Server.SingleCall.Target);
+    }
+
+    [Fact]
+    public async Task Starts_at_the_given_offset()
+    {
+        Server.Answer(200, Page(4, 3, 4));
+
+        var ids = await Ids(Client.Cdn.OriginGroups.ListAllAsync(limit: 10, offset: 2));
+
+        Assert.Equal(new long[] { 3, 4 }, ids);
+        Assert.Equal("/cdn/origin_groups?limit=10&offset=2", Server.SingleCall.Target);
+    }
+
+    [Fact]
+    public async Task A_bare_array_is_yielded_once_and_no_other_page_is_asked_for()
+    {
+        Server.Answer(200, "[" + Payloads.GroupWith(1, "a") + ", " + Payloads.GroupWith(2, "b") + "]").Answer(200, "[]");
+
+        var ids = await Ids(Client.Cdn.OriginGroups.ListAllAsync(limit: 1));
+
+        Assert.Equal(new long[] { 1, 2 }, ids);
+        Assert.Single(Server.Calls);
+    }
+
+    [Fact]
+    public async Task An_empty_page_ends_the_walk_even_when_count_says_more()
+    {
+        Server.Answer(200, Page(10, 1, 2)).Answer(200, Page(10)).Answer(200, Page(10, 3));
+
+        var ids = await Ids(Client.Cdn.OriginGroups.ListAllAsync(limit: 2));
+
+        Assert.Equal(new long[] { 1, 2 }, ids);
+        Assert.Equal(2, Server.Calls.Count);
+    }
+
+    [Fact]
+    public async Task An_empty_list_is_one_request()
+    {
+        Server.Answer(200, Page(0));
+
+        var ids = await Ids(Client.Cdn.OriginGroups.ListAllAsync());
+
+        Assert.Empty(ids);
+        Assert.Single(Server.Calls);
+    }
+
+    [Fact]
+    public async Task Nothing_is_sent_until_the_enumeration_starts()
+    {
+        var groups = Client.Cdn.OriginGroups.ListAllAsync();
+        Assert.Empty(Server.Calls);
+
+        Server.Answer(200, Page(1, 1));
+        Assert.Equal(new long[] { 1 }, await Ids(groups));
+    }
+
+    [Fact]
+    public async Task An_error_on_a_later_page_surfaces_after_the_items_already_yielded()
+    {
+        Server.Answer(200, Page(4, 1, 2)).Answer(403, """{"message": "no"}""");
+        var ids = new List<long>();
+
+        await Assert.ThrowsAsync<GcorePermissionDeniedException>(async () =>
+        {
+            await foreach (var group in Client.Cdn.OriginGroups.ListAllAsync(limit: 2))
+                ids.Add(group.Id);
+        });
+
+        Assert.Equal(new long[] { 1, 2 }, ids);
+    }
+
+    [Fact]
+    public async Task Cancelling_the_enumeration_stops_before_the_next_page()
+    {
+        Server.Answer(200, Page(4, 1, 2)).Answer(200, Page(4, 3, 4));
+        using var cts = new CancellationTokenSource();
+        var ids = new List<long>();
+
+        await Assert.ThrowsAnyAsync<OperationCanceledException>(async () =>
+        {
+            await foreach (var group in Client.Cdn.OriginGroups.ListAllAsync(limit: 2).WithCancellation(cts.Token))
+            {
+                ids.Add(group.Id);
+                await cts.CancelAsync();
+            }
+        });
+
+        Assert.Equal(new long[] { 1, 2 }, ids);
+        Assert.Single(Server.Calls);
+    }
+
+    [Fact]
+    public async Task Against_the_fake_every_group_comes_once_in_id_order()
+    {
+        await using var fake = await FakeGcoreServer.StartAsync();
+        using var client = new GcoreClient(new GcoreClientOptions { ApiKey = fake.ApiKey, BaseUrl = fake.BaseUrl, MaxRetries = 0 });
+        for (int i = 0; i < 7; i++)
+            await client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup { Name = "page-" + i, Sources = [new ChangeHostSource { Source = "yourwebsite.com" }] });
+        fake.ClearRequests();
+
+        var names = new List<string>();
+        await foreach (var group in client.Cdn.OriginGroups.ListAllAsync(limit: 3))
+            names.Add(group.Name);
+
+        Assert.Equal(Enumerable.Range(0, 7).Select(i => "page-" + i), names);
+        Assert.Equal(3, fake.Requests.Count);
+    }
+}

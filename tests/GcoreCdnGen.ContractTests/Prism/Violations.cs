@@ -1,0 +1,39 @@
+using System;
+using System.Collections.Generic;
+using System.Linq;
+using System.Text.Json;
+
+namespace GcoreCdnGen.ContractTests.Prism;
+
+/// <summary>One entry of Prism's <c>sl-violations</c> answer header: what in the request (or its own answer) breaks the document.</summary>
+public sealed record Violation(string Location, string Code, string Message)
+{
+    public bool InRequest => Location == "request" || Location.StartsWith("request.", StringComparison.Ordinal);
+
+    public override string ToString() => Location + " [" + Code + "] " + Message;
+
+    /// <summary>The violations Prism reports in the headers of one answer (none when the header is absent).</summary>
+    public static IReadOnlyList<Violation> In(IReadOnlyDictionary<string, IReadOnlyList<string>> headers)
+    {
+        if (!headers.TryGetValue("sl-violations", out var values))
+            return [];
+        var result = new List<Violation>();
+        foreach (var value in values)
+        {
+            using var document = JsonDocument.Parse(value);
+            foreach (var item in document.RootElement.EnumerateArray())
+            {
+                string location = string.Join(".", item.GetProperty("location").EnumerateArray().Select(l => l.ToString()));
+                result.Add(new Violation(location, item.GetProperty("code").ToString(), item.GetProperty("message").GetString() ?? ""));
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>The violations of the request only (Prism also lists where its own example answers break the document).</summary>
+    public static IReadOnlyList<Violation> OfRequest(IReadOnlyDictionary<string, IReadOnlyList<string>> headers) =>
+        In(headers).Where(v => v.InRequest).ToList();
+
+    public static string Describe(IEnumerable<Violation> violations) => string.Join(Environment.NewLine, violations);
+}
