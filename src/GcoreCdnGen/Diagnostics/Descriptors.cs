@@ -14,6 +14,39 @@ namespace GcoreCdnGen.Diagnostics
         private static DiagnosticDescriptor Spec(string id, string title, DiagnosticSeverity severity, string description) =>
             new(id, title, "{0}", SpecCategory, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
 
+        private static DiagnosticDescriptor Usage(string id, string title, string message, string description) =>
+            new(id, title, message, UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
+
+        public static readonly DiagnosticDescriptor UseNextWithoutCases = Usage(
+            "GCDN001", "use_next needs proxy_next_upstream cases",
+            "'{0}' is {1} but '{2}' is {3}; Gcore requires the cases on which the next origin is tried",
+            "Gcore rejects a request that turns use_next on without listing the proxy_next_upstream cases.");
+
+        public static readonly DiagnosticDescriptor DeprecatedUse = Usage(
+            "GCDN002", "Use of something the API deprecates",
+            "'{0}' ({1}) is deprecated: {2}",
+            "The spec marks this property, schema, enum value, operation or parameter deprecated: true. The message says what to use instead.");
+
+        public static readonly DiagnosticDescriptor BreaksSchema = Usage(
+            "GCDN003", "A constant breaks the spec's schema",
+            "'{0}' is {1}, which breaks the spec: {2}",
+            "A constant value is longer or shorter than the spec allows, does not match its pattern, is not one of its values, or is outside its minimum/maximum.");
+
+        public static readonly DiagnosticDescriptor BadSource = Usage(
+            "GCDN004", "An origin source Gcore rejects",
+            "'{0}' is {1}, which Gcore rejects: {2}",
+            "An origin source is a host name or IP address with an optional port: no scheme, no path, a port in 1..65535.");
+
+        public static readonly DiagnosticDescriptor BadS3Config = Usage(
+            "GCDN005", "An S3 origin configuration Gcore rejects",
+            "{0}",
+            "Amazon S3 needs a region, other S3-compatible storage needs a hostname, and access keys have lengths Gcore checks.");
+
+        public static readonly DiagnosticDescriptor NoActiveSource = Usage(
+            "GCDN006", "An origin group without an active source",
+            "'{0}' {1}; Gcore needs at least one enabled source that is not a backup",
+            "Every source of the group is a backup, or none of them is enabled: Gcore rejects the group.");
+
         public static readonly DiagnosticDescriptor UnreadableDocument = Spec(
             "GCDN100", "The OpenAPI document cannot be read", DiagnosticSeverity.Error,
             "The spec file is not valid YAML or JSON, or not an OpenAPI 3.0/3.1 document. Nothing is generated for it.");

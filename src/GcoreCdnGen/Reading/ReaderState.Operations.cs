@@ -169,7 +169,7 @@ namespace GcoreCdnGen.Reading
                 methodName,
                 Clean(operation.Summary),
                 Clean(operation.Description),
-                operation.Deprecated ? "Deprecated: this operation is marked deprecated in the API specification." : null,
+                operation.Deprecated ? (operation.Description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true ? DeprecationMessage(operation.Description) : "Deprecated: this operation is marked deprecated in the API specification.") : null,
                 parameters.ToEquatableArray(),
                 body,
                 bodyRequired,
@@ -262,7 +262,7 @@ namespace GcoreCdnGen.Reading
                     type,
                     parameter.Required || location == Model.ParameterLocation.Path,
                     Clean(parameter.Description) ?? facts.Summary,
-                    parameter.Deprecated ? "Deprecated: this parameter is marked deprecated in the API specification." : facts.Deprecated,
+                    parameter.Deprecated ? (parameter.Description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true ? DeprecationMessage(parameter.Description) : "Deprecated: this parameter is marked deprecated in the API specification.") : facts.Deprecated,
                     facts.Constraints));
             }
 

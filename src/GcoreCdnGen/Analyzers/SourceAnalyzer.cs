@@ -1,0 +1,111 @@
+using System.Collections.Generic;
+using System.Collections.Immutable;
+using System.Globalization;
+using GcoreCdnGen.Diagnostics;
+using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.Diagnostics;
+using Microsoft.CodeAnalysis.Operations;
+
+namespace GcoreCdnGen.Analyzers
+{
+    /// <summary>
+    /// GCDN004: a host origin <c>source</c> constant that Gcore rejects: with a scheme (<c>https://</c>), with a path,
+    /// or with a port outside 1..65535. Gcore states these rules in its error schemas, not in the property's schema.
+    /// </summary>
+    [DiagnosticAnalyzer(LanguageNames.CSharp)]
+    public sealed class SourceAnalyzer : DiagnosticAnalyzer
+    {
+        public const string SourceJson = "source";
+
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BadSource);
+
+        public override void Initialize(AnalysisContext context)
+        {
+            context.EnableConcurrentExecution();
+            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
+            context.RegisterCompilationStartAction(start =>
+            {
+                var markers = Markers.For(start.Compilation);
+                if (!markers.HasGeneratedCode(start.Compilation))
+                    return;
+                start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
+            });
+        }
+
+        private static void Assignment(OperationAnalysisContext context, Markers markers)
+        {
+            var assignment = (ISimpleAssignmentOperation)context.Operation;
+            if (assignment.Target is not IPropertyReferenceOperation target ||
+                markers.Property(target.Property) is not { JsonName: SourceJson, InRequest: true } ||
+                Values.ConstantString(assignment.Value) is not { } source ||
+                Values.InResponseOnly(markers, assignment))
+            {
+                return;
+            }
+
+            var problems = Problems(source);
+            if (problems.Count > 0)
+            {
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BadSource, assignment.Value.Syntax.GetLocation(),
+                    target.Property.Name, Values.Display(source), string.Join("; ", problems)));
+            }
+        }
+
+        /// <summary>What Gcore would reject in a source value: scheme, path, port.</summary>
+        internal static List<string> Problems(string source)
+        {
+            var problems = new List<string>();
+            string rest = source;
+            int scheme = rest.IndexOf("://", System.StringComparison.Ordinal);
+            if (scheme >= 0)
+            {
+                problems.Add("it must not have a scheme ('" + rest.Substring(0, scheme + 3) + "')");
+                rest = rest.Substring(scheme + 3);
+            }
+
+            int slash = rest.IndexOf('/');
+            if (slash >= 0)
+            {
+                problems.Add("it must not have a path ('" + rest.Substring(slash) + "')");
+                rest = rest.Substring(0, slash);
+            }
+
+            string? port = null;
+            if (rest.StartsWith("[", System.StringComparison.Ordinal))
+            {
+                int close = rest.IndexOf(']');
+                if (close > 0 && close + 1 < rest.Length && rest[close + 1] == ':')
+                    port = rest.Substring(close + 2);
+            }
+            else
+            {
+                int colon = rest.IndexOf(':');
+                if (colon >= 0 && colon == rest.LastIndexOf(':'))
+                    port = rest.Substring(colon + 1);
+            }
+
+            if (port is not null)
+            {
+                if (!IsDigits(port))
+                    problems.Add("its port '" + port + "' is not a number in 1..65535");
+                else if (!int.TryParse(port, NumberStyles.None, CultureInfo.InvariantCulture, out int number) || number < 1 || number > 65535)
+                    problems.Add("its port " + port + " is outside 1..65535");
+            }
+
+            return problems;
+        }
+
+        private static bool IsDigits(string text)
+        {
+            if (text.Length == 0)
+                return false;
+            foreach (char c in text)
+            {
+                if (c < '0' || c > '9')
+                    return false;
+            }
+
+            return true;
+        }
+    }
+}

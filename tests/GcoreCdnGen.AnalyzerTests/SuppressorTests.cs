@@ -1,0 +1,104 @@
+using System.Linq;
+using System.Threading.Tasks;
+using GcoreCdnGen.AnalyzerTests.Infrastructure;
+using Microsoft.CodeAnalysis;
+using Xunit;
+
+namespace GcoreCdnGen.AnalyzerTests;
+
+/// <summary>
+/// A use of something deprecated is reported once: GCDN002 where the compiler would say CS0612/CS0618, and the
+/// compiler's warning suppressed — also when warnings are errors.
+/// </summary>
+public class SuppressorTests
+{
+    internal const string Uses = """
+        #pragma warning disable CS1591 // no documentation needed
+        using System;
+        using System.Collections.Generic;
+        using Contoso.Gcore;
+        using LegacyAuth = Contoso.Gcore.Auth;
+
+        /// <summary>Mentions <see cref="Auth"/> and <see cref="CreateOriginGroup.AuthType"/> in documentation.</summary>
+        public static class Uses
+        {
+            public static object M(OriginGroupsResponse response, OriginGroupsResponse? maybe, ChangeOriginGroup request, Func<OriginGroupsResponse, string?> pick)
+            {
+                var create = new CreateOriginGroup { Name = "a", Sources = [], AuthType = "none" };
+                var change = request with { Path = "" };
+                string? type = response.AuthType;
+                string? path = maybe?.Path;
+                Auth? nothing = null;
+                LegacyAuth? aliased = null;
+                Contoso.Gcore.Auth? qualified = default(Auth);
+                var list = new List<Auth>();
+                request.Path = "";
+                bool matches = response is { AuthType: "none" } || maybe?.Auth is Auth;
+                string name = nameof(CreateOriginGroup.AuthType) + nameof(Auth);
+                Func<OriginGroupsResponse, string?> lambda = r => r.AuthType;
+                string? Local(OriginGroupsResponse r) => r.Path;
+                return (create, change, type, path, nothing, aliased, qualified, list, matches, name, lambda, Local(response), typeof(Auth), pick(response));
+            }
+
+            [Obsolete("Reads the legacy fields on purpose.")]
+            public static string? InADeprecatedMethod(OriginGroupsResponse response) => response.AuthType + response.Path + typeof(Auth);
+        }
+        """;
+
+    [Theory]
+    [InlineData(Spec.OursInSource)]
+    [InlineData(Spec.GcoreInSource)]
+    public async Task GCDN002_is_reported_exactly_where_the_compiler_reports_CS0618(Spec spec)
+    {
+        var diagnostics = await Analysis.RunAsync(spec, Uses, withSuppressor: false);
+        var user = diagnostics.Where(Analysis.InUserCode).ToList();
+
+        var obsolete = user.Where(d => d.Id is "CS0612" or "CS0618").Select(d => d.Location.SourceSpan).ToList();
+        var gcdn002 = user.Where(d => d.Id == "GCDN002").Select(d => d.Location.SourceSpan).ToList();
+
+        // The compiler reports on `x.Name` or `Name?` (sometimes both `Name` and `Name?`), GCDN002 on the name: each
+        // compiler report covers one GCDN002, and each GCDN002 lies in a compiler report.
+        Assert.True(gcdn002.Count >= 15, Analysis.Describe(user));
+        Assert.Equal(gcdn002.Count, gcdn002.Distinct().Count());
+        Assert.All(obsolete, o => Assert.Single(gcdn002, g => o.Contains(g)));
+        Assert.All(gcdn002, g => Assert.Contains(obsolete, o => o.Contains(g)));
+    }
+
+    [Theory]
+    [InlineData(Spec.OursInSource)]
+    [InlineData(Spec.GcoreInSource)]
+    public async Task With_warnings_as_errors_each_use_is_one_GCDN002_and_no_CS0618(Spec spec)
+    {
+        var diagnostics = await Analysis.RunAsync(spec, Uses, withSuppressor: true, warningsAsErrors: true);
+        var effective = diagnostics.Where(d => !d.IsSuppressed).ToList();
+        var user = effective.Where(Analysis.InUserCode).ToList();
+        var suppressed = diagnostics.Where(d => d.IsSuppressed && Analysis.InUserCode(d) && d.Id is "CS0612" or "CS0618").ToList();
+
+        Assert.DoesNotContain(effective, d => d.Id is "CS0612" or "CS0618");
+        Assert.All(user, d => Assert.Equal("GCDN002", d.Id));
+        Assert.All(user, d => Assert.Equal(DiagnosticSeverity.Error, d.Severity));
+        Assert.True(user.Count >= 15, Analysis.Describe(user));
+        Assert.All(suppressed, d => Assert.Single(user, g => d.Location.SourceSpan.Contains(g.Location.SourceSpan)));
+        Assert.All(user, g => Assert.Contains(suppressed, d => d.Location.SourceSpan.Contains(g.Location.SourceSpan)));
+        Assert.DoesNotContain(effective, d => !Analysis.InUserCode(d) && d.Id is "CS0612" or "CS0618" or "GCDN002");
+    }
+
+    [Fact]
+    public async Task Obsolete_members_that_are_not_generated_keep_their_CS0618()
+    {
+        var diagnostics = await Analysis.RunAsync(Spec.OursInSource, """
+            using System;
+            public static class Mine
+            {
+                [Obsolete("Use New instead.")]
+                public static int Old() => 1;
+
+                public static int M() => Old();
+            }
+            """);
+
+        var cs0618 = Assert.Single(diagnostics, d => d.Id == "CS0618" && Analysis.InUserCode(d));
+        Assert.False(cs0618.IsSuppressed);
+        Assert.DoesNotContain(diagnostics, d => d.Id == "GCDN002");
+    }
+}
