@@ -180,9 +180,6 @@ namespace GcoreCdnGen.Support
         public static GcoreJsonException Missing(string jsonName, string typeName) =>
             new("The required property '" + jsonName + "' of " + typeName + " is missing.", "$");
 
-        public static GcoreJsonException NoVariant(string typeName) =>
-            new("The object matches none of the shapes of " + typeName + ".", "$");
-
         public static bool IsReadError(global::System.Exception ex) =>
             ex is global::System.Text.Json.JsonException || ex is global::System.InvalidOperationException || ex is global::System.FormatException;
 

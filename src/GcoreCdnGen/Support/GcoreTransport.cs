@@ -211,14 +211,7 @@ namespace GcoreCdnGen.Support
             global::System.Threading.CancellationToken cancellationToken)
         {
             // The body is written once; every attempt sends these same bytes.
-            byte[]? content = null;
-            if (writeBody is not null)
-            {
-                var buffer = new global::System.Buffers.ArrayBufferWriter<byte>(1024);
-                using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer))
-                    writeBody(writer);
-                content = buffer.WrittenSpan.ToArray();
-            }
+            byte[]? content = writeBody is null ? null : GcoreJson.SerializeToUtf8Bytes(writeBody, static (w, write) => write(w));
 
             var uri = new global::System.Uri(_baseUrl, path.TrimStart('/') + (query?.ToString() ?? ""));
             string call = method.Method + " " + path;
