@@ -44,12 +44,16 @@ namespace GcoreCdnGen
             });
 
             var types = models
-                .SelectMany(static (m, _) => m.Types.Select(t => new TypeOutput(m.Options.Namespace, HintPrefix(m.Options), t)))
+                .SelectMany(static (m, _) =>
+                {
+                    var byName = m.Types.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
+                    return m.Types.Select(t => new TypeOutput(m.Options.Namespace, HintPrefix(m.Options), t, JsonEmitter.ShapesFor(t, byName)));
+                })
                 .WithTrackingName(TrackingNames.Types);
             context.RegisterSourceOutput(types, static (spc, output) =>
             {
                 spc.AddSource(output.HintPrefix + output.Type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
-                spc.AddSource(output.HintPrefix + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
+                spc.AddSource(output.HintPrefix + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type, output.Shapes), System.Text.Encoding.UTF8));
             });
 
             // The client needs the operations, and the list envelopes for its paging helpers; not the other types.
@@ -128,7 +132,8 @@ namespace GcoreCdnGen
             return options.Namespace + "." + safe + ".";
         }
 
-        private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type);
+        /// <param name="Shapes">What a union's reader needs of its variants (<see cref="JsonEmitter.ShapesFor"/>); empty for other types.</param>
+        private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type, EquatableArray<TypeDef> Shapes);
 
         private sealed record ClientOutput(string Namespace, string HintPrefix, string ClientName);
 

@@ -11,7 +11,7 @@ namespace GcoreCdnGen.Emitting
     /// (which cannot see generated types). Nothing is lost: properties the spec does not know are kept in
     /// <c>AdditionalProperties</c>, and a union value that fits no variant is kept as raw JSON.
     /// </summary>
-    internal static class JsonEmitter
+    internal static partial class JsonEmitter
     {
         private const string Reader = "global::System.Text.Json.Utf8JsonReader";
         private const string Writer = "global::System.Text.Json.Utf8JsonWriter";
@@ -19,7 +19,8 @@ namespace GcoreCdnGen.Emitting
         private const string Element = "global::System.Text.Json.JsonElement";
         private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
 
-        public static string Emit(string ns, TypeDef type)
+        /// <param name="shapes">For a union, its variants and the object types they hold (<see cref="ShapesFor"/>); its one-pass reader is built from them.</param>
+        public static string Emit(string ns, TypeDef type, EquatableArray<TypeDef> shapes = default)
         {
             var w = new SourceWriter();
             w.Line(CSharp.Header);
@@ -34,7 +35,7 @@ namespace GcoreCdnGen.Emitting
                             EmitEnum(w, type);
                             break;
                         case TypeKind.Union:
-                            EmitUnion(w, ns, type);
+                            EmitUnion(w, ns, type, shapes);
                             break;
                         default:
                             EmitObject(w, ns, type);
@@ -90,19 +91,48 @@ namespace GcoreCdnGen.Emitting
 
         // ------------------------------------------------------------------ unions
 
-        private static void EmitUnion(SourceWriter w, string ns, TypeDef type)
+        private static void EmitUnion(SourceWriter w, string ns, TypeDef type, EquatableArray<TypeDef> shapes)
         {
             EmitNames(w, type.Properties, "private");
+            var onePass = PlanOnePass(type, shapes);
+            if (onePass is not null)
+            {
+                w.Line("/// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref=\"ReadByShape\"/> does.</summary>");
+                using (w.Block("internal static " + type.Name + " ReadJson(ref " + Reader + " reader)"))
+                {
+                    w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
+                    w.Line("var start = reader;");
+                    using (w.Block("try"))
+                    {
+                        w.Line("var value = ReadInOnePass(ref reader);");
+                        w.Line("if (value is not null) return value;");
+                    }
+
+                    using (w.Block("catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))"))
+                        w.Line("// Left to the read below, which names the property at fault.");
+
+                    w.Line();
+                    w.Line("reader = start;");
+                    w.Line("return ReadByShape(ref reader);");
+                }
+
+                w.Line();
+                EmitOnePass(w, ns, type, onePass);
+                w.Line();
+            }
+
             w.Line("/// <summary>");
-            w.Line("/// Reads the variant the JSON object is, told apart by shape in one pass over it: the variant that fits best");
-            w.Line("/// (every required property there, every known property of the right kind). When none fits, a variant that");
+            w.Line("/// Reads the variant the JSON object is, told apart by shape: every variant is scored on a copy of the reader, then");
+            w.Line("/// the variant that fits best (every required property there, every known property of the right kind) reads the");
+            w.Line("/// object. When none fits, a variant that");
             w.Line("/// still claims the object (its required properties there, its required objects recognisably its own) is read,");
             w.Line("/// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:");
             w.Line("/// it is kept as <see cref=\"" + UnknownName + "\"/>.");
             w.Line("/// </summary>");
-            using (w.Block("internal static " + type.Name + " ReadJson(ref " + Reader + " reader)"))
+            using (w.Block((onePass is null ? "internal static " + type.Name + " ReadJson(" : "internal static " + type.Name + " ReadByShape(") + "ref " + Reader + " reader)"))
             {
-                w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
+                if (onePass is null)
+                    w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
                 var variants = type.Variants.Select(v => "global::" + ns + "." + v).ToList();
                 w.Line("var scan = reader;");
                 for (int i = 0; i < variants.Count; i++)
@@ -343,11 +373,7 @@ namespace GcoreCdnGen.Emitting
         private static void EmitScoring(SourceWriter w, string ns, TypeDef type)
         {
             var required = type.Properties.Where(p => p.Required).Take(64).ToList();
-            string Bit(PropertyDef p)
-            {
-                int index = required.IndexOf(p);
-                return index < 0 ? "0" : "0x" + (1UL << index).ToString("X") + "UL";
-            }
+            string Bit(PropertyDef p) => RequiredBit(type, p);
 
             w.Line();
             w.Line("/// <summary>One bit per required property, as <see cref=\"ScoreProperty\"/> reports them to <see cref=\"GcoreJsonFit\"/>.</summary>");
@@ -403,19 +429,29 @@ namespace GcoreCdnGen.Emitting
             }
         }
 
+        /// <summary>The bit of a required property in <c>RequiredMask</c> (the first 64 required ones have one), as a C# literal; "0" for the rest.</summary>
+        private static string RequiredBit(TypeDef type, PropertyDef p)
+        {
+            int index = type.Properties.Where(q => q.Required).Take(64).ToList().IndexOf(p);
+            return index < 0 ? "0" : "0x" + (1UL << index).ToString("X") + "UL";
+        }
+
         /// <summary>
         /// Dispatches on the UTF-8 name in <c>name</c>: a switch on its length, then a comparison per name of that length.
         /// <paramref name="body"/> writes what a match does; it must leave the switch (return or continue).
         /// </summary>
-        private static void EmitNameSwitch(SourceWriter w, IEnumerable<PropertyDef> properties, System.Action<PropertyDef> body)
+        private static void EmitNameSwitch(SourceWriter w, IEnumerable<PropertyDef> properties, System.Action<PropertyDef> body) =>
+            EmitNameSwitch(w, "name", properties, p => p.JsonName, body);
+
+        private static void EmitNameSwitch<T>(SourceWriter w, string name, IEnumerable<T> items, System.Func<T, string> jsonName, System.Action<T> body)
         {
-            var byLength = properties
-                .GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(p.JsonName))
+            var byLength = items
+                .GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(jsonName(p)))
                 .OrderBy(g => g.Key)
                 .ToList();
             if (byLength.Count == 0)
                 return;
-            using (w.Block("switch (name.Length)"))
+            using (w.Block("switch (" + name + ".Length)"))
             {
                 foreach (var group in byLength)
                 {
@@ -423,7 +459,7 @@ namespace GcoreCdnGen.Emitting
                     w.Indent();
                     foreach (var p in group)
                     {
-                        using (w.Block("if (GcoreJson.NameIs(name, " + CSharp.Utf8(p.JsonName) + "))"))
+                        using (w.Block("if (GcoreJson.NameIs(" + name + ", " + CSharp.Utf8(jsonName(p)) + "))"))
                             body(p);
                     }
 
