@@ -641,10 +641,28 @@ namespace GcoreCdnGen.Emitting
                     w.Line(value + ".WriteTo(" + writer + ");");
                     break;
                 case TypeRefKind.Array:
+                    // A plain loop, not a delegate per item: the item's write is a direct call the JIT can inline.
+                    string items = "items" + depth;
+                    string index = "i" + depth;
+                    string each = "item" + depth;
+                    w.Line("{");
+                    w.Indent();
+                    w.Line("var " + items + " = " + value + ";");
+                    w.Line(writer + ".WriteStartArray();");
+                    using (w.Block("for (int " + index + " = 0, n" + depth + " = " + items + ".Count; " + index + " < n" + depth + "; " + index + "++)"))
+                    {
+                        w.Line("var " + each + " = " + items + "[" + index + "];");
+                        WriteValue(w, type.Element!, each, writer, depth + 1);
+                    }
+
+                    w.Line(writer + ".WriteEndArray();");
+                    w.Outdent();
+                    w.Line("}");
+                    break;
                 case TypeRefKind.Map:
                     string w2 = "w" + depth;
                     string item = "item" + depth;
-                    string method = type.Kind == TypeRefKind.Array ? "WriteList" : "WriteMap";
+                    string method = "WriteMap";
                     w.Line("GcoreJson." + method + "<" + CSharp.Type(type.Element!) + ">(" + writer + ", " + value + ", static (" + w2 + ", " + item + ") =>");
                     w.Line("{");
                     w.Indent();

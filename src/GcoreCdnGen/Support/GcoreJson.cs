@@ -218,30 +218,6 @@ namespace GcoreCdnGen.Support
             return name.Length > 0;
         }
 
-        public static void WriteList<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<T> values, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
-        {
-            writer.WriteStartArray();
-            // List<T> and arrays (what the readers build and what collection expressions make) without an enumerator allocation.
-            if (values is global::System.Collections.Generic.List<T> list)
-            {
-                var span = global::System.Runtime.InteropServices.CollectionsMarshal.AsSpan(list);
-                for (int i = 0; i < span.Length; i++)
-                    write(writer, span[i]);
-            }
-            else if (values is T[] array)
-            {
-                foreach (var value in array)
-                    write(writer, value);
-            }
-            else
-            {
-                foreach (var value in values)
-                    write(writer, value);
-            }
-
-            writer.WriteEndArray();
-        }
-
         public static void WriteMap<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, T>> values, global::System.Action<global::System.Text.Json.Utf8JsonWriter, T> write)
         {
             writer.WriteStartObject();
@@ -324,6 +300,9 @@ namespace GcoreCdnGen.Support
             global::System.Text.Json.JsonTokenType.StartArray => kind == GcoreJsonKind.Array || kind == GcoreJsonKind.Any,
             _ => false,
         };
+
+        // The writers below skip the writer's structure checks, as System.Text.Json's serializer does: the generated
+        // WriteJson methods write one well-formed value by construction. A hand-written delegate must do the same.
 
         /// <summary>Serializes a generated value to a JSON string.</summary>
         public static string Serialize(global::System.Action<global::System.Text.Json.Utf8JsonWriter> write) =>
@@ -524,7 +503,11 @@ namespace GcoreCdnGen.Support
     /// <summary>Scores one property for a shape: see <see cref="GcoreJsonFit"/>. With <paramref name="deferNested"/>, an object value is left for <see cref="GcoreJsonFit.ScoreNested(ref global::System.Text.Json.Utf8JsonReader, ref GcoreJsonFit)"/>.</summary>
     public delegate void GcoreJsonScorer(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested);
 
-    /// <summary>A growable buffer from the shared array pool, and one writer per thread over it, so serializing allocates only its result.</summary>
+    /// <summary>
+    /// A growable buffer from the shared array pool, and one writer per thread over it, so serializing allocates only its
+    /// result. The writer skips structure validation (as System.Text.Json's serializer does); generated code writes
+    /// well-formed JSON.
+    /// </summary>
     internal sealed class GcorePooledBuffer : global::System.Buffers.IBufferWriter<byte>
     {
         [global::System.ThreadStatic]
@@ -541,7 +524,7 @@ namespace GcoreCdnGen.Support
             var buffer = t_cached ?? new GcorePooledBuffer();
             t_cached = null;
             if (buffer._writer is null)
-                buffer._writer = new global::System.Text.Json.Utf8JsonWriter(buffer);
+                buffer._writer = new global::System.Text.Json.Utf8JsonWriter(buffer, new global::System.Text.Json.JsonWriterOptions { SkipValidation = true });
             else
                 buffer._writer.Reset(buffer);
             writer = buffer._writer;

@@ -149,10 +149,16 @@ namespace Snapshot.Gcore
             if (_proxyNextUpstreamIsSet && _proxyNextUpstream is not null)
             {
                 writer.WritePropertyName(JsonName_ProxyNextUpstream);
-                GcoreJson.WriteList<string>(writer, _proxyNextUpstream, static (w1, item1) =>
                 {
-                    w1.WriteStringValue(item1);
-                });
+                    var items1 = _proxyNextUpstream;
+                    writer.WriteStartArray();
+                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                    {
+                        var item1 = items1[i1];
+                        writer.WriteStringValue(item1);
+                    }
+                    writer.WriteEndArray();
+                }
             }
             if (_authTypeIsSet && _authType is not null)
             {
@@ -161,10 +167,16 @@ namespace Snapshot.Gcore
             if (_sourcesIsSet && _sources is not null)
             {
                 writer.WritePropertyName(JsonName_Sources);
-                GcoreJson.WriteList<ChangeSource>(writer, _sources, static (w1, item1) =>
                 {
-                    item1.WriteJson(w1);
-                });
+                    var items1 = _sources;
+                    writer.WriteStartArray();
+                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                    {
+                        var item1 = items1[i1];
+                        item1.WriteJson(writer);
+                    }
+                    writer.WriteEndArray();
+                }
             }
             if (_pathIsSet && _path is not null)
             {

@@ -105,10 +105,16 @@ namespace Snapshot.Gcore
         {
             if (!IsPaginated)
             {
-                GcoreJson.WriteList<OriginGroupsResponse>(writer, Results, static (w1, item1) =>
                 {
-                    item1.WriteJson(w1);
-                });
+                    var items1 = Results;
+                    writer.WriteStartArray();
+                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                    {
+                        var item1 = items1[i1];
+                        item1.WriteJson(writer);
+                    }
+                    writer.WriteEndArray();
+                }
                 return;
             }
 
@@ -128,10 +134,16 @@ namespace Snapshot.Gcore
             if (Results is not null)
             {
                 writer.WritePropertyName(JsonName_Results);
-                GcoreJson.WriteList<OriginGroupsResponse>(writer, Results, static (w1, item1) =>
                 {
-                    item1.WriteJson(w1);
-                });
+                    var items1 = Results;
+                    writer.WriteStartArray();
+                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                    {
+                        var item1 = items1[i1];
+                        item1.WriteJson(writer);
+                    }
+                    writer.WriteEndArray();
+                }
             }
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "next" or "previous" or "results");
             writer.WriteEndObject();

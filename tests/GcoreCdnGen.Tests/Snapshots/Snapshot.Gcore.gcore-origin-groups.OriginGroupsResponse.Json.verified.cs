@@ -177,10 +177,16 @@ namespace Snapshot.Gcore
             if (_proxyNextUpstreamIsSet && _proxyNextUpstream is not null)
             {
                 writer.WritePropertyName(JsonName_ProxyNextUpstream);
-                GcoreJson.WriteList<string>(writer, _proxyNextUpstream, static (w1, item1) =>
                 {
-                    w1.WriteStringValue(item1);
-                });
+                    var items1 = _proxyNextUpstream;
+                    writer.WriteStartArray();
+                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                    {
+                        var item1 = items1[i1];
+                        writer.WriteStringValue(item1);
+                    }
+                    writer.WriteEndArray();
+                }
             }
             if (_authTypeIsSet && _authType is not null)
             {
@@ -189,10 +195,16 @@ namespace Snapshot.Gcore
             if (Sources is not null)
             {
                 writer.WritePropertyName(JsonName_Sources);
-                GcoreJson.WriteList<SourceResponse>(writer, Sources, static (w1, item1) =>
                 {
-                    item1.WriteJson(w1);
-                });
+                    var items1 = Sources;
+                    writer.WriteStartArray();
+                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                    {
+                        var item1 = items1[i1];
+                        item1.WriteJson(writer);
+                    }
+                    writer.WriteEndArray();
+                }
             }
             if (_pathIsSet && _path is not null)
             {
