@@ -16,32 +16,24 @@ namespace GcoreCdnGen.Analyzers
     /// same use away, so each use is reported once, with what the spec says to use instead.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DeprecatedAnalyzer : DiagnosticAnalyzer
+    public sealed class DeprecatedAnalyzer : GeneratedCodeAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DeprecatedUse);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var markers = Markers.For(start.Compilation);
-                if (!markers.HasGeneratedCode(start.Compilation))
-                    return;
-                start.RegisterOperationAction(
-                    c => Member(c, markers),
-                    OperationKind.PropertyReference, OperationKind.Invocation, OperationKind.MethodReference);
-                start.RegisterOperationAction(c => Argument(c, markers), OperationKind.Argument);
+            start.RegisterOperationAction(
+                c => Member(c, markers),
+                OperationKind.PropertyReference, OperationKind.Invocation, OperationKind.MethodReference);
+            start.RegisterOperationAction(c => Argument(c, markers), OperationKind.Argument);
 
-                // Type names are not operations (declarations, casts, patterns, typeof): find them by syntax, and bind
-                // only names that a deprecated generated type carries.
-                var typeNames = DeprecatedTypeNames(start.Compilation, markers);
-                if (typeNames.Count > 0)
-                    AddAliases(start.Compilation, typeNames, start.CancellationToken);
-                if (typeNames.Count > 0)
-                    start.RegisterSyntaxNodeAction(c => TypeName(c, markers, typeNames), SyntaxKind.IdentifierName, SyntaxKind.GenericName);
-            });
+            // Type names are not operations (declarations, casts, patterns, typeof): find them by syntax, and bind
+            // only names that a deprecated generated type carries.
+            var typeNames = DeprecatedTypeNames(start.Compilation, markers);
+            if (typeNames.Count > 0)
+                AddAliases(start.Compilation, typeNames, start.CancellationToken);
+            if (typeNames.Count > 0)
+                start.RegisterSyntaxNodeAction(c => TypeName(c, markers, typeNames), SyntaxKind.IdentifierName, SyntaxKind.GenericName);
         }
 
         /// <summary>True for the uses GCDN002 reports; the suppressor asks the same question of the compiler's CS0618.</summary>

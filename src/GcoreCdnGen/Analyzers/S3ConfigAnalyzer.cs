@@ -13,7 +13,7 @@ namespace GcoreCdnGen.Analyzers
     /// to the legacy <c>auth</c> object (which has its own key lengths).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class S3ConfigAnalyzer : DiagnosticAnalyzer
+    public sealed class S3ConfigAnalyzer : GeneratedCodeAnalyzer
     {
         public const string TypeJson = "s3_type";
         public const string RegionJson = "s3_region";
@@ -23,18 +23,10 @@ namespace GcoreCdnGen.Analyzers
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BadS3Config);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var markers = Markers.For(start.Compilation);
-                if (!markers.HasGeneratedCode(start.Compilation))
-                    return;
-                start.RegisterOperationAction(c => Creation(c, markers), OperationKind.ObjectCreation, OperationKind.With);
-                start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
-            });
+            start.RegisterOperationAction(c => Creation(c, markers), OperationKind.ObjectCreation, OperationKind.With);
+            start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
         }
 
         private static void Creation(OperationAnalysisContext context, Markers markers)
@@ -86,12 +78,8 @@ namespace GcoreCdnGen.Analyzers
             var assignment = (ISimpleAssignmentOperation)context.Operation;
             if (assignment.Parent is IObjectOrCollectionInitializerOperation)
                 return; // seen with the whole object in Creation
-            if (assignment.Target is not IPropertyReferenceOperation target ||
-                markers.Property(target.Property) is not { JsonName: AccessKeyJson or SecretKeyJson, InRequest: true } marker ||
-                Values.InResponseOnly(markers, assignment))
-            {
+            if (RequestPropertyAssigned(markers, assignment, AccessKeyJson, SecretKeyJson) is not { } marker)
                 return;
-            }
 
             CheckKey(context, marker, assignment.Value, marker.Owner is { } owner && Markers.ObsoleteMessage(owner.Type) is not null, null);
         }

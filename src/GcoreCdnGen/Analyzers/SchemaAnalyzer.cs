@@ -15,7 +15,7 @@ namespace GcoreCdnGen.Analyzers
     /// on request properties and on client method parameters (<c>limit</c>, <c>offset</c>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SchemaAnalyzer : DiagnosticAnalyzer
+    public sealed class SchemaAnalyzer : GeneratedCodeAnalyzer
     {
         /// <summary>The cases Gcore documents for proxy_next_upstream (the spec lists them in the description only).</summary>
         public static readonly ImmutableArray<string> ProxyNextUpstreamCases = ImmutableArray.Create(
@@ -25,19 +25,11 @@ namespace GcoreCdnGen.Analyzers
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BreaksSchema);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var markers = Markers.For(start.Compilation);
-                if (!markers.HasGeneratedCode(start.Compilation))
-                    return;
-                start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
-                start.RegisterOperationAction(c => Argument(c, markers), OperationKind.Argument);
-                start.RegisterOperationAction(c => EnumValue(c, markers), OperationKind.Conversion, OperationKind.ObjectCreation);
-            });
+            start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
+            start.RegisterOperationAction(c => Argument(c, markers), OperationKind.Argument);
+            start.RegisterOperationAction(c => EnumValue(c, markers), OperationKind.Conversion, OperationKind.ObjectCreation);
         }
 
         private static void Assignment(OperationAnalysisContext context, Markers markers)

@@ -13,41 +13,28 @@ namespace GcoreCdnGen.Analyzers
     /// or with a port outside 1..65535. Gcore states these rules in its error schemas, not in the property's schema.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SourceAnalyzer : DiagnosticAnalyzer
+    public sealed class SourceAnalyzer : GeneratedCodeAnalyzer
     {
         public const string SourceJson = "source";
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BadSource);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var markers = Markers.For(start.Compilation);
-                if (!markers.HasGeneratedCode(start.Compilation))
-                    return;
-                start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
-            });
+            start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
         }
 
         private static void Assignment(OperationAnalysisContext context, Markers markers)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation target ||
-                markers.Property(target.Property) is not { JsonName: SourceJson, InRequest: true } ||
-                Values.ConstantString(assignment.Value) is not { } source ||
-                Values.InResponseOnly(markers, assignment))
-            {
+            if (Values.ConstantString(assignment.Value) is not { } source || RequestPropertyAssigned(markers, assignment, SourceJson) is not { } marker)
                 return;
-            }
 
             var problems = Problems(source);
             if (problems.Count > 0)
             {
                 context.ReportDiagnostic(Diagnostic.Create(Descriptors.BadSource, assignment.Value.Syntax.GetLocation(),
-                    target.Property.Name, Values.Display(source), string.Join("; ", problems)));
+                    marker.Property.Name, Values.Display(source), string.Join("; ", problems)));
             }
         }
 

@@ -12,7 +12,7 @@ namespace GcoreCdnGen.Analyzers
     /// unset enabled is true, as Gcore's providers treat them).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SourcesAnalyzer : DiagnosticAnalyzer
+    public sealed class SourcesAnalyzer : GeneratedCodeAnalyzer
     {
         public const string SourcesJson = "sources";
         public const string BackupJson = "backup";
@@ -20,29 +20,16 @@ namespace GcoreCdnGen.Analyzers
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.NoActiveSource);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
-            {
-                var markers = Markers.For(start.Compilation);
-                if (!markers.HasGeneratedCode(start.Compilation))
-                    return;
-                start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
-            });
+            start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
         }
 
         private static void Assignment(OperationAnalysisContext context, Markers markers)
         {
             var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation target ||
-                markers.Property(target.Property) is not { JsonName: SourcesJson, InRequest: true } ||
-                Values.Elements(assignment.Value) is not { Length: > 0 } elements ||
-                Values.InResponseOnly(markers, assignment))
-            {
+            if (Values.Elements(assignment.Value) is not { Length: > 0 } elements || RequestPropertyAssigned(markers, assignment, SourcesJson) is not { } marker)
                 return;
-            }
 
             bool allBackups = true;
             bool noneEnabled = true;
@@ -67,7 +54,7 @@ namespace GcoreCdnGen.Analyzers
                 : noneEnabled ? (elements.Length == 1 ? "has its only source disabled" : "has no enabled source")
                 : null;
             if (problem is not null)
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoActiveSource, assignment.Value.Syntax.GetLocation(), target.Property.Name, problem));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoActiveSource, assignment.Value.Syntax.GetLocation(), marker.Property.Name, problem));
         }
     }
 }

@@ -13,7 +13,7 @@ namespace GcoreCdnGen.Analyzers
     /// body: a later assignment of the cases clears the warning, a later <c>UseNext = true</c> without cases raises it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UseNextAnalyzer : DiagnosticAnalyzer
+    public sealed class UseNextAnalyzer : GeneratedCodeAnalyzer
     {
         public const string UseNextJson = "use_next";
         public const string CasesJson = "proxy_next_upstream";
@@ -28,22 +28,14 @@ namespace GcoreCdnGen.Analyzers
 
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.UseNextWithoutCases);
 
-        public override void Initialize(AnalysisContext context)
+        private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
         {
-            context.EnableConcurrentExecution();
-            context.ConfigureGeneratedCodeAnalysis(GeneratedCodeAnalysisFlags.None);
-            context.RegisterCompilationStartAction(start =>
+            start.RegisterOperationBlockStartAction(block =>
             {
-                var markers = Markers.For(start.Compilation);
-                if (!markers.HasGeneratedCode(start.Compilation))
-                    return;
-                start.RegisterOperationBlockStartAction(block =>
-                {
-                    var body = new Body(markers);
-                    block.RegisterOperationAction(body.OnCreation, OperationKind.ObjectCreation, OperationKind.With);
-                    block.RegisterOperationAction(body.OnAssignment, OperationKind.SimpleAssignment);
-                    block.RegisterOperationBlockEndAction(body.Report);
-                });
+                var body = new Body(markers);
+                block.RegisterOperationAction(body.OnCreation, OperationKind.ObjectCreation, OperationKind.With);
+                block.RegisterOperationAction(body.OnAssignment, OperationKind.SimpleAssignment);
+                block.RegisterOperationBlockEndAction(body.Report);
             });
         }
 
