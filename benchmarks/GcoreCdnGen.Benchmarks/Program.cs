@@ -6,7 +6,8 @@ public static class Program
 {
     /// <summary>
     /// <c>--check</c> runs every benchmark once and checks that each contender writes back the JSON it read;
-    /// anything else goes to BenchmarkDotNet (e.g. <c>--filter '*' --job short</c>).
+    /// <c>--interleaved</c> compares generated code and the source generator alternately in one process (see
+    /// <see cref="Interleaved"/>); anything else goes to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
     /// </summary>
     public static int Main(string[] args)
     {
@@ -15,6 +16,12 @@ public static class Program
             var benchmarks = new JsonBenchmarks();
             benchmarks.Setup();
             System.Console.WriteLine("All contenders read and write the same JSON.");
+            return 0;
+        }
+
+        if (args.Length == 1 && args[0] == "--interleaved")
+        {
+            Interleaved.Run();
             return 0;
         }
 
