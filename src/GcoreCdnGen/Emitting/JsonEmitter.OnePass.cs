@@ -71,9 +71,12 @@ namespace GcoreCdnGen.Emitting
             {
                 Type = type;
                 Fit = fit;
+                RequiredWithBits = JsonEmitter.RequiredWithBits(type);
             }
 
             public TypeDef Type { get; }
+
+            public List<PropertyDef> RequiredWithBits { get; }
 
             public string Fit { get; }
         }
@@ -231,11 +234,7 @@ namespace GcoreCdnGen.Emitting
                 w.Line();
                 w.Line("int pick = -1;");
                 w.Line("int pickScore = int.MinValue;");
-                for (int i = 0; i < group.Shapes.Count; i++)
-                {
-                    var shape = group.Shapes[i];
-                    w.Line("if (" + shape.Fit + ".Fits(" + Qualified(ns, shape.Type.Name) + ".RequiredMask) && " + shape.Fit + ".Score > pickScore) { pick = " + i + "; pickScore = " + shape.Fit + ".Score; }");
-                }
+                EmitPick(w, group.Shapes.Select(s => (s.Fit, Qualified(ns, s.Type.Name))).ToList(), "Fits");
 
                 w.Line();
                 using (w.Block("switch (pick)"))
@@ -266,8 +265,6 @@ namespace GcoreCdnGen.Emitting
                 }
             }
         }
-
-        private static string Qualified(string ns, string name) => "global::" + ns + "." + name;
 
         private static void EmitOnePassLocals(SourceWriter w, OnePassGroup group)
         {
@@ -355,7 +352,7 @@ namespace GcoreCdnGen.Emitting
                         if (entry.KnownBy(shape) is { } p)
                         {
                             var inner = nested.ShapeOf(p.Type.Name!);
-                            w.Line(shape.Fit + ".Nested(" + inner.Fit + ".Result(" + Qualified(ns, p.Type.Name!) + ".RequiredMask), " + RequiredBit(shape.Type, p) + ");");
+                            w.Line(shape.Fit + ".Nested(" + inner.Fit + ".Result(" + Qualified(ns, p.Type.Name!) + ".RequiredMask), " + RequiredBit(shape.RequiredWithBits, p) + ");");
                         }
                     }
 
@@ -379,7 +376,7 @@ namespace GcoreCdnGen.Emitting
         private static void EmitKindChecks(SourceWriter w, OnePassEntry entry)
         {
             var checks = entry.Knowers
-                .Select(k => "GcoreJson.Is(reader.TokenType, GcoreJsonKind." + CSharp.JsonKind(k.Property.Type) + ", " + (k.Property.Nullable || !k.Property.Required ? "true" : "false") + ")")
+                .Select(k => KindCheck(k.Property, "reader.TokenType"))
                 .Distinct()
                 .ToList();
             w.Line("if (!" + (checks.Count == 1 ? checks[0] : "(" + string.Join(" && ", checks) + ")") + ") return null;");
@@ -390,7 +387,7 @@ namespace GcoreCdnGen.Emitting
             foreach (var shape in group.Shapes)
             {
                 if (entry.KnownBy(shape) is { } p)
-                    w.Line(shape.Fit + ".Known(true, " + RequiredBit(shape.Type, p) + ");");
+                    w.Line(shape.Fit + ".Known(true, " + RequiredBit(shape.RequiredWithBits, p) + ");");
             }
 
             EmitUnknownForAll(w, group, entry);
@@ -444,18 +441,7 @@ namespace GcoreCdnGen.Emitting
                 w.Line("if (!" + HasOf(group, shape, p) + " || " + values[p] + " is null) return null;");
 
             string result = "result" + (group.NameVariable == "name" ? "" : group.NameVariable.Substring("name".Length)) + "_" + shape.Type.Name;
-            var inits = required.Select(p => p.Name + " = " + values[p] + (p.Type.IsValueType ? ".Value" : "")).ToList();
-            w.Line("var " + result + " = new " + Qualified(ns, shape.Type.Name) + (inits.Count == 0 ? "()" : " { " + string.Join(", ", inits) + " }") + ";");
-            foreach (var p in properties.Where(p => CSharp.IsTracked(p) || p.DefaultEmpty))
-            {
-                string has = HasOf(group, shape, p);
-                if (p.DefaultEmpty)
-                    w.Line("if (" + has + " && " + values[p] + " is not null) " + result + "." + p.Name + " = " + values[p] + (p.Type.IsValueType ? ".Value" : "") + ";");
-                else
-                    w.Line("if (" + has + ") " + result + "." + p.Name + " = " + values[p] + ";");
-            }
-
-            w.Line("if (" + group.Additional + " is not null) " + result + ".AdditionalProperties = " + group.Additional + ";");
+            EmitBuild(w, Qualified(ns, shape.Type.Name), result, properties, p => values[p], p => HasOf(group, shape, p), unwrap: true, group.Additional);
             return result;
         }
 
@@ -477,8 +463,6 @@ namespace GcoreCdnGen.Emitting
 
             return true;
         }
-
-        private static bool RequiredValue(PropertyDef p) => !CSharp.IsTracked(p) && !p.DefaultEmpty;
 
         private static string HasOf(OnePassGroup group, OnePassShape shape, PropertyDef p) =>
             group.Entries.First(e => e.KnownBy(shape) == p).Has;

@@ -133,7 +133,7 @@ namespace GcoreCdnGen.Emitting
             {
                 if (onePass is null)
                     w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
-                var variants = type.Variants.Select(v => "global::" + ns + "." + v).ToList();
+                var variants = type.Variants.Select(v => Qualified(ns, v)).ToList();
                 w.Line("var scan = reader;");
                 for (int i = 0; i < variants.Count; i++)
                     w.Line("var fit" + i + " = new GcoreJsonFit();");
@@ -163,13 +163,12 @@ namespace GcoreCdnGen.Emitting
                 w.Line();
                 w.Line("int pick = -1;");
                 w.Line("int pickScore = int.MinValue;");
-                for (int i = 0; i < variants.Count; i++)
-                    w.Line("if (fit" + i + ".Fits(" + variants[i] + ".RequiredMask) && fit" + i + ".Score > pickScore) { pick = " + i + "; pickScore = fit" + i + ".Score; }");
+                var scored = variants.Select((v, i) => ("fit" + i, v)).ToList();
+                EmitPick(w, scored, "Fits");
                 using (w.Block("if (pick < 0)"))
                 {
                     w.Line("// Nothing fits: a variant that claims the object is read, so the error names the property at fault.");
-                    for (int i = 0; i < variants.Count; i++)
-                        w.Line("if (fit" + i + ".Claims(" + variants[i] + ".RequiredMask) && fit" + i + ".Score > pickScore) { pick = " + i + "; pickScore = fit" + i + ".Score; }");
+                    EmitPick(w, scored, "Claims");
                 }
 
                 w.Line();
@@ -190,6 +189,51 @@ namespace GcoreCdnGen.Emitting
                 foreach (var property in type.Properties)
                     WriteProperty(w, property);
             }
+        }
+
+        /// <summary>
+        /// Sets <c>pick</c> to the index of the shape with the best score among those whose fit passes
+        /// <paramref name="test"/> (<c>Fits</c> or <c>Claims</c>); the first wins a tie. <c>pickScore</c> holds its score.
+        /// </summary>
+        private static void EmitPick(SourceWriter w, IReadOnlyList<(string Fit, string Type)> shapes, string test)
+        {
+            for (int i = 0; i < shapes.Count; i++)
+            {
+                var (fit, type) = shapes[i];
+                w.Line("if (" + fit + "." + test + "(" + type + ".RequiredMask) && " + fit + ".Score > pickScore) { pick = " + i + "; pickScore = " + fit + ".Score; }");
+            }
+        }
+
+        private static string Qualified(string ns, string name) => "global::" + ns + "." + name;
+
+        /// <summary>A property that must have a value: set in the initializer, never tracked as set or unset.</summary>
+        private static bool RequiredValue(PropertyDef p) => !CSharp.IsTracked(p) && !p.DefaultEmpty;
+
+        /// <summary>Whether the JSON token at <paramref name="token"/> is of the kind the property takes (null where it may be null or absent).</summary>
+        private static string KindCheck(PropertyDef p, string token) =>
+            "GcoreJson.Is(" + token + ", GcoreJsonKind." + CSharp.JsonKind(p.Type) + ", " + (p.Nullable || !p.Required ? "true" : "false") + ")";
+
+        /// <summary>
+        /// Builds a generated object into <paramref name="result"/> from the locals a reader filled: properties that must
+        /// have a value in the initializer, the others only when they were read (an empty default only when not null),
+        /// then the additional properties. With <paramref name="unwrap"/>, the locals are nullable even where the
+        /// property is not, and value types are unwrapped.
+        /// </summary>
+        private static void EmitBuild(SourceWriter w, string type, string result, IReadOnlyList<PropertyDef> properties,
+            System.Func<PropertyDef, string> local, System.Func<PropertyDef, string> has, bool unwrap, string additional)
+        {
+            string Value(PropertyDef p) => local(p) + (unwrap && p.Type.IsValueType ? ".Value" : "");
+            var inits = properties.Where(RequiredValue).Select(p => p.Name + " = " + Value(p)).ToList();
+            w.Line("var " + result + " = new " + type + (inits.Count == 0 ? "()" : " { " + string.Join(", ", inits) + " }") + ";");
+            foreach (var p in properties.Where(p => !RequiredValue(p)))
+            {
+                if (p.DefaultEmpty)
+                    w.Line("if (" + has(p) + " && " + local(p) + " is not null) " + result + "." + p.Name + " = " + Value(p) + ";");
+                else
+                    w.Line("if (" + has(p) + ") " + result + "." + p.Name + " = " + local(p) + ";");
+            }
+
+            w.Line("if (" + additional + " is not null) " + result + ".AdditionalProperties = " + additional + ";");
         }
 
         /// <summary>The C# name of the variant that keeps a union value no listed variant fits.</summary>
@@ -313,22 +357,12 @@ namespace GcoreCdnGen.Emitting
                     w.Line("throw GcoreJson.AtProperty(ex, property);");
                 }
 
-                foreach (var p in properties.Where(p => !CSharp.IsTracked(p) && !p.DefaultEmpty))
+                foreach (var p in properties.Where(RequiredValue))
                 {
                     w.Line("if (!" + Has(p) + ") throw GcoreJson.Missing(" + Identifiers.Literal(p.JsonName) + ", \"" + type.Name + "\");");
                 }
 
-                var required = properties.Where(p => !CSharp.IsTracked(p) && !p.DefaultEmpty).Select(p => p.Name + " = " + Local(p)).ToList();
-                w.Line("var result = new " + type.Name + (required.Count == 0 ? "()" : " { " + string.Join(", ", required) + " }") + ";");
-                foreach (var p in properties.Where(p => CSharp.IsTracked(p) || p.DefaultEmpty))
-                {
-                    if (p.DefaultEmpty)
-                        w.Line("if (" + Has(p) + " && " + Local(p) + " is not null) result." + p.Name + " = " + Local(p) + ";");
-                    else
-                        w.Line("if (" + Has(p) + ") result." + p.Name + " = " + Local(p) + ";");
-                }
-
-                w.Line("if (additional is not null) result.AdditionalProperties = additional;");
+                EmitBuild(w, type.Name, "result", properties, Local, Has, unwrap: false, "additional");
                 if (envelope)
                     w.Line("result.IsPaginated = true;");
                 w.Line("return result;");
@@ -372,8 +406,8 @@ namespace GcoreCdnGen.Emitting
         /// <summary>How well an object fits this type: per property (for the union that lists it) and as a whole (for nesting).</summary>
         private static void EmitScoring(SourceWriter w, string ns, TypeDef type)
         {
-            var required = type.Properties.Where(p => p.Required).Take(64).ToList();
-            string Bit(PropertyDef p) => RequiredBit(type, p);
+            var required = RequiredWithBits(type);
+            string Bit(PropertyDef p) => RequiredBit(required, p);
 
             w.Line();
             w.Line("/// <summary>One bit per required property, as <see cref=\"ScoreProperty\"/> reports them to <see cref=\"GcoreJsonFit\"/>.</summary>");
@@ -387,10 +421,10 @@ namespace GcoreCdnGen.Emitting
             {
                 EmitNameSwitch(w, type.Properties, p =>
                 {
-                    string kindCheck = "GcoreJson.Is(value.TokenType, GcoreJsonKind." + CSharp.JsonKind(p.Type) + ", " + (p.Nullable || !p.Required ? "true" : "false") + ")";
+                    string kindCheck = KindCheck(p, "value.TokenType");
                     if (p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Object)
                     {
-                        string nested = "global::" + ns + "." + p.Type.Name;
+                        string nested = Qualified(ns, p.Type.Name!);
                         using (w.Block("if (value.TokenType == " + Token + ".StartObject && deferNested)", "}"))
                             w.Line("fit.NestedLater(" + nested + ".ScoreProperty, " + nested + ".RequiredMask, " + Bit(p) + ");");
                         using (w.Block("else if (value.TokenType == " + Token + ".StartObject)", "}"))
@@ -429,10 +463,13 @@ namespace GcoreCdnGen.Emitting
             }
         }
 
-        /// <summary>The bit of a required property in <c>RequiredMask</c> (the first 64 required ones have one), as a C# literal; "0" for the rest.</summary>
-        private static string RequiredBit(TypeDef type, PropertyDef p)
+        /// <summary>The required properties that have a bit in <c>RequiredMask</c>: the first 64.</summary>
+        private static List<PropertyDef> RequiredWithBits(TypeDef type) => type.Properties.Where(p => p.Required).Take(64).ToList();
+
+        /// <summary>The bit of a property in <c>RequiredMask</c> (see <see cref="RequiredWithBits"/>), as a C# literal; "0" for the rest.</summary>
+        private static string RequiredBit(List<PropertyDef> requiredWithBits, PropertyDef p)
         {
-            int index = type.Properties.Where(q => q.Required).Take(64).ToList().IndexOf(p);
+            int index = requiredWithBits.IndexOf(p);
             return index < 0 ? "0" : "0x" + (1UL << index).ToString("X") + "UL";
         }
 
@@ -601,7 +638,7 @@ namespace GcoreCdnGen.Emitting
                     return "GcoreJson." + method + "<" + CSharp.Type(type.Element!) + ">(ref " + reader + ", static (ref " + Reader + " " + r + ") => " +
                         ReadNotNull(ns, type.Element!, r, depth + 1, "An item") + ")";
                 default:
-                    string qualified = "global::" + ns + "." + type.Name;
+                    string qualified = Qualified(ns, type.Name!);
                     if (type.NamedKind == TypeKind.Enum)
                         return "(" + reader + ".TokenType == " + Token + ".Null ? (" + qualified + "?)null : " + qualified + ".ReadJson(ref " + reader + "))";
                     return "(" + reader + ".TokenType == " + Token + ".Null ? null : " + qualified + ".ReadJson(ref " + reader + "))";
@@ -614,7 +651,7 @@ namespace GcoreCdnGen.Emitting
             if (type.Kind == TypeRefKind.Json)
                 return ReadValue(ns, type, reader, depth);
             if (type.Kind == TypeRefKind.Named && type.NamedKind == TypeKind.Enum)
-                return "global::" + ns + "." + type.Name + ".ReadJson(ref " + reader + ")";
+                return Qualified(ns, type.Name!) + ".ReadJson(ref " + reader + ")";
             string helper = type.IsValueType ? "NotNullValue" : "NotNull";
             return "GcoreJson." + helper + "(" + ReadValue(ns, type, reader, depth) + ", " + Identifiers.Literal(what) + ")";
         }
