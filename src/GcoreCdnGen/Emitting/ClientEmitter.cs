@@ -63,80 +63,74 @@ namespace GcoreCdnGen.Emitting
             string client = model.Options.ClientName;
             var w = new SourceWriter();
             w.Line(CSharp.Header);
-            using (w.Block("namespace " + ns))
+            using (w.Block($"namespace {ns}"))
             {
-                w.Doc("summary", "A client for " + model.Title + ", generated from " + System.IO.Path.GetFileName(model.Options.Path) + ".");
+                w.Doc("summary", $"A client for {model.Title}, generated from {System.IO.Path.GetFileName(model.Options.Path)}.");
                 w.Line("/// <remarks>Thread-safe: keep one instance for the application's lifetime.</remarks>");
-                using (w.Block("public sealed partial class " + client + " : global::System.IDisposable"))
+                using (w.Block($"public sealed partial class {client} : global::System.IDisposable"))
                 {
-                    w.Line("/// <summary>The base address used when neither options nor GCORE_BASE_URL give one.</summary>");
-                    w.Line("public const string DefaultBaseUrl = " + Identifiers.Literal(model.DefaultBaseUrl) + ";");
-                    w.Line();
-                    w.Line("private readonly GcoreTransport _transport;");
-                    w.Line();
-                    w.Line("/// <summary>A client configured from the environment: GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS.</summary>");
-                    w.Line("public " + client + "()");
-                    w.Line("    : this(new " + client + "Options())");
-                    w.Line("{");
-                    w.Line("}");
-                    w.Line();
-                    w.Line("/// <summary>A client configured by <paramref name=\"options\"/>; what they leave unset comes from the environment.</summary>");
-                    w.Line("public " + client + "(" + client + "Options options)");
-                    w.Line("    : this(new GcoreTransport(options, DefaultBaseUrl))");
-                    w.Line("{");
-                    w.Line("}");
-                    w.Line();
-                    w.Line("/// <summary>A client that sends through <paramref name=\"httpClient\"/> (from IHttpClientFactory), whatever <paramref name=\"options\"/> say.</summary>");
-                    w.Line("internal " + client + "(" + client + "Options options, global::System.Net.Http.HttpClient httpClient)");
-                    w.Line("    : this(new GcoreTransport(options, DefaultBaseUrl, httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient))))");
-                    w.Line("{");
-                    w.Line("}");
-                    w.Line();
-                    using (w.Block("private " + client + "(GcoreTransport transport)"))
-                    {
-                        w.Line("_transport = transport;");
-                        foreach (var child in root.Children)
-                            w.Line(child.Name + " = new " + child.Name + "Operations(transport);");
-                        if (root.HasRaw)
-                            w.Line(RawProperty + " = new " + RawClass + "(transport);");
-                    }
+                    w.Line($$"""
+                        /// <summary>The base address used when neither options nor GCORE_BASE_URL give one.</summary>
+                        public const string DefaultBaseUrl = {{Identifiers.Literal(model.DefaultBaseUrl)}};
 
-                    w.Line();
-                    w.Line("/// <summary>Where requests go.</summary>");
-                    w.Line("public global::System.Uri BaseUrl => _transport.BaseUrl;");
-                    w.Line();
-                    w.Line("/// <summary>");
-                    w.Line("/// A view of this client whose calls use other settings (retries, timeout, extra headers); what");
-                    w.Line("/// <paramref name=\"configure\"/> leaves unset stays as it is. Cheap: the view shares this client's connections.");
-                    w.Line("/// </summary>");
-                    w.Line("/// <example><code>var once = client.WithOptions(o => o.MaxRetries = 0);</code></example>");
-                    using (w.Block("public " + client + " WithOptions(global::System.Action<GcoreRequestOptions> configure)"))
-                    {
-                        w.Line("global::System.ArgumentNullException.ThrowIfNull(configure);");
-                        w.Line("var options = new GcoreRequestOptions();");
-                        w.Line("configure(options);");
-                        w.Line("return WithOptions(options);");
-                    }
+                        private readonly GcoreTransport _transport;
 
-                    w.Line();
-                    w.Line("/// <summary>A view of this client whose calls use <paramref name=\"options\"/> where they set a value.</summary>");
-                    w.Line("public " + client + " WithOptions(GcoreRequestOptions options) => new " + client + "(_transport.With(options));");
-                    foreach (var child in root.Children)
-                    {
-                        w.Line();
-                        w.Line("/// <summary>Operations under <c>/" + SourceWriter.Xml(child.Name) + "</c>.</summary>");
-                        w.Line("public " + child.Name + "Operations " + child.Name + " { get; }");
-                    }
+                        /// <summary>A client configured from the environment: GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS.</summary>
+                        public {{client}}()
+                            : this(new {{client}}Options())
+                        {
+                        }
 
-                    w.Line();
-                    w.Line("/// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>");
-                    w.Line("public void Dispose() => _transport.Dispose();");
+                        /// <summary>A client configured by <paramref name="options"/>; what they leave unset comes from the environment.</summary>
+                        public {{client}}({{client}}Options options)
+                            : this(new GcoreTransport(options, DefaultBaseUrl))
+                        {
+                        }
+
+                        /// <summary>A client that sends through <paramref name="httpClient"/> (from IHttpClientFactory), whatever <paramref name="options"/> say.</summary>
+                        internal {{client}}({{client}}Options options, global::System.Net.Http.HttpClient httpClient)
+                            : this(new GcoreTransport(options, DefaultBaseUrl, httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient))))
+                        {
+                        }
+
+                        """);
+                    using (w.Block($"private {client}(GcoreTransport transport)"))
+                        EmitConstructorBody(w, root);
+
+                    w.Line($$"""
+
+                        /// <summary>Where requests go.</summary>
+                        public global::System.Uri BaseUrl => _transport.BaseUrl;
+
+                        /// <summary>
+                        /// A view of this client whose calls use other settings (retries, timeout, extra headers); what
+                        /// <paramref name="configure"/> leaves unset stays as it is. Cheap: the view shares this client's connections.
+                        /// </summary>
+                        /// <example><code>var once = client.WithOptions(o => o.MaxRetries = 0);</code></example>
+                        public {{client}} WithOptions(global::System.Action<GcoreRequestOptions> configure)
+                        {
+                            global::System.ArgumentNullException.ThrowIfNull(configure);
+                            var options = new GcoreRequestOptions();
+                            configure(options);
+                            return WithOptions(options);
+                        }
+
+                        /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
+                        public {{client}} WithOptions(GcoreRequestOptions options) => new {{client}}(_transport.With(options));
+                        """);
+                    EmitChildProperties(w, root, "");
+
+                    w.Line("""
+
+                        /// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>
+                        public void Dispose() => _transport.Dispose();
+                        """);
                     EmitOperations(w, ns, root, envelopes);
 
                     foreach (var child in root.Children)
                     {
                         w.Line();
-                        EmitResource(w, ns, child, "/" + child.Name, envelopes);
+                        EmitResource(w, ns, child, $"/{child.Name}", envelopes);
                     }
                 }
             }
@@ -155,39 +149,41 @@ namespace GcoreCdnGen.Emitting
             string options = client + "Options";
             var w = new SourceWriter();
             w.Line(CSharp.Header);
-            using (w.Block("namespace " + ns))
+            using (w.Block($"namespace {ns}"))
             {
-                w.Line("/// <summary>Registers <see cref=\"" + client + "\"/> with dependency injection, over IHttpClientFactory.</summary>");
-                using (w.Block("public static partial class " + client + "ServiceCollectionExtensions"))
+                w.Line($"""/// <summary>Registers <see cref="{client}"/> with dependency injection, over IHttpClientFactory.</summary>""");
+                using (w.Block($"public static partial class {client}ServiceCollectionExtensions"))
                 {
-                    w.Line("/// <summary>");
-                    w.Line("/// Registers <see cref=\"" + client + "\"/> as a typed HttpClient (transient; the factory pools the handlers) and");
-                    w.Line("/// <see cref=\"" + options + "\"/> as options: <paramref name=\"configure\"/>, or any <c>Configure&lt;" + options + "&gt;</c>,");
-                    w.Line("/// sets them. What the options leave unset comes from the environment (GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS).");
-                    w.Line("/// </summary>");
-                    w.Line("/// <remarks>");
-                    w.Line("/// The client retries and times out on its own (<see cref=\"" + options + ".MaxRetries\"/>, <see cref=\"" + options + ".Timeout\"/>); the");
-                    w.Line("/// factory's HttpClient gets an infinite Timeout so that the client's per-attempt one rules. Set MaxRetries to 0 when you add");
-                    w.Line("/// a resilience handler of your own to the returned builder. <see cref=\"" + options + ".HttpClient\"/> is ignored here.");
-                    w.Line("/// </remarks>");
-                    w.Line("/// <returns>The builder of the HttpClient named after the client's full type name, to add message handlers or configure the primary handler.</returns>");
-                    using (w.Block("public static " + Builder + " Add" + client + "(this " + Services + " services, global::System.Action<" + options + ">? configure = null)"))
-                    {
-                        w.Line("global::System.ArgumentNullException.ThrowIfNull(services);");
-                        w.Line("var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<" + options + ">(services);");
-                        w.Line("if (configure is not null)");
-                        w.Line("    optionsBuilder.Configure(configure);");
-                        w.Line("var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, " + Identifiers.Literal(ns + "." + client) + ");");
-                        w.Line("global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<" + client + ">(");
-                        w.Line("    builder,");
-                        w.Line("    static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) =>");
-                        w.Line("    {");
-                        w.Line("        httpClient.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan;");
-                        w.Line("        var options = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<" + options + ">>(provider).Value;");
-                        w.Line("        return new " + client + "(options, httpClient);");
-                        w.Line("    });");
-                        w.Line("return builder;");
-                    }
+                    w.Line($$"""
+                        /// <summary>
+                        /// Registers <see cref="{{client}}"/> as a typed HttpClient (transient; the factory pools the handlers) and
+                        /// <see cref="{{options}}"/> as options: <paramref name="configure"/>, or any <c>Configure&lt;{{options}}&gt;</c>,
+                        /// sets them. What the options leave unset comes from the environment (GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS).
+                        /// </summary>
+                        /// <remarks>
+                        /// The client retries and times out on its own (<see cref="{{options}}.MaxRetries"/>, <see cref="{{options}}.Timeout"/>); the
+                        /// factory's HttpClient gets an infinite Timeout so that the client's per-attempt one rules. Set MaxRetries to 0 when you add
+                        /// a resilience handler of your own to the returned builder. <see cref="{{options}}.HttpClient"/> is ignored here.
+                        /// </remarks>
+                        /// <returns>The builder of the HttpClient named after the client's full type name, to add message handlers or configure the primary handler.</returns>
+                        public static {{Builder}} Add{{client}}(this {{Services}} services, global::System.Action<{{options}}>? configure = null)
+                        {
+                            global::System.ArgumentNullException.ThrowIfNull(services);
+                            var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<{{options}}>(services);
+                            if (configure is not null)
+                                optionsBuilder.Configure(configure);
+                            var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {{Identifiers.Literal(ns + "." + client)}});
+                            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<{{client}}>(
+                                builder,
+                                static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) =>
+                                {
+                                    httpClient.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan;
+                                    var options = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{options}}>>(provider).Value;
+                                    return new {{client}}(options, httpClient);
+                                });
+                            return builder;
+                        }
+                        """);
                 }
             }
 
@@ -196,34 +192,47 @@ namespace GcoreCdnGen.Emitting
 
         private static void EmitResource(SourceWriter w, string ns, Resource resource, string display, IReadOnlyDictionary<string, TypeDef> envelopes)
         {
-            w.Line("/// <summary>Operations under <c>" + SourceWriter.Xml(display) + "</c>.</summary>");
-            using (w.Block("public sealed partial class " + resource.Name + "Operations"))
+            w.Line($"/// <summary>Operations under <c>{SourceWriter.Xml(display)}</c>.</summary>");
+            using (w.Block($"public sealed partial class {resource.Name}Operations"))
             {
-                w.Line("private readonly GcoreTransport _transport;");
-                w.Line();
-                using (w.Block("internal " + resource.Name + "Operations(GcoreTransport transport)"))
-                {
-                    w.Line("_transport = transport;");
-                    foreach (var child in resource.Children)
-                        w.Line(child.Name + " = new " + child.Name + "Operations(transport);");
-                    if (resource.HasRaw)
-                        w.Line(RawProperty + " = new " + RawClass + "(transport);");
-                }
+                w.Line("""
+                    private readonly GcoreTransport _transport;
 
-                foreach (var child in resource.Children)
-                {
-                    w.Line();
-                    w.Line("/// <summary>Operations under <c>" + SourceWriter.Xml(display + "/" + child.Name) + "</c>.</summary>");
-                    w.Line("public " + child.Name + "Operations " + child.Name + " { get; }");
-                }
+                    """);
+                using (w.Block($"internal {resource.Name}Operations(GcoreTransport transport)"))
+                    EmitConstructorBody(w, resource);
 
+                EmitChildProperties(w, resource, display);
                 EmitOperations(w, ns, resource, envelopes);
 
                 foreach (var child in resource.Children)
                 {
                     w.Line();
-                    EmitResource(w, ns, child, display + "/" + child.Name, envelopes);
+                    EmitResource(w, ns, child, $"{display}/{child.Name}", envelopes);
                 }
+            }
+        }
+
+        /// <summary>Keeps the transport and builds the child resources (and the raw twin) over it.</summary>
+        private static void EmitConstructorBody(SourceWriter w, Resource resource)
+        {
+            w.Line("_transport = transport;");
+            foreach (var child in resource.Children)
+                w.Line($"{child.Name} = new {child.Name}Operations(transport);");
+            if (resource.HasRaw)
+                w.Line($"{RawProperty} = new {RawClass}(transport);");
+        }
+
+        /// <summary>One property per child resource, named for the path under <paramref name="display"/>.</summary>
+        private static void EmitChildProperties(SourceWriter w, Resource resource, string display)
+        {
+            foreach (var child in resource.Children)
+            {
+                w.Line($$"""
+
+                    /// <summary>Operations under <c>{{SourceWriter.Xml($"{display}/{child.Name}")}}</c>.</summary>
+                    public {{child.Name}}Operations {{child.Name}} { get; }
+                    """);
             }
         }
 
@@ -244,16 +253,20 @@ namespace GcoreCdnGen.Emitting
 
             if (!resource.HasRaw)
                 return;
-            w.Line();
-            w.Line("/// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref=\"GcoreResponse\"/>).</summary>");
-            w.Line("public " + RawClass + " " + RawProperty + " { get; }");
-            w.Line();
-            w.Line("/// <summary>The operations of this resource, answering with a <see cref=\"GcoreResponse\"/>: status code, headers and raw body besides the value.</summary>");
-            using (w.Block("public sealed partial class " + RawClass))
+            w.Line($$"""
+
+                /// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
+                public {{RawClass}} {{RawProperty}} { get; }
+
+                /// <summary>The operations of this resource, answering with a <see cref="GcoreResponse"/>: status code, headers and raw body besides the value.</summary>
+                """);
+            using (w.Block($"public sealed partial class {RawClass}"))
             {
-                w.Line("private readonly GcoreTransport _transport;");
-                w.Line();
-                w.Line("internal " + RawClass + "(GcoreTransport transport) => _transport = transport;");
+                w.Line($"""
+                    private readonly GcoreTransport _transport;
+
+                    internal {RawClass}(GcoreTransport transport) => _transport = transport;
+                    """);
                 foreach (var operation in resource.Operations)
                 {
                     w.Line();
@@ -370,13 +383,13 @@ namespace GcoreCdnGen.Emitting
         {
             var args = new List<string>();
             foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-                args.Add(CSharp.ParameterAttribute(ns, p) + CSharp.Type(p.Type) + " " + p.CsName);
-            if (op.RequestBody is not null)
-                args.Add(CSharp.Type(op.RequestBody) + (op.RequestBodyRequired ? "" : "?") + " body" + (op.RequestBodyRequired ? "" : " = null"));
+                args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Type(p.Type)} {p.CsName}");
+            if (op.RequestBody is { } body)
+                args.Add(op.RequestBodyRequired ? $"{CSharp.Type(body)} body" : $"{CSharp.Type(body)}? body = null");
             foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && p.Required))
-                args.Add(CSharp.ParameterAttribute(ns, p) + CSharp.Type(p.Type) + " " + p.CsName);
+                args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Type(p.Type)} {p.CsName}");
             foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && !p.Required))
-                args.Add(CSharp.ParameterAttribute(ns, p) + CSharp.Nullable(p.Type) + " " + p.CsName + " = null");
+                args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Nullable(p.Type)} {p.CsName} = null");
             args.Add("global::System.Threading.CancellationToken cancellationToken = default");
             return args;
         }
@@ -387,27 +400,29 @@ namespace GcoreCdnGen.Emitting
             if (op.Summary is not null && op.Description is not null && op.Description != op.Summary)
                 w.Doc("remarks", op.Description);
             foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-                w.Doc("param", p.Summary ?? p.Name, "name=\"" + p.CsName + "\"");
+                w.Param(p.CsName, p.Summary ?? p.Name);
             if (op.RequestBody is not null)
-                w.Line("/// <param name=\"body\">The request body.</param>");
+                w.Line("""/// <param name="body">The request body.</param>""");
             foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
-                w.Doc("param", p.Summary ?? p.Name, "name=\"" + p.CsName + "\"");
-            w.Line("/// <param name=\"cancellationToken\">Cancels the request, and any retry waiting to be sent.</param>");
+                w.Param(p.CsName, p.Summary ?? p.Name);
+            w.Line("""/// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>""");
             if (flavor == Flavor.Raw)
-                w.Line("/// <returns>The answer's status code, headers and raw body" + (op.Response is null ? "" : ", with the value read from it") + ".</returns>");
-            w.Line("/// <remarks>" + SourceWriter.Xml(op.HttpMethod + " " + op.PathTemplate) + " (<c>" + SourceWriter.Xml(op.OperationId) + "</c>).</remarks>");
-            w.Line("/// <exception cref=\"GcoreApiException\">The server answered with an error status; the subclass tells which.</exception>");
-            w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
-            w.Line("[global::" + ns + ".GcoreOperation(" + Identifiers.Literal(op.OperationId) + ")]");
+                w.Line($"/// <returns>The answer's status code, headers and raw body{(op.Response is null ? "" : ", with the value read from it")}.</returns>");
+            w.Line($$"""
+                /// <remarks>{{SourceWriter.Xml($"{op.HttpMethod} {op.PathTemplate}")}} (<c>{{SourceWriter.Xml(op.OperationId)}}</c>).</remarks>
+                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
+                [global::{{ns}}.GcoreOperation({{Identifiers.Literal(op.OperationId)}})]
+                """);
             if (op.Deprecated is { } deprecated)
                 w.Line(CSharp.Obsolete(deprecated));
 
             var args = Arguments(ns, op);
             string? result = flavor == Flavor.Raw
-                ? (op.Response is null ? "GcoreResponse" : "GcoreResponse<" + CSharp.Type(op.Response) + ">")
+                ? (op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>")
                 : (op.Response is null ? null : CSharp.Type(op.Response));
-            string returns = result is null ? "global::System.Threading.Tasks.Task" : "global::System.Threading.Tasks.Task<" + result + ">";
-            using (w.Block("public " + returns + " " + op.MethodName + "Async(" + string.Join(", ", args) + ")"))
+            string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
+            using (w.Block($"public {returns} {op.MethodName}Async({string.Join(", ", args)})"))
             {
                 if (op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType)
                     w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
@@ -417,7 +432,7 @@ namespace GcoreCdnGen.Emitting
                 {
                     w.Line("var query = new GcoreQuery();");
                     foreach (var p in query)
-                        w.Line("query.Add(" + Identifiers.Literal(p.Name) + ", " + QueryValue(p) + ");");
+                        w.Line($"query.Add({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
                 }
 
                 string queryArg = query.Count > 0 ? "query" : "null";
@@ -431,31 +446,26 @@ namespace GcoreCdnGen.Emitting
                     "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
                     "HEAD" => "global::System.Net.Http.HttpMethod.Head",
                     "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
-                    _ => "new global::System.Net.Http.HttpMethod(" + Identifiers.Literal(op.HttpMethod) + ")",
+                    _ => $"new global::System.Net.Http.HttpMethod({Identifiers.Literal(op.HttpMethod)})",
                 };
                 string send = flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync";
-                if (op.Response is null)
-                {
-                    w.Line("return _transport." + send + "(" + method + ", " + path + ", " + queryArg + ", " + bodyArg + ", cancellationToken);");
-                }
-                else
-                {
-                    w.Line("return _transport." + send + "<" + CSharp.Type(op.Response) + ">(" + method + ", " + path + ", " + queryArg + ", " + bodyArg + ", " + Reader(ns, op.Response) + ", cancellationToken);");
-                }
+                w.Line(op.Response is { } response
+                    ? $"return _transport.{send}<{CSharp.Type(response)}>({method}, {path}, {queryArg}, {bodyArg}, {Reader(ns, response)}, cancellationToken);"
+                    : $"return _transport.{send}({method}, {path}, {queryArg}, {bodyArg}, cancellationToken);");
             }
         }
 
         private static string Reader(string ns, TypeRef type)
         {
             if (type.Kind == TypeRefKind.Named)
-                return "global::" + ns + "." + type.Name + ".ReadJson";
-            return "static (ref global::System.Text.Json.Utf8JsonReader reader) => " + JsonEmitter.ReadNotNull(ns, type, "reader", 1, "The answer");
+                return $"global::{ns}.{type.Name}.ReadJson";
+            return $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {JsonEmitter.ReadNotNull(ns, type, "reader", 1, "The answer")}";
         }
 
         private static string QueryValue(ParameterDef p)
         {
             if (p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum)
-                return p.CsName + (p.Required ? ".Value" : "?.Value");
+                return p.Required ? $"{p.CsName}.Value" : $"{p.CsName}?.Value";
             return p.CsName;
         }
 
@@ -485,13 +495,13 @@ namespace GcoreCdnGen.Emitting
                 string name = template.Substring(open + 1, close - open - 1);
                 var parameter = op.Parameters.First(p => p.In == ParameterLocation.Path && p.Name == name);
                 string value = parameter.Type.Kind == TypeRefKind.Named && parameter.Type.NamedKind == TypeKind.Enum
-                    ? parameter.CsName + ".Value"
+                    ? $"{parameter.CsName}.Value"
                     : parameter.CsName;
-                parts.Add("GcoreTransport.PathValue(" + value + ")");
+                parts.Add($"GcoreTransport.PathValue({value})");
                 i = close + 1;
             }
 
-            return parts.Count == 0 ? "\"/\"" : string.Join(" + ", parts);
+            return parts.Count == 0 ? Identifiers.Literal("/") : string.Join(" + ", parts);
         }
     }
 }

@@ -24,10 +24,10 @@ namespace GcoreCdnGen.Emitting
         {
             var w = new SourceWriter();
             w.Line(CSharp.Header);
-            using (w.Block("namespace " + ns))
+            using (w.Block($"namespace {ns}"))
             {
-                string keyword = type.Kind == TypeKind.Enum ? "readonly partial struct " : type.Kind == TypeKind.Union ? "abstract partial record " : "sealed partial record ";
-                using (w.Block(keyword + type.Name))
+                string keyword = type.Kind == TypeKind.Enum ? "readonly partial struct" : type.Kind == TypeKind.Union ? "abstract partial record" : "sealed partial record";
+                using (w.Block($"{keyword} {type.Name}"))
                 {
                     switch (type.Kind)
                     {
@@ -57,36 +57,40 @@ namespace GcoreCdnGen.Emitting
 
         private static void EmitConverter(SourceWriter w, string name, bool hides)
         {
-            w.Line("/// <summary>Lets System.Text.Json use the generated code for this type.</summary>");
-            using (w.Block("public " + (hides ? "new " : "") + "sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + name + ">"))
-            {
-                w.Line("public override " + name + " Read(ref " + Reader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);");
-                w.Line();
-                w.Line("public override void Write(" + Writer + " writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);");
-            }
+            w.Line($$"""
+                /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+                public {{(hides ? "new " : "")}}sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{{name}}>
+                {
+                    public override {{name}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+                    public override void Write({{Writer}} writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+                }
+                """);
         }
 
         private static void EmitEnum(SourceWriter w, TypeDef type)
         {
             w.Line("/// <summary>Reads the value; the values the spec lists come back without allocating.</summary>");
-            using (w.Block("internal static " + type.Name + " ReadJson(ref " + Reader + " reader)"))
+            using (w.Block($"internal static {type.Name} ReadJson(ref {Reader} reader)"))
             {
                 if (type.Values.Count > 0)
                 {
-                    using (w.Block("if (reader.TokenType == " + Token + ".String)"))
+                    using (w.Block($"if (reader.TokenType == {Token}.String)"))
                     {
                         foreach (var value in type.Values)
-                            w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8(value.Value) + ")) return " + value.MemberName + ";");
+                            w.Line($"if (reader.ValueTextEquals({CSharp.Utf8(value.Value)})) return {value.MemberName};");
                     }
 
                     w.Line();
                 }
 
-                w.Line("return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), \"" + type.Name + "\"));");
+                w.Line($"return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), {Identifiers.Literal(type.Name)}));");
             }
 
-            w.Line();
-            w.Line("internal void WriteJson(" + Writer + " writer) => writer.WriteStringValue(Value);");
+            w.Line($"""
+
+                internal void WriteJson({Writer} writer) => writer.WriteStringValue(Value);
+                """);
         }
 
         // ------------------------------------------------------------------ unions
@@ -97,62 +101,73 @@ namespace GcoreCdnGen.Emitting
             var onePass = PlanOnePass(type, shapes);
             if (onePass is not null)
             {
-                w.Line("/// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref=\"ReadByShape\"/> does.</summary>");
-                using (w.Block("internal static " + type.Name + " ReadJson(ref " + Reader + " reader)"))
-                {
-                    w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
-                    w.Line("var start = reader;");
-                    using (w.Block("try"))
+                w.Line($$"""
+                    /// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref="ReadByShape"/> does.</summary>
+                    internal static {{type.Name}} ReadJson(ref {{Reader}} reader)
                     {
-                        w.Line("var value = ReadInOnePass(ref reader);");
-                        w.Line("if (value is not null) return value;");
+                        GcoreJson.ExpectStartObject(ref reader, {{Identifiers.Literal(type.Name)}});
+                        var start = reader;
+                        try
+                        {
+                            var value = ReadInOnePass(ref reader);
+                            if (value is not null) return value;
+                        }
+                        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+                        {
+                            // Left to the read below, which names the property at fault.
+                        }
+
+                        reader = start;
+                        return ReadByShape(ref reader);
                     }
 
-                    using (w.Block("catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))"))
-                        w.Line("// Left to the read below, which names the property at fault.");
-
-                    w.Line();
-                    w.Line("reader = start;");
-                    w.Line("return ReadByShape(ref reader);");
-                }
-
-                w.Line();
+                    """);
                 EmitOnePass(w, ns, type, onePass);
                 w.Line();
             }
 
-            w.Line("/// <summary>");
-            w.Line("/// Reads the variant the JSON object is, told apart by shape: every variant is scored on a copy of the reader, then");
-            w.Line("/// the variant that fits best (every required property there, every known property of the right kind) reads the");
-            w.Line("/// object. When none fits, a variant that");
-            w.Line("/// still claims the object (its required properties there, its required objects recognisably its own) is read,");
-            w.Line("/// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:");
-            w.Line("/// it is kept as <see cref=\"" + UnknownName + "\"/>.");
-            w.Line("/// </summary>");
-            using (w.Block((onePass is null ? "internal static " + type.Name + " ReadJson(" : "internal static " + type.Name + " ReadByShape(") + "ref " + Reader + " reader)"))
+            w.Line($"""
+                /// <summary>
+                /// Reads the variant the JSON object is, told apart by shape: every variant is scored on a copy of the reader, then
+                /// the variant that fits best (every required property there, every known property of the right kind) reads the
+                /// object. When none fits, a variant that
+                /// still claims the object (its required properties there, its required objects recognisably its own) is read,
+                /// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:
+                /// it is kept as <see cref="{UnknownName}"/>.
+                /// </summary>
+                """);
+            using (w.Block($"internal static {type.Name} {(onePass is null ? "ReadJson" : "ReadByShape")}(ref {Reader} reader)"))
             {
                 if (onePass is null)
-                    w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
+                    w.Line($"GcoreJson.ExpectStartObject(ref reader, {Identifiers.Literal(type.Name)});");
                 var variants = type.Variants.Select(v => Qualified(ns, v)).ToList();
                 w.Line("var scan = reader;");
                 for (int i = 0; i < variants.Count; i++)
-                    w.Line("var fit" + i + " = new GcoreJsonFit();");
+                    w.Line($"var fit{i} = new GcoreJsonFit();");
                 // Up to four variants share one walk over a nested object; with more, each scores it on its own.
                 bool defer = variants.Count <= 4;
-                using (w.Block("while (scan.Read() && scan.TokenType != " + Token + ".EndObject)"))
+                using (w.Block($"while (scan.Read() && scan.TokenType != {Token}.EndObject)"))
                 {
-                    w.Line("var name = GcoreJson.PropertyName(in scan);");
-                    w.Line("scan.Read();");
+                    w.Line("""
+                        var name = GcoreJson.PropertyName(in scan);
+                        scan.Read();
+                        """);
                     for (int i = 0; i < variants.Count; i++)
-                        w.Line(variants[i] + ".ScoreProperty(ref fit" + i + ", name, in scan, " + (defer ? "true" : "false") + ");");
+                        w.Line($"{variants[i]}.ScoreProperty(ref fit{i}, name, in scan, {(defer ? "true" : "false")});");
                     if (defer)
                     {
-                        string anyPending = string.Join(" || ", Enumerable.Range(0, variants.Count).Select(i => "fit" + i + ".HasPending"));
-                        string fits = string.Join(", ", Enumerable.Range(0, variants.Count).Select(i => "ref fit" + i));
-                        using (w.Block("if (scan.TokenType == " + Token + ".StartObject && (" + anyPending + "))", "}"))
-                            w.Line("GcoreJsonFit.ScoreNested(ref scan, " + fits + ");");
-                        using (w.Block("else"))
-                            w.Line("scan.Skip();");
+                        string anyPending = string.Join(" || ", Enumerable.Range(0, variants.Count).Select(i => $"fit{i}.HasPending"));
+                        string fits = string.Join(", ", Enumerable.Range(0, variants.Count).Select(i => $"ref fit{i}"));
+                        w.Line($$"""
+                            if (scan.TokenType == {{Token}}.StartObject && ({{anyPending}}))
+                            {
+                                GcoreJsonFit.ScoreNested(ref scan, {{fits}});
+                            }
+                            else
+                            {
+                                scan.Skip();
+                            }
+                            """);
                     }
                     else
                     {
@@ -160,10 +175,12 @@ namespace GcoreCdnGen.Emitting
                     }
                 }
 
-                w.Line();
-                w.Line("int pick = -1;");
-                w.Line("int pickScore = int.MinValue;");
-                var scored = variants.Select((v, i) => ("fit" + i, v)).ToList();
+                w.Line("""
+
+                    int pick = -1;
+                    int pickScore = int.MinValue;
+                    """);
+                var scored = variants.Select((v, i) => ($"fit{i}", v)).ToList();
                 EmitPick(w, scored, "Fits");
                 using (w.Block("if (pick < 0)"))
                 {
@@ -175,16 +192,18 @@ namespace GcoreCdnGen.Emitting
                 using (w.Block("switch (pick)"))
                 {
                     for (int i = 0; i < variants.Count; i++)
-                        w.Line("case " + i + ": return " + variants[i] + ".ReadJson(ref reader);");
-                    w.Line("default: return " + UnknownName + ".ReadJson(ref reader);");
+                        w.Line($"case {i}: return {variants[i]}.ReadJson(ref reader);");
+                    w.Line($"default: return {UnknownName}.ReadJson(ref reader);");
                 }
             }
 
-            w.Line();
-            w.Line("internal abstract void WriteJson(" + Writer + " writer);");
-            w.Line();
-            w.Line("/// <summary>Writes the properties every variant shares.</summary>");
-            using (w.Block("private protected void WriteSharedJson(" + Writer + " writer)"))
+            w.Line($"""
+
+                internal abstract void WriteJson({Writer} writer);
+
+                /// <summary>Writes the properties every variant shares.</summary>
+                """);
+            using (w.Block($"private protected void WriteSharedJson({Writer} writer)"))
             {
                 foreach (var property in type.Properties)
                     WriteProperty(w, property);
@@ -200,18 +219,18 @@ namespace GcoreCdnGen.Emitting
             for (int i = 0; i < shapes.Count; i++)
             {
                 var (fit, type) = shapes[i];
-                w.Line("if (" + fit + "." + test + "(" + type + ".RequiredMask) && " + fit + ".Score > pickScore) { pick = " + i + "; pickScore = " + fit + ".Score; }");
+                w.Line($"if ({fit}.{test}({type}.RequiredMask) && {fit}.Score > pickScore) {{ pick = {i}; pickScore = {fit}.Score; }}");
             }
         }
 
-        private static string Qualified(string ns, string name) => "global::" + ns + "." + name;
+        private static string Qualified(string ns, string name) => $"global::{ns}.{name}";
 
         /// <summary>A property that must have a value: set in the initializer, never tracked as set or unset.</summary>
         private static bool RequiredValue(PropertyDef p) => !CSharp.IsTracked(p) && !p.DefaultEmpty;
 
         /// <summary>Whether the JSON token at <paramref name="token"/> is of the kind the property takes (null where it may be null or absent).</summary>
         private static string KindCheck(PropertyDef p, string token) =>
-            "GcoreJson.Is(" + token + ", GcoreJsonKind." + CSharp.JsonKind(p.Type) + ", " + (p.Nullable || !p.Required ? "true" : "false") + ")";
+            $"GcoreJson.Is({token}, GcoreJsonKind.{CSharp.JsonKind(p.Type)}, {(p.Nullable || !p.Required ? "true" : "false")})";
 
         /// <summary>
         /// Builds a generated object into <paramref name="result"/> from the locals a reader filled: properties that must
@@ -222,18 +241,17 @@ namespace GcoreCdnGen.Emitting
         private static void EmitBuild(SourceWriter w, string type, string result, IReadOnlyList<PropertyDef> properties,
             System.Func<PropertyDef, string> local, System.Func<PropertyDef, string> has, bool unwrap, string additional)
         {
-            string Value(PropertyDef p) => local(p) + (unwrap && p.Type.IsValueType ? ".Value" : "");
-            var inits = properties.Where(RequiredValue).Select(p => p.Name + " = " + Value(p)).ToList();
-            w.Line("var " + result + " = new " + type + (inits.Count == 0 ? "()" : " { " + string.Join(", ", inits) + " }") + ";");
+            string Value(PropertyDef p) => unwrap && p.Type.IsValueType ? $"{local(p)}.Value" : local(p);
+            var inits = properties.Where(RequiredValue).Select(p => $"{p.Name} = {Value(p)}").ToList();
+            w.Line(inits.Count == 0 ? $"var {result} = new {type}();" : $"var {result} = new {type} {{ {string.Join(", ", inits)} }};");
             foreach (var p in properties.Where(p => !RequiredValue(p)))
             {
-                if (p.DefaultEmpty)
-                    w.Line("if (" + has(p) + " && " + local(p) + " is not null) " + result + "." + p.Name + " = " + Value(p) + ";");
-                else
-                    w.Line("if (" + has(p) + ") " + result + "." + p.Name + " = " + local(p) + ";");
+                w.Line(p.DefaultEmpty
+                    ? $"if ({has(p)} && {local(p)} is not null) {result}.{p.Name} = {Value(p)};"
+                    : $"if ({has(p)}) {result}.{p.Name} = {local(p)};");
             }
 
-            w.Line("if (" + additional + " is not null) " + result + ".AdditionalProperties = " + additional + ";");
+            w.Line($"if ({additional} is not null) {result}.AdditionalProperties = {additional};");
         }
 
         /// <summary>The C# name of the variant that keeps a union value no listed variant fits.</summary>
@@ -241,42 +259,45 @@ namespace GcoreCdnGen.Emitting
 
         private static void EmitUnknown(SourceWriter w, TypeDef type)
         {
-            using (w.Block("sealed partial record " + UnknownName))
+            using (w.Block($"sealed partial record {UnknownName}"))
             {
                 var tracked = type.Properties.Where(CSharp.IsTracked).ToList();
                 w.Line("/// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>");
-                using (w.Block("internal override void WriteJson(" + Writer + " writer)"))
+                using (w.Block($"internal override void WriteJson({Writer} writer)"))
                 {
-                    string anySet = string.Join(" || ", tracked.Select(p => CSharp.Field(p) + "IsSet").Concat(new[] { "AdditionalProperties is not null" }));
-                    using (w.Block("if (!(" + anySet + ") || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)"))
-                    {
-                        w.Line("Json.WriteTo(writer);");
-                        w.Line("return;");
-                    }
+                    string anySet = string.Join(" || ", tracked.Select(p => $"{CSharp.Field(p)}IsSet").Concat(new[] { "AdditionalProperties is not null" }));
+                    w.Line($$"""
+                        if (!({{anySet}}) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                        {
+                            Json.WriteTo(writer);
+                            return;
+                        }
 
-                    w.Line();
-                    w.Line("writer.WriteStartObject();");
+                        writer.WriteStartObject();
+                        """);
                     foreach (var p in tracked)
                         WriteProperty(w, p);
                     using (w.Block("foreach (var property in Json.EnumerateObject())"))
                     {
                         foreach (var p in tracked)
-                        {
-                            w.Line("if (" + CSharp.Field(p) + "IsSet && property.NameEquals(" + CSharp.Utf8(p.JsonName) + ")) continue;");
-                        }
+                            w.Line($"if ({CSharp.Field(p)}IsSet && property.NameEquals({CSharp.Utf8(p.JsonName)})) continue;");
 
-                        w.Line("if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;");
-                        w.Line("property.WriteTo(writer);");
+                        w.Line("""
+                            if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
+                            property.WriteTo(writer);
+                            """);
                     }
 
-                    w.Line("if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, " + KnownLambda(type.Properties) + ");");
+                    EmitWriteAdditional(w, type.Properties);
                     w.Line("writer.WriteEndObject();");
                 }
 
-                w.Line();
-                w.Line("/// <summary>Reads any JSON value, as it is.</summary>");
-                w.Line("internal static new " + UnknownName + " ReadJson(ref " + Reader + " reader) => new(GcoreJson.ReadElement(ref reader));");
-                w.Line();
+                w.Line($"""
+
+                    /// <summary>Reads any JSON value, as it is.</summary>
+                    internal static new {UnknownName} ReadJson(ref {Reader} reader) => new(GcoreJson.ReadElement(ref reader));
+
+                    """);
                 EmitConverter(w, UnknownName, true);
             }
         }
@@ -288,7 +309,7 @@ namespace GcoreCdnGen.Emitting
             bool any = false;
             foreach (var p in properties.Where(p => !p.Inherited))
             {
-                w.Line(access + " static readonly " + EncodedText + " " + NameField(p) + " = " + EncodedText + ".Encode(" + Identifiers.Literal(p.JsonName) + ");");
+                w.Line($"{access} static readonly {EncodedText} {NameField(p)} = {EncodedText}.Encode({Identifiers.Literal(p.JsonName)});");
                 any = true;
             }
 
@@ -296,7 +317,7 @@ namespace GcoreCdnGen.Emitting
                 w.Line();
         }
 
-        private static string NameField(PropertyDef p) => "JsonName_" + p.Name;
+        private static string NameField(PropertyDef p) => $"JsonName_{p.Name}";
 
         private static void EmitObject(SourceWriter w, string ns, TypeDef type)
         {
@@ -305,62 +326,73 @@ namespace GcoreCdnGen.Emitting
             EmitNames(w, properties, "private");
 
             // Read
-            using (w.Block("internal static " + (type.BaseType is null ? "" : "new ") + type.Name + " ReadJson(ref " + Reader + " reader)"))
+            using (w.Block($"internal static {(type.BaseType is null ? "" : "new ")}{type.Name} ReadJson(ref {Reader} reader)"))
             {
                 if (envelope)
                 {
-                    using (w.Block("if (reader.TokenType == " + Token + ".StartArray)"))
-                    {
-                        var results = properties.Last();
-                        w.Line("var items = " + ReadValue(ns, results.Type, "reader", 1) + "!;");
-                        w.Line("return new " + type.Name + " { " + results.Name + " = items, IsPaginated = false" +
-                            (properties.Any(p => p.JsonName == "count" && p.Type.Kind is TypeRefKind.Int64 or TypeRefKind.Int32) ? ", Count = items.Count" : "") + " };");
-                    }
+                    var results = properties.Last();
+                    bool counted = properties.Any(p => p.JsonName == "count" && p.Type.Kind is TypeRefKind.Int64 or TypeRefKind.Int32);
+                    w.Line($$"""
+                        if (reader.TokenType == {{Token}}.StartArray)
+                        {
+                            var items = {{ReadValue(ns, results.Type, "reader", 1)}}!;
+                            return new {{type.Name}} { {{results.Name}} = items, IsPaginated = false{{(counted ? ", Count = items.Count" : "")}} };
+                        }
 
-                    w.Line();
+                        """);
                 }
 
-                w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
+                w.Line($"GcoreJson.ExpectStartObject(ref reader, {Identifiers.Literal(type.Name)});");
                 foreach (var p in properties)
                 {
-                    string localType = CSharp.IsTracked(p) ? CSharp.Nullable(p.Type) : CSharp.Type(p.Type);
-                    w.Line(localType + " " + Local(p) + " = default" + (CSharp.IsTracked(p) || p.Type.IsValueType ? "" : "!") + ";");
-                    w.Line("bool " + Has(p) + " = false;");
+                    string local = CSharp.IsTracked(p)
+                        ? $"{CSharp.Nullable(p.Type)} {Local(p)} = default;"
+                        : $"{CSharp.Type(p.Type)} {Local(p)} = default{(p.Type.IsValueType ? "" : "!")};";
+                    w.Line($"""
+                        {local}
+                        bool {Has(p)} = false;
+                        """);
                 }
 
-                w.Line("global::System.Collections.Generic.Dictionary<string, " + Element + ">? additional = null;");
-                w.Line("string? property = null;");
+                w.Line($"""
+                    global::System.Collections.Generic.Dictionary<string, {Element}>? additional = null;
+                    string? property = null;
+                    """);
                 using (w.Block("try"))
                 {
-                    using (w.Block("while (reader.Read() && reader.TokenType != " + Token + ".EndObject)"))
+                    using (w.Block($"while (reader.Read() && reader.TokenType != {Token}.EndObject)"))
                     {
                         // Names are told apart by length first, then compared: one or two comparisons per property.
                         w.Line("var name = GcoreJson.PropertyName(in reader);");
                         EmitNameSwitch(w, properties, p =>
                         {
-                            w.Line("property = " + Identifiers.Literal(p.JsonName) + ";");
-                            w.Line("reader.Read();");
                             bool mustHaveValue = !CSharp.IsTracked(p) && !p.Nullable;
                             string read = mustHaveValue ? ReadNotNull(ns, p.Type, "reader", 1, p.JsonName) : ReadValue(ns, p.Type, "reader", 1);
-                            w.Line(Local(p) + " = " + read + ";");
-                            w.Line(Has(p) + " = true;");
-                            w.Line("property = null;");
-                            w.Line("continue;");
+                            w.Line($"""
+                                property = {Identifiers.Literal(p.JsonName)};
+                                reader.Read();
+                                {Local(p)} = {read};
+                                {Has(p)} = true;
+                                property = null;
+                                continue;
+                                """);
                         });
-                        w.Line("// Not in the spec (yet): kept, and written back.");
-                        w.Line("GcoreJson.ReadAdditional(ref reader, ref additional);");
+                        w.Line("""
+                            // Not in the spec (yet): kept, and written back.
+                            GcoreJson.ReadAdditional(ref reader, ref additional);
+                            """);
                     }
                 }
 
-                using (w.Block("catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))"))
-                {
-                    w.Line("throw GcoreJson.AtProperty(ex, property);");
-                }
+                w.Line("""
+                    catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+                    {
+                        throw GcoreJson.AtProperty(ex, property);
+                    }
+                    """);
 
                 foreach (var p in properties.Where(RequiredValue))
-                {
-                    w.Line("if (!" + Has(p) + ") throw GcoreJson.Missing(" + Identifiers.Literal(p.JsonName) + ", \"" + type.Name + "\");");
-                }
+                    w.Line($"if (!{Has(p)}) throw GcoreJson.Missing({Identifiers.Literal(p.JsonName)}, {Identifiers.Literal(type.Name)});");
 
                 EmitBuild(w, type.Name, "result", properties, Local, Has, unwrap: false, "additional");
                 if (envelope)
@@ -371,7 +403,7 @@ namespace GcoreCdnGen.Emitting
             // Write
             w.Line();
             string modifier = type.BaseType is null ? "internal" : "internal override";
-            using (w.Block(modifier + " void WriteJson(" + Writer + " writer)"))
+            using (w.Block($"{modifier} void WriteJson({Writer} writer)"))
             {
                 if (envelope)
                 {
@@ -390,17 +422,19 @@ namespace GcoreCdnGen.Emitting
                     w.Line("WriteSharedJson(writer);");
                 foreach (var p in properties.Where(p => !p.Inherited))
                     WriteProperty(w, p);
-                w.Line("if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, " + KnownLambda(properties) + ");");
+                EmitWriteAdditional(w, properties);
                 w.Line("writer.WriteEndObject();");
             }
 
             EmitScoring(w, ns, type);
         }
 
-        private static string KnownLambda(IEnumerable<PropertyDef> properties)
+        /// <summary>Writes the additional properties, but none whose name the spec knows (those are written from their property).</summary>
+        private static void EmitWriteAdditional(SourceWriter w, IEnumerable<PropertyDef> properties)
         {
             var names = properties.Select(p => Identifiers.Literal(p.JsonName)).ToList();
-            return "static name => " + (names.Count == 0 ? "false" : "name is " + string.Join(" or ", names));
+            string known = names.Count == 0 ? "false" : "name is " + string.Join(" or ", names);
+            w.Line($"if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => {known});");
         }
 
         /// <summary>How well an object fits this type: per property (for the union that lists it) and as a whole (for nesting).</summary>
@@ -409,15 +443,16 @@ namespace GcoreCdnGen.Emitting
             var required = RequiredWithBits(type);
             string Bit(PropertyDef p) => RequiredBit(required, p);
 
-            w.Line();
-            w.Line("/// <summary>One bit per required property, as <see cref=\"ScoreProperty\"/> reports them to <see cref=\"GcoreJsonFit\"/>.</summary>");
             string all = required.Count == 0 ? "0" : required.Count == 64 ? "ulong.MaxValue" : "0x" + ((1UL << required.Count) - 1).ToString("X") + "UL";
-            w.Line("internal const ulong RequiredMask = " + all + ";");
+            w.Line($"""
 
-            w.Line();
-            w.Line("/// <summary>Scores one property of a JSON object against this type: <paramref name=\"name\"/> is its name, <paramref name=\"value\"/> stands on its value.</summary>");
-            w.Line("/// <remarks>With <paramref name=\"deferNested\"/>, an object value is scored later, in one walk shared with the other variants.</remarks>");
-            using (w.Block("internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in " + Reader + " value, bool deferNested)"))
+                /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+                internal const ulong RequiredMask = {all};
+
+                /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+                /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+                """);
+            using (w.Block($"internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in {Reader} value, bool deferNested)"))
             {
                 EmitNameSwitch(w, type.Properties, p =>
                 {
@@ -425,16 +460,24 @@ namespace GcoreCdnGen.Emitting
                     if (p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Object)
                     {
                         string nested = Qualified(ns, p.Type.Name!);
-                        using (w.Block("if (value.TokenType == " + Token + ".StartObject && deferNested)", "}"))
-                            w.Line("fit.NestedLater(" + nested + ".ScoreProperty, " + nested + ".RequiredMask, " + Bit(p) + ");");
-                        using (w.Block("else if (value.TokenType == " + Token + ".StartObject)", "}"))
-                            w.Line("fit.Nested(" + nested + ".MatchScore(value), " + Bit(p) + ");");
-                        using (w.Block("else"))
-                            w.Line("fit.Known(" + kindCheck + ", " + Bit(p) + ");");
+                        w.Line($$"""
+                            if (value.TokenType == {{Token}}.StartObject && deferNested)
+                            {
+                                fit.NestedLater({{nested}}.ScoreProperty, {{nested}}.RequiredMask, {{Bit(p)}});
+                            }
+                            else if (value.TokenType == {{Token}}.StartObject)
+                            {
+                                fit.Nested({{nested}}.MatchScore(value), {{Bit(p)}});
+                            }
+                            else
+                            {
+                                fit.Known({{kindCheck}}, {{Bit(p)}});
+                            }
+                            """);
                     }
                     else
                     {
-                        w.Line("fit.Known(" + kindCheck + ", " + Bit(p) + ");");
+                        w.Line($"fit.Known({kindCheck}, {Bit(p)});");
                     }
 
                     w.Line("return;");
@@ -442,25 +485,26 @@ namespace GcoreCdnGen.Emitting
 
                 // A property the spec does not know never disqualifies (the API grows under its users);
                 // in a closed shape it makes the variant a worse fit than one that knows it.
-                w.Line("fit.Unknown(" + (type.ClosedShape ? "true" : "false") + ");");
+                w.Line($"fit.Unknown({(type.ClosedShape ? "true" : "false")});");
             }
 
-            w.Line();
-            w.Line("/// <summary>How well the object at the reader fits: see <see cref=\"GcoreJsonFit.Result\"/>.</summary>");
-            using (w.Block("internal static int MatchScore(" + Reader + " reader)"))
-            {
-                w.Line("if (reader.TokenType != " + Token + ".StartObject) return -1;");
-                w.Line("var fit = new GcoreJsonFit();");
-                using (w.Block("while (reader.Read() && reader.TokenType != " + Token + ".EndObject)"))
+            w.Line($$"""
+
+                /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
+                internal static int MatchScore({{Reader}} reader)
                 {
-                    w.Line("var name = GcoreJson.PropertyName(in reader);");
-                    w.Line("reader.Read();");
-                    w.Line("ScoreProperty(ref fit, name, in reader, false);");
-                    w.Line("reader.Skip();");
+                    if (reader.TokenType != {{Token}}.StartObject) return -1;
+                    var fit = new GcoreJsonFit();
+                    while (reader.Read() && reader.TokenType != {{Token}}.EndObject)
+                    {
+                        var name = GcoreJson.PropertyName(in reader);
+                        reader.Read();
+                        ScoreProperty(ref fit, name, in reader, false);
+                        reader.Skip();
+                    }
+                    return fit.Result(RequiredMask);
                 }
-
-                w.Line("return fit.Result(RequiredMask);");
-            }
+                """);
         }
 
         /// <summary>The required properties that have a bit in <c>RequiredMask</c>: the first 64.</summary>
@@ -488,15 +532,15 @@ namespace GcoreCdnGen.Emitting
                 .ToList();
             if (byLength.Count == 0)
                 return;
-            using (w.Block("switch (" + name + ".Length)"))
+            using (w.Block($"switch ({name}.Length)"))
             {
                 foreach (var group in byLength)
                 {
-                    w.Line("case " + group.Key + ":");
+                    w.Line($"case {group.Key}:");
                     w.Indent();
                     foreach (var p in group)
                     {
-                        using (w.Block("if (GcoreJson.NameIs(" + name + ", " + CSharp.Utf8(jsonName(p)) + "))"))
+                        using (w.Block($"if (GcoreJson.NameIs({name}, {CSharp.Utf8(jsonName(p))}))"))
                             body(p);
                     }
 
@@ -506,9 +550,9 @@ namespace GcoreCdnGen.Emitting
             }
         }
 
-        private static string Local(PropertyDef p) => "v" + p.Name;
+        private static string Local(PropertyDef p) => $"v{p.Name}";
 
-        private static string Has(PropertyDef p) => "has" + p.Name;
+        private static string Has(PropertyDef p) => $"has{p.Name}";
 
         private static void WriteProperty(SourceWriter w, PropertyDef p)
         {
@@ -522,7 +566,7 @@ namespace GcoreCdnGen.Emitting
 
                 if (p.DefaultEmpty)
                 {
-                    using (w.Block("if (" + p.Name + " is not null)"))
+                    using (w.Block($"if ({p.Name} is not null)"))
                         WriteNamed(w, p, p.Name, nullable: false);
                     return;
                 }
@@ -534,14 +578,14 @@ namespace GcoreCdnGen.Emitting
             string field = CSharp.Field(p);
             if (p.Nullable)
             {
-                using (w.Block("if (" + field + "IsSet)"))
+                using (w.Block($"if ({field}IsSet)"))
                     WriteNamed(w, p, field, nullable: true);
             }
             else
             {
                 // The spec does not allow null here: an optional property set to null is left out.
-                using (w.Block("if (" + field + "IsSet && " + field + " is not null)"))
-                    WriteNamed(w, p, field + (p.Type.IsValueType ? ".Value" : ""), nullable: false);
+                using (w.Block($"if ({field}IsSet && {field} is not null)"))
+                    WriteNamed(w, p, p.Type.IsValueType ? $"{field}.Value" : field, nullable: false);
             }
         }
 
@@ -549,72 +593,44 @@ namespace GcoreCdnGen.Emitting
         private static void WriteNamed(SourceWriter w, PropertyDef p, string value, bool nullable)
         {
             string name = NameField(p);
-            string plain = value + (nullable && p.Type.IsValueType ? ".Value" : "");
-            switch (p.Type.Kind)
+            string plain = nullable && p.Type.IsValueType ? $"{value}.Value" : value;
+            string? call = p.Type.Kind switch
             {
-                case TypeRefKind.String:
-                    // WriteString writes null for a null string.
-                    w.Line("writer.WriteString(" + name + ", " + value + ");");
-                    return;
-                case TypeRefKind.Boolean:
-                case TypeRefKind.Int32:
-                case TypeRefKind.Int64:
-                case TypeRefKind.Double:
-                case TypeRefKind.Decimal:
-                case TypeRefKind.DateTimeOffset:
-                case TypeRefKind.Guid:
-                    string call = p.Type.Kind switch
-                    {
-                        TypeRefKind.Boolean => "WriteBoolean",
-                        TypeRefKind.DateTimeOffset or TypeRefKind.Guid => "WriteString",
-                        _ => "WriteNumber",
-                    };
-                    if (nullable)
-                    {
-                        using (w.Block("if (" + value + " is null)", "}"))
-                            w.Line("writer.WriteNull(" + name + ");");
-                        using (w.Block("else"))
-                            w.Line("writer." + call + "(" + name + ", " + plain + ");");
-                    }
-                    else
-                    {
-                        w.Line("writer." + call + "(" + name + ", " + plain + ");");
-                    }
-
-                    return;
-                case TypeRefKind.Named when p.Type.NamedKind == TypeKind.Enum:
-                    if (nullable)
-                    {
-                        using (w.Block("if (" + value + " is null)", "}"))
-                            w.Line("writer.WriteNull(" + name + ");");
-                        using (w.Block("else"))
-                            w.Line("writer.WriteString(" + name + ", " + plain + ".Value);");
-                    }
-                    else
-                    {
-                        w.Line("writer.WriteString(" + name + ", " + plain + ".Value);");
-                    }
-
-                    return;
-                default:
-                    if (nullable)
-                    {
-                        using (w.Block("if (" + value + " is null)", "}"))
-                            w.Line("writer.WriteNull(" + name + ");");
-                        using (w.Block("else"))
-                        {
-                            w.Line("writer.WritePropertyName(" + name + ");");
-                            WriteValue(w, p.Type, plain, "writer", 1);
-                        }
-                    }
-                    else
-                    {
-                        w.Line("writer.WritePropertyName(" + name + ");");
-                        WriteValue(w, p.Type, plain, "writer", 1);
-                    }
-
-                    return;
+                TypeRefKind.Boolean => "WriteBoolean",
+                TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Decimal => "WriteNumber",
+                TypeRefKind.DateTimeOffset or TypeRefKind.Guid => "WriteString",
+                _ => null,
+            };
+            if (p.Type.Kind == TypeRefKind.String)
+            {
+                // WriteString writes null for a null string.
+                w.Line($"writer.WriteString({name}, {value});");
+                return;
             }
+
+            System.Action write = call is not null
+                ? () => w.Line($"writer.{call}({name}, {plain});")
+                : p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum
+                    ? () => w.Line($"writer.WriteString({name}, {plain}.Value);")
+                    : () =>
+                    {
+                        w.Line($"writer.WritePropertyName({name});");
+                        WriteValue(w, p.Type, plain, "writer", 1);
+                    };
+            if (!nullable)
+            {
+                write();
+                return;
+            }
+
+            w.Line($$"""
+                if ({{value}} is null)
+                {
+                    writer.WriteNull({{name}});
+                }
+                """);
+            using (w.Block("else"))
+                write();
         }
 
         /// <summary>A read of the value at the reader that yields null for JSON null.</summary>
@@ -622,26 +638,24 @@ namespace GcoreCdnGen.Emitting
         {
             switch (type.Kind)
             {
-                case TypeRefKind.String: return "GcoreJson.ReadString(ref " + reader + ")";
-                case TypeRefKind.Boolean: return "GcoreJson.ReadBoolean(ref " + reader + ")";
-                case TypeRefKind.Int32: return "GcoreJson.ReadInt32(ref " + reader + ")";
-                case TypeRefKind.Int64: return "GcoreJson.ReadInt64(ref " + reader + ")";
-                case TypeRefKind.Double: return "GcoreJson.ReadDouble(ref " + reader + ")";
-                case TypeRefKind.Decimal: return "GcoreJson.ReadDecimal(ref " + reader + ")";
-                case TypeRefKind.DateTimeOffset: return "GcoreJson.ReadDateTimeOffset(ref " + reader + ")";
-                case TypeRefKind.Guid: return "GcoreJson.ReadGuid(ref " + reader + ")";
-                case TypeRefKind.Json: return "GcoreJson.ReadElement(ref " + reader + ")";
+                case TypeRefKind.String: return $"GcoreJson.ReadString(ref {reader})";
+                case TypeRefKind.Boolean: return $"GcoreJson.ReadBoolean(ref {reader})";
+                case TypeRefKind.Int32: return $"GcoreJson.ReadInt32(ref {reader})";
+                case TypeRefKind.Int64: return $"GcoreJson.ReadInt64(ref {reader})";
+                case TypeRefKind.Double: return $"GcoreJson.ReadDouble(ref {reader})";
+                case TypeRefKind.Decimal: return $"GcoreJson.ReadDecimal(ref {reader})";
+                case TypeRefKind.DateTimeOffset: return $"GcoreJson.ReadDateTimeOffset(ref {reader})";
+                case TypeRefKind.Guid: return $"GcoreJson.ReadGuid(ref {reader})";
+                case TypeRefKind.Json: return $"GcoreJson.ReadElement(ref {reader})";
                 case TypeRefKind.Array:
                 case TypeRefKind.Map:
-                    string r = "r" + depth;
+                    string r = $"r{depth}";
                     string method = type.Kind == TypeRefKind.Array ? "ReadList" : "ReadMap";
-                    return "GcoreJson." + method + "<" + CSharp.Type(type.Element!) + ">(ref " + reader + ", static (ref " + Reader + " " + r + ") => " +
-                        ReadNotNull(ns, type.Element!, r, depth + 1, "An item") + ")";
+                    return $"GcoreJson.{method}<{CSharp.Type(type.Element!)}>(ref {reader}, static (ref {Reader} {r}) => {ReadNotNull(ns, type.Element!, r, depth + 1, "An item")})";
                 default:
                     string qualified = Qualified(ns, type.Name!);
-                    if (type.NamedKind == TypeKind.Enum)
-                        return "(" + reader + ".TokenType == " + Token + ".Null ? (" + qualified + "?)null : " + qualified + ".ReadJson(ref " + reader + "))";
-                    return "(" + reader + ".TokenType == " + Token + ".Null ? null : " + qualified + ".ReadJson(ref " + reader + "))";
+                    string none = type.NamedKind == TypeKind.Enum ? $"({qualified}?)null" : "null";
+                    return $"({reader}.TokenType == {Token}.Null ? {none} : {qualified}.ReadJson(ref {reader}))";
             }
         }
 
@@ -651,9 +665,9 @@ namespace GcoreCdnGen.Emitting
             if (type.Kind == TypeRefKind.Json)
                 return ReadValue(ns, type, reader, depth);
             if (type.Kind == TypeRefKind.Named && type.NamedKind == TypeKind.Enum)
-                return Qualified(ns, type.Name!) + ".ReadJson(ref " + reader + ")";
+                return $"{Qualified(ns, type.Name!)}.ReadJson(ref {reader})";
             string helper = type.IsValueType ? "NotNullValue" : "NotNull";
-            return "GcoreJson." + helper + "(" + ReadValue(ns, type, reader, depth) + ", " + Identifiers.Literal(what) + ")";
+            return $"GcoreJson.{helper}({ReadValue(ns, type, reader, depth)}, {Identifiers.Literal(what)})";
         }
 
         private static void WriteValue(SourceWriter w, TypeRef type, string value, string writer, int depth)
@@ -663,55 +677,61 @@ namespace GcoreCdnGen.Emitting
                 case TypeRefKind.String:
                 case TypeRefKind.DateTimeOffset:
                 case TypeRefKind.Guid:
-                    w.Line(writer + ".WriteStringValue(" + value + ");");
+                    w.Line($"{writer}.WriteStringValue({value});");
                     break;
                 case TypeRefKind.Boolean:
-                    w.Line(writer + ".WriteBooleanValue(" + value + ");");
+                    w.Line($"{writer}.WriteBooleanValue({value});");
                     break;
                 case TypeRefKind.Int32:
                 case TypeRefKind.Int64:
                 case TypeRefKind.Double:
                 case TypeRefKind.Decimal:
-                    w.Line(writer + ".WriteNumberValue(" + value + ");");
+                    w.Line($"{writer}.WriteNumberValue({value});");
                     break;
                 case TypeRefKind.Json:
-                    w.Line(value + ".WriteTo(" + writer + ");");
+                    w.Line($"{value}.WriteTo({writer});");
                     break;
                 case TypeRefKind.Array:
                     // A plain loop, not a delegate per item: the item's write is a direct call the JIT can inline.
-                    string items = "items" + depth;
-                    string index = "i" + depth;
-                    string each = "item" + depth;
-                    w.Line("{");
+                    string items = $"items{depth}";
+                    string index = $"i{depth}";
+                    string each = $"item{depth}";
+                    w.Line($$"""
+                        {
+                            var {{items}} = {{value}};
+                            {{writer}}.WriteStartArray();
+                            for (int {{index}} = 0, n{{depth}} = {{items}}.Count; {{index}} < n{{depth}}; {{index}}++)
+                            {
+                                var {{each}} = {{items}}[{{index}}];
+                        """);
                     w.Indent();
-                    w.Line("var " + items + " = " + value + ";");
-                    w.Line(writer + ".WriteStartArray();");
-                    using (w.Block("for (int " + index + " = 0, n" + depth + " = " + items + ".Count; " + index + " < n" + depth + "; " + index + "++)"))
-                    {
-                        w.Line("var " + each + " = " + items + "[" + index + "];");
-                        WriteValue(w, type.Element!, each, writer, depth + 1);
-                    }
-
-                    w.Line(writer + ".WriteEndArray();");
+                    w.Indent();
+                    WriteValue(w, type.Element!, each, writer, depth + 1);
                     w.Outdent();
-                    w.Line("}");
+                    w.Outdent();
+                    w.Line($$"""
+                            }
+                            {{writer}}.WriteEndArray();
+                        }
+                        """);
                     break;
                 case TypeRefKind.Map:
-                    string w2 = "w" + depth;
-                    string item = "item" + depth;
-                    string method = "WriteMap";
-                    w.Line("GcoreJson." + method + "<" + CSharp.Type(type.Element!) + ">(" + writer + ", " + value + ", static (" + w2 + ", " + item + ") =>");
-                    w.Line("{");
+                    string w2 = $"w{depth}";
+                    string item = $"item{depth}";
+                    w.Line($$"""
+                        GcoreJson.WriteMap<{{CSharp.Type(type.Element!)}}>({{writer}}, {{value}}, static ({{w2}}, {{item}}) =>
+                        {
+                        """);
                     w.Indent();
                     WriteValue(w, type.Element!, item, w2, depth + 1);
                     w.Outdent();
                     w.Line("});");
                     break;
                 case TypeRefKind.Named when type.NamedKind == TypeKind.Enum:
-                    w.Line(writer + ".WriteStringValue(" + value + ".Value);");
+                    w.Line($"{writer}.WriteStringValue({value}.Value);");
                     break;
                 default:
-                    w.Line(value + ".WriteJson(" + writer + ");");
+                    w.Line($"{value}.WriteJson({writer});");
                     break;
             }
         }

@@ -3,13 +3,30 @@ using System.Text;
 
 namespace GcoreCdnGen.Emitting
 {
-    /// <summary>A small indented writer: emitters write lines, blocks indent themselves.</summary>
+    /// <summary>
+    /// A small indented writer: emitters write lines and templates, blocks indent themselves. A template is C# as it will
+    /// be emitted, usually a raw string literal; each of its lines is indented to the current level, so an emitter shows
+    /// the code it writes at the indentation it writes it.
+    /// </summary>
     internal sealed class SourceWriter
     {
         private readonly StringBuilder _sb = new();
         private int _indent;
 
+        /// <summary>
+        /// Writes <paramref name="text"/> at the current indentation. Text of several lines (a template) is written line by
+        /// line, each indented; an empty line stays empty.
+        /// </summary>
         public SourceWriter Line(string text = "")
+        {
+            if (text.IndexOf('\n') < 0)
+                return WriteOne(text);
+            foreach (var line in text.Replace("\r\n", "\n").Split('\n'))
+                WriteOne(line);
+            return this;
+        }
+
+        private SourceWriter WriteOne(string text)
         {
             if (text.Length == 0)
             {
@@ -59,6 +76,11 @@ namespace GcoreCdnGen.Emitting
                 Line(("/// " + line.TrimEnd()).TrimEnd() + (line.Trim().Length == 0 ? "" : ""));
             Line("/// </" + element + ">");
         }
+
+        /// <summary>Writes the <c>param</c> doc of the parameter <paramref name="name"/> (a C# identifier) from free text.</summary>
+        public void Param(string name, string? text) => Doc("param", text, $"""
+            name="{name}"
+            """);
 
         public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
 

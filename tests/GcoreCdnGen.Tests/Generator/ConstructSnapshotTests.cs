@@ -319,7 +319,7 @@ public class ConstructSnapshotTests
             """,
     };
 
-    private static string[] SupportHintNames(string construct) => System.IO.Directory
+    private static string[] SupportHintNames() => System.IO.Directory
         .GetFiles(System.IO.Path.Combine(Paths.RepoRoot, "src", "GcoreCdnGen", "Support"), "*.cs")
         .Select(f => "Construct." + System.IO.Path.GetFileNameWithoutExtension(f) + ".g.cs")
         .ToArray();
@@ -333,7 +333,7 @@ public class ConstructSnapshotTests
         Assert.Null(run.Exception);
         Assert.True(run.Problems().Count == 0, run.Describe(run.Problems()));
 
-        var support = SupportHintNames(construct);
+        var support = SupportHintNames();
         var sources = run.Sources.Where(s => !support.Contains(s.HintName)).OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
         Assert.True(sources.Count > 1, "the spec generated no types");
 
