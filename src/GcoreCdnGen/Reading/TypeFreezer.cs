@@ -6,8 +6,10 @@ using GcoreCdnGen.Naming;
 
 namespace GcoreCdnGen.Reading
 {
-    // The last step: decide what every property looks like in C# once all types and their uses are known.
-    internal sealed partial class ReaderState
+    /// <summary>
+    /// The last step: decide what every property looks like in C# once all types and their uses are known.
+    /// </summary>
+    internal static class TypeFreezer
     {
         private static readonly string[] ReservedMembers =
         {
@@ -16,9 +18,9 @@ namespace GcoreCdnGen.Reading
             "AdditionalProperties", "IsSet", "Unset", "IsPaginated", "JsonConverter", "ScoreProperty", "RequiredMask",
         };
 
-        private EquatableArray<TypeDef> Freeze(List<OperationDef> operations)
+        internal static EquatableArray<TypeDef> Freeze(List<TypeBuilder> types, List<OperationDef> operations)
         {
-            var byName = _types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+            var byName = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
             var request = new HashSet<string>(StringComparer.Ordinal);
             var response = new HashSet<string>(StringComparer.Ordinal);
             foreach (var operation in operations)
@@ -31,7 +33,7 @@ namespace GcoreCdnGen.Reading
 
             // Hoist the properties every variant of a union shares onto the abstract base.
             var common = new Dictionary<string, List<PropertyBuilder>>(StringComparer.Ordinal);
-            foreach (var union in _types.Where(t => t.Kind == TypeKind.Union))
+            foreach (var union in types.Where(t => t.Kind == TypeKind.Union))
             {
                 var variants = union.Variants.Select(v => byName[v]).ToList();
                 var shared = variants[0].Properties
@@ -42,8 +44,8 @@ namespace GcoreCdnGen.Reading
                 common[union.Name] = shared;
             }
 
-            var result = new List<TypeDef>(_types.Count);
-            foreach (var type in _types)
+            var result = new List<TypeDef>(types.Count);
+            foreach (var type in types)
             {
                 bool inRequest = request.Contains(type.Name);
                 bool inResponse = response.Contains(type.Name);
