@@ -23,10 +23,10 @@ namespace GcoreCdnGen.Reading
         {
             _sourceMap ??= SourceMap.Build(_text);
             var (line, column) = _sourceMap.Locate(pointer);
-            Diagnostics.Add(new SpecDiagnostic(kind, _path, line, column, message));
+            ReportAt(kind, line, column, message);
         }
 
         public void ReportAt(SpecDiagnosticKind kind, int line, int column, string message) =>
-            Diagnostics.Add(new SpecDiagnostic(kind, _path, line, column, message));
+            Diagnostics.Add(new SpecDiagnostic { Kind = kind, FilePath = _path, Line = line, Column = column, Message = message });
     }
 }

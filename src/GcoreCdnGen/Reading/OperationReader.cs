@@ -177,20 +177,22 @@ namespace GcoreCdnGen.Reading
                 }
             }
 
-            return new OperationDef(
-                operationId,
-                method.Method,
-                path,
-                resource.ToEquatableArray(),
-                methodName,
-                SpecText.Clean(operation.Summary),
-                SpecText.Clean(operation.Description),
-                operation.Deprecated ? (operation.Description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true ? SpecText.DeprecationMessage(operation.Description) : "Deprecated: this operation is marked deprecated in the API specification.") : null,
-                parameters.ToEquatableArray(),
-                body,
-                bodyRequired,
-                response,
-                successStatus);
+            return new OperationDef
+            {
+                OperationId = operationId,
+                HttpMethod = method.Method,
+                PathTemplate = path,
+                ResourcePath = resource.ToEquatableArray(),
+                MethodName = methodName,
+                Summary = SpecText.Clean(operation.Summary),
+                Description = SpecText.Clean(operation.Description),
+                Deprecated = operation.Deprecated ? SpecText.DeprecationMessage(operation.Description, "operation") : null,
+                Parameters = parameters.ToEquatableArray(),
+                RequestBody = body,
+                RequestBodyRequired = bodyRequired,
+                Response = response,
+                SuccessStatus = successStatus,
+            };
         }
 
         private static bool IsParameter(string segment) => segment.StartsWith("{", StringComparison.Ordinal) && segment.EndsWith("}", StringComparison.Ordinal);
@@ -269,15 +271,17 @@ namespace GcoreCdnGen.Reading
                     continue;
                 }
 
-                result.Add(new ParameterDef(
-                    parameter.Name,
-                    names.Claim(Identifiers.Camel(parameter.Name)),
-                    location,
-                    type,
-                    parameter.Required || location == Model.ParameterLocation.Path,
-                    SpecText.Clean(parameter.Description) ?? facts.Summary,
-                    parameter.Deprecated ? (parameter.Description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true ? SpecText.DeprecationMessage(parameter.Description) : "Deprecated: this parameter is marked deprecated in the API specification.") : facts.Deprecated,
-                    facts.Constraints));
+                result.Add(new ParameterDef
+                {
+                    Name = parameter.Name,
+                    CsName = names.Claim(Identifiers.Camel(parameter.Name)),
+                    In = location,
+                    Type = type,
+                    Required = parameter.Required || location == Model.ParameterLocation.Path,
+                    Summary = SpecText.Clean(parameter.Description) ?? facts.Summary,
+                    Deprecated = parameter.Deprecated ? SpecText.DeprecationMessage(parameter.Description, "parameter") : facts.Deprecated,
+                    Constraints = facts.Constraints,
+                });
             }
 
             // Path parameters in the order the template names them.
@@ -288,7 +292,17 @@ namespace GcoreCdnGen.Reading
                 {
                     _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
                         "Path parameter '{" + name + "}' of '" + opName + "' is not declared; it is taken as a string.");
-                    result.Add(new ParameterDef(name, names.Claim(Identifiers.Camel(name)), Model.ParameterLocation.Path, TypeRef.String, true, null, null, null));
+                    result.Add(new ParameterDef
+                    {
+                        Name = name,
+                        CsName = names.Claim(Identifiers.Camel(name)),
+                        In = Model.ParameterLocation.Path,
+                        Type = TypeRef.String,
+                        Required = true,
+                        Summary = null,
+                        Deprecated = null,
+                        Constraints = null,
+                    });
                 }
             }
 

@@ -138,8 +138,8 @@ namespace GcoreCdnGen.Reading
 
                     return schema.Format switch
                     {
-                        "date-time" => new TypeRef(TypeRefKind.DateTimeOffset),
-                        "uuid" => new TypeRef(TypeRefKind.Guid),
+                        "date-time" => TypeRef.DateTimeOffset,
+                        "uuid" => TypeRef.Guid,
                         _ => TypeRef.String,
                     };
                 case JsonSchemaType.Integer:
@@ -297,7 +297,7 @@ namespace GcoreCdnGen.Reading
             foreach (var node in schema.Enum!)
             {
                 if (node is JsonValue value && value.TryGetValue<string>(out var text))
-                    builder.Values.Add(new EnumValueDef(text, members.Claim(Identifiers.Pascal(text)), null));
+                    builder.Values.Add(new EnumValueDef { Value = text, MemberName = members.Claim(Identifiers.Pascal(text)), Summary = null });
             }
         }
 
@@ -413,7 +413,15 @@ namespace GcoreCdnGen.Reading
             if (schema.MaxLength is not null || schema.MinLength is not null || schema.Pattern is not null ||
                 schema.Minimum is not null || schema.Maximum is not null || allowed.Count > 0)
             {
-                facts.Constraints ??= new Constraints(schema.MinLength, schema.MaxLength, schema.Pattern, schema.Minimum, schema.Maximum, allowed);
+                facts.Constraints ??= new Constraints
+                {
+                    MinLength = schema.MinLength,
+                    MaxLength = schema.MaxLength,
+                    Pattern = schema.Pattern,
+                    Minimum = schema.Minimum,
+                    Maximum = schema.Maximum,
+                    AllowedValues = allowed,
+                };
             }
         }
 

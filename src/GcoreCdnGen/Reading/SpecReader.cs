@@ -27,7 +27,7 @@ namespace GcoreCdnGen.Reading
                 // Our own bug or a construct nobody foresaw: report it at the top of the spec rather than crash the compiler.
                 reporter.Report(SpecDiagnosticKind.UnreadableDocument, null,
                     "GcoreCdnGen could not read the document: " + ex.GetType().Name + ": " + ex.Message);
-                return new Model.ReadResult(null, reporter.Diagnostics.ToEquatableArray());
+                return new Model.ReadResult { Model = null, Diagnostics = reporter.Diagnostics.ToEquatableArray() };
             }
         }
     }
@@ -88,12 +88,14 @@ namespace GcoreCdnGen.Reading
             string baseUrl = document.Servers?.FirstOrDefault()?.Url ?? "https://api.gcore.com";
             if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
                 baseUrl = "https://api.gcore.com";
-            var model = new ApiModel(
-                _options,
-                document.Info?.Title ?? "API",
-                baseUrl,
-                TypeFreezer.Freeze(_schemas.Types, operations),
-                operations.ToEquatableArray());
+            var model = new ApiModel
+            {
+                Options = _options,
+                Title = document.Info?.Title ?? "API",
+                DefaultBaseUrl = baseUrl,
+                Types = TypeFreezer.Freeze(_schemas.Types, operations),
+                Operations = operations.ToEquatableArray(),
+            };
             return Done(model);
         }
 
@@ -118,7 +120,7 @@ namespace GcoreCdnGen.Reading
             }
         }
 
-        private Model.ReadResult Done(ApiModel? model) => new(model, _reporter.Diagnostics.ToEquatableArray());
+        private Model.ReadResult Done(ApiModel? model) => new() { Model = model, Diagnostics = _reporter.Diagnostics.ToEquatableArray() };
 
         private bool TryParse()
         {

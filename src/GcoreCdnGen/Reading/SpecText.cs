@@ -19,6 +19,15 @@ namespace GcoreCdnGen.Reading
         /// <summary>What the spec says instead of a deprecated thing: its description without the "Deprecated." lead.</summary>
         internal static string DeprecationMessage(IOpenApiSchema schema) => DeprecationMessage(schema.Description);
 
+        /// <summary>
+        /// The message for an operation or a parameter marked deprecated: its description when that says why, else a
+        /// sentence naming <paramref name="what"/> was marked.
+        /// </summary>
+        internal static string DeprecationMessage(string? description, string what) =>
+            description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true
+                ? DeprecationMessage(description)
+                : "Deprecated: this " + what + " is marked deprecated in the API specification.";
+
         internal static string DeprecationMessage(string? description)
         {
             if (string.IsNullOrWhiteSpace(description))
