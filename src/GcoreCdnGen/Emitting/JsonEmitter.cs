@@ -19,7 +19,7 @@ namespace GcoreCdnGen.Emitting
         private const string Element = "global::System.Text.Json.JsonElement";
         private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
 
-        /// <param name="shapes">For a union, its variants and the object types they hold (<see cref="ShapesFor"/>); its one-pass reader is built from them.</param>
+        /// <param name="shapes">For a union, its variants and the object types they hold (<see cref="TypeDef.VariantShapes"/>); its one-pass reader is built from them.</param>
         public static string Emit(string ns, TypeDef type, EquatableArray<TypeDef> shapes = default)
         {
             var w = new SourceWriter();

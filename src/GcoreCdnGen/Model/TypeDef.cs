@@ -44,5 +44,12 @@ namespace GcoreCdnGen.Model
 
         /// <summary>The type is received: reachable from a response.</summary>
         public required bool UsedInResponse { get; init; }
+
+        /// <summary>
+        /// For a union, what its reader must know of other types: its variants and the object types they hold, shape
+        /// only (no docs, defaults or constraints), so editing a variant's description re-emits that variant alone.
+        /// Empty for other types.
+        /// </summary>
+        public required EquatableArray<TypeDef> VariantShapes { get; init; }
     }
 }

@@ -30,6 +30,9 @@ namespace GcoreCdnGen.Model
 
         public static TypeRef NamedType(string name, TypeKind kind) => new() { Kind = TypeRefKind.Named, Name = name, NamedKind = kind };
 
+        /// <summary>A generated object type (a record, not a union, an enum or a list).</summary>
+        public bool IsObject => Kind == TypeRefKind.Named && NamedKind == TypeKind.Object;
+
         /// <summary>Value types in C#: need a <c>?</c> to be nullable.</summary>
         public bool IsValueType => Kind is TypeRefKind.Boolean or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double
             or TypeRefKind.Decimal or TypeRefKind.DateTimeOffset or TypeRefKind.Guid or TypeRefKind.Json

@@ -97,10 +97,14 @@ namespace GcoreCdnGen.Reading
                     ClosedShape = type.ClosedShape,
                     UsedInRequest = inRequest,
                     UsedInResponse = inResponse,
+                    VariantShapes = EquatableArray<TypeDef>.Empty,
                 });
             }
 
-            return result.ToEquatableArray();
+            var frozen = result.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
+            return result
+                .Select(t => t.Kind == TypeKind.Union ? t with { VariantShapes = VariantShapes.Of(t, frozen) } : t)
+                .ToEquatableArray();
         }
 
         /// <summary>Whether a property is always in the JSON: decided here, once, for every emitter.</summary>
