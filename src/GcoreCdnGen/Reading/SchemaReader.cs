@@ -78,16 +78,7 @@ namespace GcoreCdnGen.Reading
             if (schema is OpenApiSchemaReference reference)
             {
                 string? id = reference.Reference?.Id;
-                IOpenApiSchema? target = null;
-                try
-                {
-                    target = reference.Target;
-                }
-                catch (Exception)
-                {
-                    // an unresolvable reference: reported below
-                }
-
+                var target = reference.TargetOrNull();
                 if (id is null || target is null)
                 {
                     _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
@@ -105,17 +96,17 @@ namespace GcoreCdnGen.Reading
             if (facts is not null)
                 CollectFacts(schema, facts, overwrite: false);
 
-            if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
+            if (schema.IsUnion())
                 return _unions.MapUnion(schema, null, Identifiers.Pascal(schema.Title ?? "") is { Length: > 0 } t && t != "Value" ? t : nameHint, pointer, facts);
 
-            if (schema.AllOf is { Count: > 0 } || HasProperties(schema))
+            if (schema.AllOf is { Count: > 0 } || schema.HasProperties())
             {
                 var builder = NewType(TypeKind.Object, InlineName(schema, nameHint), pointer);
                 FillObject(builder, schema, pointer);
                 return builder.Ref;
             }
 
-            var type = NonNullType(schema);
+            var type = schema.NonNullType();
             if (schema.Type is { } flags && (flags & JsonSchemaType.Null) != 0 && facts is not null)
                 facts.Nullable = true;
 
@@ -178,26 +169,16 @@ namespace GcoreCdnGen.Reading
             }
         }
 
-        private static JsonSchemaType? NonNullType(IOpenApiSchema schema)
-        {
-            if (schema.Type is not { } flags)
-                return null;
-            var withoutNull = flags & ~JsonSchemaType.Null;
-            return withoutNull == 0 ? null : withoutNull;
-        }
-
-        private static bool HasProperties(IOpenApiSchema schema) => schema.Properties is { Count: > 0 };
-
         /// <summary>A component that is only a primitive, or an array of primitives, is inlined rather than named.</summary>
         internal static bool IsTrivial(IOpenApiSchema schema)
         {
             if (schema is OpenApiSchemaReference)
                 return false;
-            if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 } || schema.AllOf is { Count: > 0 } || HasProperties(schema))
+            if (schema.IsUnion() || schema.AllOf is { Count: > 0 } || schema.HasProperties())
                 return false;
             if (schema.Enum is { Count: > 0 })
                 return false;
-            var type = NonNullType(schema);
+            var type = schema.NonNullType();
             if (type == JsonSchemaType.Array)
                 return schema.Items is null || (schema.Items is not OpenApiSchemaReference && IsTrivial(schema.Items));
             if (type == JsonSchemaType.Object)
@@ -244,10 +225,10 @@ namespace GcoreCdnGen.Reading
                 _componentNames[id] = name = _typeNames.Claim(Identifiers.Pascal(id));
 
             string pointer = JsonPointers.ComponentPointer(id);
-            if (target.OneOf is { Count: > 0 } || target.AnyOf is { Count: > 0 })
+            if (target.IsUnion())
                 return _unions.MapUnion(target, id, name, pointer, null);
 
-            var type = NonNullType(target);
+            var type = target.NonNullType();
             if (target.Enum is { Count: > 0 } && (type == JsonSchemaType.String || type is null))
             {
                 var enumBuilder = NewComponentType(id, TypeKind.Enum, name, pointer);
@@ -255,9 +236,9 @@ namespace GcoreCdnGen.Reading
                 return enumBuilder.Ref;
             }
 
-            if (target.AllOf is { Count: > 0 } || HasProperties(target) || type == JsonSchemaType.Object)
+            if (target.AllOf is { Count: > 0 } || target.HasProperties() || type == JsonSchemaType.Object)
             {
-                if (!HasProperties(target) && target.AllOf is not { Count: > 0 } && target.AdditionalProperties is { } additional)
+                if (!target.HasProperties() && target.AllOf is not { Count: > 0 } && target.AdditionalProperties is { } additional)
                     return TypeRef.MapOf(MapSchema(additional, name + "Value", pointer + "/additionalProperties"));
                 var builder = NewComponentType(id, TypeKind.Object, name, pointer);
                 FillObject(builder, target, pointer);
@@ -365,16 +346,7 @@ namespace GcoreCdnGen.Reading
         {
             if (schema is OpenApiSchemaReference reference)
             {
-                IOpenApiSchema? target = null;
-                try
-                {
-                    target = reference.Target;
-                }
-                catch (Exception)
-                {
-                    // reported below
-                }
-
+                var target = reference.TargetOrNull();
                 if (target is null || reference.Reference?.Id is null)
                 {
                     _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
@@ -407,7 +379,7 @@ namespace GcoreCdnGen.Reading
             if (schema.WriteOnly || schema.Format == "password")
                 facts.Secret = true;
 
-            var allowed = schema.Enum is { Count: > 0 } && NonNullType(schema) != JsonSchemaType.String && NonNullType(schema) is not null
+            var allowed = schema.Enum is { Count: > 0 } && schema.NonNullType() != JsonSchemaType.String && schema.NonNullType() is not null
                 ? schema.Enum.Select(e => e?.ToJsonString() ?? "null").ToEquatableArray()
                 : EquatableArray<string>.Empty;
             if (schema.MaxLength is not null || schema.MinLength is not null || schema.Pattern is not null ||

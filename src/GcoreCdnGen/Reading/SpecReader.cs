@@ -11,6 +11,12 @@ namespace GcoreCdnGen.Reading
     /// <summary>Reads one OpenAPI document (3.0 or 3.1, YAML or JSON) into our own model. Never throws for bad input.</summary>
     public static class SpecReader
     {
+        /// <summary>Reads an OpenApiSpec item: only its option errors when its metadata is invalid, else its document.</summary>
+        public static Model.ReadResult Read(SpecInput input, CancellationToken cancellationToken) =>
+            input.OptionErrors.Count > 0
+                ? new Model.ReadResult { Model = null, Diagnostics = input.OptionErrors }
+                : Read(input.Text, input.Options, cancellationToken);
+
         public static Model.ReadResult Read(string text, SpecOptions options, CancellationToken cancellationToken)
         {
             var reporter = new DiagnosticReporter(text, options.Path);

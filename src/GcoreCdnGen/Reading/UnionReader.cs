@@ -40,7 +40,7 @@ namespace GcoreCdnGen.Reading
             public string? ComponentId { get; }
 
             public bool IsObject => Schema.AllOf is { Count: > 0 } || Schema.Properties is { Count: > 0 } ||
-                (Schema.Type is { } t && (t & ~JsonSchemaType.Null) == JsonSchemaType.Object && Schema.AdditionalProperties is null);
+                (Schema.NonNullType() == JsonSchemaType.Object && Schema.AdditionalProperties is null);
 
             public bool IsNull => Schema.Type is { } t && t == JsonSchemaType.Null;
         }
@@ -97,7 +97,7 @@ namespace GcoreCdnGen.Reading
         {
             if (variants.Count != 2)
                 return null;
-            int arrayIndex = variants.FindIndex(v => (v.Schema.Type & ~JsonSchemaType.Null) == JsonSchemaType.Array);
+            int arrayIndex = variants.FindIndex(v => v.Schema.NonNullType() == JsonSchemaType.Array);
             if (arrayIndex < 0)
                 return null;
             var array = variants[arrayIndex];
@@ -108,15 +108,13 @@ namespace GcoreCdnGen.Reading
             string? itemId = (array.Schema.Items as OpenApiSchemaReference)?.Reference?.Id;
             var envelopeProperties = CollectProperties(envelope.Schema);
             string? resultsName = envelopeProperties
-                .Where(p => (p.Value.Type & ~JsonSchemaType.Null) == JsonSchemaType.Array && p.Value.Items is OpenApiSchemaReference r && r.Reference?.Id == itemId && itemId is not null)
+                .Where(p => p.Value.NonNullType() == JsonSchemaType.Array && p.Value.Items is OpenApiSchemaReference r && r.Reference?.Id == itemId && itemId is not null)
                 .Select(p => p.Key)
                 .LastOrDefault();
             if (resultsName is null)
                 return null;
 
-            var builder = componentId is null
-                ? _schemas.NewType(TypeKind.ListEnvelope, name, pointer)
-                : _schemas.NewComponentType(componentId, TypeKind.ListEnvelope, name, pointer);
+            var builder = NewType(componentId, TypeKind.ListEnvelope, name, pointer);
             builder.Summary = SpecText.Describe(schema) ?? SpecText.Describe(envelope.Schema);
             builder.ItemType = _schemas.MapSchema(array.Schema.Items, name + "Item", array.Pointer + "/items");
             _schemas.FillObject(builder, envelope.Schema, envelope.Pointer);
@@ -126,6 +124,10 @@ namespace GcoreCdnGen.Reading
             builder.Properties.Add(results);
             return builder.Ref;
         }
+
+        /// <summary>The type a union schema becomes: a component's keeps the name claimed for it, an inline one claims its own.</summary>
+        private TypeBuilder NewType(string? componentId, TypeKind kind, string name, string pointer) =>
+            componentId is null ? _schemas.NewType(kind, name, pointer) : _schemas.NewComponentType(componentId, kind, name, pointer);
 
         /// <summary>Every property an object schema declares, through its allOf parts (later wins).</summary>
         private static Dictionary<string, IOpenApiSchema> CollectProperties(IOpenApiSchema schema)
@@ -137,8 +139,7 @@ namespace GcoreCdnGen.Reading
                     return;
                 if (s is OpenApiSchemaReference r)
                 {
-                    IOpenApiSchema? target = null;
-                    try { target = r.Target; } catch (System.Exception) { }
+                    var target = r.TargetOrNull();
                     if (target is null)
                         return;
                     s = target;
@@ -158,9 +159,7 @@ namespace GcoreCdnGen.Reading
 
         private TypeRef MergeVariants(IOpenApiSchema schema, string? componentId, string name, string pointer, List<Variant> variants)
         {
-            var builder = componentId is null
-                ? _schemas.NewType(TypeKind.Object, name, pointer)
-                : _schemas.NewComponentType(componentId, TypeKind.Object, name, pointer);
+            var builder = NewType(componentId, TypeKind.Object, name, pointer);
             var primary = variants.First(v => !v.Schema.Deprecated);
             builder.Summary = SpecText.Describe(schema) ?? SpecText.Describe(primary.Schema);
 
@@ -199,9 +198,7 @@ namespace GcoreCdnGen.Reading
 
         private TypeRef DefineUnion(IOpenApiSchema schema, string? componentId, string name, string pointer, List<Variant> variants)
         {
-            var union = componentId is null
-                ? _schemas.NewType(TypeKind.Union, name, pointer)
-                : _schemas.NewComponentType(componentId, TypeKind.Union, name, pointer);
+            var union = NewType(componentId, TypeKind.Union, name, pointer);
             union.Summary = SpecText.Describe(schema);
             if (schema.Deprecated)
                 union.Deprecated = SpecText.DeprecationMessage(schema);
