@@ -6,15 +6,11 @@ namespace GcoreCdnGen.Reading
     /// <summary>The spec's prose as the model keeps it: summaries and deprecation messages.</summary>
     internal static class SpecText
     {
+        /// <summary>Text without surrounding blanks; null when there is none.</summary>
         internal static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
-        internal static string? Describe(IOpenApiSchema schema)
-        {
-            string? text = schema.Description;
-            if (string.IsNullOrWhiteSpace(text))
-                text = schema.Title;
-            return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
-        }
+        /// <summary>A schema's description, or its title when it has none.</summary>
+        internal static string? Describe(IOpenApiSchema schema) => Clean(schema.Description) ?? Clean(schema.Title);
 
         /// <summary>What the spec says instead of a deprecated thing: its description without the "Deprecated." lead.</summary>
         internal static string DeprecationMessage(IOpenApiSchema schema) => DeprecationMessage(schema.Description);
