@@ -3,6 +3,7 @@ using System.Linq;
 using GcoreCdnGen.Diagnostics;
 using GcoreCdnGen.Emitting;
 using GcoreCdnGen.Model;
+using GcoreCdnGen.Naming;
 using GcoreCdnGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
@@ -26,9 +27,7 @@ namespace GcoreCdnGen
                 .WithTrackingName(TrackingNames.Input);
 
             var results = inputs
-                .Select(static (input, ct) => input!.OptionErrors.Count > 0
-                    ? new ReadResult(null, input.OptionErrors)
-                    : SpecReader.Read(input.Text, input.Options, ct))
+                .Select(static (input, ct) => SpecReader.Read(input!, ct))
                 .WithTrackingName(TrackingNames.Read);
 
             var models = results
@@ -40,20 +39,16 @@ namespace GcoreCdnGen
             context.RegisterSourceOutput(results.Select(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.Diagnostics), static (spc, diagnostics) =>
             {
                 foreach (var d in diagnostics)
-                    spc.ReportDiagnostic(ToDiagnostic(d));
+                    spc.ReportDiagnostic(d.ToDiagnostic());
             });
 
             var types = models
-                .SelectMany(static (m, _) =>
-                {
-                    var byName = m.Types.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
-                    return m.Types.Select(t => new TypeOutput(m.Options.Namespace, HintPrefix(m.Options), t, JsonEmitter.ShapesFor(t, byName)));
-                })
+                .SelectMany(static (m, _) => m.Types.Select(t => new TypeOutput(m.Options.Namespace, HintNames.Prefix(m.Options), t)))
                 .WithTrackingName(TrackingNames.Types);
             context.RegisterSourceOutput(types, static (spc, output) =>
             {
                 spc.AddSource(output.HintPrefix + output.Type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
-                spc.AddSource(output.HintPrefix + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type, output.Shapes), System.Text.Encoding.UTF8));
+                spc.AddSource(output.HintPrefix + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type, output.Type.VariantShapes), System.Text.Encoding.UTF8));
             });
 
             // The client needs the operations, and the list envelopes for its paging helpers; not the other types.
@@ -62,7 +57,7 @@ namespace GcoreCdnGen
                 .WithTrackingName(TrackingNames.Client);
             context.RegisterSourceOutput(clients, static (spc, model) =>
             {
-                spc.AddSource(HintPrefix(model.Options) + model.Options.ClientName + ".g.cs",
+                spc.AddSource(HintNames.Prefix(model.Options) + model.Options.ClientName + ".g.cs",
                     SourceText.From(ClientEmitter.Emit(model), System.Text.Encoding.UTF8));
             });
 
@@ -74,7 +69,7 @@ namespace GcoreCdnGen
                     c.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null)
                 .WithTrackingName(TrackingNames.HttpClientFactory);
             var dependencyInjection = models
-                .Select(static (m, _) => new ClientOutput(m.Options.Namespace, HintPrefix(m.Options), m.Options.ClientName))
+                .Select(static (m, _) => new ClientOutput(m.Options.Namespace, HintNames.Prefix(m.Options), m.Options.ClientName))
                 .Combine(hasHttpClientFactory)
                 .Where(static pair => pair.Right)
                 .Select(static (pair, _) => pair.Left)
@@ -99,9 +94,9 @@ namespace GcoreCdnGen
                 var first = group.OrderBy(s => s.Path, System.StringComparer.Ordinal).First();
                 foreach (var other in group.Where(s => !ReferenceEquals(s, first)))
                 {
-                    spc.ReportDiagnostic(ToDiagnostic(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, other.Path, 1, 1,
+                    spc.ReportDiagnostic(SpecInput.OptionError(other.Path,
                         "Spec '" + System.IO.Path.GetFileName(other.Path) + "' uses namespace '" + other.Namespace + "' like '" +
-                        System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace.")));
+                        System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace.").ToDiagnostic());
                 }
 
                 foreach (var file in SupportEmitter.Files)
@@ -112,28 +107,7 @@ namespace GcoreCdnGen
             }
         }
 
-        private static Diagnostic ToDiagnostic(SpecDiagnostic d)
-        {
-            var start = new LinePosition(System.Math.Max(0, d.Line - 1), System.Math.Max(0, d.Column - 1));
-            var location = Location.Create(d.FilePath, default, new LinePositionSpan(start, start));
-            return Diagnostic.Create(Descriptors.For(d.Kind), location, d.Message);
-        }
-
-        /// <summary>
-        /// Hint names carry the namespace and the spec's file name, so two specs never collide even when a user gives
-        /// them one namespace by mistake (that is reported as GCDN106 instead of crashing the generator).
-        /// </summary>
-        private static string HintPrefix(SpecOptions options)
-        {
-            string stem = System.IO.Path.GetFileNameWithoutExtension(options.Path);
-            var safe = new System.Text.StringBuilder(stem.Length);
-            foreach (char c in stem)
-                safe.Append(char.IsLetterOrDigit(c) || c == '_' || c == '-' ? c : '_');
-            return options.Namespace + "." + safe + ".";
-        }
-
-        /// <param name="Shapes">What a union's reader needs of its variants (<see cref="JsonEmitter.ShapesFor"/>); empty for other types.</param>
-        private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type, EquatableArray<TypeDef> Shapes);
+        private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type);
 
         private sealed record ClientOutput(string Namespace, string HintPrefix, string ClientName);
 

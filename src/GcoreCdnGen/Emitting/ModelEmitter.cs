@@ -176,7 +176,7 @@ namespace GcoreCdnGen.Emitting
             using (w.Block($"public sealed partial record {name} : {type.Name}"))
             {
                 w.Line("/// <summary>Keeps a JSON value as it is.</summary>");
-                var requiredShared = type.Properties.Where(p => !CSharp.IsTracked(p) && !p.DefaultEmpty).ToList();
+                var requiredShared = type.Properties.Where(p => p.Presence == Presence.Required).ToList();
                 if (requiredShared.Count > 0)
                     w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
                 using (w.Block($"public {name}(global::System.Text.Json.JsonElement json)"))
@@ -215,7 +215,7 @@ namespace GcoreCdnGen.Emitting
             string propertyType = CSharp.PropertyType(property);
             if (!CSharp.IsTracked(property))
             {
-                w.Line(property.DefaultEmpty
+                w.Line(property.Presence == Presence.DefaultEmpty
                     ? $"public {propertyType} {property.Name} {{ get; set; }} = new {CSharp.ConcreteType(property.Type)}();"
                     : $"public required {propertyType} {property.Name} {{ get; set; }}");
                 return;
