@@ -175,22 +175,26 @@ namespace GcoreCdnGen.Emitting
         /// <summary>Emits <c>ReadInOnePass</c>: the union read in one walk, or null where <c>ReadByShape</c> must read it.</summary>
         private static void EmitOnePass(SourceWriter w, string ns, TypeDef union, OnePassGroup group)
         {
-            w.Line("/// <summary>");
-            w.Line("/// Reads the variant in one walk over the object: every variant is scored as <see cref=\"ReadByShape\"/> scores it,");
-            w.Line("/// while the values go to locals; the variant that fits is built from them. Returns null (the reader then stands");
-            w.Line("/// anywhere inside the object) when the object needs <see cref=\"ReadByShape\"/>: a value of the wrong kind, a name");
-            w.Line("/// the variants type differently, a property the chosen variant does not know, or no variant that fits.");
-            w.Line("/// </summary>");
-            using (w.Block("internal static " + union.Name + "? ReadInOnePass(ref " + Reader + " reader)"))
+            w.Line("""
+                /// <summary>
+                /// Reads the variant in one walk over the object: every variant is scored as <see cref="ReadByShape"/> scores it,
+                /// while the values go to locals; the variant that fits is built from them. Returns null (the reader then stands
+                /// anywhere inside the object) when the object needs <see cref="ReadByShape"/>: a value of the wrong kind, a name
+                /// the variants type differently, a property the chosen variant does not know, or no variant that fits.
+                /// </summary>
+                """);
+            using (w.Block($"internal static {union.Name}? ReadInOnePass(ref {Reader} reader)"))
             {
                 foreach (var shape in group.Shapes)
-                    w.Line("var " + shape.Fit + " = new GcoreJsonFit();");
+                    w.Line($"var {shape.Fit} = new GcoreJsonFit();");
                 EmitOnePassLocals(w, group);
                 EmitOnePassLoop(w, ns, group);
 
-                w.Line();
-                w.Line("int pick = -1;");
-                w.Line("int pickScore = int.MinValue;");
+                w.Line("""
+
+                    int pick = -1;
+                    int pickScore = int.MinValue;
+                    """);
                 EmitPick(w, group.Shapes.Select(s => (s.Fit, Qualified(ns, s.Type.Name))).ToList(), "Fits");
 
                 w.Line();
@@ -198,27 +202,30 @@ namespace GcoreCdnGen.Emitting
                 {
                     for (int i = 0; i < group.Shapes.Count; i++)
                     {
-                        w.Line("case " + i + ":");
                         if (!CanBuild(group, group.Shapes[i]))
                         {
-                            w.Indent();
-                            w.Line("return null; // a property it needs is one the one walk never reads");
-                            w.Outdent();
+                            w.Line($"""
+                                case {i}:
+                                    return null; // a property it needs is one the one walk never reads
+                                """);
                             continue;
                         }
 
-                        w.Line("{");
+                        w.Line($$"""
+                            case {{i}}:
+                            {
+                            """);
                         w.Indent();
                         string result = EmitOnePassBuild(w, ns, group, group.Shapes[i]);
-                        w.Line("return " + result + ";");
+                        w.Line($"return {result};");
                         w.Outdent();
                         w.Line("}");
                     }
 
-                    w.Line("default:");
-                    w.Indent();
-                    w.Line("return null;");
-                    w.Outdent();
+                    w.Line("""
+                        default:
+                            return null;
+                        """);
                 }
             }
         }
@@ -229,38 +236,38 @@ namespace GcoreCdnGen.Emitting
             {
                 if (entry.IsObject)
                 {
-                    w.Line("bool " + entry.Local + " = false;");
+                    w.Line($"bool {entry.Local} = false;");
                     if (entry.Nested is { } nested)
                     {
                         foreach (var shape in nested.Shapes)
-                            w.Line("var " + shape.Fit + " = new GcoreJsonFit();");
+                            w.Line($"var {shape.Fit} = new GcoreJsonFit();");
                         EmitOnePassLocals(w, nested);
                     }
                 }
                 else if (entry.Type is { } type)
                 {
-                    w.Line(CSharp.Nullable(type) + " " + entry.Local + " = default;");
+                    w.Line($"{CSharp.Nullable(type)} {entry.Local} = default;");
                 }
                 else
                 {
                     continue; // a name the walk gives up on has no value to keep
                 }
 
-                w.Line("bool " + entry.Has + " = false;");
+                w.Line($"bool {entry.Has} = false;");
             }
 
-            w.Line("global::System.Collections.Generic.Dictionary<string, " + Element + ">? " + group.Additional + " = null;");
+            w.Line($"global::System.Collections.Generic.Dictionary<string, {Element}>? {group.Additional} = null;");
         }
 
         private static void EmitOnePassLoop(SourceWriter w, string ns, OnePassGroup group)
         {
-            using (w.Block("while (reader.Read() && reader.TokenType != " + Token + ".EndObject)"))
+            using (w.Block($"while (reader.Read() && reader.TokenType != {Token}.EndObject)"))
             {
-                w.Line("var " + group.NameVariable + " = GcoreJson.PropertyName(in reader);");
+                w.Line($"var {group.NameVariable} = GcoreJson.PropertyName(in reader);");
                 EmitNameSwitch(w, group.NameVariable, group.Entries, e => e.JsonName, entry => EmitOnePassEntry(w, ns, group, entry));
                 w.Line("// A name no type here knows: kept, as every one of them would keep it.");
                 EmitUnknownForAll(w, group, null);
-                w.Line("GcoreJson.ReadAdditional(ref reader, ref " + group.Additional + ");");
+                w.Line($"GcoreJson.ReadAdditional(ref reader, ref {group.Additional});");
             }
         }
 
@@ -270,7 +277,7 @@ namespace GcoreCdnGen.Emitting
             foreach (var shape in group.Shapes)
             {
                 if (shape.Type.ClosedShape && (entry is null || entry.KnownBy(shape) is null))
-                    w.Line(shape.Fit + ".Unknown(true);");
+                    w.Line($"{shape.Fit}.Unknown(true);");
             }
         }
 
@@ -287,13 +294,15 @@ namespace GcoreCdnGen.Emitting
             {
                 EmitKindChecks(w, entry);
                 EmitKnown(w, group, entry);
-                w.Line(entry.Local + " = " + ReadValue(ns, entry.Type!, "reader", 1) + ";");
-                w.Line(entry.Has + " = true;");
-                w.Line("continue;");
+                w.Line($"""
+                    {entry.Local} = {ReadValue(ns, entry.Type!, "reader", 1)};
+                    {entry.Has} = true;
+                    continue;
+                    """);
                 return;
             }
 
-            using (w.Block("if (reader.TokenType == " + Token + ".StartObject)", "}"))
+            using (w.Block($"if (reader.TokenType == {Token}.StartObject)", "}"))
             {
                 if (entry.Nested is not { } nested)
                 {
@@ -302,19 +311,19 @@ namespace GcoreCdnGen.Emitting
                 else
                 {
                     // A second object for the same name would mix with the first here; the two-pass read keeps the last.
-                    w.Line("if (" + entry.Has + ") return null;");
+                    w.Line($"if ({entry.Has}) return null;");
                     EmitOnePassLoop(w, ns, nested);
                     foreach (var shape in group.Shapes)
                     {
                         if (entry.KnownBy(shape) is { } p)
                         {
                             var inner = nested.ShapeOf(p.Type.Name!);
-                            w.Line(shape.Fit + ".Nested(" + inner.Fit + ".Result(" + Qualified(ns, p.Type.Name!) + ".RequiredMask), " + RequiredBit(shape.RequiredWithBits, p) + ");");
+                            w.Line($"{shape.Fit}.Nested({inner.Fit}.Result({Qualified(ns, p.Type.Name!)}.RequiredMask), {RequiredBit(shape.RequiredWithBits, p)});");
                         }
                     }
 
                     EmitUnknownForAll(w, group, entry);
-                    w.Line(entry.Local + " = true;");
+                    w.Line($"{entry.Local} = true;");
                 }
             }
 
@@ -322,11 +331,13 @@ namespace GcoreCdnGen.Emitting
             {
                 EmitKindChecks(w, entry);
                 EmitKnown(w, group, entry);
-                w.Line(entry.Local + " = false;");
+                w.Line($"{entry.Local} = false;");
             }
 
-            w.Line(entry.Has + " = true;");
-            w.Line("continue;");
+            w.Line($"""
+                {entry.Has} = true;
+                continue;
+                """);
         }
 
         /// <summary>A value of the wrong kind for a type that knows the name: that type cannot fit, and the two-pass read decides.</summary>
@@ -336,7 +347,8 @@ namespace GcoreCdnGen.Emitting
                 .Select(k => KindCheck(k.Property, "reader.TokenType"))
                 .Distinct()
                 .ToList();
-            w.Line("if (!" + (checks.Count == 1 ? checks[0] : "(" + string.Join(" && ", checks) + ")") + ") return null;");
+            string allFit = checks.Count == 1 ? checks[0] : $"({string.Join(" && ", checks)})";
+            w.Line($"if (!{allFit}) return null;");
         }
 
         private static void EmitKnown(SourceWriter w, OnePassGroup group, OnePassEntry entry)
@@ -344,7 +356,7 @@ namespace GcoreCdnGen.Emitting
             foreach (var shape in group.Shapes)
             {
                 if (entry.KnownBy(shape) is { } p)
-                    w.Line(shape.Fit + ".Known(true, " + RequiredBit(shape.RequiredWithBits, p) + ");");
+                    w.Line($"{shape.Fit}.Known(true, {RequiredBit(shape.RequiredWithBits, p)});");
             }
 
             EmitUnknownForAll(w, group, entry);
@@ -358,7 +370,7 @@ namespace GcoreCdnGen.Emitting
         {
             var foreign = group.Entries.Where(e => e.KnownBy(shape) is null && (e.IsObject || e.Type is not null)).Select(e => e.Has).ToList();
             if (foreign.Count > 0)
-                w.Line("if (" + string.Join(" || ", foreign) + ") return null;");
+                w.Line($"if ({string.Join(" || ", foreign)}) return null;");
 
             var values = new Dictionary<PropertyDef, string>();
             foreach (var entry in group.Entries)
@@ -372,20 +384,20 @@ namespace GcoreCdnGen.Emitting
                 }
 
                 string built = entry.Built;
-                w.Line(Qualified(ns, p.Type.Name!) + "? " + built + " = null;");
+                w.Line($"{Qualified(ns, p.Type.Name!)}? {built} = null;");
                 if (entry.Nested is { } nested && CanBuild(nested, nested.ShapeOf(p.Type.Name!)))
                 {
                     var inner = nested.ShapeOf(p.Type.Name!);
-                    using (w.Block("if (" + entry.Local + ")"))
+                    using (w.Block($"if ({entry.Local})"))
                     {
-                        w.Line("if (!" + inner.Fit + ".Fits(" + Qualified(ns, p.Type.Name!) + ".RequiredMask)) return null;");
+                        w.Line($"if (!{inner.Fit}.Fits({Qualified(ns, p.Type.Name!)}.RequiredMask)) return null;");
                         string value = EmitOnePassBuild(w, ns, nested, inner);
-                        w.Line(built + " = " + value + ";");
+                        w.Line($"{built} = {value};");
                     }
                 }
                 else if (entry.Nested is not null)
                 {
-                    w.Line("if (" + entry.Local + ") return null; // an object the one walk cannot build");
+                    w.Line($"if ({entry.Local}) return null; // an object the one walk cannot build");
                 }
 
                 values[p] = built;
@@ -395,9 +407,9 @@ namespace GcoreCdnGen.Emitting
             var properties = shape.Type.Properties.Where(values.ContainsKey).ToList();
             var required = properties.Where(RequiredValue).ToList();
             foreach (var p in required)
-                w.Line("if (!" + HasOf(group, shape, p) + " || " + values[p] + " is null) return null;");
+                w.Line($"if (!{HasOf(group, shape, p)} || {values[p]} is null) return null;");
 
-            string result = "result" + (group.NameVariable == "name" ? "" : group.NameVariable.Substring("name".Length)) + "_" + shape.Type.Name;
+            string result = $"result{group.NameVariable.Substring("name".Length)}_{shape.Type.Name}";
             EmitBuild(w, Qualified(ns, shape.Type.Name), result, properties, p => values[p], p => HasOf(group, shape, p), unwrap: true, group.Additional);
             return result;
         }
