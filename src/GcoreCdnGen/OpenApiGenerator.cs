@@ -2,6 +2,7 @@ using System.Collections.Immutable;
 using System.Linq;
 using GcoreCdnGen.Diagnostics;
 using GcoreCdnGen.Emitting;
+using GcoreCdnGen.Emitting.Json;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using GcoreCdnGen.Reading;

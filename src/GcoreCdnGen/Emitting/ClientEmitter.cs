@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using GcoreCdnGen.Emitting.Json;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 
@@ -459,7 +460,7 @@ namespace GcoreCdnGen.Emitting
         {
             if (type.Kind == TypeRefKind.Named)
                 return $"global::{ns}.{type.Name}.ReadJson";
-            return $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {JsonEmitter.ReadNotNull(ns, type, "reader", 1, "The answer")}";
+            return $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {ValueJsonEmitter.ReadNotNull(ns, type, "reader", 1, "The answer")}";
         }
 
         private static string QueryValue(ParameterDef p)

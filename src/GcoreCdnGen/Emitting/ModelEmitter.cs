@@ -1,4 +1,5 @@
 using System.Linq;
+using GcoreCdnGen.Emitting.Json;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 

@@ -1,8 +1,13 @@
 using System.Collections.Generic;
 using System.Linq;
 using GcoreCdnGen.Model;
+using static GcoreCdnGen.Emitting.Json.JsonEmitter;
+using static GcoreCdnGen.Emitting.Json.ObjectJsonEmitter;
+using static GcoreCdnGen.Emitting.Json.ScoringEmitter;
+using static GcoreCdnGen.Emitting.Json.UnionJsonEmitter;
+using static GcoreCdnGen.Emitting.Json.ValueJsonEmitter;
 
-namespace GcoreCdnGen.Emitting
+namespace GcoreCdnGen.Emitting.Json
 {
     /// <summary>
     /// The one-pass reader of a union. The reader that scores every variant on a copy of the reader and then reads the
@@ -14,166 +19,10 @@ namespace GcoreCdnGen.Emitting
     /// chosen variant does not know, no clean fit at all) makes it give up, and <c>ReadByShape</c> reads the object
     /// from its start: the result, and any error, is what the two-pass read gives.
     /// </summary>
-    internal static partial class JsonEmitter
+    internal static class OnePassEmitter
     {
-        // Past these, a union keeps only the two-pass read: a method with hundreds of locals helps nobody.
-        private const int OnePassMaxVariants = 8;
-        private const int OnePassMaxSlots = 160;
-        private const int OnePassMaxDepth = 4;
-
-        /// <summary>One type read by a group, with the local that gathers its fit.</summary>
-        private sealed class OnePassShape
-        {
-            public OnePassShape(TypeDef type, string fit)
-            {
-                Type = type;
-                Fit = fit;
-                RequiredWithBits = JsonEmitter.RequiredWithBits(type);
-            }
-
-            public TypeDef Type { get; }
-
-            public List<PropertyDef> RequiredWithBits { get; }
-
-            public string Fit { get; }
-        }
-
-        /// <summary>One JSON name of a group: the shapes that know it, and where its value goes.</summary>
-        private sealed class OnePassEntry
-        {
-            public OnePassEntry(string jsonName) => JsonName = jsonName;
-
-            public string JsonName { get; }
-
-            public List<(OnePassShape Shape, PropertyDef Property)> Knowers { get; } = new();
-
-            /// <summary>The one type all knowers give the value; null when they disagree.</summary>
-            public TypeRef? Type { get; set; }
-
-            /// <summary>Every knower gives the value an object type: it is read by <see cref="Nested"/>.</summary>
-            public bool IsObject { get; set; }
-
-            /// <summary>The group an object value is read with; null where that would recurse (the two-pass read takes over).</summary>
-            public OnePassGroup? Nested { get; set; }
-
-            /// <summary>The value, or for an object whether one (rather than null) was read.</summary>
-            public string Local { get; set; } = "";
-
-            public string Has { get; set; } = "";
-
-            /// <summary>For an object: the local the built value goes to.</summary>
-            public string Built { get; set; } = "";
-
-            public PropertyDef? KnownBy(OnePassShape shape) => Knowers.Where(k => k.Shape == shape).Select(k => k.Property).FirstOrDefault();
-        }
-
-        /// <summary>Types read together from one JSON object.</summary>
-        private sealed class OnePassGroup
-        {
-            public List<OnePassShape> Shapes { get; } = new();
-
-            public List<OnePassEntry> Entries { get; } = new();
-
-            public string Additional { get; set; } = "";
-
-            public string NameVariable { get; set; } = "";
-
-            public OnePassShape ShapeOf(string typeName) => Shapes.First(s => s.Type.Name == typeName);
-        }
-
-        private sealed class OnePassPlan
-        {
-            private readonly HashSet<string> _locals = new();
-
-            public OnePassPlan(IReadOnlyList<TypeDef> shapes)
-            {
-                Types = shapes.ToDictionary(s => s.Name);
-                _locals.UnionWith(new[] { "reader", "pick", "pickScore" });
-                for (int depth = 0; depth < OnePassMaxDepth; depth++)
-                    _locals.Add(depth == 0 ? "name" : "name" + depth);
-            }
-
-            public Dictionary<string, TypeDef> Types { get; }
-
-            public int Slots { get; set; }
-
-            public string Unique(string name)
-            {
-                string candidate = name;
-                for (int i = 2; !_locals.Add(candidate); i++)
-                    candidate = name + i;
-                return candidate;
-            }
-        }
-
-        /// <summary>Plans the one-pass read of a union, or returns null where the two-pass read is all it gets.</summary>
-        private static OnePassGroup? PlanOnePass(TypeDef union, IReadOnlyList<TypeDef> shapes)
-        {
-            var plan = new OnePassPlan(shapes);
-            if (union.Variants.Count == 0 || union.Variants.Count > OnePassMaxVariants || union.Variants.Any(v => !plan.Types.ContainsKey(v)))
-                return null;
-            var variants = union.Variants.Select((v, i) => new OnePassShape(plan.Types[v], "fit" + i)).ToList();
-            var group = PlanGroup(variants, "", 0, new HashSet<string>(union.Variants), plan);
-            return plan.Slots > OnePassMaxSlots ? null : group;
-        }
-
-        private static OnePassGroup PlanGroup(List<OnePassShape> shapes, string prefix, int depth, HashSet<string> enclosing, OnePassPlan plan)
-        {
-            var group = new OnePassGroup
-            {
-                Additional = plan.Unique("additional" + prefix.TrimEnd('_')),
-                NameVariable = depth == 0 ? "name" : "name" + depth,
-            };
-            group.Shapes.AddRange(shapes);
-            var byName = new Dictionary<string, OnePassEntry>();
-            foreach (var shape in shapes)
-            {
-                foreach (var p in shape.Type.Properties)
-                {
-                    if (!byName.TryGetValue(p.JsonName, out var entry))
-                    {
-                        entry = new OnePassEntry(p.JsonName);
-                        byName.Add(p.JsonName, entry);
-                        group.Entries.Add(entry);
-                    }
-
-                    entry.Knowers.Add((shape, p));
-                }
-            }
-
-            foreach (var entry in group.Entries)
-            {
-                var first = entry.Knowers[0].Property;
-                var types = entry.Knowers.Select(k => k.Property.Type).Distinct().ToList();
-                entry.Has = plan.Unique("has" + prefix + first.Name);
-                plan.Slots++;
-                if (entry.Knowers.All(k => k.Property.Type.IsObject))
-                {
-                    entry.IsObject = true;
-                    entry.Local = plan.Unique("read" + prefix + first.Name);
-                    entry.Built = plan.Unique("o" + prefix + first.Name);
-                    var nestedTypes = types.Select(t => t.Name!).ToList();
-                    if (depth + 1 < OnePassMaxDepth && nestedTypes.All(plan.Types.ContainsKey) && !nestedTypes.Any(enclosing.Contains))
-                    {
-                        string nestedPrefix = prefix + first.Name + "_";
-                        var nestedShapes = nestedTypes.Select(t => new OnePassShape(plan.Types[t], plan.Unique("fit" + nestedPrefix + t))).ToList();
-                        var inner = new HashSet<string>(enclosing);
-                        inner.UnionWith(nestedTypes);
-                        entry.Nested = PlanGroup(nestedShapes, nestedPrefix, depth + 1, inner, plan);
-                    }
-                }
-                else if (types.Count == 1)
-                {
-                    entry.Type = types[0];
-                    entry.Local = plan.Unique("v" + prefix + first.Name);
-                }
-            }
-
-            return group;
-        }
-
         /// <summary>Emits <c>ReadInOnePass</c>: the union read in one walk, or null where <c>ReadByShape</c> must read it.</summary>
-        private static void EmitOnePass(SourceWriter w, string ns, TypeDef union, OnePassGroup group)
+        internal static void EmitOnePass(SourceWriter w, string ns, TypeDef union, OnePassGroup group)
         {
             w.Line("""
                 /// <summary>
@@ -202,7 +51,7 @@ namespace GcoreCdnGen.Emitting
                 {
                     for (int i = 0; i < group.Shapes.Count; i++)
                     {
-                        if (!CanBuild(group, group.Shapes[i]))
+                        if (!group.CanBuild(group.Shapes[i]))
                         {
                             w.Line($"""
                                 case {i}:
@@ -385,7 +234,7 @@ namespace GcoreCdnGen.Emitting
 
                 string built = entry.Built;
                 w.Line($"{Qualified(ns, p.Type.Name!)}? {built} = null;");
-                if (entry.Nested is { } nested && CanBuild(nested, nested.ShapeOf(p.Type.Name!)))
+                if (entry.Nested is { } nested && nested.CanBuild(nested.ShapeOf(p.Type.Name!)))
                 {
                     var inner = nested.ShapeOf(p.Type.Name!);
                     using (w.Block($"if ({entry.Local})"))
@@ -407,33 +256,11 @@ namespace GcoreCdnGen.Emitting
             var properties = shape.Type.Properties.Where(values.ContainsKey).ToList();
             var required = properties.Where(RequiredValue).ToList();
             foreach (var p in required)
-                w.Line($"if (!{HasOf(group, shape, p)} || {values[p]} is null) return null;");
+                w.Line($"if (!{group.HasOf(shape, p)} || {values[p]} is null) return null;");
 
             string result = $"result{group.NameVariable.Substring("name".Length)}_{shape.Type.Name}";
-            EmitBuild(w, Qualified(ns, shape.Type.Name), result, properties, p => values[p], p => HasOf(group, shape, p), unwrap: true, group.Additional);
+            EmitBuild(w, Qualified(ns, shape.Type.Name), result, properties, p => values[p], p => group.HasOf(shape, p), unwrap: true, group.Additional);
             return result;
         }
-
-        /// <summary>
-        /// Whether the one walk can build the shape: not when a required property of it, here or in an object it holds,
-        /// has a name the walk gives up on (the shape then never fits in the walk anyway).
-        /// </summary>
-        private static bool CanBuild(OnePassGroup group, OnePassShape shape)
-        {
-            foreach (var entry in group.Entries)
-            {
-                if (entry.KnownBy(shape) is not { } p || !RequiredValue(p))
-                    continue;
-                if (!entry.IsObject && entry.Type is null)
-                    return false;
-                if (entry.Nested is { } nested && !CanBuild(nested, nested.ShapeOf(p.Type.Name!)))
-                    return false;
-            }
-
-            return true;
-        }
-
-        private static string HasOf(OnePassGroup group, OnePassShape shape, PropertyDef p) =>
-            group.Entries.First(e => e.KnownBy(shape) == p).Has;
     }
 }
