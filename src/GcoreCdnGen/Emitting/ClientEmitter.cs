@@ -23,6 +23,9 @@ namespace GcoreCdnGen.Emitting
 
             public string Name { get; }
 
+            /// <summary>The path the resource stands for, as the spec spells it (<c>/cdn/origin_groups</c>): the start of its operations' paths.</summary>
+            public string Path { get; set; } = "";
+
             public List<Resource> Children { get; } = new();
 
             public List<OperationDef> Operations { get; } = new();
@@ -44,12 +47,18 @@ namespace GcoreCdnGen.Emitting
             foreach (var operation in model.Operations)
             {
                 var node = root;
+                var segments = operation.PathTemplate.Split(new[] { '/' }, System.StringSplitOptions.RemoveEmptyEntries);
+                int consumed = 0;
                 foreach (var segment in operation.ResourcePath)
                 {
+                    // The resource's path runs to the next segment of the operation's path that is not a parameter.
+                    while (consumed < segments.Length && segments[consumed].StartsWith("{", System.StringComparison.Ordinal))
+                        consumed++;
+                    consumed = System.Math.Min(consumed + 1, segments.Length);
                     var child = node.Children.FirstOrDefault(c => c.Name == segment);
                     if (child is null)
                     {
-                        child = new Resource(segment);
+                        child = new Resource(segment) { Path = "/" + string.Join("/", segments.Take(consumed)) };
                         node.Children.Add(child);
                     }
 
@@ -119,7 +128,7 @@ namespace GcoreCdnGen.Emitting
                         /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
                         public {{client}} WithOptions(GcoreRequestOptions options) => new {{client}}(_transport.With(options));
                         """);
-                    EmitChildProperties(w, root, "");
+                    EmitChildProperties(w, root);
 
                     w.Line("""
 
@@ -131,7 +140,7 @@ namespace GcoreCdnGen.Emitting
                     foreach (var child in root.Children)
                     {
                         w.Line();
-                        EmitResource(w, ns, child, $"/{child.Name}", envelopes);
+                        EmitResource(w, ns, child, envelopes);
                     }
                 }
             }
@@ -191,9 +200,9 @@ namespace GcoreCdnGen.Emitting
             return w.ToString();
         }
 
-        private static void EmitResource(SourceWriter w, string ns, Resource resource, string display, IReadOnlyDictionary<string, TypeDef> envelopes)
+        private static void EmitResource(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes)
         {
-            w.Line($"/// <summary>Operations under <c>{SourceWriter.Xml(display)}</c>.</summary>");
+            w.Line($"/// <summary>Operations under <c>{SourceWriter.Xml(resource.Path)}</c>.</summary>");
             using (w.Block($"public sealed partial class {resource.Name}Operations"))
             {
                 w.Line("""
@@ -203,13 +212,13 @@ namespace GcoreCdnGen.Emitting
                 using (w.Block($"internal {resource.Name}Operations(GcoreTransport transport)"))
                     EmitConstructorBody(w, resource);
 
-                EmitChildProperties(w, resource, display);
+                EmitChildProperties(w, resource);
                 EmitOperations(w, ns, resource, envelopes);
 
                 foreach (var child in resource.Children)
                 {
                     w.Line();
-                    EmitResource(w, ns, child, $"{display}/{child.Name}", envelopes);
+                    EmitResource(w, ns, child, envelopes);
                 }
             }
         }
@@ -224,14 +233,14 @@ namespace GcoreCdnGen.Emitting
                 w.Line($"{RawProperty} = new {RawClass}(transport);");
         }
 
-        /// <summary>One property per child resource, named for the path under <paramref name="display"/>.</summary>
-        private static void EmitChildProperties(SourceWriter w, Resource resource, string display)
+        /// <summary>One property per child resource.</summary>
+        private static void EmitChildProperties(SourceWriter w, Resource resource)
         {
             foreach (var child in resource.Children)
             {
                 w.Line($$"""
 
-                    /// <summary>Operations under <c>{{SourceWriter.Xml($"{display}/{child.Name}")}}</c>.</summary>
+                    /// <summary>Operations under <c>{{SourceWriter.Xml(child.Path)}}</c>.</summary>
                     public {{child.Name}}Operations {{child.Name}} { get; }
                     """);
             }
@@ -256,10 +265,10 @@ namespace GcoreCdnGen.Emitting
                 return;
             w.Line($$"""
 
-                /// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
+                /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
                 public {{RawClass}} {{RawProperty}} { get; }
 
-                /// <summary>The operations of this resource, answering with a <see cref="GcoreResponse"/>: status code, headers and raw body besides the value.</summary>
+                /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
                 """);
             using (w.Block($"public sealed partial class {RawClass}"))
             {
@@ -301,7 +310,7 @@ namespace GcoreCdnGen.Emitting
 
             public string DefaultPageSize { get; }
 
-            /// <summary>A GET answering with a list envelope (bare array or <c>{count, results}</c>) that takes integer <c>limit</c> and <c>offset</c>.</summary>
+            /// <summary>A GET whose response is a list envelope (bare array or <c>{count, results}</c>) that takes integer <c>limit</c> and <c>offset</c>.</summary>
             public static Paging? For(OperationDef op, IReadOnlyDictionary<string, TypeDef> envelopes)
             {
                 if (op.HttpMethod != "GET" || op.Response is not { Kind: TypeRefKind.Named, NamedKind: TypeKind.ListEnvelope } response ||
@@ -329,7 +338,7 @@ namespace GcoreCdnGen.Emitting
             w.Doc("summary", (op.Summary ?? op.OperationId) + ": every item, page after page.");
             w.Line("/// <remarks>");
             w.Line("/// Sends " + SourceWriter.Xml(op.HttpMethod + " " + op.PathTemplate) + " with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the");
-            w.Line("/// envelope's <c>count</c> is reached or a page comes back empty. When the server answers with a bare array, that array");
+            w.Line("/// envelope's <c>count</c> is reached or a page comes back empty. When the server responds with a bare array, that array");
             w.Line("/// is the whole list: it is yielded once and no further page is asked for.");
             w.Line("/// </remarks>");
             foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
@@ -343,14 +352,14 @@ namespace GcoreCdnGen.Emitting
             }
 
             w.Line("/// <param name=\"cancellationToken\">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>");
-            w.Line("/// <exception cref=\"GcoreApiException\">The server answered a page with an error status; the subclass tells which.</exception>");
+            w.Line("/// <exception cref=\"GcoreApiException\">The response to a page has an error status code; the subclass tells which.</exception>");
             w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
             w.Line("[global::" + ns + ".GcoreOperation(" + Identifiers.Literal(op.OperationId) + ")]");
             if (op.Deprecated is { } deprecated)
                 w.Line(CSharp.Obsolete(deprecated));
             var args = Arguments(ns, op);
             args[args.Count - 1] = "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " + args[args.Count - 1];
-            using (w.Block("public async global::System.Collections.Generic.IAsyncEnumerable<" + item + "> " + paging.MethodName + "(" + string.Join(", ", args) + ")"))
+            using (w.Block(Signature($"public async global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.MethodName}", args)))
             {
                 string limit = paging.Limit.CsName;
                 string offset = op.Parameters.First(p => p.In == ParameterLocation.Query && p.Name == "offset").CsName;
@@ -379,6 +388,13 @@ namespace GcoreCdnGen.Emitting
             }
         }
 
+        /// <summary>A method's header: on one line when it is short, else one parameter a line.</summary>
+        private static string Signature(string head, IReadOnlyList<string> args)
+        {
+            string oneLine = $"{head}({string.Join(", ", args)})";
+            return oneLine.Length <= 120 ? oneLine : $"{head}(\n    {string.Join(",\n    ", args)})";
+        }
+
         /// <summary>The parameter list: path parameters, body, required then optional query/header parameters, the token.</summary>
         private static List<string> Arguments(string ns, OperationDef op)
         {
@@ -398,8 +414,22 @@ namespace GcoreCdnGen.Emitting
         private static void EmitOperation(SourceWriter w, string ns, OperationDef op, Flavor flavor)
         {
             w.Doc("summary", op.Summary ?? op.Description ?? op.OperationId);
+            // One remarks: the description (where the summary is not already it), then what is sent.
+            string sends = $"{SourceWriter.Xml($"{op.HttpMethod} {op.PathTemplate}")} (<c>{SourceWriter.Xml(op.OperationId)}</c>).";
             if (op.Summary is not null && op.Description is not null && op.Description != op.Summary)
-                w.Doc("remarks", op.Description);
+            {
+                w.Line("/// <remarks>");
+                w.DocLines(op.Description);
+                w.Line($"""
+                    /// <para>{sends}</para>
+                    /// </remarks>
+                    """);
+            }
+            else
+            {
+                w.Line($"/// <remarks>{sends}</remarks>");
+            }
+
             foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
                 w.Param(p.CsName, p.Summary ?? p.Name);
             if (op.RequestBody is not null)
@@ -408,10 +438,9 @@ namespace GcoreCdnGen.Emitting
                 w.Param(p.CsName, p.Summary ?? p.Name);
             w.Line("""/// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>""");
             if (flavor == Flavor.Raw)
-                w.Line($"/// <returns>The answer's status code, headers and raw body{(op.Response is null ? "" : ", with the value read from it")}.</returns>");
+                w.Line($"/// <returns>The response's status code, headers and raw body{(op.Response is null ? "" : ", with the value read from it")}.</returns>");
             w.Line($$"""
-                /// <remarks>{{SourceWriter.Xml($"{op.HttpMethod} {op.PathTemplate}")}} (<c>{{SourceWriter.Xml(op.OperationId)}}</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::{{ns}}.GcoreOperation({{Identifiers.Literal(op.OperationId)}})]
                 """);
@@ -423,7 +452,7 @@ namespace GcoreCdnGen.Emitting
                 ? (op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>")
                 : (op.Response is null ? null : CSharp.Type(op.Response));
             string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
-            using (w.Block($"public {returns} {op.MethodName}Async({string.Join(", ", args)})"))
+            using (w.Block(Signature($"public {returns} {op.MethodName}Async", args)))
             {
                 if (op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType)
                     w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
@@ -460,7 +489,7 @@ namespace GcoreCdnGen.Emitting
         {
             if (type.Kind == TypeRefKind.Named)
                 return $"global::{ns}.{type.Name}.ReadJson";
-            return $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {ValueJsonEmitter.ReadNotNull(ns, type, "reader", 1, "The answer")}";
+            return $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {ValueJsonEmitter.ReadNotNull(ns, type, "reader", 1, "The response")}";
         }
 
         private static string QueryValue(ParameterDef p)

@@ -34,7 +34,7 @@ namespace GcoreCdnGen.Emitting
             if (type.Kind == TypeKind.Union)
                 w.Doc("remarks", $"""One of: {string.Join(", ", type.Variants.Select(v => $"""<see cref="{v}"/>"""))}. The variant is told apart by the shape of the JSON.""");
             if (type.Kind == TypeKind.ListEnvelope)
-                w.Doc("remarks", "The server answers with a bare array or with a paginated envelope; both read into this type.");
+                w.Doc("remarks", "The server responds with a bare array or with a paginated envelope; both read into this type.");
             if (type.Kind == TypeKind.Enum)
                 w.Doc("remarks", "Values the spec does not list are kept as they are, so a newer server never breaks reading.");
             w.Line($"[global::{ns}.GcoreSchema({Identifiers.Literal(type.Pointer)}{(type.UsedInRequest ? ", Request = true" : "")})]");

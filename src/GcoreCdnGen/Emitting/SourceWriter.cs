@@ -58,23 +58,78 @@ namespace GcoreCdnGen.Emitting
 
         public void Outdent() => _indent--;
 
-        /// <summary>Writes an XML doc element from free text, one line per line of text.</summary>
+        /// <summary>
+        /// Writes an XML doc element from free text (the spec's Markdown made XML doc by <see cref="DocText"/>), on one
+        /// line when it fits one, else one line per line of text.
+        /// </summary>
         public void Doc(string element, string? text, string? attributes = null)
         {
             if (string.IsNullOrWhiteSpace(text))
                 return;
-            string open = attributes is null ? "<" + element + ">" : "<" + element + " " + attributes + ">";
-            var lines = Xml(text!).Replace("\r\n", "\n").Split('\n');
-            if (lines.Length == 1)
+            string open = attributes is null ? $"<{element}>" : $"<{element} {attributes}>";
+            var lines = DocText(text!);
+            if (lines.Count == 1)
             {
-                Line("/// " + open + lines[0].Trim() + "</" + element + ">");
+                Line($"/// {open}{lines[0].Trim()}</{element}>");
                 return;
             }
 
-            Line("/// " + open);
+            Line($"/// {open}");
+            WriteDocLines(lines);
+            Line($"/// </{element}>");
+        }
+
+        /// <summary>Writes free text as the lines of an XML doc element whose tags the caller writes.</summary>
+        public void DocLines(string text) => WriteDocLines(DocText(text));
+
+        private void WriteDocLines(System.Collections.Generic.IEnumerable<string> lines)
+        {
             foreach (var line in lines)
-                Line(("/// " + line.TrimEnd()).TrimEnd() + (line.Trim().Length == 0 ? "" : ""));
-            Line("/// </" + element + ">");
+                Line($"/// {line.TrimEnd()}".TrimEnd());
+        }
+
+        /// <summary>
+        /// Free text (descriptions are Markdown) as XML doc lines: the text is escaped first, then <c>`code`</c> becomes
+        /// <c>&lt;c&gt;</c>, <c>**bold**</c> becomes <c>&lt;b&gt;</c>, and lines that start with <c>- </c> or <c>* </c> become a
+        /// bulleted <c>&lt;list&gt;</c>. Only what opens and closes on one line is converted, so every tag written is closed.
+        /// </summary>
+        public static System.Collections.Generic.List<string> DocText(string text)
+        {
+            var result = new System.Collections.Generic.List<string>();
+            bool inList = false;
+            foreach (var raw in Xml(text).Replace("\r\n", "\n").Split('\n'))
+            {
+                string line = Inline(raw);
+                string trimmed = line.TrimStart();
+                bool item = trimmed.StartsWith("- ", StringComparison.Ordinal) || trimmed.StartsWith("* ", StringComparison.Ordinal);
+                if (item && !inList)
+                    result.Add("""<list type="bullet">""");
+                else if (!item && inList)
+                    result.Add("</list>");
+                inList = item;
+                result.Add(item ? $"<item><description>{trimmed.Substring(2).Trim()}</description></item>" : line);
+            }
+
+            if (inList)
+                result.Add("</list>");
+            return result;
+        }
+
+        private static readonly System.Text.RegularExpressions.Regex Code = new("`([^`]+)`");
+        private static readonly System.Text.RegularExpressions.Regex Bold = new(@"\*\*([^*]+)\*\*");
+
+        /// <summary>Code spans first, taken as they are; bold only outside them.</summary>
+        private static string Inline(string line)
+        {
+            var sb = new StringBuilder();
+            int at = 0;
+            foreach (System.Text.RegularExpressions.Match code in Code.Matches(line))
+            {
+                sb.Append(Bold.Replace(line.Substring(at, code.Index - at), "<b>$1</b>")).Append("<c>").Append(code.Groups[1].Value).Append("</c>");
+                at = code.Index + code.Length;
+            }
+
+            return sb.Append(Bold.Replace(line.Substring(at), "<b>$1</b>")).ToString();
         }
 
         /// <summary>Writes the <c>param</c> doc of the parameter <paramref name="name"/> (a C# identifier) from free text.</summary>

@@ -10,8 +10,8 @@ namespace GcoreCdnGen.Tests.Generator;
 /// <summary>
 /// One tiny spec per construct, each snapshotting every file it generates (the support runtime aside): the branches of
 /// the emitters that the origin-groups spec never reaches (maps, number and date/uuid formats, nested arrays, an enum
-/// in a path, a union that falls back to <c>Unknown</c>, a bare list beside a paginated envelope) are pinned here, so a
-/// refactor of an emitter shows any change it makes to them.
+/// in a path, a union that falls back to <c>Unknown</c>, a bare list beside a paginated envelope, Markdown in descriptions)
+/// are pinned here, so a refactor of an emitter shows any change it makes to them.
 /// </summary>
 public class ConstructSnapshotTests
 {
@@ -256,6 +256,43 @@ public class ConstructSnapshotTests
                       type: string
             """,
 
+        ["markdown"] = Head + """
+
+            paths:
+              /notes:
+                post:
+                  operationId: create-note
+                  summary: Create note
+                  description: |-
+                    Stores a note. Send **plain text**; `<b>` & friends are kept as text.
+
+                    Limits:
+                    - **length** - at most 100 characters, see `max_length`.
+                    * one **unclosed bold and a stray ` backtick stay as they are.
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema:
+                          $ref: '#/components/schemas/Note'
+                  responses:
+                    '204':
+                      description: Stored.
+            components:
+              schemas:
+                Note:
+                  type: object
+                  description: A note; `text` is **required**.
+                  required: [text]
+                  properties:
+                    text:
+                      type: string
+                      description: |-
+                        The note's text.
+                        - Markdown is not rendered: `**x**` stays `**x**` in the note.
+                        - An `a < b && c > d` comparison is fine.
+            """,
+
         ["lists"] = Head + """
 
             paths:
@@ -319,11 +356,6 @@ public class ConstructSnapshotTests
             """,
     };
 
-    private static string[] SupportHintNames() => System.IO.Directory
-        .GetFiles(System.IO.Path.Combine(Paths.RepoRoot, "src", "GcoreCdnGen", "Support"), "*.cs")
-        .Select(f => "Construct." + System.IO.Path.GetFileNameWithoutExtension(f) + ".g.cs")
-        .ToArray();
-
     /// <summary>Every file a construct's spec generates matches its snapshot, and the whole compiles without warnings.</summary>
     [Theory]
     [MemberData(nameof(Constructs))]
@@ -333,7 +365,7 @@ public class ConstructSnapshotTests
         Assert.Null(run.Exception);
         Assert.True(run.Problems().Count == 0, run.Describe(run.Problems()));
 
-        var support = SupportHintNames();
+        var support = SnapshotTests.SupportHintNames("Construct");
         var sources = run.Sources.Where(s => !support.Contains(s.HintName)).OrderBy(s => s.HintName, StringComparer.Ordinal).ToList();
         Assert.True(sources.Count > 1, "the spec generated no types");
 

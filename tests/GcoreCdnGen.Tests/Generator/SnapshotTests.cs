@@ -12,8 +12,9 @@ public class SnapshotTests
 {
     private static readonly string SupportDirectory = System.IO.Path.Combine(Paths.RepoRoot, "src", "GcoreCdnGen", "Support");
 
-    private static string[] SupportHintNames() => System.IO.Directory.GetFiles(SupportDirectory, "*.cs")
-        .Select(f => "Snapshot.Gcore." + System.IO.Path.GetFileNameWithoutExtension(f) + ".g.cs")
+    /// <summary>The hint names of the support files emitted into <paramref name="ns"/>, which are not snapshotted.</summary>
+    internal static string[] SupportHintNames(string ns = "Snapshot.Gcore") => System.IO.Directory.GetFiles(SupportDirectory, "*.cs")
+        .Select(f => ns + "." + System.IO.Path.GetFileNameWithoutExtension(f) + ".g.cs")
         .ToArray();
 
     public static TheoryData<string> Files()

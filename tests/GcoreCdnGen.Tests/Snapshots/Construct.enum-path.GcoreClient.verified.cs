@@ -57,13 +57,13 @@ namespace Construct
         /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
         public GcoreClient WithOptions(GcoreRequestOptions options) => new GcoreClient(_transport.With(options));
 
-        /// <summary>Operations under <c>/Reports</c>.</summary>
+        /// <summary>Operations under <c>/reports</c>.</summary>
         public ReportsOperations Reports { get; }
 
         /// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>
         public void Dispose() => _transport.Dispose();
 
-        /// <summary>Operations under <c>/Reports</c>.</summary>
+        /// <summary>Operations under <c>/reports</c>.</summary>
         public sealed partial class ReportsOperations
         {
             private readonly GcoreTransport _transport;
@@ -75,24 +75,27 @@ namespace Construct
             }
 
             /// <summary>Get report</summary>
+            /// <remarks>GET /reports/{kind} (<c>get-report</c>).</remarks>
             /// <param name="kind">kind</param>
             /// <param name="format">format</param>
             /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-            /// <remarks>GET /reports/{kind} (<c>get-report</c>).</remarks>
-            /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+            /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-report")]
-            public global::System.Threading.Tasks.Task<string> GetAsync(ReportKind kind, GetReportFormat? format = null, global::System.Threading.CancellationToken cancellationToken = default)
+            public global::System.Threading.Tasks.Task<string> GetAsync(
+                ReportKind kind,
+                GetReportFormat? format = null,
+                global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var query = new GcoreQuery();
                 query.Add("format", format?.Value);
-                return _transport.SendAsync<string>(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The answer"), cancellationToken);
+                return _transport.SendAsync<string>(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken);
             }
 
-            /// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
+            /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public RawResponseOperations WithRawResponse { get; }
 
-            /// <summary>The operations of this resource, answering with a <see cref="GcoreResponse"/>: status code, headers and raw body besides the value.</summary>
+            /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
                 private readonly GcoreTransport _transport;
@@ -100,19 +103,22 @@ namespace Construct
                 internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
 
                 /// <summary>Get report</summary>
+                /// <remarks>GET /reports/{kind} (<c>get-report</c>).</remarks>
                 /// <param name="kind">kind</param>
                 /// <param name="format">format</param>
                 /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <returns>The answer's status code, headers and raw body, with the value read from it.</returns>
-                /// <remarks>GET /reports/{kind} (<c>get-report</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-report")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<string>> GetAsync(ReportKind kind, GetReportFormat? format = null, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<GcoreResponse<string>> GetAsync(
+                    ReportKind kind,
+                    GetReportFormat? format = null,
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     var query = new GcoreQuery();
                     query.Add("format", format?.Value);
-                    return _transport.SendWithResponseAsync<string>(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The answer"), cancellationToken);
+                    return _transport.SendWithResponseAsync<string>(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken);
                 }
             }
         }

@@ -58,16 +58,16 @@ namespace Construct
         /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
         public GcoreClient WithOptions(GcoreRequestOptions options) => new GcoreClient(_transport.With(options));
 
-        /// <summary>Operations under <c>/Items</c>.</summary>
+        /// <summary>Operations under <c>/items</c>.</summary>
         public ItemsOperations Items { get; }
 
-        /// <summary>Operations under <c>/Tags</c>.</summary>
+        /// <summary>Operations under <c>/tags</c>.</summary>
         public TagsOperations Tags { get; }
 
         /// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>
         public void Dispose() => _transport.Dispose();
 
-        /// <summary>Operations under <c>/Items</c>.</summary>
+        /// <summary>Operations under <c>/items</c>.</summary>
         public sealed partial class ItemsOperations
         {
             private readonly GcoreTransport _transport;
@@ -79,14 +79,17 @@ namespace Construct
             }
 
             /// <summary>Get items</summary>
+            /// <remarks>GET /items (<c>get-items</c>).</remarks>
             /// <param name="limit">limit</param>
             /// <param name="offset">offset</param>
             /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-            /// <remarks>GET /items (<c>get-items</c>).</remarks>
-            /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+            /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-items")]
-            public global::System.Threading.Tasks.Task<ItemList> ListAsync([global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+            public global::System.Threading.Tasks.Task<ItemList> ListAsync(
+                [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
+                long? offset = null,
+                global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var query = new GcoreQuery();
                 query.Add("limit", limit);
@@ -97,16 +100,19 @@ namespace Construct
             /// <summary>Get items: every item, page after page.</summary>
             /// <remarks>
             /// Sends GET /items with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the
-            /// envelope's <c>count</c> is reached or a page comes back empty. When the server answers with a bare array, that array
+            /// envelope's <c>count</c> is reached or a page comes back empty. When the server responds with a bare array, that array
             /// is the whole list: it is yielded once and no further page is asked for.
             /// </remarks>
             /// <param name="limit">How many items to ask for per page. Default: 500.</param>
             /// <param name="offset">How many items to skip before the first one yielded. Default: 0.</param>
             /// <param name="cancellationToken">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>
-            /// <exception cref="GcoreApiException">The server answered a page with an error status; the subclass tells which.</exception>
+            /// <exception cref="GcoreApiException">The response to a page has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-items")]
-            public async global::System.Collections.Generic.IAsyncEnumerable<Item> ListAllAsync([global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null, long? offset = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+            public async global::System.Collections.Generic.IAsyncEnumerable<Item> ListAllAsync(
+                [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
+                long? offset = null,
+                [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var pageSize = limit ?? 500;
                 var next = offset ?? 0;
@@ -126,10 +132,10 @@ namespace Construct
                 }
             }
 
-            /// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
+            /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public RawResponseOperations WithRawResponse { get; }
 
-            /// <summary>The operations of this resource, answering with a <see cref="GcoreResponse"/>: status code, headers and raw body besides the value.</summary>
+            /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
                 private readonly GcoreTransport _transport;
@@ -137,15 +143,18 @@ namespace Construct
                 internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
 
                 /// <summary>Get items</summary>
+                /// <remarks>GET /items (<c>get-items</c>).</remarks>
                 /// <param name="limit">limit</param>
                 /// <param name="offset">offset</param>
                 /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <returns>The answer's status code, headers and raw body, with the value read from it.</returns>
-                /// <remarks>GET /items (<c>get-items</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-items")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<ItemList>> ListAsync([global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null, long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<GcoreResponse<ItemList>> ListAsync(
+                    [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
+                    long? offset = null,
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     var query = new GcoreQuery();
                     query.Add("limit", limit);
@@ -155,7 +164,7 @@ namespace Construct
             }
         }
 
-        /// <summary>Operations under <c>/Tags</c>.</summary>
+        /// <summary>Operations under <c>/tags</c>.</summary>
         public sealed partial class TagsOperations
         {
             private readonly GcoreTransport _transport;
@@ -167,20 +176,21 @@ namespace Construct
             }
 
             /// <summary>get-tags</summary>
-            /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
             /// <remarks>GET /tags (<c>get-tags</c>).</remarks>
-            /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+            /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+            /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-tags")]
-            public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<Item>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default)
+            public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<Item>> ListAsync(
+                global::System.Threading.CancellationToken cancellationToken = default)
             {
-                return _transport.SendAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The answer"), cancellationToken);
+                return _transport.SendAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken);
             }
 
-            /// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
+            /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public RawResponseOperations WithRawResponse { get; }
 
-            /// <summary>The operations of this resource, answering with a <see cref="GcoreResponse"/>: status code, headers and raw body besides the value.</summary>
+            /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
                 private readonly GcoreTransport _transport;
@@ -188,15 +198,16 @@ namespace Construct
                 internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
 
                 /// <summary>get-tags</summary>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <returns>The answer's status code, headers and raw body, with the value read from it.</returns>
                 /// <remarks>GET /tags (<c>get-tags</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-tags")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<global::System.Collections.Generic.IList<Item>>> ListAsync(global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<GcoreResponse<global::System.Collections.Generic.IList<Item>>> ListAsync(
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return _transport.SendWithResponseAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The answer"), cancellationToken);
+                    return _transport.SendWithResponseAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken);
                 }
             }
         }

@@ -6,7 +6,7 @@
 namespace Construct
 {
     /// <summary>ItemList</summary>
-    /// <remarks>The server answers with a bare array or with a paginated envelope; both read into this type.</remarks>
+    /// <remarks>The server responds with a bare array or with a paginated envelope; both read into this type.</remarks>
     [global::Construct.GcoreSchema("#/components/schemas/ItemList")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(ItemList.JsonConverter))]
     public sealed partial record ItemList

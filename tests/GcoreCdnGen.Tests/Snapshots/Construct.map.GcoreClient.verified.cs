@@ -57,13 +57,13 @@ namespace Construct
         /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
         public GcoreClient WithOptions(GcoreRequestOptions options) => new GcoreClient(_transport.With(options));
 
-        /// <summary>Operations under <c>/Labels</c>.</summary>
+        /// <summary>Operations under <c>/labels</c>.</summary>
         public LabelsOperations Labels { get; }
 
         /// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>
         public void Dispose() => _transport.Dispose();
 
-        /// <summary>Operations under <c>/Labels</c>.</summary>
+        /// <summary>Operations under <c>/labels</c>.</summary>
         public sealed partial class LabelsOperations
         {
             private readonly GcoreTransport _transport;
@@ -75,20 +75,21 @@ namespace Construct
             }
 
             /// <summary>get-labels</summary>
-            /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
             /// <remarks>GET /labels (<c>get-labels</c>).</remarks>
-            /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+            /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+            /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-labels")]
-            public global::System.Threading.Tasks.Task<Labels> GetAsync(global::System.Threading.CancellationToken cancellationToken = default)
+            public global::System.Threading.Tasks.Task<Labels> GetAsync(
+                global::System.Threading.CancellationToken cancellationToken = default)
             {
                 return _transport.SendAsync<Labels>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Labels.ReadJson, cancellationToken);
             }
 
-            /// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
+            /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public RawResponseOperations WithRawResponse { get; }
 
-            /// <summary>The operations of this resource, answering with a <see cref="GcoreResponse"/>: status code, headers and raw body besides the value.</summary>
+            /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
                 private readonly GcoreTransport _transport;
@@ -96,13 +97,14 @@ namespace Construct
                 internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
 
                 /// <summary>get-labels</summary>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <returns>The answer's status code, headers and raw body, with the value read from it.</returns>
                 /// <remarks>GET /labels (<c>get-labels</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-labels")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<Labels>> GetAsync(global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<GcoreResponse<Labels>> GetAsync(
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     return _transport.SendWithResponseAsync<Labels>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Labels.ReadJson, cancellationToken);
                 }

@@ -57,13 +57,13 @@ namespace Construct
         /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
         public GcoreClient WithOptions(GcoreRequestOptions options) => new GcoreClient(_transport.With(options));
 
-        /// <summary>Operations under <c>/Grids</c>.</summary>
+        /// <summary>Operations under <c>/grids</c>.</summary>
         public GridsOperations Grids { get; }
 
         /// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>
         public void Dispose() => _transport.Dispose();
 
-        /// <summary>Operations under <c>/Grids</c>.</summary>
+        /// <summary>Operations under <c>/grids</c>.</summary>
         public sealed partial class GridsOperations
         {
             private readonly GcoreTransport _transport;
@@ -75,22 +75,24 @@ namespace Construct
             }
 
             /// <summary>create-grid</summary>
+            /// <remarks>POST /grids (<c>create-grid</c>).</remarks>
             /// <param name="body">The request body.</param>
             /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-            /// <remarks>POST /grids (<c>create-grid</c>).</remarks>
-            /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+            /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("create-grid")]
-            public global::System.Threading.Tasks.Task CreateAsync(Grid body, global::System.Threading.CancellationToken cancellationToken = default)
+            public global::System.Threading.Tasks.Task CreateAsync(
+                Grid body,
+                global::System.Threading.CancellationToken cancellationToken = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
                 return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, body.WriteJson, cancellationToken);
             }
 
-            /// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
+            /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public RawResponseOperations WithRawResponse { get; }
 
-            /// <summary>The operations of this resource, answering with a <see cref="GcoreResponse"/>: status code, headers and raw body besides the value.</summary>
+            /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
                 private readonly GcoreTransport _transport;
@@ -98,14 +100,16 @@ namespace Construct
                 internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
 
                 /// <summary>create-grid</summary>
+                /// <remarks>POST /grids (<c>create-grid</c>).</remarks>
                 /// <param name="body">The request body.</param>
                 /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <returns>The answer's status code, headers and raw body.</returns>
-                /// <remarks>POST /grids (<c>create-grid</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <returns>The response's status code, headers and raw body.</returns>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("create-grid")]
-                public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(Grid body, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(
+                    Grid body,
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, body.WriteJson, cancellationToken);

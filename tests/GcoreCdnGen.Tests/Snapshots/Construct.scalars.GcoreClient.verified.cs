@@ -57,13 +57,13 @@ namespace Construct
         /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
         public GcoreClient WithOptions(GcoreRequestOptions options) => new GcoreClient(_transport.With(options));
 
-        /// <summary>Operations under <c>/Samples</c>.</summary>
+        /// <summary>Operations under <c>/samples</c>.</summary>
         public SamplesOperations Samples { get; }
 
         /// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>
         public void Dispose() => _transport.Dispose();
 
-        /// <summary>Operations under <c>/Samples</c>.</summary>
+        /// <summary>Operations under <c>/samples</c>.</summary>
         public sealed partial class SamplesOperations
         {
             private readonly GcoreTransport _transport;
@@ -75,15 +75,19 @@ namespace Construct
             }
 
             /// <summary>put-sample</summary>
+            /// <remarks>PUT /samples/{sample_id} (<c>put-sample</c>).</remarks>
             /// <param name="sampleId">sample_id</param>
             /// <param name="body">The request body.</param>
             /// <param name="since">since</param>
             /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-            /// <remarks>PUT /samples/{sample_id} (<c>put-sample</c>).</remarks>
-            /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+            /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("put-sample")]
-            public global::System.Threading.Tasks.Task<Sample> ReplaceAsync(global::System.Guid sampleId, Sample body, global::System.DateTimeOffset? since = null, global::System.Threading.CancellationToken cancellationToken = default)
+            public global::System.Threading.Tasks.Task<Sample> ReplaceAsync(
+                global::System.Guid sampleId,
+                Sample body,
+                global::System.DateTimeOffset? since = null,
+                global::System.Threading.CancellationToken cancellationToken = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
                 var query = new GcoreQuery();
@@ -91,10 +95,10 @@ namespace Construct
                 return _transport.SendAsync<Sample>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, body.WriteJson, global::Construct.Sample.ReadJson, cancellationToken);
             }
 
-            /// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
+            /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public RawResponseOperations WithRawResponse { get; }
 
-            /// <summary>The operations of this resource, answering with a <see cref="GcoreResponse"/>: status code, headers and raw body besides the value.</summary>
+            /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
                 private readonly GcoreTransport _transport;
@@ -102,16 +106,20 @@ namespace Construct
                 internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
 
                 /// <summary>put-sample</summary>
+                /// <remarks>PUT /samples/{sample_id} (<c>put-sample</c>).</remarks>
                 /// <param name="sampleId">sample_id</param>
                 /// <param name="body">The request body.</param>
                 /// <param name="since">since</param>
                 /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <returns>The answer's status code, headers and raw body, with the value read from it.</returns>
-                /// <remarks>PUT /samples/{sample_id} (<c>put-sample</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("put-sample")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<Sample>> ReplaceAsync(global::System.Guid sampleId, Sample body, global::System.DateTimeOffset? since = null, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<GcoreResponse<Sample>> ReplaceAsync(
+                    global::System.Guid sampleId,
+                    Sample body,
+                    global::System.DateTimeOffset? since = null,
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     var query = new GcoreQuery();

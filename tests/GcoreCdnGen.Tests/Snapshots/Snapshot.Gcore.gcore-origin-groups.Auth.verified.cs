@@ -6,7 +6,7 @@
 namespace Snapshot.Gcore
 {
     /// <summary>
-    /// **Deprecated.** Define S3 origins inside `sources`, using `origin_type` and `config`, instead.
+    /// <b>Deprecated.</b> Define S3 origins inside <c>sources</c>, using <c>origin_type</c> and <c>config</c>, instead.
     ///
     /// Credentials for reaching a private bucket.
     /// </summary>
@@ -19,8 +19,10 @@ namespace Snapshot.Gcore
         /// Kind of S3-compatible storage.
         ///
         /// Possible values:
-        /// - **amazon** - Amazon Web Services S3.
-        /// - **other** - any S3-compatible storage not run by AWS.
+        /// <list type="bullet">
+        /// <item><description><b>amazon</b> - Amazon Web Services S3.</description></item>
+        /// <item><description><b>other</b> - any S3-compatible storage not run by AWS.</description></item>
+        /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_type")]
         public required string S3Type { get; set; }
@@ -29,8 +31,10 @@ namespace Snapshot.Gcore
         /// Access key ID of the S3 account.
         ///
         /// Rules:
-        /// - Allowed characters: Latin letters (A-Z, a-z), digits (0-9), colon, dash and underscore.
-        /// - Length: 3 to 512 characters.
+        /// <list type="bullet">
+        /// <item><description>Allowed characters: Latin letters (A-Z, a-z), digits (0-9), colon, dash and underscore.</description></item>
+        /// <item><description>Length: 3 to 512 characters.</description></item>
+        /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_access_key_id", Secret = true)]
         public required string S3AccessKeyId { get; set; }
@@ -39,9 +43,11 @@ namespace Snapshot.Gcore
         /// Secret access key of the S3 account.
         ///
         /// Rules:
-        /// - Allowed characters: Latin letters (A-Z, a-z), digits (0-9), plus, slash, dash, colon and underscore.
-        /// - Exactly 40 characters when `s3_type` is amazon.
-        /// - 16 to 255 characters when `s3_type` is other.
+        /// <list type="bullet">
+        /// <item><description>Allowed characters: Latin letters (A-Z, a-z), digits (0-9), plus, slash, dash, colon and underscore.</description></item>
+        /// <item><description>Exactly 40 characters when <c>s3_type</c> is amazon.</description></item>
+        /// <item><description>16 to 255 characters when <c>s3_type</c> is other.</description></item>
+        /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_secret_access_key", Secret = true)]
         public required string S3SecretAccessKey { get; set; }
@@ -53,7 +59,7 @@ namespace Snapshot.Gcore
         /// <summary>
         /// Hostname of the S3 storage.
         ///
-        /// Must be set when `s3_type` is other.
+        /// Must be set when <c>s3_type</c> is other.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_storage_hostname")]
         public string? S3StorageHostname
@@ -72,7 +78,7 @@ namespace Snapshot.Gcore
         /// <summary>
         /// Region of the S3 storage.
         ///
-        /// Must be set when `s3_type` is amazon.
+        /// Must be set when <c>s3_type</c> is amazon.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_region")]
         public string? S3Region

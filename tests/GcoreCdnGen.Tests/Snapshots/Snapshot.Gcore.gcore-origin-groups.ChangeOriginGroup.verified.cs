@@ -26,12 +26,14 @@ namespace Snapshot.Gcore
         private bool _nameIsSet;
 
         /// <summary>
-        /// If enabled, the request goes on to the next origin in the group whenever an origin answers with one of the cases listed in `proxy_next_upstream`.
-        /// Enabling it requires those cases to be set in `proxy_next_upstream`.
+        /// If enabled, the request goes on to the next origin in the group whenever an origin answers with one of the cases listed in <c>proxy_next_upstream</c>.
+        /// Enabling it requires those cases to be set in <c>proxy_next_upstream</c>.
         ///
         /// Possible values:
-        /// - **true** - the option is on.
-        /// - **false** - the option is off.
+        /// <list type="bullet">
+        /// <item><description><b>true</b> - the option is on.</description></item>
+        /// <item><description><b>false</b> - the option is off.</description></item>
+        /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("use_next")]
         public bool? UseNext
@@ -51,16 +53,18 @@ namespace Snapshot.Gcore
         /// Situations in which the request is handed on to the next origin.
         ///
         /// Possible values:
-        /// - **error** - connecting to the origin, sending it the request or reading its response header failed
-        /// - **timeout** - connecting to the origin, sending it the request or reading its response header took too long
-        /// - **`invalid_header`** - the origin sent an empty or malformed response
-        /// - **`http_403`** - the origin answered with status 403
-        /// - **`http_404`** - the origin answered with status 404
-        /// - **`http_429`** - the origin answered with status 429
-        /// - **`http_500`** - the origin answered with status 500
-        /// - **`http_502`** - the origin answered with status 502
-        /// - **`http_503`** - the origin answered with status 503
-        /// - **`http_504`** - the origin answered with status 504
+        /// <list type="bullet">
+        /// <item><description><b>error</b> - connecting to the origin, sending it the request or reading its response header failed</description></item>
+        /// <item><description><b>timeout</b> - connecting to the origin, sending it the request or reading its response header took too long</description></item>
+        /// <item><description>**<c>invalid_header</c>** - the origin sent an empty or malformed response</description></item>
+        /// <item><description>**<c>http_403</c>** - the origin answered with status 403</description></item>
+        /// <item><description>**<c>http_404</c>** - the origin answered with status 404</description></item>
+        /// <item><description>**<c>http_429</c>** - the origin answered with status 429</description></item>
+        /// <item><description>**<c>http_500</c>** - the origin answered with status 500</description></item>
+        /// <item><description>**<c>http_502</c>** - the origin answered with status 502</description></item>
+        /// <item><description>**<c>http_503</c>** - the origin answered with status 503</description></item>
+        /// <item><description>**<c>http_504</c>** - the origin answered with status 504</description></item>
+        /// </list>
         /// </summary>
         /// <remarks>Default: <c>["error","timeout"]</c>.</remarks>
         [global::Snapshot.Gcore.GcoreProperty("proxy_next_upstream", DefaultJson = "[\"error\",\"timeout\"]")]
@@ -78,13 +82,15 @@ namespace Snapshot.Gcore
         private bool _proxyNextUpstreamIsSet;
 
         /// <summary>
-        /// **Deprecated.** Not needed any more; when omitted it is `none`.
+        /// <b>Deprecated.</b> Not needed any more; when omitted it is <c>none</c>.
         ///
         /// Authentication type of the origin group.
         ///
         /// Possible values:
-        /// - **none** - for public origins.
-        /// - **awsSignatureV4** - for S3 storage.
+        /// <list type="bullet">
+        /// <item><description><b>none</b> - for public origins.</description></item>
+        /// <item><description><b>awsSignatureV4</b> - for S3 storage.</description></item>
+        /// </list>
         /// </summary>
         /// <remarks>Default: <c>"none"</c>.</remarks>
         [global::Snapshot.Gcore.GcoreProperty("auth_type", DefaultJson = "\"none\"")]
@@ -118,7 +124,7 @@ namespace Snapshot.Gcore
         private bool _sourcesIsSet;
 
         /// <summary>
-        /// **Deprecated.** Not needed any more; leave it out and the default origin path behaviour applies.
+        /// <b>Deprecated.</b> Not needed any more; leave it out and the default origin path behaviour applies.
         ///
         /// Path prefix for requests to the origin.
         /// </summary>
@@ -138,7 +144,7 @@ namespace Snapshot.Gcore
         private bool _pathIsSet;
 
         /// <summary>
-        /// **Deprecated.** Define S3 origins inside `sources`, using `origin_type` and `config`, instead.
+        /// <b>Deprecated.</b> Define S3 origins inside <c>sources</c>, using <c>origin_type</c> and <c>config</c>, instead.
         ///
         /// Credentials for reaching a private bucket.
         /// </summary>

@@ -20,8 +20,10 @@ namespace Snapshot.Gcore
         /// Marks the origin as a backup. A backup origin receives no requests until one of the active origins becomes unavailable.
         ///
         /// Possible values:
-        /// - **true** - the origin is a backup.
-        /// - **false** - the origin is active (not a backup).
+        /// <list type="bullet">
+        /// <item><description><b>true</b> - the origin is a backup.</description></item>
+        /// <item><description><b>false</b> - the origin is active (not a backup).</description></item>
+        /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("backup")]
         public bool? Backup
@@ -41,8 +43,10 @@ namespace Snapshot.Gcore
         /// Turns this origin source on or off inside the origin group.
         ///
         /// Possible values:
-        /// - **true** - the CDN pulls content from this origin.
-        /// - **false** - the CDN does not pull content from this origin.
+        /// <list type="bullet">
+        /// <item><description><b>true</b> - the CDN pulls content from this origin.</description></item>
+        /// <item><description><b>false</b> - the CDN does not pull content from this origin.</description></item>
+        /// </list>
         ///
         /// Every origin group has to keep at least one enabled origin.
         /// </summary>

@@ -5,12 +5,12 @@
 
 namespace Snapshot.Gcore
 {
-    /// <summary>Settings of a FastEdge application origin. Must be given when `origin_type` is `fastedge`.</summary>
+    /// <summary>Settings of a FastEdge application origin. Must be given when <c>origin_type</c> is <c>fastedge</c>.</summary>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/FastedgeConfig", Request = true)]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(FastedgeConfig.JsonConverter))]
     public sealed partial record FastedgeConfig
     {
-        /// <summary>Identifier of the FastEdge application used as the origin, passed as a string (as in the existing fastedge option). The CDN hands requests to the FastEdge runtime on the edge node under this ID. The application has to belong to the caller, be enabled and use the `wasi-http` API type.</summary>
+        /// <summary>Identifier of the FastEdge application used as the origin, passed as a string (as in the existing fastedge option). The CDN hands requests to the FastEdge runtime on the edge node under this ID. The application has to belong to the caller, be enabled and use the <c>wasi-http</c> API type.</summary>
         [global::Snapshot.Gcore.GcoreProperty("app_id")]
         public required string AppId { get; set; }
 

@@ -6,7 +6,7 @@
 namespace Snapshot.Gcore
 {
     /// <summary>Paginated list</summary>
-    /// <remarks>The server answers with a bare array or with a paginated envelope; both read into this type.</remarks>
+    /// <remarks>The server responds with a bare array or with a paginated envelope; both read into this type.</remarks>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/OriginGroupsListResponse")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupsListResponse.JsonConverter))]
     public sealed partial record OriginGroupsListResponse

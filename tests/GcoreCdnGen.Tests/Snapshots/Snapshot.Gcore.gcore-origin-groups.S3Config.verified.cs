@@ -5,7 +5,7 @@
 
 namespace Snapshot.Gcore
 {
-    /// <summary>Settings of an S3 storage origin. Must be given when `origin_type` is `s3`.</summary>
+    /// <summary>Settings of an S3 storage origin. Must be given when <c>origin_type</c> is <c>s3</c>.</summary>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3Config", Request = true)]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(S3Config.JsonConverter))]
     public sealed partial record S3Config
@@ -14,8 +14,10 @@ namespace Snapshot.Gcore
         /// Kind of S3-compatible storage.
         ///
         /// Possible values:
-        /// - **amazon** - Amazon Web Services S3.
-        /// - **other** - any S3-compatible storage not run by AWS.
+        /// <list type="bullet">
+        /// <item><description><b>amazon</b> - Amazon Web Services S3.</description></item>
+        /// <item><description><b>other</b> - any S3-compatible storage not run by AWS.</description></item>
+        /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_type")]
         public required S3ConfigS3Type S3Type { get; set; }
@@ -27,7 +29,7 @@ namespace Snapshot.Gcore
         /// <summary>
         /// Region of the S3 storage.
         ///
-        /// Must be set when `s3_type` is `amazon`.
+        /// Must be set when <c>s3_type</c> is <c>amazon</c>.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_region")]
         public string? S3Region
@@ -46,7 +48,7 @@ namespace Snapshot.Gcore
         /// <summary>
         /// Hostname of the S3 storage.
         ///
-        /// Must be set when `s3_type` is `other`.
+        /// Must be set when <c>s3_type</c> is <c>other</c>.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_storage_hostname")]
         public string? S3StorageHostname
@@ -63,21 +65,25 @@ namespace Snapshot.Gcore
         private bool _s3StorageHostnameIsSet;
 
         /// <summary>
-        /// Access key ID of the S3 account. Responses show it masked as `SECRET_VALUE`.
+        /// Access key ID of the S3 account. Responses show it masked as <c>SECRET_VALUE</c>.
         ///
         /// Rules:
-        /// - Allowed characters: Latin letters (A-Z, a-z), digits (0-9), colon, dash and underscore.
-        /// - Length: 4 to 255 characters.
+        /// <list type="bullet">
+        /// <item><description>Allowed characters: Latin letters (A-Z, a-z), digits (0-9), colon, dash and underscore.</description></item>
+        /// <item><description>Length: 4 to 255 characters.</description></item>
+        /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_access_key_id", MaxLength = 255, Secret = true)]
         public required string S3AccessKeyId { get; set; }
 
         /// <summary>
-        /// Secret access key of the S3 account. Responses show it masked as `SECRET_VALUE`.
+        /// Secret access key of the S3 account. Responses show it masked as <c>SECRET_VALUE</c>.
         ///
         /// Rules:
-        /// - Allowed characters: Latin letters (A-Z, a-z), digits (0-9), plus, slash, dash, colon and underscore.
-        /// - Length: 16 to 255 characters.
+        /// <list type="bullet">
+        /// <item><description>Allowed characters: Latin letters (A-Z, a-z), digits (0-9), plus, slash, dash, colon and underscore.</description></item>
+        /// <item><description>Length: 16 to 255 characters.</description></item>
+        /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_secret_access_key", MaxLength = 255, Secret = true)]
         public required string S3SecretAccessKey { get; set; }

@@ -9,8 +9,10 @@ namespace Snapshot.Gcore
     /// Kind of S3-compatible storage.
     ///
     /// Possible values:
-    /// - **amazon** - Amazon Web Services S3.
-    /// - **other** - any S3-compatible storage not run by AWS.
+    /// <list type="bullet">
+    /// <item><description><b>amazon</b> - Amazon Web Services S3.</description></item>
+    /// <item><description><b>other</b> - any S3-compatible storage not run by AWS.</description></item>
+    /// </list>
     /// </summary>
     /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3Config/properties/s3_type", Request = true)]
