@@ -10,7 +10,7 @@ using Xunit;
 
 namespace GcoreCdnGen.ClientTests.Client;
 
-/// <summary><c>ListAllAsync</c>: walks limit/offset until count is reached, and takes a bare array as the whole list.</summary>
+/// <summary><c>ListAllAsync</c>: walks limit/offset until count is reached or a page repeats the last, and takes a bare array as the whole list.</summary>
 public class PaginationTests : ClientTestBase
 {
     private static string Page(long count, params long[] ids) =>
@@ -152,5 +152,18 @@ public class PaginationTests : ClientTestBase
 
         Assert.Equal(Enumerable.Range(0, 7).Select(i => "page-" + i), names);
         Assert.Equal(3, fake.Requests.Count);
+    }
+
+    [Fact]
+    public async Task A_server_that_ignores_offset_gets_two_requests_and_no_duplicates()
+    {
+        // count says 1000, but every page is the first one again.
+        for (int i = 0; i < 50; i++)
+            Server.Answer(200, Page(1000, 1, 2));
+
+        var ids = await Ids(Client.Cdn.OriginGroups.ListAllAsync(limit: 2));
+
+        Assert.Equal(new long[] { 1, 2 }, ids);
+        Assert.Equal(new[] { "/cdn/origin_groups?limit=2&offset=0", "/cdn/origin_groups?limit=2&offset=2" }, Server.Calls.Select(c => c.Target));
     }
 }
