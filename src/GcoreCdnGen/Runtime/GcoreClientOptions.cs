@@ -40,6 +40,18 @@ namespace GcoreCdnGen.Runtime
         public global::System.Collections.Generic.IDictionary<string, string> DefaultHeaders { get; } =
             new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase);
 
+        /// <summary>
+        /// Allows an <c>http://</c> base URL to a host other than this machine while an API key is set, which sends the
+        /// key in clear text. Default: false (the client refuses to be built). Loopback addresses need no opt-in.
+        /// </summary>
+        public bool AllowInsecureHttp { get; set; }
+
+        /// <summary>
+        /// The largest response body the client reads, in bytes. A longer answer ends in a
+        /// <see cref="GcoreResponseTooLargeException"/> as soon as the limit is passed, and is not retried. Default: 32 MiB.
+        /// </summary>
+        public long MaxResponseBytes { get; set; } = 32L * 1024 * 1024;
+
         /// <summary>The clock behind timeouts, waits between retries and <c>Retry-After</c> dates. Default: the system clock; tests may pass a fake.</summary>
         public global::System.TimeProvider TimeProvider { get; set; } = global::System.TimeProvider.System;
     }

@@ -12,6 +12,23 @@ namespace GcoreCdnGen.Runtime
         }
     }
 
+    /// <summary>
+    /// A setting of the client is unusable: a header name or value that could break the request apart, a base URL that is
+    /// not http(s) or carries a query, a timeout out of range. Thrown when the client (or a <c>WithOptions</c> view) is
+    /// built, before anything is sent. The message names the setting, never its value.
+    /// </summary>
+    public sealed class GcoreConfigurationException : GcoreException
+    {
+        public GcoreConfigurationException(string setting, string message)
+            : base(message)
+        {
+            Setting = setting;
+        }
+
+        /// <summary>The setting at fault, as named in the options or the environment (<c>DefaultHeaders</c>, <c>GCORE_CUSTOM_HEADERS</c>, ...).</summary>
+        public string Setting { get; }
+    }
+
     /// <summary>The server could not be reached, or the connection broke before an answer came.</summary>
     public class GcoreConnectionException : GcoreException
     {
@@ -52,7 +69,7 @@ namespace GcoreCdnGen.Runtime
             Body = body;
             Headers = headers ?? throw new global::System.ArgumentNullException(nameof(headers));
             Request = request;
-            _message = GcoreErrors.Describe(statusCode, body, request);
+            _message = GcoreErrors.Describe(statusCode, body, request, null);
         }
 
         /// <inheritdoc />
@@ -92,7 +109,7 @@ namespace GcoreCdnGen.Runtime
                 _ => new GcoreApiException(statusCode, body, headers, request),
             };
             if (secrets is not null)
-                exception._message = GcoreRedaction.RedactValues(exception._message, secrets);
+                exception._message = GcoreErrors.Describe(statusCode, body, request, secrets);
             return exception;
         }
     }
@@ -178,14 +195,57 @@ namespace GcoreCdnGen.Runtime
         public string Body { get; }
     }
 
+    /// <summary>
+    /// The answer's body is larger than the client's <c>MaxResponseBytes</c>: the client stopped reading it and does not
+    /// retry the call.
+    /// </summary>
+    public sealed class GcoreResponseTooLargeException : GcoreException
+    {
+        public GcoreResponseTooLargeException(string message, int statusCode, long limit)
+            : base(message)
+        {
+            StatusCode = statusCode;
+            Limit = limit;
+        }
+
+        /// <summary>The HTTP status code of the answer that was cut off.</summary>
+        public int StatusCode { get; }
+
+        /// <summary>The limit in bytes that the body went over.</summary>
+        public long Limit { get; }
+    }
+
+    /// <summary>
+    /// The server answered with a redirect the client does not follow: to another origin (scheme, host or port), or one
+    /// that would change the method of a request with a body. Nothing was sent to <see cref="Location"/>.
+    /// </summary>
+    public sealed class GcoreRedirectException : GcoreException
+    {
+        public GcoreRedirectException(string message, int statusCode, global::System.Uri? location)
+            : base(message)
+        {
+            StatusCode = statusCode;
+            Location = location;
+        }
+
+        /// <summary>The redirect's status code (301, 302, 303, 307 or 308).</summary>
+        public int StatusCode { get; }
+
+        /// <summary>Where the server pointed, when it said.</summary>
+        public global::System.Uri? Location { get; }
+    }
+
     /// <summary>Reads Gcore's error bodies.</summary>
     internal static class GcoreErrors
     {
         private const int MaxBodyInMessage = 2000;
 
-        public static string Describe(int statusCode, string? body, string? request)
+        /// <summary>The message of an error answer: every secret is taken out of the whole body first, then it is cut.</summary>
+        public static string Describe(int statusCode, string? body, string? request, global::System.Collections.Generic.IEnumerable<string>? secrets)
         {
             string text = string.IsNullOrWhiteSpace(body) ? "(no body)" : GcoreRedaction.Redact(body!.Trim());
+            if (secrets is not null)
+                text = GcoreRedaction.RedactValues(text, secrets);
             if (text.Length > MaxBodyInMessage)
                 text = text.Substring(0, MaxBodyInMessage) + "…";
             return "Gcore API error " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture) +
@@ -340,26 +400,30 @@ namespace GcoreCdnGen.Runtime
             }
         }
 
-        /// <summary>Replaces every occurrence of each secret (as is, or JSON-escaped) with <c>***</c>.</summary>
+        /// <summary>
+        /// Replaces every occurrence of each secret with <c>***</c>: as is, JSON-escaped, or Base64 (standard or URL-safe) of
+        /// its UTF-8 bytes, in any letter case.
+        /// </summary>
         public static string RedactValues(string text, global::System.Collections.Generic.IEnumerable<string> secrets)
         {
-            var ordered = new global::System.Collections.Generic.List<string>();
+            var forms = new global::System.Collections.Generic.List<string>();
             foreach (var secret in secrets)
             {
-                if (secret is { Length: >= 4 } && !ordered.Contains(secret))
-                    ordered.Add(secret);
+                if (secret is not { Length: >= 4 })
+                    continue;
+                string base64 = global::System.Convert.ToBase64String(global::System.Text.Encoding.UTF8.GetBytes(secret));
+                string trimmed = base64.TrimEnd('=');
+                foreach (var form in new[] { secret, global::System.Text.Json.JsonEncodedText.Encode(secret).ToString(), trimmed, trimmed.Replace('+', '-').Replace('/', '_') })
+                {
+                    if (!forms.Contains(form))
+                        forms.Add(form);
+                }
             }
 
             // Longest first, so a secret that contains another is replaced whole.
-            ordered.Sort((a, b) => b.Length.CompareTo(a.Length));
-            foreach (var secret in ordered)
-            {
-                text = text.Replace(secret, "***");
-                string escaped = global::System.Text.Json.JsonEncodedText.Encode(secret).ToString();
-                if (escaped != secret)
-                    text = text.Replace(escaped, "***");
-            }
-
+            forms.Sort((a, b) => b.Length.CompareTo(a.Length));
+            foreach (var form in forms)
+                text = text.Replace(form, "***", global::System.StringComparison.OrdinalIgnoreCase);
             return text;
         }
 

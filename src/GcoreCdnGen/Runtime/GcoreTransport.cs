@@ -16,12 +16,23 @@ namespace GcoreCdnGen.Runtime
         /// <summary>The User-Agent every request carries: the generator's name and version.</summary>
         public const string UserAgent = "GcoreCdnGen/0.1.0";
 
+        /// <summary>How many same-origin redirects one attempt follows.</summary>
+        private const int MaxRedirects = 5;
+
+        /// <summary>The longest timeout or delay a timer takes (about 24.8 days).</summary>
+        private static readonly global::System.TimeSpan MaxTimer = global::System.TimeSpan.FromMilliseconds(int.MaxValue);
+
+        /// <summary>Headers HttpClient writes from the request itself; set from outside they could split or reframe it.</summary>
+        private static readonly string[] TransportHeaders = { "Host", "Content-Length", "Transfer-Encoding", "Connection", "Upgrade", "TE", "Trailer", "Keep-Alive", "Proxy-Connection" };
+
         /// <summary>Longest server-requested wait (<c>Retry-After</c>, <c>Retry-After-Ms</c>) that is honoured; longer ones fall back to the client's own backoff.</summary>
         private static readonly global::System.TimeSpan MaxServerRetryDelay = global::System.TimeSpan.FromSeconds(60);
 
+        // Redirects are the transport's own decision (see SendCoreAsync), never the handler's.
         private static readonly global::System.Net.Http.HttpClient SharedClient = new(new global::System.Net.Http.SocketsHttpHandler
         {
             PooledConnectionLifetime = global::System.TimeSpan.FromMinutes(5),
+            AllowAutoRedirect = false,
         })
         {
             Timeout = global::System.Threading.Timeout.InfiniteTimeSpan,
@@ -35,6 +46,7 @@ namespace GcoreCdnGen.Runtime
         private readonly global::System.TimeSpan _initialRetryDelay;
         private readonly global::System.TimeSpan _maxRetryDelay;
         private readonly global::System.TimeProvider _time;
+        private readonly long _maxResponseBytes;
         private readonly global::System.Collections.Generic.KeyValuePair<string, string>[] _headers;
 
         /// <summary>A transport configured by <paramref name="options"/>, then the environment, then defaults.</summary>
@@ -50,29 +62,26 @@ namespace GcoreCdnGen.Runtime
                 throw new global::System.ArgumentNullException(nameof(options));
             _http = httpClient ?? options.HttpClient ?? SharedClient;
             _apiKey = options.ApiKey ?? Environment("GCORE_API_KEY");
-            string baseUrl = options.BaseUrl?.ToString() ?? Environment("GCORE_BASE_URL") ?? defaultBaseUrl;
-            if (!global::System.Uri.TryCreate(baseUrl.TrimEnd('/') + "/", global::System.UriKind.Absolute, out var parsed))
-                throw new global::System.ArgumentException("The base URL '" + baseUrl + "' is not an absolute URL.", nameof(options));
-            _baseUrl = parsed;
+            if (_apiKey is not null && !IsHeaderValue(_apiKey))
+            {
+                string setting = options.ApiKey is null ? "GCORE_API_KEY" : nameof(options.ApiKey);
+                throw new GcoreConfigurationException(setting, "The " + setting + " setting has a line break, a control character or a non-ASCII character, which could split the request.");
+            }
+
+            _baseUrl = CheckBaseUrl(options, defaultBaseUrl, _apiKey is not null);
             _maxRetries = CheckRetries(options.MaxRetries, nameof(options.MaxRetries));
             _timeout = CheckTimeout(options.Timeout, nameof(options.Timeout));
             _initialRetryDelay = CheckDelay(options.InitialRetryDelay, nameof(options.InitialRetryDelay));
             _maxRetryDelay = CheckDelay(options.MaxRetryDelay, nameof(options.MaxRetryDelay));
+            _maxResponseBytes = options.MaxResponseBytes > 0 && options.MaxResponseBytes <= global::System.Array.MaxLength
+                ? options.MaxResponseBytes
+                : throw new GcoreConfigurationException(nameof(options.MaxResponseBytes), "MaxResponseBytes must be between 1 and " + global::System.Array.MaxLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
             _time = options.TimeProvider ?? global::System.TimeProvider.System;
 
             var headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
             if (Environment("GCORE_CUSTOM_HEADERS") is { } custom)
-            {
-                foreach (var line in custom.Split('\n'))
-                {
-                    int colon = line.IndexOf(':');
-                    if (colon > 0)
-                        headers.Add(new(line.Substring(0, colon).Trim(), line.Substring(colon + 1).Trim()));
-                }
-            }
-
-            foreach (var header in options.DefaultHeaders)
-                headers.Add(header);
+                ParseCustomHeaders(custom, headers);
+            AddHeaders(options.DefaultHeaders, nameof(options.DefaultHeaders), headers);
             _headers = headers.ToArray();
         }
 
@@ -86,9 +95,9 @@ namespace GcoreCdnGen.Runtime
             _timeout = overrides.Timeout is { } timeout ? CheckTimeout(timeout, nameof(overrides.Timeout)) : parent._timeout;
             _initialRetryDelay = overrides.InitialRetryDelay is { } initial ? CheckDelay(initial, nameof(overrides.InitialRetryDelay)) : parent._initialRetryDelay;
             _maxRetryDelay = overrides.MaxRetryDelay is { } max ? CheckDelay(max, nameof(overrides.MaxRetryDelay)) : parent._maxRetryDelay;
+            _maxResponseBytes = parent._maxResponseBytes;
             var headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>(parent._headers);
-            foreach (var header in overrides.Headers)
-                headers.Add(header);
+            AddHeaders(overrides.Headers, nameof(overrides.Headers), headers);
             _headers = headers.ToArray();
         }
 
@@ -106,15 +115,110 @@ namespace GcoreCdnGen.Runtime
         }
 
         private static int CheckRetries(int value, string name) =>
-            value >= 0 ? value : throw new global::System.ArgumentOutOfRangeException(name, value, "MaxRetries cannot be negative.");
+            value >= 0 ? value : throw new GcoreConfigurationException(name, name + " cannot be negative.");
 
         private static global::System.TimeSpan CheckTimeout(global::System.TimeSpan value, string name) =>
-            value > global::System.TimeSpan.Zero || value == global::System.Threading.Timeout.InfiniteTimeSpan
+            (value > global::System.TimeSpan.Zero && value <= MaxTimer) || value == global::System.Threading.Timeout.InfiniteTimeSpan
                 ? value
-                : throw new global::System.ArgumentOutOfRangeException(name, value, "Timeout must be positive, or Timeout.InfiniteTimeSpan.");
+                : throw new GcoreConfigurationException(name, name + " must be positive and at most " + MaxTimer.TotalDays.ToString("0.#", global::System.Globalization.CultureInfo.InvariantCulture) + " days, or Timeout.InfiniteTimeSpan.");
 
         private static global::System.TimeSpan CheckDelay(global::System.TimeSpan value, string name) =>
-            value >= global::System.TimeSpan.Zero ? value : throw new global::System.ArgumentOutOfRangeException(name, value, "A retry delay cannot be negative.");
+            value >= global::System.TimeSpan.Zero && value <= MaxTimer
+                ? value
+                : throw new GcoreConfigurationException(name, name + " cannot be negative or longer than " + MaxTimer.TotalDays.ToString("0.#", global::System.Globalization.CultureInfo.InvariantCulture) + " days.");
+
+        /// <summary>
+        /// The base URL from the options, else <c>GCORE_BASE_URL</c>, else the spec's: absolute http(s), no query, fragment
+        /// or user name, and https whenever an API key would go to another machine (unless <c>AllowInsecureHttp</c>).
+        /// </summary>
+        private static global::System.Uri CheckBaseUrl(GcoreClientOptions options, string defaultBaseUrl, bool sendsKey)
+        {
+            string? fromEnvironment = options.BaseUrl is null ? Environment("GCORE_BASE_URL") : null;
+            string setting = options.BaseUrl is not null ? nameof(options.BaseUrl) : fromEnvironment is not null ? "GCORE_BASE_URL" : "server URL of the spec";
+            string baseUrl = options.BaseUrl is { } given ? (given.IsAbsoluteUri ? given.AbsoluteUri : given.OriginalString) : fromEnvironment ?? defaultBaseUrl;
+            if (!global::System.Uri.TryCreate(baseUrl, global::System.UriKind.Absolute, out var parsed) ||
+                (parsed.Scheme != global::System.Uri.UriSchemeHttps && parsed.Scheme != global::System.Uri.UriSchemeHttp))
+                throw new GcoreConfigurationException(setting, "The " + setting + " setting must be an absolute http:// or https:// URL.");
+            if (baseUrl.IndexOfAny(new[] { '?', '#' }) >= 0)
+                throw new GcoreConfigurationException(setting, "The " + setting + " setting must not have a query or a fragment: request paths are appended to it.");
+            if (parsed.UserInfo.Length > 0)
+                throw new GcoreConfigurationException(setting, "The " + setting + " setting must not carry a user name or password; the API key goes in ApiKey.");
+            if (sendsKey && parsed.Scheme == global::System.Uri.UriSchemeHttp && !parsed.IsLoopback && !options.AllowInsecureHttp)
+                throw new GcoreConfigurationException(setting, "The " + setting + " setting is an http:// URL to another machine, which would send the API key in clear text: use https://, or set AllowInsecureHttp.");
+            return new global::System.Uri(parsed.AbsoluteUri.TrimEnd('/') + "/");
+        }
+
+        /// <summary>Reads <c>GCORE_CUSTOM_HEADERS</c>: one <c>Name: value</c> a line; blank lines are skipped.</summary>
+        private static void ParseCustomHeaders(string custom, global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> headers)
+        {
+            const string Setting = "GCORE_CUSTOM_HEADERS";
+            string[] lines = custom.Split('\n');
+            for (int i = 0; i < lines.Length; i++)
+            {
+                string line = lines[i].EndsWith("\r", global::System.StringComparison.Ordinal) ? lines[i].Substring(0, lines[i].Length - 1) : lines[i];
+                if (line.Trim().Length == 0)
+                    continue;
+                int colon = line.IndexOf(':');
+                if (colon <= 0)
+                    throw new GcoreConfigurationException(Setting, "Line " + (i + 1).ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " of " + Setting + " is not a 'Name: value' header.");
+                var header = new global::System.Collections.Generic.KeyValuePair<string, string>(line.Substring(0, colon).Trim(), line.Substring(colon + 1).Trim());
+                CheckHeader(header, Setting);
+                headers.Add(header);
+            }
+        }
+
+        private static void AddHeaders(
+            global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>> source,
+            string setting,
+            global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>> headers)
+        {
+            foreach (var header in source)
+            {
+                CheckHeader(header, setting);
+                headers.Add(header);
+            }
+        }
+
+        /// <summary>A header name must be an HTTP token and not one the transport writes; a value visible ASCII, space or tab.</summary>
+        private static void CheckHeader(global::System.Collections.Generic.KeyValuePair<string, string> header, string setting)
+        {
+            string name = header.Key;
+            if (!IsToken(name))
+                throw new GcoreConfigurationException(setting, "The " + setting + " setting has a header name that is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~).");
+            foreach (var reserved in TransportHeaders)
+            {
+                if (string.Equals(name, reserved, global::System.StringComparison.OrdinalIgnoreCase))
+                    throw new GcoreConfigurationException(setting, "The " + setting + " setting cannot set the " + reserved + " header: the transport writes it from the request.");
+            }
+
+            if (header.Value is null || !IsHeaderValue(header.Value))
+                throw new GcoreConfigurationException(setting, "The " + setting + " setting has a value for the " + name + " header with a line break, a control character or a non-ASCII character, which could split the request.");
+        }
+
+        private static bool IsToken(string? name)
+        {
+            if (string.IsNullOrEmpty(name))
+                return false;
+            foreach (char c in name!)
+            {
+                bool ok = (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || (c >= '0' && c <= '9') || "!#$%&'*+-.^_`|~".IndexOf(c) >= 0;
+                if (!ok)
+                    return false;
+            }
+
+            return true;
+        }
+
+        private static bool IsHeaderValue(string value)
+        {
+            foreach (char c in value)
+            {
+                if ((c < ' ' && c != '\t') || c > '~')
+                    return false;
+            }
+
+            return true;
+        }
 
         /// <summary>Sends a request and reads the JSON answer with <paramref name="read"/>.</summary>
         public async global::System.Threading.Tasks.Task<T> SendAsync<T>(
@@ -171,10 +275,17 @@ namespace GcoreCdnGen.Runtime
         {
             try
             {
-                var reader = new global::System.Text.Json.Utf8JsonReader(answer.Body);
+                var json = new global::System.ReadOnlySpan<byte>(answer.Body);
+                if (global::System.MemoryExtensions.StartsWith(json, Utf8Bom))
+                    json = json.Slice(Utf8Bom.Length);
+                var reader = new global::System.Text.Json.Utf8JsonReader(json);
                 if (!reader.Read())
                     throw new GcoreJsonException("The answer has no JSON value.", "$");
-                return read(ref reader);
+                T value = read(ref reader);
+                // As System.Text.Json: one value, then nothing but white space (the reader throws on anything else).
+                if (reader.Read())
+                    throw new GcoreJsonException("The answer has more after its JSON value.", "$");
+                return value;
             }
             catch (global::System.Exception ex) when (ex is GcoreJsonException || ex is global::System.Text.Json.JsonException || ex is global::System.InvalidOperationException || ex is global::System.FormatException)
             {
@@ -185,6 +296,8 @@ namespace GcoreCdnGen.Runtime
                     ex);
             }
         }
+
+        private static global::System.ReadOnlySpan<byte> Utf8Bom => new byte[] { 0xEF, 0xBB, 0xBF };
 
         private readonly struct Answer
         {
@@ -226,10 +339,9 @@ namespace GcoreCdnGen.Runtime
                 {
                     try
                     {
-                        using var request = CreateRequest(method, uri, content, attempt);
-                        using var response = await _http.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, linked.Token).ConfigureAwait(false);
-                        byte[] body = await response.Content.ReadAsByteArrayAsync(linked.Token).ConfigureAwait(false);
+                        using var response = await SendFollowingRedirectsAsync(method, uri, content, attempt, call, linked.Token).ConfigureAwait(false);
                         int status = (int)response.StatusCode;
+                        byte[] body = await ReadBodyAsync(response, status, call, linked.Token).ConfigureAwait(false);
                         if (status >= 200 && status <= 299)
                             return new Answer(status, body, captureHeaders ? Headers(response) : null);
 
@@ -283,6 +395,94 @@ namespace GcoreCdnGen.Runtime
             }
         }
 
+        /// <summary>
+        /// Sends one attempt. A redirect is followed only to the base URL's own origin (scheme, host and port: so never from
+        /// https to http), and only when the method and body stay as they are: 307 and 308 always, 301, 302 and 303 for GET
+        /// and HEAD. Any other redirect ends the call with a <see cref="GcoreRedirectException"/>, nothing sent there.
+        /// </summary>
+        private async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendFollowingRedirectsAsync(
+            global::System.Net.Http.HttpMethod method,
+            global::System.Uri uri,
+            byte[]? content,
+            int attempt,
+            string call,
+            global::System.Threading.CancellationToken cancellationToken)
+        {
+            var target = uri;
+            for (int redirects = 0; ; redirects++)
+            {
+                // The request (its content a plain byte array) is disposed only on a redirect: the answer may still be streaming.
+                var request = CreateRequest(method, target, content, attempt);
+                var response = await _http.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
+
+                // An HttpClient passed in may follow redirects itself: an answer from another origin is not used.
+                if (response.RequestMessage?.RequestUri is { } answered && !SameOrigin(answered, target))
+                {
+                    response.Dispose();
+                    throw new GcoreRedirectException(
+                        call + " was redirected to another origin (" + Origin(answered) + ") by the HttpClient passed in; its answer is not used. Give the client an HttpClient whose handler does not follow redirects (AllowAutoRedirect = false).",
+                        0,
+                        answered);
+                }
+
+                int status = (int)response.StatusCode;
+                if (status != 301 && status != 302 && status != 303 && status != 307 && status != 308)
+                    return response;
+                var location = response.Headers.Location;
+                response.Dispose();
+                request.Dispose();
+                global::System.Uri? next = location is null ? null : location.IsAbsoluteUri ? location : new global::System.Uri(target, location);
+                bool keepsMethod = status == 307 || status == 308 || method == global::System.Net.Http.HttpMethod.Get || method == global::System.Net.Http.HttpMethod.Head;
+                string code = status.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
+                if (next is null)
+                    throw new GcoreRedirectException(call + " was answered " + code + " without a Location to go to.", status, null);
+                if (!SameOrigin(next, _baseUrl))
+                    throw new GcoreRedirectException(call + " was redirected (" + code + ") to another origin, " + Origin(next) + "; the client only follows redirects within " + Origin(_baseUrl) + ".", status, next);
+                if (!keepsMethod)
+                    throw new GcoreRedirectException(call + " was redirected (" + code + "), which would turn it into a GET; the client does not follow that.", status, next);
+                if (redirects >= MaxRedirects)
+                    throw new GcoreRedirectException(call + " was redirected more than " + MaxRedirects.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " times.", status, next);
+                target = next;
+            }
+        }
+
+        private static bool SameOrigin(global::System.Uri a, global::System.Uri b) =>
+            global::System.Uri.Compare(a, b, global::System.UriComponents.SchemeAndServer, global::System.UriFormat.UriEscaped, global::System.StringComparison.OrdinalIgnoreCase) == 0;
+
+        private static string Origin(global::System.Uri uri) => uri.GetComponents(global::System.UriComponents.SchemeAndServer, global::System.UriFormat.UriEscaped);
+
+        /// <summary>Reads the whole body, but never more than MaxResponseBytes: past that it stops and throws.</summary>
+        private async global::System.Threading.Tasks.Task<byte[]> ReadBodyAsync(global::System.Net.Http.HttpResponseMessage response, int status, string call, global::System.Threading.CancellationToken cancellationToken)
+        {
+            if (response.Content.Headers.ContentLength is { } length && length > _maxResponseBytes)
+                throw TooLarge(status, call);
+            using var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            using var buffer = new global::System.IO.MemoryStream();
+            byte[] chunk = global::System.Buffers.ArrayPool<byte>.Shared.Rent(16 * 1024);
+            try
+            {
+                int read;
+                while ((read = await stream.ReadAsync(chunk, 0, chunk.Length, cancellationToken).ConfigureAwait(false)) > 0)
+                {
+                    if (buffer.Length + read > _maxResponseBytes)
+                        throw TooLarge(status, call);
+                    buffer.Write(chunk, 0, read);
+                }
+            }
+            finally
+            {
+                global::System.Buffers.ArrayPool<byte>.Shared.Return(chunk);
+            }
+
+            return buffer.ToArray();
+        }
+
+        private GcoreResponseTooLargeException TooLarge(int status, string call) => new(
+            call + " was answered (" + status.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ") with a body over MaxResponseBytes (" +
+            _maxResponseBytes.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " bytes); the client stopped reading it and does not retry.",
+            status,
+            _maxResponseBytes);
+
         private static string Seconds(global::System.TimeSpan value) =>
             value.TotalSeconds.ToString("0.###", global::System.Globalization.CultureInfo.InvariantCulture) + " s";
 
@@ -294,7 +494,11 @@ namespace GcoreCdnGen.Runtime
         {
             var secrets = GcoreRedaction.SecretValues(content);
             if (!string.IsNullOrEmpty(_apiKey))
+            {
                 secrets.Add(_apiKey!);
+                secrets.Add("APIKey " + _apiKey); // the header value as a whole: its Base64 differs from the key's
+            }
+
             return secrets;
         }
 
@@ -380,8 +584,19 @@ namespace GcoreCdnGen.Runtime
             return global::System.TimeSpan.FromMilliseconds(delay * jitter);
         }
 
-        /// <summary>Formats a path parameter: invariant culture, escaped.</summary>
-        public static string PathValue(string value) => global::System.Uri.EscapeDataString(value);
+        /// <summary>
+        /// Formats a path parameter: escaped, so that it stays one segment. An empty value, <c>.</c> and <c>..</c> are refused:
+        /// no escaping keeps them in their segment (RFC 3986 makes <c>%2E</c> the same as <c>.</c>, and servers resolve it).
+        /// </summary>
+        /// <exception cref="global::System.ArgumentException">The value is empty, <c>.</c> or <c>..</c>.</exception>
+        public static string PathValue(string value)
+        {
+            if (value is null)
+                throw new global::System.ArgumentNullException(nameof(value));
+            if (value.Length == 0 || value == "." || value == "..")
+                throw new global::System.ArgumentException("A path parameter cannot be empty, \".\" or \"..\": the request would leave its path segment and reach another resource.", nameof(value));
+            return global::System.Uri.EscapeDataString(value);
+        }
 
         /// <summary>Formats a path parameter: invariant culture, escaped.</summary>
         public static string PathValue(long value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
