@@ -335,11 +335,12 @@ namespace GcoreCdnGen.Emitting
         private static void EmitListAll(SourceWriter w, string ns, OperationDef op, Paging paging)
         {
             string item = CSharp.Type(paging.Envelope.ItemType!);
+            string offset = op.Parameters.First(p => p.In == ParameterLocation.Query && p.Name == "offset").CsName;
             w.Doc("summary", (op.Summary ?? op.OperationId) + ": every item, page after page.");
             w.Line("/// <remarks>");
             w.Line("/// Sends " + SourceWriter.Xml(op.HttpMethod + " " + op.PathTemplate) + " with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the");
-            w.Line("/// envelope's <c>count</c> is reached or a page comes back empty. When the server responds with a bare array, that array");
-            w.Line("/// is the whole list: it is yielded once and no further page is asked for.");
+            w.Line("/// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref=\"GcorePaging.MaxPages\"/>");
+            w.Line("/// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.");
             w.Line("/// </remarks>");
             foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
                 w.Doc("param", p.Summary ?? p.Name, "name=\"" + p.CsName + "\"");
@@ -357,35 +358,21 @@ namespace GcoreCdnGen.Emitting
             w.Line("[global::" + ns + ".GcoreOperation(" + Identifiers.Literal(op.OperationId) + ")]");
             if (op.Deprecated is { } deprecated)
                 w.Line(CSharp.Obsolete(deprecated));
-            var args = Arguments(ns, op);
-            args[args.Count - 1] = "[global::System.Runtime.CompilerServices.EnumeratorCancellation] " + args[args.Count - 1];
-            using (w.Block(Signature($"public async global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.MethodName}", args)))
-            {
-                string limit = paging.Limit.CsName;
-                string offset = op.Parameters.First(p => p.In == ParameterLocation.Query && p.Name == "offset").CsName;
-                w.Line("var pageSize = " + limit + " ?? " + paging.DefaultPageSize + ";");
-                w.Line("var next = " + offset + " ?? 0;");
-                using (w.Block("while (true)"))
-                {
-                    var call = new List<string>();
-                    foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-                        call.Add(p.CsName + ": " + p.CsName);
-                    foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
-                        call.Add(p.CsName + ": " + (p.CsName == limit ? "pageSize" : p.CsName == offset ? "next" : p.CsName));
-                    call.Add("cancellationToken: cancellationToken");
-                    w.Line("var page = await " + op.MethodName + "Async(" + string.Join(", ", call) + ").ConfigureAwait(false);");
-                    w.Line("var items = page." + paging.Results.Name + ";");
-                    w.Line("if (items is null)");
-                    w.Line("    yield break;");
-                    w.Line("foreach (var item in items)");
-                    w.Line("    yield return item;");
-                    w.Line("if (!page.IsPaginated || items.Count == 0)");
-                    w.Line("    yield break;");
-                    w.Line("next += items.Count;");
-                    w.Line("if (next >= page." + paging.Count.Name + ")");
-                    w.Line("    yield break;");
-                }
-            }
+            static string Narrowed(ParameterDef p, string value) => p.Type.Kind == TypeRefKind.Int32 ? "checked((int)" + value + ")" : value;
+            var call = new List<string>();
+            foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
+                call.Add(p.CsName + ": " + p.CsName);
+            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
+                call.Add(p.CsName + ": " + (p == paging.Limit ? Narrowed(p, "pageLimit") : p.CsName == offset ? Narrowed(p, "pageOffset") : p.CsName));
+            call.Add("cancellationToken: pageToken");
+            w.Line(Signature($"public global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.MethodName}", Arguments(ns, op)) + " =>");
+            w.Line("    GcorePaging.ListAllAsync<" + CSharp.Type(op.Response!) + ", " + item + ">(");
+            w.Line("        " + offset + " ?? 0,");
+            w.Line("        " + paging.Limit.CsName + " ?? " + paging.DefaultPageSize + ",");
+            w.Line("        (pageLimit, pageOffset, pageToken) => " + op.MethodName + "Async(" + string.Join(", ", call) + "),");
+            w.Line("        static page => (page." + paging.Results.Name + ", page.IsPaginated, page." + paging.Count.Name + "),");
+            w.Line("        static (writer, page) => page.WriteJson(writer),");
+            w.Line("        cancellationToken);");
         }
 
         /// <summary>A method's header: on one line when it is short, else one parameter a line.</summary>

@@ -24,6 +24,7 @@ namespace GcoreCdnGen.Reading
             "GcoreConnectionException", "GcoreTimeoutException", "GcoreTransport", "GcoreJson", "GcoreSchemaAttribute",
             "GcorePropertyAttribute", "GcoreJsonConverter",
             "GcoreResponse", "GcoreRequestOptions", "GcoreResponseException", "GcoreQuery", "GcoreErrors", "GcoreRedaction",
+            "GcoreConfigurationException", "GcoreResponseTooLargeException", "GcoreRedirectException", "GcorePaging",
             "GcoreJsonException", "GcoreJsonKind", "GcoreJsonRead", "GcoreJsonWrite", "GcoreJsonFit", "GcoreJsonScorer", "GcorePooledBuffer",
         };
 

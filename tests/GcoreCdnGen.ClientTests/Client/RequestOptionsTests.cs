@@ -88,10 +88,10 @@ public class RequestOptionsTests : ClientTestBase
     [Fact]
     public void Out_of_range_settings_are_refused_when_the_client_is_made()
     {
-        Assert.Throws<ArgumentOutOfRangeException>(() => NewClient(o => o.MaxRetries = -1));
-        Assert.Throws<ArgumentOutOfRangeException>(() => NewClient(o => o.Timeout = TimeSpan.Zero));
-        Assert.Throws<ArgumentOutOfRangeException>(() => NewClient(o => o.InitialRetryDelay = TimeSpan.FromSeconds(-1)));
-        Assert.Throws<ArgumentOutOfRangeException>(() => Client.WithOptions(o => o.MaxRetries = -2));
+        Assert.Throws<GcoreConfigurationException>(() => NewClient(o => o.MaxRetries = -1));
+        Assert.Throws<GcoreConfigurationException>(() => NewClient(o => o.Timeout = TimeSpan.Zero));
+        Assert.Throws<GcoreConfigurationException>(() => NewClient(o => o.InitialRetryDelay = TimeSpan.FromSeconds(-1)));
+        Assert.Throws<GcoreConfigurationException>(() => Client.WithOptions(o => o.MaxRetries = -2));
     }
 
     [Fact]

@@ -6,11 +6,11 @@ namespace GcoreCdnGen.Tests.Generator;
 
 /// <summary>
 /// The emitted source for spec/ against committed, reviewed snapshots. The support runtime is not snapshotted: it is
-/// its own reviewed source under src/GcoreCdnGen/Support, and a test checks it is emitted exactly as written there.
+/// its own reviewed source under src/GcoreCdnGen/Runtime, and a test checks it is emitted exactly as written there.
 /// </summary>
 public class SnapshotTests
 {
-    private static readonly string SupportDirectory = System.IO.Path.Combine(Paths.RepoRoot, "src", "GcoreCdnGen", "Support");
+    private static readonly string SupportDirectory = System.IO.Path.Combine(Paths.RepoRoot, "src", "GcoreCdnGen", "Runtime");
 
     /// <summary>The hint names of the support files emitted into <paramref name="ns"/>, which are not snapshotted.</summary>
     internal static string[] SupportHintNames(string ns = "Snapshot.Gcore") => System.IO.Directory.GetFiles(SupportDirectory, "*.cs")
@@ -43,7 +43,7 @@ public class SnapshotTests
         {
             string hintName = "Snapshot.Gcore." + System.IO.Path.GetFileNameWithoutExtension(file) + ".g.cs";
             string expected = System.IO.File.ReadAllText(file).Replace("\r\n", "\n")
-                .Replace("namespace GcoreCdnGen.Support", "namespace Snapshot.Gcore")
+                .Replace("namespace GcoreCdnGen.Runtime", "namespace Snapshot.Gcore")
                 .Replace("#nullable enable\n", "#nullable enable\n#pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing\n")
                 .Replace("\"GcoreCdnGen/0.1.0\"", "\"GcoreCdnGen/" + version + "\"");
             var emitted = sources.SingleOrDefault(s => s.HintName == hintName);
