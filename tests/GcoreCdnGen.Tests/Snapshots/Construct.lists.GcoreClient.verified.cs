@@ -100,8 +100,8 @@ namespace Construct
             /// <summary>Get items: every item, page after page.</summary>
             /// <remarks>
             /// Sends GET /items with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the
-            /// envelope's <c>count</c> is reached or a page comes back empty. When the server responds with a bare array, that array
-            /// is the whole list: it is yielded once and no further page is asked for.
+            /// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref="GcorePaging.MaxPages"/>
+            /// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.
             /// </remarks>
             /// <param name="limit">How many items to ask for per page. Default: 500.</param>
             /// <param name="offset">How many items to skip before the first one yielded. Default: 0.</param>
@@ -109,28 +109,17 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response to a page has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-items")]
-            public async global::System.Collections.Generic.IAsyncEnumerable<Item> ListAllAsync(
+            public global::System.Collections.Generic.IAsyncEnumerable<Item> ListAllAsync(
                 [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
                 long? offset = null,
-                [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                var pageSize = limit ?? 500;
-                var next = offset ?? 0;
-                while (true)
-                {
-                    var page = await ListAsync(limit: pageSize, offset: next, cancellationToken: cancellationToken).ConfigureAwait(false);
-                    var items = page.Results;
-                    if (items is null)
-                        yield break;
-                    foreach (var item in items)
-                        yield return item;
-                    if (!page.IsPaginated || items.Count == 0)
-                        yield break;
-                    next += items.Count;
-                    if (next >= page.Count)
-                        yield break;
-                }
-            }
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                GcorePaging.ListAllAsync<ItemList, Item>(
+                    offset ?? 0,
+                    limit ?? 500,
+                    (pageLimit, pageOffset, pageToken) => ListAsync(limit: pageLimit, offset: pageOffset, cancellationToken: pageToken),
+                    static page => (page.Results, page.IsPaginated, page.Count),
+                    static (writer, page) => page.WriteJson(writer),
+                    cancellationToken);
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public RawResponseOperations WithRawResponse { get; }

@@ -130,8 +130,8 @@ namespace Snapshot.Gcore
                 /// <summary>Get origin groups list: every item, page after page.</summary>
                 /// <remarks>
                 /// Sends GET /cdn/origin_groups with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the
-                /// envelope's <c>count</c> is reached or a page comes back empty. When the server responds with a bare array, that array
-                /// is the whole list: it is yielded once and no further page is asked for.
+                /// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref="GcorePaging.MaxPages"/>
+                /// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.
                 /// </remarks>
                 /// <param name="name">Only return the origin group with this name.</param>
                 /// <param name="sources">Only return origin groups that contain this origin source (an IP address or a domain).</param>
@@ -150,31 +150,20 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response to a page has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                public async global::System.Collections.Generic.IAsyncEnumerable<OriginGroupsResponse> ListAllAsync(
+                public global::System.Collections.Generic.IAsyncEnumerable<OriginGroupsResponse> ListAllAsync(
                     string? name = null,
                     string? sources = null,
                     bool? hasRelatedResources = null,
                     [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null,
                     [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null,
-                    [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    var pageSize = limit ?? 1000;
-                    var next = offset ?? 0;
-                    while (true)
-                    {
-                        var page = await ListAsync(name: name, sources: sources, hasRelatedResources: hasRelatedResources, limit: pageSize, offset: next, cancellationToken: cancellationToken).ConfigureAwait(false);
-                        var items = page.Results;
-                        if (items is null)
-                            yield break;
-                        foreach (var item in items)
-                            yield return item;
-                        if (!page.IsPaginated || items.Count == 0)
-                            yield break;
-                        next += items.Count;
-                        if (next >= page.Count)
-                            yield break;
-                    }
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    GcorePaging.ListAllAsync<OriginGroupsListResponse, OriginGroupsResponse>(
+                        offset ?? 0,
+                        limit ?? 1000,
+                        (pageLimit, pageOffset, pageToken) => ListAsync(name: name, sources: sources, hasRelatedResources: hasRelatedResources, limit: pageLimit, offset: pageOffset, cancellationToken: pageToken),
+                        static page => (page.Results, page.IsPaginated, page.Count),
+                        static (writer, page) => page.WriteJson(writer),
+                        cancellationToken);
 
                 /// <summary>Create origin group</summary>
                 /// <remarks>
