@@ -1,4 +1,9 @@
 using System;
+using System.Globalization;
+using System.Net;
+using System.Net.Http;
+using System.Text;
+using System.Web;
 using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
@@ -165,5 +170,41 @@ public class PaginationTests : ClientTestBase
 
         Assert.Equal(new long[] { 1, 2 }, ids);
         Assert.Equal(new[] { "/cdn/origin_groups?limit=2&offset=0", "/cdn/origin_groups?limit=2&offset=2" }, Server.Calls.Select(c => c.Target));
+    }
+
+    [Fact]
+    public async Task A_walk_whose_count_never_runs_out_ends_after_MaxPages_with_an_exception()
+    {
+        // Every page is new and count is a billion: only the bound ends the walk. In memory, to keep 10,000 pages quick.
+        using var http = new HttpClient(new EndlessPages());
+        using var client = NewClient(o => o.HttpClient = http);
+        int items = 0;
+
+        var ex = await Assert.ThrowsAsync<GcoreException>(async () =>
+        {
+            await foreach (var _ in client.Cdn.OriginGroups.ListAllAsync(limit: 1))
+                items++;
+        });
+
+        Assert.Equal(GcorePaging.MaxPages, items);
+        Assert.Contains("10000 pages", ex.Message);
+    }
+
+    /// <summary>Answers any list request with one new group at the requested offset, and a count of a billion.</summary>
+    private sealed class EndlessPages : HttpMessageHandler
+    {
+        private int _requests;
+
+        protected override Task<HttpResponseMessage> SendAsync(HttpRequestMessage request, CancellationToken cancellationToken)
+        {
+            if (Interlocked.Increment(ref _requests) > 2 * GcorePaging.MaxPages)
+                throw new InvalidOperationException("The walk was not bounded.");
+            long offset = long.Parse(HttpUtility.ParseQueryString(request.RequestUri!.Query)["offset"]!, CultureInfo.InvariantCulture);
+            return Task.FromResult(new HttpResponseMessage(HttpStatusCode.OK)
+            {
+                RequestMessage = request,
+                Content = new StringContent(Page(1_000_000_000, offset + 1), Encoding.UTF8, "application/json"),
+            });
+        }
     }
 }
