@@ -26,9 +26,19 @@ namespace GcoreCdnGen.Runtime
 
         /// <summary>
         /// How many times a failed request is retried: connection failures, timeouts, 408, 409, 429 and 5xx, unless the
-        /// answer says <c>x-should-retry: false</c>. Default: 2 (so at most 3 attempts). 0 turns retries off.
+        /// answer says <c>x-should-retry: false</c>. A POST is retried only when it was provably not carried out (see
+        /// <see cref="RetryNonIdempotent"/>). Default: 2 (so at most 3 attempts). 0 turns retries off.
         /// </summary>
         public int MaxRetries { get; set; } = 2;
+
+        /// <summary>
+        /// Retries a POST (which creates something, or starts a purge) after any failure, as Gcore's SDKs do, at the risk
+        /// of doing it twice. Default: false: a POST is retried only when it provably was not carried out (the connection
+        /// could not be made; the server answered 429, 503 or <c>x-should-retry: true</c>); after a timeout, a connection
+        /// broken after sending, or another 5xx, the call ends in a <see cref="GcoreOutcomeUnknownException"/>.
+        /// GET, PUT, PATCH and DELETE are retried either way.
+        /// </summary>
+        public bool RetryNonIdempotent { get; set; }
 
         /// <summary>The first retry's wait; each next one doubles, up to <see cref="MaxRetryDelay"/>, less up to 25 % jitter. Default: 0.5 s.</summary>
         public global::System.TimeSpan InitialRetryDelay { get; set; } = global::System.TimeSpan.FromSeconds(0.5);
@@ -64,6 +74,9 @@ namespace GcoreCdnGen.Runtime
     {
         /// <summary>How many times a failed request is retried.</summary>
         public int? MaxRetries { get; set; }
+
+        /// <summary>Whether a POST is retried after a failure that leaves its outcome unknown (see <see cref="GcoreClientOptions.RetryNonIdempotent"/>).</summary>
+        public bool? RetryNonIdempotent { get; set; }
 
         /// <summary>How long one attempt may take.</summary>
         public global::System.TimeSpan? Timeout { get; set; }

@@ -235,6 +235,54 @@ namespace GcoreCdnGen.Runtime
         public global::System.Uri? Location { get; }
     }
 
+    /// <summary>
+    /// A call that is not safe to repeat (a POST: it creates something, or starts a purge) failed after it was sent, in a
+    /// way that leaves open whether the server carried it out: no complete answer within the timeout, the connection
+    /// broken while waiting for or reading the answer, or a 5xx other than 503. It was not sent again, since a second
+    /// attempt could do it twice. Check whether it took effect (list what it would have created) before repeating it.
+    /// <see cref="global::System.Exception.InnerException"/> is the failure itself (a <see cref="GcoreApiException"/>,
+    /// <see cref="GcoreTimeoutException"/> or <see cref="GcoreConnectionException"/>).
+    /// </summary>
+    public sealed class GcoreOutcomeUnknownException : GcoreException
+    {
+        public GcoreOutcomeUnknownException(
+            string method,
+            string path,
+            int? statusCode,
+            string? body,
+            global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? headers,
+            GcoreException failure)
+            : base(
+                (method ?? throw new global::System.ArgumentNullException(nameof(method))) + " " + path + " may or may not have been carried out; it was not sent again, since a second attempt could do it twice. " +
+                "Check whether it took effect before repeating it (or set RetryNonIdempotent to retry such calls). What happened: " + (failure ?? throw new global::System.ArgumentNullException(nameof(failure))).Message,
+                failure)
+        {
+            Method = method;
+            Path = path ?? throw new global::System.ArgumentNullException(nameof(path));
+            StatusCode = statusCode;
+            Body = body;
+            Headers = headers;
+        }
+
+        /// <summary>The HTTP method of the call (<c>POST</c>).</summary>
+        public string Method { get; }
+
+        /// <summary>The path of the call, as <c>/cdn/origin_groups</c> (no host, no query).</summary>
+        public string Path { get; }
+
+        /// <summary>The call, as <c>METHOD /path</c>.</summary>
+        public string Request => Method + " " + Path;
+
+        /// <summary>The status of the answer, when one started to arrive; null when none did.</summary>
+        public int? StatusCode { get; }
+
+        /// <summary>The answer's body as the server sent it, when it was read whole; otherwise null.</summary>
+        public string? Body { get; }
+
+        /// <summary>The answer's headers, when they arrived; otherwise null.</summary>
+        public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Headers { get; }
+    }
+
     /// <summary>Reads Gcore's error bodies.</summary>
     internal static class GcoreErrors
     {

@@ -42,6 +42,7 @@ namespace GcoreCdnGen.Runtime
         private readonly string? _apiKey;
         private readonly global::System.Uri _baseUrl;
         private readonly int _maxRetries;
+        private readonly bool _retryNonIdempotent;
         private readonly global::System.TimeSpan _timeout;
         private readonly global::System.TimeSpan _initialRetryDelay;
         private readonly global::System.TimeSpan _maxRetryDelay;
@@ -70,6 +71,7 @@ namespace GcoreCdnGen.Runtime
 
             _baseUrl = CheckBaseUrl(options, defaultBaseUrl, _apiKey is not null);
             _maxRetries = CheckRetries(options.MaxRetries, nameof(options.MaxRetries));
+            _retryNonIdempotent = options.RetryNonIdempotent;
             _timeout = CheckTimeout(options.Timeout, nameof(options.Timeout));
             _initialRetryDelay = CheckDelay(options.InitialRetryDelay, nameof(options.InitialRetryDelay));
             _maxRetryDelay = CheckDelay(options.MaxRetryDelay, nameof(options.MaxRetryDelay));
@@ -92,6 +94,7 @@ namespace GcoreCdnGen.Runtime
             _baseUrl = parent._baseUrl;
             _time = parent._time;
             _maxRetries = overrides.MaxRetries is { } retries ? CheckRetries(retries, nameof(overrides.MaxRetries)) : parent._maxRetries;
+            _retryNonIdempotent = overrides.RetryNonIdempotent ?? parent._retryNonIdempotent;
             _timeout = overrides.Timeout is { } timeout ? CheckTimeout(timeout, nameof(overrides.Timeout)) : parent._timeout;
             _initialRetryDelay = overrides.InitialRetryDelay is { } initial ? CheckDelay(initial, nameof(overrides.InitialRetryDelay)) : parent._initialRetryDelay;
             _maxRetryDelay = overrides.MaxRetryDelay is { } max ? CheckDelay(max, nameof(overrides.MaxRetryDelay)) : parent._maxRetryDelay;
@@ -328,10 +331,14 @@ namespace GcoreCdnGen.Runtime
 
             var uri = new global::System.Uri(_baseUrl, path.TrimStart('/') + (query?.ToString() ?? ""));
             string call = method.Method + " " + path;
+
+            // A call that may be repeated after any failure; others only when the first attempt provably did nothing.
+            bool repeatable = _retryNonIdempotent || IsIdempotent(method);
             for (int attempt = 0; ; attempt++)
             {
                 cancellationToken.ThrowIfCancellationRequested();
                 global::System.TimeSpan wait;
+                global::System.Net.Http.HttpResponseMessage? answered = null; // this attempt's answer, once its headers came
                 using (var attemptTimeout = _timeout == global::System.Threading.Timeout.InfiniteTimeSpan
                     ? new global::System.Threading.CancellationTokenSource()
                     : new global::System.Threading.CancellationTokenSource(_timeout, _time))
@@ -340,20 +347,26 @@ namespace GcoreCdnGen.Runtime
                     try
                     {
                         using var response = await SendFollowingRedirectsAsync(method, uri, content, attempt, call, linked.Token).ConfigureAwait(false);
+                        answered = response;
                         int status = (int)response.StatusCode;
                         byte[] body = await ReadBodyAsync(response, status, call, linked.Token).ConfigureAwait(false);
                         if (status >= 200 && status <= 299)
                             return new Answer(status, body, captureHeaders ? Headers(response) : null);
 
                         var headers = Headers(response);
-                        if (attempt < _maxRetries && ShouldRetry(status, headers))
+                        bool? serverSays = ServerSaysRetry(headers);
+                        bool notCarriedOut = NotCarriedOut(status, serverSays);
+                        if (attempt < _maxRetries && ShouldRetry(status, serverSays) && (repeatable || notCarriedOut))
                         {
                             wait = RetryAfter(headers) ?? Backoff(attempt);
                         }
                         else
                         {
                             string? text = body.Length == 0 ? null : global::System.Text.Encoding.UTF8.GetString(body);
-                            throw GcoreApiException.Create(status, text, headers, call, Secrets(content));
+                            var error = GcoreApiException.Create(status, text, headers, call, Secrets(content));
+                            if (!repeatable && status >= 500 && !notCarriedOut)
+                                throw new GcoreOutcomeUnknownException(method.Method, path, status, text, headers, error);
+                            throw error;
                         }
                     }
                     catch (global::System.OperationCanceledException ex) when (cancellationToken.IsCancellationRequested && ex.CancellationToken != cancellationToken)
@@ -364,12 +377,14 @@ namespace GcoreCdnGen.Runtime
                     catch (global::System.OperationCanceledException ex) when (!cancellationToken.IsCancellationRequested)
                     {
                         // Not the caller's token: this attempt's timeout (or the Timeout of an HttpClient passed in).
-                        if (attempt >= _maxRetries)
+                        // The request may have been sent and carried out: only a repeatable call is sent again.
+                        if (attempt >= _maxRetries || !repeatable)
                         {
                             string limit = attemptTimeout.IsCancellationRequested
                                 ? "within the timeout of " + Seconds(_timeout)
                                 : "in time (the HttpClient's own Timeout)";
-                            throw new GcoreTimeoutException(call + " got no complete answer " + limit + Attempts(attempt) + ".", ex);
+                            var timeout = new GcoreTimeoutException(call + " got no complete answer " + limit + Attempts(attempt) + ".", ex);
+                            throw repeatable ? timeout : OutcomeUnknown(method, path, answered, timeout);
                         }
 
                         wait = Backoff(attempt);
@@ -378,12 +393,14 @@ namespace GcoreCdnGen.Runtime
                     {
                         if (cancellationToken.IsCancellationRequested)
                             throw new global::System.OperationCanceledException(ex.Message, ex, cancellationToken);
-                        if (attempt >= _maxRetries)
+                        bool notSent = answered is null && NeverSent(ex);
+                        if (attempt >= _maxRetries || !(repeatable || notSent))
                         {
                             // A read cut short by this attempt's timeout can surface as an I/O error: it is still a timeout.
-                            if (attemptTimeout.IsCancellationRequested)
-                                throw new GcoreTimeoutException(call + " got no complete answer within the timeout of " + Seconds(_timeout) + Attempts(attempt) + ".", ex);
-                            throw new GcoreConnectionException(call + " failed" + Attempts(attempt) + ": " + ex.Message, ex);
+                            GcoreConnectionException failure = attemptTimeout.IsCancellationRequested
+                                ? new GcoreTimeoutException(call + " got no complete answer within the timeout of " + Seconds(_timeout) + Attempts(attempt) + ".", ex)
+                                : new GcoreConnectionException(call + " failed" + Attempts(attempt) + ": " + ex.Message, ex);
+                            throw repeatable || notSent ? failure : OutcomeUnknown(method, path, answered, failure);
                         }
 
                         wait = Backoff(attempt);
@@ -541,7 +558,8 @@ namespace GcoreCdnGen.Runtime
             return result;
         }
 
-        private static bool ShouldRetry(int status, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)
+        /// <summary>The answer's <c>x-should-retry</c>: true, false, or null when it has none (or another value).</summary>
+        private static bool? ServerSaysRetry(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)
         {
             if (headers.TryGetValue("x-should-retry", out var values) && values.Count > 0)
             {
@@ -549,8 +567,37 @@ namespace GcoreCdnGen.Runtime
                 if (string.Equals(values[0].Trim(), "false", global::System.StringComparison.OrdinalIgnoreCase)) return false;
             }
 
-            return status == 408 || status == 409 || status == 429 || status >= 500;
+            return null;
         }
+
+        private static bool ShouldRetry(int status, bool? serverSays) =>
+            serverSays ?? (status == 408 || status == 409 || status == 429 || status >= 500);
+
+        /// <summary>The server said the request was not carried out: 429, 503, or <c>x-should-retry: true</c>.</summary>
+        private static bool NotCarriedOut(int status, bool? serverSays) =>
+            serverSays == true || status == 429 || status == 503;
+
+        /// <summary>
+        /// Methods that do the same when sent twice: reads, PUT and DELETE, and PATCH as Gcore uses it (it sets the fields
+        /// given to the values given). A POST creates something or starts something (a purge, a prefetch).
+        /// </summary>
+        private static bool IsIdempotent(global::System.Net.Http.HttpMethod method) =>
+            method == global::System.Net.Http.HttpMethod.Get || method == global::System.Net.Http.HttpMethod.Head ||
+            method == global::System.Net.Http.HttpMethod.Options || method == global::System.Net.Http.HttpMethod.Put ||
+            method == global::System.Net.Http.HttpMethod.Delete || method == global::System.Net.Http.HttpMethod.Patch;
+
+        /// <summary>The failure happened before the request could leave: no address, no connection, no TLS session, no proxy tunnel.</summary>
+        private static bool NeverSent(global::System.Exception ex) =>
+            ex is global::System.Net.Http.HttpRequestException
+            {
+                HttpRequestError: global::System.Net.Http.HttpRequestError.NameResolutionError
+                    or global::System.Net.Http.HttpRequestError.ConnectionError
+                    or global::System.Net.Http.HttpRequestError.SecureConnectionError
+                    or global::System.Net.Http.HttpRequestError.ProxyTunnelError,
+            };
+
+        private static GcoreOutcomeUnknownException OutcomeUnknown(global::System.Net.Http.HttpMethod method, string path, global::System.Net.Http.HttpResponseMessage? answered, GcoreException failure) =>
+            new(method.Method, path, answered is null ? null : (int)answered.StatusCode, null, answered is null ? null : Headers(answered), failure);
 
         /// <summary>The server's own wait: <c>Retry-After-Ms</c>, else <c>Retry-After</c> in seconds or as an HTTP date; only when above 0 and up to 60 s.</summary>
         private global::System.TimeSpan? RetryAfter(global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers)

@@ -220,10 +220,23 @@ public sealed class FaultTests : IAsyncLifetime
     }
 
     [Fact]
-    public async Task A_retried_create_sends_the_same_body_after_a_reset()
+    public async Task A_create_reset_in_the_middle_of_its_answer_is_not_sent_again_by_default()
     {
         _server.Faults.Enqueue(Fault.ResetConnection().ForMethod("POST"));
         using var client = Client(new TestClock());
+
+        var ex = await Assert.ThrowsAsync<GcoreOutcomeUnknownException>(() => client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup { Name = "once", Sources = [new ChangeHostSource { Source = "yourwebsite.com" }] }));
+
+        Assert.Single(_server.Requests);
+        Assert.IsType<GcoreConnectionException>(ex.InnerException);
+        Assert.DoesNotContain(_server.ApiKey, ex.ToString());
+    }
+
+    [Fact]
+    public async Task A_create_opted_in_to_retries_sends_the_same_body_after_a_reset()
+    {
+        _server.Faults.Enqueue(Fault.ResetConnection().ForMethod("POST"));
+        using var client = Client(new TestClock(), o => o.RetryNonIdempotent = true);
 
         var created = await client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup
         {

@@ -22,8 +22,12 @@ public sealed record RecordedCall(string Method, string Target, IReadOnlyDiction
     public string? Header(string name) => Headers.TryGetValue(name, out var value) ? value : null;
 }
 
-/// <summary>The answer a test scripts for the next request.</summary>
-public sealed record ScriptedAnswer(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default);
+/// <summary>
+/// The answer a test scripts for the next request. <paramref name="Drop"/>: the request is taken in (recorded), then the
+/// connection is dropped: at once when there is no body, else a second after sending the status, the headers and
+/// half the body.
+/// </summary>
+public sealed record ScriptedAnswer(int Status, string? Body = null, IReadOnlyDictionary<string, string>? Headers = null, TimeSpan Delay = default, bool Drop = false);
 
 /// <summary>
 /// Kestrel on http://127.0.0.1:&lt;free port&gt;. Answers requests with the scripted answers in order (500 when none is
@@ -60,6 +64,13 @@ public sealed class RecordingServer : IAsyncDisposable
         return this;
     }
 
+    /// <summary>Takes the next request in, then drops the connection (see <see cref="ScriptedAnswer"/>).</summary>
+    public RecordingServer Drop(int status = 200, string? body = null)
+    {
+        _answers.Enqueue(new ScriptedAnswer(status, body, Drop: true));
+        return this;
+    }
+
     private async Task HandleAsync(HttpContext context)
     {
         string body;
@@ -82,9 +93,28 @@ public sealed class RecordingServer : IAsyncDisposable
             }
         }
 
+        if (answer.Drop && answer.Body is null)
+        {
+            context.Abort();
+            return;
+        }
+
         context.Response.StatusCode = answer.Status;
         foreach (var (name, value) in answer.Headers ?? new Dictionary<string, string>())
             context.Response.Headers[name] = value;
+        if (answer.Drop)
+        {
+            byte[] bytes = Encoding.UTF8.GetBytes(answer.Body!);
+            context.Response.ContentType = "application/json";
+            context.Response.ContentLength = bytes.Length;
+            await context.Response.Body.WriteAsync(bytes.AsMemory(0, bytes.Length / 2));
+            await context.Response.Body.FlushAsync();
+            // A reset discards what the client has not read yet: give it time to take the status and headers in.
+            await Task.Delay(TimeSpan.FromSeconds(1));
+            context.Abort();
+            return;
+        }
+
         if (answer.Body is not null)
         {
             context.Response.ContentType = answer.Body.StartsWith('<') ? "text/html" : "application/json";
