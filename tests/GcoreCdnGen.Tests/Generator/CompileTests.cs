@@ -57,6 +57,41 @@ public class CompileTests
         Assert.Equal(98, operations);
     }
 
+    /// <summary>
+    /// Every XML doc comment generated from Gcore's whole document (whose descriptions are Markdown, with <c>&lt;</c>,
+    /// <c>&amp;</c>, backticks, bold and lists) is well-formed XML, as a consumer's build with documentation on reads it.
+    /// </summary>
+    [Fact]
+    public void GcoreDocument_Unfiltered_WritesWellFormedXmlDocs()
+    {
+        string path = Paths.RequireGcoreSpec();
+        var run = GeneratorRunner.Run(new SpecItem(path, System.IO.File.ReadAllText(path)));
+        int comments = 0;
+        foreach (var source in run.Sources)
+        {
+            var block = new System.Collections.Generic.List<string>();
+            foreach (var line in source.SourceText.ToString().Split('\n').Append(""))
+            {
+                string trimmed = line.TrimStart();
+                if (trimmed.StartsWith("///", System.StringComparison.Ordinal))
+                {
+                    block.Add(trimmed.Substring(3));
+                    continue;
+                }
+
+                if (block.Count == 0)
+                    continue;
+                string xml = "<doc>" + string.Join("\n", block) + "</doc>";
+                var error = Record.Exception(() => System.Xml.Linq.XDocument.Parse(xml));
+                Assert.True(error is null, source.HintName + ": " + error?.Message + "\n" + xml);
+                comments++;
+                block.Clear();
+            }
+        }
+
+        Assert.True(comments > 1000, "only " + comments + " doc comments were read");
+    }
+
     [Fact]
     public void TwoSpecs_InTwoNamespaces_EachGetTheirOwnClient()
     {
