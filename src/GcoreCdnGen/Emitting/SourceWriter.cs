@@ -47,8 +47,8 @@ namespace GcoreCdnGen.Emitting
             if (string.IsNullOrWhiteSpace(text))
                 return;
             string open = attributes is null ? "<" + element + ">" : "<" + element + " " + attributes + ">";
-            var lines = Xml(text!).Replace("\r\n", "\n").Split('\n');
-            if (lines.Length == 1)
+            var lines = Naming.Escaping.DocLines(text!);
+            if (lines.Count == 1)
             {
                 Line("/// " + open + lines[0].Trim() + "</" + element + ">");
                 return;
@@ -56,11 +56,12 @@ namespace GcoreCdnGen.Emitting
 
             Line("/// " + open);
             foreach (var line in lines)
-                Line(("/// " + line.TrimEnd()).TrimEnd() + (line.Trim().Length == 0 ? "" : ""));
+                Line(("/// " + line.TrimEnd()).TrimEnd());
             Line("/// </" + element + ">");
         }
 
-        public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        /// <summary>Spec text for a doc comment line: see <see cref="Naming.Escaping.DocText"/>.</summary>
+        public static string Xml(string text) => Naming.Escaping.DocText(text);
 
         public override string ToString() => _sb.ToString();
 
