@@ -27,7 +27,7 @@ namespace GcoreCdnGen
 
             var results = inputs
                 .Select(static (input, ct) => input!.OptionErrors.Count > 0
-                    ? new ReadResult(null, input.OptionErrors)
+                    ? new ReadResult { Model = null, Diagnostics = input.OptionErrors }
                     : SpecReader.Read(input.Text, input.Options, ct))
                 .WithTrackingName(TrackingNames.Read);
 
@@ -99,7 +99,7 @@ namespace GcoreCdnGen
                 var first = group.OrderBy(s => s.Path, System.StringComparer.Ordinal).First();
                 foreach (var other in group.Where(s => !ReferenceEquals(s, first)))
                 {
-                    spc.ReportDiagnostic(ToDiagnostic(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, other.Path, 1, 1,
+                    spc.ReportDiagnostic(ToDiagnostic(SpecInput.OptionError(other.Path,
                         "Spec '" + System.IO.Path.GetFileName(other.Path) + "' uses namespace '" + other.Namespace + "' like '" +
                         System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace.")));
                 }
