@@ -71,12 +71,25 @@ namespace GcoreCdnGen.Emitting
             w.Line("/// <summary>Reads the value; the values the spec lists come back without allocating.</summary>");
             using (w.Block("internal static " + type.Name + " ReadJson(ref " + Reader + " reader)"))
             {
-                if (type.Values.Count > 0)
+                if (type.Values.Count > 0 && type.Values.Count <= CSharp.EnumValuesInline)
                 {
                     using (w.Block("if (reader.TokenType == " + Token + ".String)"))
                     {
                         foreach (var value in type.Values)
                             w.Line("if (reader.ValueTextEquals(" + CSharp.Utf8(value.Value) + ")) return " + value.MemberName + ";");
+                    }
+
+                    w.Line();
+                }
+                else if (type.Values.Count > 0)
+                {
+                    // Many values: one loop over the type's set of them, so the code stays the same size however many there are.
+                    using (w.Block("if (reader.TokenType == " + Token + ".String)"))
+                    {
+                        using (w.Block("foreach (var known in " + CSharp.EnumValueSet + ")"))
+                        {
+                            w.Line("if (reader.ValueTextEquals(known)) return new(known);");
+                        }
                     }
 
                     w.Line();

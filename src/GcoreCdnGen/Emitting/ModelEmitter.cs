@@ -292,7 +292,20 @@ namespace GcoreCdnGen.Emitting
                 w.Line("public string Value => _value ?? \"\";");
                 w.Line();
                 w.Line("/// <summary>True when the spec lists this value.</summary>");
-                w.Line("public bool IsKnown => " + (type.Values.Count == 0 ? "false" : "Value is " + string.Join(" or ", type.Values.Select(v => Identifiers.Literal(v.Value)))) + ";");
+                bool inline = type.Values.Count <= CSharp.EnumValuesInline;
+                w.Line("public bool IsKnown => " + (type.Values.Count == 0 ? "false"
+                    : inline ? "Value is " + string.Join(" or ", type.Values.Select(v => Identifiers.Literal(v.Value)))
+                    : CSharp.EnumValueSet + ".Contains(Value)") + ";");
+                if (!inline)
+                {
+                    // A set, not a pattern: `Value is "a" or "b" or ...` costs the compiler time square in the number of values.
+                    w.Line();
+                    w.Line("private static readonly global::System.Collections.Generic.HashSet<string> " + CSharp.EnumValueSet + " = new(global::System.StringComparer.Ordinal)");
+                    w.Line("{");
+                    foreach (var value in type.Values)
+                        w.Line("    " + Identifiers.Literal(value.Value) + ",");
+                    w.Line("};");
+                }
                 w.Line();
                 w.Line("public static implicit operator " + type.Name + "(string value) => new(value);");
                 w.Line();
