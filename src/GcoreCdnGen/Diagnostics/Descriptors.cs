@@ -75,6 +75,10 @@ namespace GcoreCdnGen.Diagnostics
             "GCDN106", "The OpenApiSpec item's metadata is not valid", DiagnosticSeverity.Error,
             "Namespace and ClientName must be valid C# names, and two specs in one project need two namespaces.");
 
+        public static readonly DiagnosticDescriptor RecursiveValue = Spec(
+            "GCDN107", "A schema holds itself where no C# type can", DiagnosticSeverity.Info,
+            "A schema reaches itself through arrays, maps or unions before any object holds it (a JSON tree of itself, say). No C# type can spell that, so the value is kept as raw JSON.");
+
         public static DiagnosticDescriptor For(SpecDiagnosticKind kind) => kind switch
         {
             SpecDiagnosticKind.UnreadableDocument => UnreadableDocument,
@@ -83,6 +87,7 @@ namespace GcoreCdnGen.Diagnostics
             SpecDiagnosticKind.UnsupportedConstruct => UnsupportedConstruct,
             SpecDiagnosticKind.DuplicateName => DuplicateName,
             SpecDiagnosticKind.NoOperations => NoOperations,
+            SpecDiagnosticKind.RecursiveValue => RecursiveValue,
             _ => InvalidOption,
         };
     }

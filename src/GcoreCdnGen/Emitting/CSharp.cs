@@ -43,6 +43,18 @@ namespace GcoreCdnGen.Emitting
 
         public static string Field(PropertyDef property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
+        /// <summary>
+        /// The static set of an enum type's values: a name <see cref="Identifiers.Pascal"/> never makes (it has a lower-case
+        /// start and an underscore), so no value's member can take it.
+        /// </summary>
+        public const string EnumValueSet = "s_known";
+
+        /// <summary>
+        /// Up to this many values, an enum checks and reads each value inline (a pattern, UTF-8 literals: fastest, and
+        /// allocation-free); beyond, it uses one static set, so its code grows by one line a value and compiles in linear time.
+        /// </summary>
+        public const int EnumValuesInline = 32;
+
         public static string Utf8(string jsonName) => Identifiers.Literal(jsonName) + "u8";
 
         public static string Obsolete(string message) => "[global::System.Obsolete(" + Identifiers.Literal(message) + ")]";

@@ -308,7 +308,10 @@ namespace GcoreCdnGen.Emitting
                         """);
                 }
 
-                string isKnown = type.Values.Count == 0 ? "false" : "Value is " + string.Join(" or ", type.Values.Select(v => Identifiers.Literal(v.Value)));
+                bool inline = type.Values.Count <= CSharp.EnumValuesInline;
+                string isKnown = type.Values.Count == 0 ? "false"
+                    : inline ? "Value is " + string.Join(" or ", type.Values.Select(v => Identifiers.Literal(v.Value)))
+                    : CSharp.EnumValueSet + ".Contains(Value)";
                 w.Line($$"""
 
                     /// <summary>The value as JSON carries it.</summary>
@@ -316,6 +319,21 @@ namespace GcoreCdnGen.Emitting
 
                     /// <summary>True when the spec lists this value.</summary>
                     public bool IsKnown => {{isKnown}};
+                    """);
+                if (!inline)
+                {
+                    // A set, not a pattern: `Value is "a" or "b" or ...` costs the compiler time square in the number of values.
+                    w.Line($$"""
+
+                        private static readonly global::System.Collections.Generic.HashSet<string> {{CSharp.EnumValueSet}} = new(global::System.StringComparer.Ordinal)
+                        {
+                        """);
+                    foreach (var value in type.Values)
+                        w.Line($"    {Identifiers.Literal(value.Value)},");
+                    w.Line("};");
+                }
+
+                w.Line($$"""
 
                     public static implicit operator {{name}}(string value) => new(value);
 

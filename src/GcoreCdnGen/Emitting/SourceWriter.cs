@@ -97,7 +97,7 @@ namespace GcoreCdnGen.Emitting
         {
             var result = new System.Collections.Generic.List<string>();
             bool inList = false;
-            foreach (var raw in Xml(text).Replace("\r\n", "\n").Split('\n'))
+            foreach (var raw in Naming.Escaping.DocLines(text))
             {
                 string line = Inline(raw);
                 string trimmed = line.TrimStart();
@@ -137,7 +137,8 @@ namespace GcoreCdnGen.Emitting
             name="{name}"
             """);
 
-        public static string Xml(string text) => text.Replace("&", "&amp;").Replace("<", "&lt;").Replace(">", "&gt;");
+        /// <summary>Spec text for a doc comment line: see <see cref="Naming.Escaping.DocText"/>.</summary>
+        public static string Xml(string text) => Naming.Escaping.DocText(text);
 
         public override string ToString() => _sb.ToString();
 

@@ -10,5 +10,6 @@ namespace GcoreCdnGen.Model
         DuplicateName,
         NoOperations,
         InvalidOption,
+        RecursiveValue,
     }
 }

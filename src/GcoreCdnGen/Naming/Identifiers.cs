@@ -74,33 +74,8 @@ namespace GcoreCdnGen.Naming
                 or UnicodeCategory.LetterNumber;
         }
 
-        /// <summary>A C# string literal of the value.</summary>
-        public static string Literal(string value)
-        {
-            var sb = new StringBuilder(value.Length + 2);
-            sb.Append('"');
-            foreach (char c in value)
-            {
-                switch (c)
-                {
-                    case '"': sb.Append("\\\""); break;
-                    case '\\': sb.Append("\\\\"); break;
-                    case '\n': sb.Append("\\n"); break;
-                    case '\r': sb.Append("\\r"); break;
-                    case '\t': sb.Append("\\t"); break;
-                    case '\0': sb.Append("\\0"); break;
-                    default:
-                        if (char.IsControl(c) || c == '\u2028' || c == '\u2029')
-                            sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                        else
-                            sb.Append(c);
-                        break;
-                }
-            }
-
-            sb.Append('"');
-            return sb.ToString();
-        }
+        /// <summary>A C# string literal of the value (see <see cref="Escaping.Literal"/>).</summary>
+        public static string Literal(string value) => Escaping.Literal(value);
     }
 
     /// <summary>Hands out unique names within one scope, in a stable order: the first to ask gets the plain name.</summary>

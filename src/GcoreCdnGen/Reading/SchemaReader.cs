@@ -78,20 +78,14 @@ namespace GcoreCdnGen.Reading
 
             if (schema is OpenApiSchemaReference reference)
             {
-                string? id = reference.Reference?.Id;
-                var target = reference.TargetOrNull();
-                if (id is null || target is null)
-                {
-                    _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
-                        "The reference '" + (reference.Reference?.ReferenceV3 ?? id ?? "?") + "' does not resolve to a schema; the value is kept as raw JSON.");
+                if (Target(reference, pointer) is not { } target)
                     return TypeRef.Json;
-                }
-
+                string id = reference.Reference.Id!;
                 if (facts is not null)
                     CollectFacts(target, facts, overwrite: false);
                 if (IsTrivial(target))
                     return MapSchema(target, nameHint, JsonPointers.ComponentPointer(id), facts);
-                return DefineComponent(id, target);
+                return DefineComponent(id, target, pointer);
             }
 
             if (facts is not null)
@@ -162,12 +156,74 @@ namespace GcoreCdnGen.Reading
             var schemas = document.Components?.Schemas;
             if (schemas is null)
                 return;
+            FindAliasRings(schemas);
             foreach (var pair in schemas)
             {
                 if (pair.Value is null || IsTrivial(pair.Value))
                     continue;
                 _componentNames[pair.Key] = _typeNames.Claim(Identifiers.Pascal(pair.Key));
             }
+        }
+
+        /// <summary>Components that are only a <c>$ref</c> and lead back to themselves (A → B → A), or into such a ring.</summary>
+        private readonly HashSet<string> _aliasRings = new(StringComparer.Ordinal);
+
+        /// <summary>
+        /// Finds rings of <c>$ref</c> aliases by id alone: Microsoft.OpenApi throws on any use of such a schema. Each ring
+        /// is reported once, at the <c>$ref</c> of its first member in document order; every use of it is raw JSON.
+        /// </summary>
+        private void FindAliasRings(IDictionary<string, IOpenApiSchema> schemas)
+        {
+            foreach (var start in schemas.Keys)
+            {
+                var chain = new List<string>();
+                string? id = start;
+                while (id is not null && !_aliasRings.Contains(id) && schemas.TryGetValue(id, out var schema) && schema is OpenApiSchemaReference alias)
+                {
+                    int ring = chain.IndexOf(id);
+                    if (ring >= 0)
+                    {
+                        var members = chain.Skip(ring).Append(id);
+                        _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, JsonPointers.ComponentPointer(id) + "/$ref",
+                            "The $ref aliases " + string.Join(" -> ", members) + " form a cycle and name no schema; every use of them is kept as raw JSON.");
+                        break;
+                    }
+
+                    chain.Add(id);
+                    id = alias.Reference?.Id;
+                }
+
+                if (id is not null && (_aliasRings.Contains(id) || chain.Contains(id)))
+                    _aliasRings.UnionWith(chain);
+            }
+        }
+
+        /// <summary>
+        /// The schema a reference points at, or null where it points at nothing (reported here) or into a ring of
+        /// aliases (reported once where the ring is).
+        /// </summary>
+        internal IOpenApiSchema? Target(OpenApiSchemaReference reference, string pointer, bool quiet = false)
+        {
+            string? id = reference.Reference?.Id;
+            if (id is not null && _aliasRings.Contains(id))
+                return null;
+            IOpenApiSchema? target = null;
+            try
+            {
+                target = reference.Target;
+            }
+            catch (Exception)
+            {
+                // an unresolvable reference: reported below
+            }
+
+            if ((id is null || target is null) && !quiet)
+            {
+                _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
+                    "The reference '" + (reference.Reference?.ReferenceV3 ?? id ?? "?") + "' does not resolve to a schema; the value is kept as raw JSON.");
+            }
+
+            return id is null ? null : target;
         }
 
         /// <summary>A component that is only a primitive, or an array of primitives, is inlined rather than named.</summary>
@@ -187,7 +243,8 @@ namespace GcoreCdnGen.Reading
             return true;
         }
 
-        internal TypeRef DefineComponent(string id, IOpenApiSchema target)
+        /// <summary>The type of a component, read the first time it is used (at <paramref name="usePointer"/>).</summary>
+        internal TypeRef DefineComponent(string id, IOpenApiSchema target, string usePointer)
         {
             if (_componentTypes.TryGetValue(id, out var existing))
                 return existing.Ref;
@@ -197,6 +254,12 @@ namespace GcoreCdnGen.Reading
             {
                 // A component that refers to itself before it became a type (through an array or a union of
                 // non-objects): there is no C# type to point at yet, so this use stays raw JSON.
+                if (_reportedCycles.Add(id))
+                {
+                    _reporter.Report(SpecDiagnosticKind.RecursiveValue, usePointer + "/$ref",
+                        "'" + id + "' reaches itself through arrays, maps or unions before any object holds it: a cycle no C# type can hold; this use is kept as raw JSON.");
+                }
+
                 return TypeRef.Json;
             }
 
@@ -217,6 +280,7 @@ namespace GcoreCdnGen.Reading
 
         private readonly HashSet<string> _rawComponents = new(StringComparer.Ordinal);
         private readonly HashSet<string> _inProgress = new(StringComparer.Ordinal);
+        private readonly HashSet<string> _reportedCycles = new(StringComparer.Ordinal);
         private int _depth;
         private const int MaxDepth = 64;
 
@@ -284,7 +348,14 @@ namespace GcoreCdnGen.Reading
         }
 
         /// <summary>Fills an object type from its properties and the parts of its allOf (later parts win).</summary>
-        internal void FillObject(TypeBuilder builder, IOpenApiSchema schema, string pointer)
+        internal void FillObject(TypeBuilder builder, IOpenApiSchema schema, string pointer) =>
+            FillObject(builder, schema, pointer, new List<string>(), new HashSet<string>(StringComparer.Ordinal));
+
+        /// <summary>
+        /// <paramref name="open"/>: the allOf parts being merged, outermost first (one met again closes a cycle);
+        /// <paramref name="merged"/>: every part merged so far (one met again adds nothing), so the work stays linear.
+        /// </summary>
+        private void FillObject(TypeBuilder builder, IOpenApiSchema schema, string pointer, List<string> open, HashSet<string> merged)
         {
             builder.Summary ??= SpecText.Describe(schema);
             if (schema.Deprecated)
@@ -292,17 +363,39 @@ namespace GcoreCdnGen.Reading
             if (!schema.AdditionalPropertiesAllowed)
                 builder.ClosedShape = true;
 
+            open.Add(pointer);
+            merged.Add(pointer);
             if (schema.AllOf is { Count: > 0 })
             {
                 int index = 0;
                 foreach (var part in schema.AllOf)
                 {
-                    var resolved = Resolve(part, pointer + "/allOf/" + index.ToString(CultureInfo.InvariantCulture));
-                    if (resolved is not null)
-                        FillObject(builder, resolved.Value.Schema, resolved.Value.Pointer);
+                    string partPointer = pointer + "/allOf/" + index.ToString(CultureInfo.InvariantCulture);
                     index++;
+                    if (Resolve(part, partPointer) is not { } resolved)
+                        continue;
+                    if (open.Contains(resolved.Pointer))
+                    {
+                        _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, partPointer + "/$ref",
+                            "allOf forms a cycle (" + string.Join(" -> ", open.Skip(open.IndexOf(resolved.Pointer)).Append(resolved.Pointer).Select(JsonPointers.Name)) +
+                            "): a schema cannot contain itself; this part is skipped.");
+                        continue;
+                    }
+
+                    if (merged.Contains(resolved.Pointer))
+                        continue;
+                    if (open.Count >= MaxDepth)
+                    {
+                        _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, partPointer,
+                            "allOf nests deeper than " + MaxDepth + " levels here; this part is skipped.");
+                        continue;
+                    }
+
+                    FillObject(builder, resolved.Schema, resolved.Pointer, open, merged);
                 }
             }
+
+            open.RemoveAt(open.Count - 1);
 
             if (schema.Properties is null)
                 return;
@@ -343,19 +436,14 @@ namespace GcoreCdnGen.Reading
             };
         }
 
-        internal (IOpenApiSchema Schema, string Pointer)? Resolve(IOpenApiSchema schema, string pointer)
+        /// <summary>A schema with its pointer, through a reference; null (reported unless quiet) where a reference leads nowhere.</summary>
+        internal (IOpenApiSchema Schema, string Pointer)? Resolve(IOpenApiSchema schema, string pointer, bool quiet = false)
         {
             if (schema is OpenApiSchemaReference reference)
             {
-                var target = reference.TargetOrNull();
-                if (target is null || reference.Reference?.Id is null)
-                {
-                    _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
-                        "The reference '" + (reference.Reference?.ReferenceV3 ?? "?") + "' does not resolve to a schema.");
+                if (Target(reference, pointer, quiet) is not { } target)
                     return null;
-                }
-
-                return (target, JsonPointers.ComponentPointer(reference.Reference.Id));
+                return (target, JsonPointers.ComponentPointer(reference.Reference.Id!));
             }
 
             return (schema, pointer);

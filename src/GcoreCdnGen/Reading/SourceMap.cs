@@ -23,7 +23,7 @@ namespace GcoreCdnGen.Reading
             var map = new SourceMap();
             try
             {
-                map.Walk(Parser.CreateParser(new StringReader(text)));
+                map.Walk(Parser.CreateParser(new StringReader(text)), null);
             }
             catch (Exception)
             {
@@ -59,7 +59,11 @@ namespace GcoreCdnGen.Reading
             return p.TrimEnd('/');
         }
 
-        private void Walk(IParser parser)
+        /// <summary>Calls <paramref name="onValue"/> with the JSON pointer (without <c>#</c>) of every scalar value of the text.</summary>
+        public static void VisitValues(string text, Action<string, Scalar> onValue) =>
+            new SourceMap().Walk(Parser.CreateParser(new StringReader(text)), onValue);
+
+        private void Walk(IParser parser, Action<string, Scalar>? onValue)
         {
             // A stack of containers; for a mapping, the key whose value comes next.
             var stack = new List<Frame>();
@@ -90,7 +94,8 @@ namespace GcoreCdnGen.Reading
                         }
                         else
                         {
-                            NextValuePath(stack, e);
+                            string valuePath = NextValuePath(stack, e);
+                            onValue?.Invoke(valuePath, scalar);
                             AfterValue(stack);
                         }
 

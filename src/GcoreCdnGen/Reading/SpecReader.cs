@@ -19,6 +19,7 @@ namespace GcoreCdnGen.Reading
 
         public static Model.ReadResult Read(string text, SpecOptions options, CancellationToken cancellationToken)
         {
+            text = ReaderWorkarounds.Apply(text);
             var reporter = new DiagnosticReporter(text, options.Path);
             try
             {
@@ -32,7 +33,7 @@ namespace GcoreCdnGen.Reading
             {
                 // Our own bug or a construct nobody foresaw: report it at the top of the spec rather than crash the compiler.
                 reporter.Report(SpecDiagnosticKind.UnreadableDocument, null,
-                    "GcoreCdnGen could not read the document: " + ex.GetType().Name + ": " + ex.Message);
+                    "GcoreCdnGen could not read the document: " + ex.GetType().Name + ": " + DocumentReader.Reason(ex.Message));
                 return new Model.ReadResult { Model = null, Diagnostics = reporter.Diagnostics.ToEquatableArray() };
             }
         }
@@ -131,7 +132,12 @@ namespace GcoreCdnGen.Reading
         private bool TryParse()
         {
             var settings = new OpenApiReaderSettings();
-            settings.AddYamlReader();
+            // A scalar is never longer than the text that holds it: the reader's own 64 KB cap would refuse a long description.
+            // Its caps on depth, node count and alias expansion stay as they are.
+            settings.AddYamlReader(new Microsoft.OpenApi.YamlReader.OpenApiYamlReaderSettings
+            {
+                MaxScalarLength = (uint)Math.Max(Microsoft.OpenApi.YamlReader.OpenApiYamlReaderSettings.DefaultMaxScalarLength, _text.Length),
+            });
             string trimmed = _text.TrimStart();
             string format = trimmed.StartsWith("{", StringComparison.Ordinal) ? "json" : "yaml";
             Microsoft.OpenApi.Reader.ReadResult result;
@@ -160,8 +166,10 @@ namespace GcoreCdnGen.Reading
             if (result.Diagnostic?.SpecificationVersion is { } version &&
                 version != OpenApiSpecVersion.OpenApi3_0 && version != OpenApiSpecVersion.OpenApi3_1)
             {
-                _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, "#/openapi",
-                    "OpenAPI version " + version + " is not supported; GcoreCdnGen reads OpenAPI 3.0 and 3.1 documents.");
+                bool swagger = version == OpenApiSpecVersion.OpenApi2_0;
+                _reporter.Report(SpecDiagnosticKind.UnreadableDocument, swagger ? "#/swagger" : "#/openapi",
+                    (swagger ? "This is a Swagger (OpenAPI 2.0) document" : "OpenAPI version " + version + " is not supported") +
+                    "; GcoreCdnGen reads OpenAPI 3.0 and 3.1 documents, so nothing is generated for it. Convert it to OpenAPI 3 first.");
                 return false;
             }
 
@@ -179,7 +187,7 @@ namespace GcoreCdnGen.Reading
             catch (SharpYaml.YamlException yaml)
             {
                 _reporter.ReportAt(SpecDiagnosticKind.UnreadableDocument, yaml.Start.Line + 1, yaml.Start.Column + 1,
-                    "The OpenAPI document is not valid YAML or JSON: " + FirstLine(yaml.Message));
+                    "The OpenAPI document is not valid YAML or JSON: " + Reason(yaml.Message));
                 return;
             }
             catch (Exception)
@@ -187,14 +195,16 @@ namespace GcoreCdnGen.Reading
                 // fall through to the reader's own message
             }
 
-            string message = ex is null ? "unknown error" : FirstLine(ex.Message);
-            _reporter.Report(SpecDiagnosticKind.UnreadableDocument, pointer, "The OpenAPI document could not be read: " + message);
+            _reporter.Report(SpecDiagnosticKind.UnreadableDocument, pointer, "The OpenAPI document could not be read: " + Reason(ex?.Message));
         }
 
-        private static string FirstLine(string message)
+        /// <summary>A reader's message on one line (at most 500 characters), or a plain statement that it gave none.</summary>
+        internal static string Reason(string? message)
         {
-            int nl = message.IndexOfAny(new[] { '\r', '\n' });
-            return nl < 0 ? message : message.Substring(0, nl);
+            string line = string.Join(" ", (message ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
+            if (line.Trim(':', '.', ' ', '-').Length == 0)
+                return "the OpenAPI reader gave no reason.";
+            return line.Length <= 500 ? line : line.Substring(0, 500) + "...";
         }
     }
 }

@@ -106,7 +106,7 @@ namespace GcoreCdnGen.Reading
                 return null;
 
             string? itemId = (array.Schema.Items as OpenApiSchemaReference)?.Reference?.Id;
-            var envelopeProperties = CollectProperties(envelope.Schema);
+            var envelopeProperties = CollectProperties(envelope.Schema, envelope.Pointer);
             string? resultsName = envelopeProperties
                 .Where(p => p.Value.NonNullType() == JsonSchemaType.Array && p.Value.Items is OpenApiSchemaReference r && r.Reference?.Id == itemId && itemId is not null)
                 .Select(p => p.Key)
@@ -130,30 +130,29 @@ namespace GcoreCdnGen.Reading
             componentId is null ? _schemas.NewType(kind, name, pointer) : _schemas.NewComponentType(componentId, kind, name, pointer);
 
         /// <summary>Every property an object schema declares, through its allOf parts (later wins).</summary>
-        private static Dictionary<string, IOpenApiSchema> CollectProperties(IOpenApiSchema schema)
+        private Dictionary<string, IOpenApiSchema> CollectProperties(IOpenApiSchema schema, string pointer)
         {
             var result = new Dictionary<string, IOpenApiSchema>();
-            void Walk(IOpenApiSchema s, int depth)
+            var seen = new HashSet<IOpenApiSchema>();
+            void Walk(IOpenApiSchema s, string at, int depth)
             {
                 if (depth > 32)
                     return;
-                if (s is OpenApiSchemaReference r)
-                {
-                    var target = r.TargetOrNull();
-                    if (target is null)
-                        return;
-                    s = target;
-                }
+                if (_schemas.Resolve(s, at, quiet: true) is not { } resolved || !seen.Add(resolved.Schema))
+                    return;
+                s = resolved.Schema;
 
                 if (s.AllOf is not null)
-                    foreach (var part in s.AllOf)
-                        Walk(part, depth + 1);
+                {
+                    for (int i = 0; i < s.AllOf.Count; i++)
+                        Walk(s.AllOf[i], resolved.Pointer + "/allOf/" + i.ToString(CultureInfo.InvariantCulture), depth + 1);
+                }
                 if (s.Properties is not null)
                     foreach (var pair in s.Properties)
                         result[pair.Key] = pair.Value;
             }
 
-            Walk(schema, 0);
+            Walk(schema, pointer, 0);
             return result;
         }
 
@@ -209,7 +208,7 @@ namespace GcoreCdnGen.Reading
                 TypeBuilder? builder = null;
                 if (variant.ComponentId is { } id)
                 {
-                    var mapped = _schemas.DefineComponent(id, variant.Schema);
+                    var mapped = _schemas.DefineComponent(id, variant.Schema, variant.Pointer);
                     if (mapped.Kind == TypeRefKind.Named)
                         builder = _schemas.ComponentTypes.TryGetValue(id, out var b) ? b : null;
                 }

@@ -153,6 +153,9 @@ public class FuzzTests
             if (spec.Any(d => d.Location.GetLineSpan().Path != "/fuzz/" + i + ".yaml" || d.Location.GetLineSpan().StartLinePosition.Line < 0))
                 failures.Add(name + " #" + i + ": a spec diagnostic is not located in the spec");
 
+            if (run.OutputCompilation.GetSymbolsWithName(n => n.StartsWith("Pwned", StringComparison.Ordinal)).Any())
+                failures.Add(name + " #" + i + ": text from the spec became a member of the generated code");
+
             var errors = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
             if (errors.Count > 0)
                 failures.Add(name + " #" + i + ": generated code does not compile: " + errors[0] + (spec.Count > 0 ? " (spec said: " + spec[0].GetMessage() + ")" : ""));
@@ -166,7 +169,7 @@ public class FuzzTests
     {
         var random = new Random(i * 7919 + 17);
         var lines = Seed.Replace("\r\n", "\n").Split('\n').ToList();
-        switch (i % 13)
+        switch (i % 17)
         {
             case 0:
                 return ("truncated", Seed.Substring(0, random.Next(Seed.Length)));
@@ -221,9 +224,72 @@ public class FuzzTests
                 return ("noise", new string(chars));
             case 11:
                 return ("as JSON, truncated", ToJsonish(random));
-            default:
+            case 12:
                 return ("swapped union kinds", Seed.Replace("oneOf:", random.Next(2) == 0 ? "anyOf:" : "allOf:"));
+            case 13:
+                return ("line terminators in text", Breakout(random));
+            case 14:
+                return ("schema cycle", Cycle(random));
+            case 15:
+                return ("boolean schemas", BooleanSchemas(random, lines));
+            default:
+                return ("huge numbers", HugeNumbers(random));
         }
+    }
+
+    /// <summary>Spec text in every place it reaches code, each holding a line break (or another breaker) and then C#.</summary>
+    private static string Breakout(Random random)
+    {
+        string[] breakers = { "\\n", "\\r", "\\r\\n", "\\x85", "\\u2028", "\\u2029", "\\f", "\\v", "\\0", "*/", "</summary>", "\\\"\\\"\\\"", "\\\"", "\\\\" };
+        string Text(string plain)
+        {
+            string b = breakers[random.Next(breakers.Length)];
+            return "\"" + plain + b + "public static int Pwned => 1; " + b + "/// <summary>" + b + "\\\"); public static int Pwned2 => 2; //\"";
+        }
+
+        return Seed.Replace("info: { title: fuzz, version: '1' }", "info: { title: " + Text("fuzz") + ", version: '1' }")
+            .Replace("operationId: delete-thing", "operationId: " + Text("delete-thing") + "\n      summary: " + Text("Deletes") + "\n      description: " + Text("Really"))
+            .Replace("enum: [a, b, c]", "enum: [a, b, " + Text("c") + "]\n      description: " + Text("Kinds"))
+            .Replace("name: { type: string, maxLength: 255 }", "name: { type: string, maxLength: 255, pattern: " + Text("^x") + ", default: " + Text("d") + ", description: " + Text("Name") + " }")
+            .Replace("title: Legacy", "title: " + Text("Legacy"));
+    }
+
+    /// <summary>Schemas that reach themselves without an object in between: allOf rings, $ref alias rings, arrays of unions of themselves.</summary>
+    private static string Cycle(Random random)
+    {
+        string extra = random.Next(4) switch
+        {
+            0 => "    CycleA:\n      allOf:\n        - $ref: '#/components/schemas/CycleB'\n        - { type: object, properties: { a: { type: string } } }\n" +
+                 "    CycleB:\n      allOf:\n        - $ref: '#/components/schemas/CycleA'\n        - { type: object, properties: { b: { type: string } } }\n",
+            1 => "    CycleA:\n      allOf:\n        - $ref: '#/components/schemas/CycleA'\n        - $ref: '#/components/schemas/Thing'\n",
+            2 => "    CycleA:\n      $ref: '#/components/schemas/CycleB'\n    CycleB:\n      $ref: '#/components/schemas/CycleC'\n    CycleC:\n      $ref: '#/components/schemas/CycleA'\n",
+            _ => "    CycleA:\n      oneOf:\n        - { type: array, items: { $ref: '#/components/schemas/CycleA' } }\n        - { type: object, additionalProperties: { $ref: '#/components/schemas/CycleA' } }\n",
+        };
+        return Seed.Replace("        kind: { $ref: '#/components/schemas/Kind' }", "        kind: { $ref: '#/components/schemas/Kind' }\n        cycle: { $ref: '#/components/schemas/CycleA' }")
+            .Replace("        - $ref: '#/components/schemas/BucketPart'", "        - $ref: '#/components/schemas/BucketPart'" + (random.Next(2) == 0 ? "\n        - $ref: '#/components/schemas/CycleA'" : "")) + "\n" + extra;
+    }
+
+    /// <summary>OpenAPI 3.1's boolean schemas (true: anything, false: nothing) in place of some schemas.</summary>
+    private static string BooleanSchemas(Random random, List<string> lines)
+    {
+        var schemas = lines.Select((l, n) => (l, n)).Where(x => System.Text.RegularExpressions.Regex.IsMatch(x.l, "^\\s+[a-z]+: \\{ (type|\\$ref): [^{}]*\\}$")).ToList();
+        for (int k = 0; k < 1 + random.Next(3); k++)
+        {
+            var pick = schemas[random.Next(schemas.Count)];
+            lines[pick.n] = pick.l.Substring(0, pick.l.IndexOf(": ", StringComparison.Ordinal) + 2) + (random.Next(2) == 0 ? "true" : "false");
+        }
+
+        return string.Join("\n", lines) + "\n    Anything: true\n    Nothing: false\n";
+    }
+
+    /// <summary>Lengths, counts and bounds beyond what the reader's integers hold.</summary>
+    private static string HugeNumbers(Random random)
+    {
+        string[] big = { "99999999999", "1e20", "-5", "2147483648", "1.5", "-99999999999999999999999" };
+        string Big() => big[random.Next(big.Length)];
+        return Seed.Replace("name: { type: string, maxLength: 255 }", "name: { type: string, maxLength: " + Big() + ", minLength: " + Big() + " }")
+            .Replace("minimum: 1, maximum: 1000", "minimum: " + Big() + "e300, maximum: 1e400")
+            .Replace("          type: array\n          items: { $ref: '#/components/schemas/Part' }", "          type: array\n          maxItems: " + Big() + "\n          items: { $ref: '#/components/schemas/Part' }");
     }
 
     private static string ToJsonish(Random random)

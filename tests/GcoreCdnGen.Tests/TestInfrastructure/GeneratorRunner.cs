@@ -48,10 +48,13 @@ public sealed record GeneratorRun(
 /// <summary>Runs <see cref="OpenApiGenerator"/> in-process on specs and user code, like a consumer's build.</summary>
 public static class GeneratorRunner
 {
-    public static GeneratorRun Run(IEnumerable<SpecItem> specs, string userCode = "", TargetFramework framework = TargetFramework.Net100, bool trackSteps = false)
+    public static GeneratorRun Run(IEnumerable<SpecItem> specs, string userCode = "", TargetFramework framework = TargetFramework.Net100, bool trackSteps = false, bool checkDocs = false)
     {
         var items = specs.ToList();
-        var parseOptions = new CSharpParseOptions(framework == TargetFramework.Net80 ? LanguageVersion.CSharp12 : LanguageVersion.Latest);
+        // checkDocs: doc comments are parsed as XML and reported on, as in a project with GenerateDocumentationFile.
+        var parseOptions = new CSharpParseOptions(
+            framework == TargetFramework.Net80 ? LanguageVersion.CSharp12 : LanguageVersion.Latest,
+            checkDocs ? DocumentationMode.Diagnose : DocumentationMode.Parse);
         var trees = string.IsNullOrEmpty(userCode)
             ? Array.Empty<SyntaxTree>()
             : new[] { CSharpSyntaxTree.ParseText(userCode, parseOptions, "User.cs") };

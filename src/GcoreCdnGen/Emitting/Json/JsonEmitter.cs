@@ -78,7 +78,7 @@ namespace GcoreCdnGen.Emitting.Json
             w.Line("/// <summary>Reads the value; the values the spec lists come back without allocating.</summary>");
             using (w.Block($"internal static {type.Name} ReadJson(ref {Reader} reader)"))
             {
-                if (type.Values.Count > 0)
+                if (type.Values.Count > 0 && type.Values.Count <= CSharp.EnumValuesInline)
                 {
                     using (w.Block($"if (reader.TokenType == {Token}.String)"))
                     {
@@ -87,6 +87,20 @@ namespace GcoreCdnGen.Emitting.Json
                     }
 
                     w.Line();
+                }
+                else if (type.Values.Count > 0)
+                {
+                    // Many values: one loop over the type's set of them, so the code stays the same size however many there are.
+                    w.Line($$"""
+                        if (reader.TokenType == {{Token}}.String)
+                        {
+                            foreach (var known in {{CSharp.EnumValueSet}})
+                            {
+                                if (reader.ValueTextEquals(known)) return new(known);
+                            }
+                        }
+
+                        """);
                 }
 
                 w.Line($"return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), {Identifiers.Literal(type.Name)}));");
