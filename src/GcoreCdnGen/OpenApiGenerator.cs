@@ -27,7 +27,7 @@ namespace GcoreCdnGen
 
             var results = inputs
                 .Select(static (input, ct) => input!.OptionErrors.Count > 0
-                    ? new ReadResult(null, input.OptionErrors)
+                    ? new ReadResult { Model = null, Diagnostics = input.OptionErrors }
                     : SpecReader.Read(input.Text, input.Options, ct))
                 .WithTrackingName(TrackingNames.Read);
 
@@ -44,16 +44,12 @@ namespace GcoreCdnGen
             });
 
             var types = models
-                .SelectMany(static (m, _) =>
-                {
-                    var byName = m.Types.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
-                    return m.Types.Select(t => new TypeOutput(m.Options.Namespace, HintPrefix(m.Options), t, JsonEmitter.ShapesFor(t, byName)));
-                })
+                .SelectMany(static (m, _) => m.Types.Select(t => new TypeOutput(m.Options.Namespace, HintPrefix(m.Options), t)))
                 .WithTrackingName(TrackingNames.Types);
             context.RegisterSourceOutput(types, static (spc, output) =>
             {
                 spc.AddSource(output.HintPrefix + output.Type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
-                spc.AddSource(output.HintPrefix + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type, output.Shapes), System.Text.Encoding.UTF8));
+                spc.AddSource(output.HintPrefix + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type, output.Type.VariantShapes), System.Text.Encoding.UTF8));
             });
 
             // The client needs the operations, and the list envelopes for its paging helpers; not the other types.
@@ -99,7 +95,7 @@ namespace GcoreCdnGen
                 var first = group.OrderBy(s => s.Path, System.StringComparer.Ordinal).First();
                 foreach (var other in group.Where(s => !ReferenceEquals(s, first)))
                 {
-                    spc.ReportDiagnostic(ToDiagnostic(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, other.Path, 1, 1,
+                    spc.ReportDiagnostic(ToDiagnostic(SpecInput.OptionError(other.Path,
                         "Spec '" + System.IO.Path.GetFileName(other.Path) + "' uses namespace '" + other.Namespace + "' like '" +
                         System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace.")));
                 }
@@ -132,8 +128,7 @@ namespace GcoreCdnGen
             return options.Namespace + "." + safe + ".";
         }
 
-        /// <param name="Shapes">What a union's reader needs of its variants (<see cref="JsonEmitter.ShapesFor"/>); empty for other types.</param>
-        private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type, EquatableArray<TypeDef> Shapes);
+        private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type);
 
         private sealed record ClientOutput(string Namespace, string HintPrefix, string ClientName);
 

@@ -36,10 +36,10 @@ namespace GcoreCdnGen.Emitting
         public static string Nullable(TypeRef type) => Type(type) + "?";
 
         /// <summary>The C# type of a property: non-nullable only where the spec guarantees a value.</summary>
-        public static string PropertyType(PropertyDef property) =>
-            (property.Required && !property.Nullable) || property.DefaultEmpty ? Type(property.Type) : Nullable(property.Type);
+        public static string PropertyType(PropertyDef property) => IsTracked(property) ? Nullable(property.Type) : Type(property.Type);
 
-        public static bool IsTracked(PropertyDef property) => !(property.Required && !property.Nullable) && !property.DefaultEmpty;
+        /// <summary>Whether the property remembers that it was set (its value may be absent or null), so an unset one is not written.</summary>
+        public static bool IsTracked(PropertyDef property) => property.Presence is Presence.Optional or Presence.RequiredNullable;
 
         public static string Field(PropertyDef property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 

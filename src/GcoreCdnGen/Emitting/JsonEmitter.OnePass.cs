@@ -21,49 +21,6 @@ namespace GcoreCdnGen.Emitting
         private const int OnePassMaxSlots = 160;
         private const int OnePassMaxDepth = 4;
 
-        /// <summary>
-        /// What a union's reader needs to know of other types: its variants and the object types they hold, with
-        /// everything but their shape (descriptions, constraints, defaults) left out, so editing a description of a
-        /// variant re-emits that variant alone.
-        /// </summary>
-        public static EquatableArray<TypeDef> ShapesFor(TypeDef type, IReadOnlyDictionary<string, TypeDef> byName)
-        {
-            if (type.Kind != TypeKind.Union)
-                return EquatableArray<TypeDef>.Empty;
-            var shapes = new List<TypeDef>();
-            var seen = new HashSet<string>();
-            var queue = new Queue<string>(type.Variants);
-            while (queue.Count > 0)
-            {
-                string name = queue.Dequeue();
-                if (!seen.Add(name) || !byName.TryGetValue(name, out var shape) || shape.Kind != TypeKind.Object)
-                    continue;
-                shapes.Add(ShapeOnly(shape));
-                foreach (var p in shape.Properties)
-                {
-                    if (IsObjectType(p.Type))
-                        queue.Enqueue(p.Type.Name!);
-                }
-            }
-
-            return shapes.ToEquatableArray();
-        }
-
-        private static TypeDef ShapeOnly(TypeDef type) => type with
-        {
-            Summary = null,
-            Deprecated = null,
-            Pointer = "",
-            Values = EquatableArray<EnumValueDef>.Empty,
-            UsedInRequest = false,
-            UsedInResponse = false,
-            Properties = type.Properties
-                .Select(p => p with { Summary = null, DefaultJson = null, Deprecated = null, Secret = false, Constraints = null })
-                .ToEquatableArray(),
-        };
-
-        private static bool IsObjectType(TypeRef type) => type.Kind == TypeRefKind.Named && type.NamedKind == TypeKind.Object;
-
         /// <summary>One type read by a group, with the local that gathers its fit.</summary>
         private sealed class OnePassShape
         {
@@ -190,7 +147,7 @@ namespace GcoreCdnGen.Emitting
                 var types = entry.Knowers.Select(k => k.Property.Type).Distinct().ToList();
                 entry.Has = plan.Unique("has" + prefix + first.Name);
                 plan.Slots++;
-                if (entry.Knowers.All(k => IsObjectType(k.Property.Type)))
+                if (entry.Knowers.All(k => k.Property.Type.IsObject))
                 {
                     entry.IsObject = true;
                     entry.Local = plan.Unique("read" + prefix + first.Name);

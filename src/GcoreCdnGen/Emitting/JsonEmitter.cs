@@ -19,7 +19,7 @@ namespace GcoreCdnGen.Emitting
         private const string Element = "global::System.Text.Json.JsonElement";
         private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
 
-        /// <param name="shapes">For a union, its variants and the object types they hold (<see cref="ShapesFor"/>); its one-pass reader is built from them.</param>
+        /// <param name="shapes">For a union, its variants and the object types they hold (<see cref="TypeDef.VariantShapes"/>); its one-pass reader is built from them.</param>
         public static string Emit(string ns, TypeDef type, EquatableArray<TypeDef> shapes = default)
         {
             var w = new SourceWriter();
@@ -207,11 +207,11 @@ namespace GcoreCdnGen.Emitting
         private static string Qualified(string ns, string name) => "global::" + ns + "." + name;
 
         /// <summary>A property that must have a value: set in the initializer, never tracked as set or unset.</summary>
-        private static bool RequiredValue(PropertyDef p) => !CSharp.IsTracked(p) && !p.DefaultEmpty;
+        private static bool RequiredValue(PropertyDef p) => p.Presence == Presence.Required;
 
         /// <summary>Whether the JSON token at <paramref name="token"/> is of the kind the property takes (null where it may be null or absent).</summary>
         private static string KindCheck(PropertyDef p, string token) =>
-            "GcoreJson.Is(" + token + ", GcoreJsonKind." + CSharp.JsonKind(p.Type) + ", " + (p.Nullable || !p.Required ? "true" : "false") + ")";
+            "GcoreJson.Is(" + token + ", GcoreJsonKind." + CSharp.JsonKind(p.Type) + ", " + (p.Presence == Presence.Required ? "false" : "true") + ")";
 
         /// <summary>
         /// Builds a generated object into <paramref name="result"/> from the locals a reader filled: properties that must
@@ -227,7 +227,7 @@ namespace GcoreCdnGen.Emitting
             w.Line("var " + result + " = new " + type + (inits.Count == 0 ? "()" : " { " + string.Join(", ", inits) + " }") + ";");
             foreach (var p in properties.Where(p => !RequiredValue(p)))
             {
-                if (p.DefaultEmpty)
+                if (p.Presence == Presence.DefaultEmpty)
                     w.Line("if (" + has(p) + " && " + local(p) + " is not null) " + result + "." + p.Name + " = " + Value(p) + ";");
                 else
                     w.Line("if (" + has(p) + ") " + result + "." + p.Name + " = " + local(p) + ";");
@@ -463,8 +463,9 @@ namespace GcoreCdnGen.Emitting
             }
         }
 
-        /// <summary>The required properties that have a bit in <c>RequiredMask</c>: the first 64.</summary>
-        private static List<PropertyDef> RequiredWithBits(TypeDef type) => type.Properties.Where(p => p.Required).Take(64).ToList();
+        /// <summary>The properties always in the JSON (null or not) that have a bit in <c>RequiredMask</c>: the first 64.</summary>
+        private static List<PropertyDef> RequiredWithBits(TypeDef type) =>
+            type.Properties.Where(p => p.Presence is Presence.Required or Presence.RequiredNullable).Take(64).ToList();
 
         /// <summary>The bit of a property in <c>RequiredMask</c> (see <see cref="RequiredWithBits"/>), as a C# literal; "0" for the rest.</summary>
         private static string RequiredBit(List<PropertyDef> requiredWithBits, PropertyDef p)
@@ -520,7 +521,7 @@ namespace GcoreCdnGen.Emitting
                     return;
                 }
 
-                if (p.DefaultEmpty)
+                if (p.Presence == Presence.DefaultEmpty)
                 {
                     using (w.Block("if (" + p.Name + " is not null)"))
                         WriteNamed(w, p, p.Name, nullable: false);

@@ -166,7 +166,7 @@ namespace GcoreCdnGen.Emitting
             using (w.Block("public sealed partial record " + name + " : " + type.Name))
             {
                 w.Line("/// <summary>Keeps a JSON value as it is.</summary>");
-                var requiredShared = type.Properties.Where(p => !CSharp.IsTracked(p) && !p.DefaultEmpty).ToList();
+                var requiredShared = type.Properties.Where(p => p.Presence == Presence.Required).ToList();
                 if (requiredShared.Count > 0)
                     w.Line("[global::System.Diagnostics.CodeAnalysis.SetsRequiredMembers]");
                 using (w.Block("public " + name + "(global::System.Text.Json.JsonElement json)"))
@@ -203,8 +203,9 @@ namespace GcoreCdnGen.Emitting
             string propertyType = CSharp.PropertyType(property);
             if (!CSharp.IsTracked(property))
             {
-                string init = property.DefaultEmpty ? " = new " + CSharp.ConcreteType(property.Type) + "();" : "";
-                w.Line("public " + (property.DefaultEmpty ? "" : "required ") + propertyType + " " + property.Name + " { get; set; }" + init);
+                bool defaultEmpty = property.Presence == Presence.DefaultEmpty;
+                string init = defaultEmpty ? " = new " + CSharp.ConcreteType(property.Type) + "();" : "";
+                w.Line("public " + (defaultEmpty ? "" : "required ") + propertyType + " " + property.Name + " { get; set; }" + init);
                 return;
             }
 

@@ -30,14 +30,25 @@ namespace GcoreCdnGen.Reading
 
             var errors = new System.Collections.Generic.List<SpecDiagnostic>();
             if (!IsValidName(ns, allowDots: true))
-                errors.Add(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, file.Path, 1, 1, "Namespace '" + ns + "' is not a valid C# namespace."));
+                errors.Add(OptionError(file.Path, "Namespace '" + ns + "' is not a valid C# namespace."));
             if (!IsValidName(clientName, allowDots: false))
-                errors.Add(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, file.Path, 1, 1, "ClientName '" + clientName + "' is not a valid C# type name."));
+                errors.Add(OptionError(file.Path, "ClientName '" + clientName + "' is not a valid C# type name."));
 
-            var specOptions = new SpecOptions(file.Path, ns, clientName, Split(Get("Tags")), Split(Get("Paths")));
+            var specOptions = new SpecOptions
+            {
+                Path = file.Path,
+                Namespace = ns,
+                ClientName = clientName,
+                Tags = Split(Get("Tags")),
+                PathPrefixes = Split(Get("Paths")),
+            };
             string text = file.GetText(cancellationToken)?.ToString() ?? "";
             return new SpecInput(specOptions, text, errors.ToEquatableArray());
         }
+
+        /// <summary>A problem with an OpenApiSpec item's metadata, reported at the top of its file.</summary>
+        internal static SpecDiagnostic OptionError(string path, string message) =>
+            new() { Kind = SpecDiagnosticKind.InvalidOption, FilePath = path, Line = 1, Column = 1, Message = message };
 
         private static EquatableArray<string> Split(string value) =>
             value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToEquatableArray();

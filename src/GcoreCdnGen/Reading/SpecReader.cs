@@ -1,11 +1,8 @@
 using System;
 using System.Collections.Generic;
-using System.Globalization;
 using System.Linq;
-using System.Net.Http;
 using System.Threading;
 using GcoreCdnGen.Model;
-using GcoreCdnGen.Naming;
 using Microsoft.OpenApi;
 using Microsoft.OpenApi.Reader;
 
@@ -16,10 +13,10 @@ namespace GcoreCdnGen.Reading
     {
         public static Model.ReadResult Read(string text, SpecOptions options, CancellationToken cancellationToken)
         {
-            var state = new ReaderState(text, options, cancellationToken);
+            var reporter = new DiagnosticReporter(text, options.Path);
             try
             {
-                return state.Run();
+                return new DocumentReader(text, options, reporter, cancellationToken).Run();
             }
             catch (OperationCanceledException)
             {
@@ -28,62 +25,42 @@ namespace GcoreCdnGen.Reading
             catch (Exception ex)
             {
                 // Our own bug or a construct nobody foresaw: report it at the top of the spec rather than crash the compiler.
-                state.Report(SpecDiagnosticKind.UnreadableDocument, null,
+                reporter.Report(SpecDiagnosticKind.UnreadableDocument, null,
                     "GcoreCdnGen could not read the document: " + ex.GetType().Name + ": " + ex.Message);
-                return new Model.ReadResult(null, state.Diagnostics.ToEquatableArray());
+                return new Model.ReadResult { Model = null, Diagnostics = reporter.Diagnostics.ToEquatableArray() };
             }
         }
     }
 
-    internal sealed partial class ReaderState
+    /// <summary>
+    /// The reading steps in order: parse the text, claim component names, read the operations (which read the schemas
+    /// they use), then freeze the types into the model.
+    /// </summary>
+    internal sealed class DocumentReader
     {
-        private static readonly string[] SupportNames =
-        {
-            "GcoreException", "GcoreApiException", "GcoreBadRequestException", "GcoreAuthenticationException",
-            "GcorePermissionDeniedException", "GcoreNotFoundException", "GcoreConflictException",
-            "GcoreUnprocessableEntityException", "GcoreRateLimitException", "GcoreInternalServerException",
-            "GcoreConnectionException", "GcoreTimeoutException", "GcoreTransport", "GcoreJson", "GcoreSchemaAttribute",
-            "GcorePropertyAttribute", "GcoreJsonConverter",
-            "GcoreResponse", "GcoreRequestOptions", "GcoreResponseException", "GcoreQuery", "GcoreErrors", "GcoreRedaction",
-            "GcoreJsonException", "GcoreJsonKind", "GcoreJsonRead", "GcoreJsonWrite", "GcoreJsonFit", "GcoreJsonScorer", "GcorePooledBuffer",
-        };
-
         private readonly string _text;
         private readonly SpecOptions _options;
+        private readonly DiagnosticReporter _reporter;
         private readonly CancellationToken _ct;
-        private SourceMap? _sourceMap;
+        private readonly SchemaReader _schemas;
+        private readonly OperationReader _operations;
         private OpenApiDocument? _document;
 
-        private readonly NameScope _typeNames;
-        private readonly Dictionary<string, TypeBuilder> _componentTypes = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
-        private readonly List<TypeBuilder> _types = new();
-
-        public List<SpecDiagnostic> Diagnostics { get; } = new();
-
-        public ReaderState(string text, SpecOptions options, CancellationToken ct)
+        public DocumentReader(string text, SpecOptions options, DiagnosticReporter reporter, CancellationToken ct)
         {
             _text = text;
             _options = options;
+            _reporter = reporter;
             _ct = ct;
-            _typeNames = new NameScope(SupportNames.Concat(new[] { options.ClientName, options.ClientName + "Options", options.ClientName + "ServiceCollectionExtensions" }).ToArray());
+            _schemas = new SchemaReader(options, reporter, ct);
+            _operations = new OperationReader(options, _schemas, reporter, ct);
         }
-
-        public void Report(SpecDiagnosticKind kind, string? pointer, string message)
-        {
-            _sourceMap ??= SourceMap.Build(_text);
-            var (line, column) = _sourceMap.Locate(pointer);
-            Diagnostics.Add(new SpecDiagnostic(kind, _options.Path, line, column, message));
-        }
-
-        private void ReportAt(SpecDiagnosticKind kind, int line, int column, string message) =>
-            Diagnostics.Add(new SpecDiagnostic(kind, _options.Path, line, column, message));
 
         public Model.ReadResult Run()
         {
             if (string.IsNullOrWhiteSpace(_text))
             {
-                ReportAt(SpecDiagnosticKind.UnreadableDocument, 1, 1, "The OpenAPI document is empty.");
+                _reporter.ReportAt(SpecDiagnosticKind.UnreadableDocument, 1, 1, "The OpenAPI document is empty.");
                 return Done(null);
             }
 
@@ -93,30 +70,32 @@ namespace GcoreCdnGen.Reading
             var document = _document!;
             if (document.Paths is null || document.Paths.Count == 0)
             {
-                Report(SpecDiagnosticKind.NoOperations, "#/paths", "The OpenAPI document has no 'paths': there are no operations to generate a client for.");
+                _reporter.Report(SpecDiagnosticKind.NoOperations, "#/paths", "The OpenAPI document has no 'paths': there are no operations to generate a client for.");
                 return Done(null);
             }
 
-            ClaimComponentNames(document);
-            var operations = ReadOperations(document);
+            _schemas.ClaimComponentNames(document);
+            var operations = _operations.ReadOperations(document);
             ReportReaderErrors(operations);
             if (operations.Count == 0)
             {
                 string filter = _options.Tags.Count > 0 || _options.PathPrefixes.Count > 0
                     ? " with Tags '" + string.Join(";", _options.Tags) + "' and Paths '" + string.Join(";", _options.PathPrefixes) + "'"
                     : "";
-                Report(SpecDiagnosticKind.NoOperations, "#/paths", "No operation of the OpenAPI document was selected" + filter + ".");
+                _reporter.Report(SpecDiagnosticKind.NoOperations, "#/paths", "No operation of the OpenAPI document was selected" + filter + ".");
             }
 
             string baseUrl = document.Servers?.FirstOrDefault()?.Url ?? "https://api.gcore.com";
             if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
                 baseUrl = "https://api.gcore.com";
-            var model = new ApiModel(
-                _options,
-                document.Info?.Title ?? "API",
-                baseUrl,
-                Freeze(operations),
-                operations.ToEquatableArray());
+            var model = new ApiModel
+            {
+                Options = _options,
+                Title = document.Info?.Title ?? "API",
+                DefaultBaseUrl = baseUrl,
+                Types = TypeFreezer.Freeze(_schemas.Types, operations),
+                Operations = operations.ToEquatableArray(),
+            };
             return Done(model);
         }
 
@@ -125,7 +104,7 @@ namespace GcoreCdnGen.Reading
         /// <summary>The reader's own complaints, except those about paths the OpenApiSpec item does not select.</summary>
         private void ReportReaderErrors(List<OperationDef> operations)
         {
-            var selectedPaths = new HashSet<string>(operations.Select(o => "#/paths/" + Escape(o.PathTemplate)), StringComparer.Ordinal);
+            var selectedPaths = new HashSet<string>(operations.Select(o => "#/paths/" + JsonPointers.Escape(o.PathTemplate)), StringComparer.Ordinal);
             foreach (var error in _readerErrors)
             {
                 string pointer = error.Pointer ?? "";
@@ -137,11 +116,11 @@ namespace GcoreCdnGen.Reading
                 // apart by their methods' names; GCDN104 reports it when that is not enough.
                 if (error.Message.IndexOf("MUST be unique", StringComparison.Ordinal) >= 0 && error.Message.IndexOf("path signature", StringComparison.Ordinal) >= 0)
                     continue;
-                Report(SpecDiagnosticKind.ReaderError, error.Pointer, error.Message);
+                _reporter.Report(SpecDiagnosticKind.ReaderError, error.Pointer, error.Message);
             }
         }
 
-        private Model.ReadResult Done(ApiModel? model) => new(model, Diagnostics.ToEquatableArray());
+        private Model.ReadResult Done(ApiModel? model) => new() { Model = model, Diagnostics = _reporter.Diagnostics.ToEquatableArray() };
 
         private bool TryParse()
         {
@@ -175,7 +154,7 @@ namespace GcoreCdnGen.Reading
             if (result.Diagnostic?.SpecificationVersion is { } version &&
                 version != OpenApiSpecVersion.OpenApi3_0 && version != OpenApiSpecVersion.OpenApi3_1)
             {
-                Report(SpecDiagnosticKind.UnsupportedConstruct, "#/openapi",
+                _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, "#/openapi",
                     "OpenAPI version " + version + " is not supported; GcoreCdnGen reads OpenAPI 3.0 and 3.1 documents.");
                 return false;
             }
@@ -193,7 +172,7 @@ namespace GcoreCdnGen.Reading
             }
             catch (SharpYaml.YamlException yaml)
             {
-                ReportAt(SpecDiagnosticKind.UnreadableDocument, yaml.Start.Line + 1, yaml.Start.Column + 1,
+                _reporter.ReportAt(SpecDiagnosticKind.UnreadableDocument, yaml.Start.Line + 1, yaml.Start.Column + 1,
                     "The OpenAPI document is not valid YAML or JSON: " + FirstLine(yaml.Message));
                 return;
             }
@@ -203,7 +182,7 @@ namespace GcoreCdnGen.Reading
             }
 
             string message = ex is null ? "unknown error" : FirstLine(ex.Message);
-            Report(SpecDiagnosticKind.UnreadableDocument, pointer, "The OpenAPI document could not be read: " + message);
+            _reporter.Report(SpecDiagnosticKind.UnreadableDocument, pointer, "The OpenAPI document could not be read: " + message);
         }
 
         private static string FirstLine(string message)
@@ -211,23 +190,5 @@ namespace GcoreCdnGen.Reading
             int nl = message.IndexOfAny(new[] { '\r', '\n' });
             return nl < 0 ? message : message.Substring(0, nl);
         }
-
-        /// <summary>Component names are claimed first, in document order, so they never depend on which operations are selected.</summary>
-        private void ClaimComponentNames(OpenApiDocument document)
-        {
-            var schemas = document.Components?.Schemas;
-            if (schemas is null)
-                return;
-            foreach (var pair in schemas)
-            {
-                if (pair.Value is null || IsTrivial(pair.Value))
-                    continue;
-                _componentNames[pair.Key] = _typeNames.Claim(Identifiers.Pascal(pair.Key));
-            }
-        }
-
-        internal static string Escape(string segment) => segment.Replace("~", "~0").Replace("/", "~1");
-
-        internal static string ComponentPointer(string id) => "#/components/schemas/" + Escape(id);
     }
 }

@@ -6,8 +6,10 @@ using GcoreCdnGen.Naming;
 
 namespace GcoreCdnGen.Reading
 {
-    // The last step: decide what every property looks like in C# once all types and their uses are known.
-    internal sealed partial class ReaderState
+    /// <summary>
+    /// The last step: decide what every property looks like in C# once all types and their uses are known.
+    /// </summary>
+    internal static class TypeFreezer
     {
         private static readonly string[] ReservedMembers =
         {
@@ -16,9 +18,9 @@ namespace GcoreCdnGen.Reading
             "AdditionalProperties", "IsSet", "Unset", "IsPaginated", "JsonConverter", "ScoreProperty", "RequiredMask",
         };
 
-        private EquatableArray<TypeDef> Freeze(List<OperationDef> operations)
+        internal static EquatableArray<TypeDef> Freeze(List<TypeBuilder> types, List<OperationDef> operations)
         {
-            var byName = _types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+            var byName = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
             var request = new HashSet<string>(StringComparer.Ordinal);
             var response = new HashSet<string>(StringComparer.Ordinal);
             foreach (var operation in operations)
@@ -31,7 +33,7 @@ namespace GcoreCdnGen.Reading
 
             // Hoist the properties every variant of a union shares onto the abstract base.
             var common = new Dictionary<string, List<PropertyBuilder>>(StringComparer.Ordinal);
-            foreach (var union in _types.Where(t => t.Kind == TypeKind.Union))
+            foreach (var union in types.Where(t => t.Kind == TypeKind.Union))
             {
                 var variants = union.Variants.Select(v => byName[v]).ToList();
                 var shared = variants[0].Properties
@@ -42,8 +44,8 @@ namespace GcoreCdnGen.Reading
                 common[union.Name] = shared;
             }
 
-            var result = new List<TypeDef>(_types.Count);
-            foreach (var type in _types)
+            var result = new List<TypeDef>(types.Count);
+            foreach (var type in types)
             {
                 bool inRequest = request.Contains(type.Name);
                 bool inResponse = response.Contains(type.Name);
@@ -64,48 +66,62 @@ namespace GcoreCdnGen.Reading
                     string wanted = Identifiers.Pascal(p.JsonName);
                     if (wanted == type.Name)
                         wanted += "Value";
-                    bool defaultEmpty = p.RequiredInPrimary && !p.Required && p.Type.Kind == TypeRefKind.Array && !inRequest;
-                    bool required = p.Required;
-                    if (type.Kind == TypeKind.ListEnvelope)
+                    properties.Add(new PropertyDef
                     {
-                        // A bare array carries none of the envelope's fields, and always has items (maybe none).
-                        bool isResults = ReferenceEquals(p, type.Properties[type.Properties.Count - 1]);
-                        required = false;
-                        defaultEmpty = isResults;
-                    }
-
-                    properties.Add(new PropertyDef(
-                        p.JsonName,
-                        names.Claim(wanted),
-                        p.Type,
-                        required,
-                        p.Nullable,
-                        defaultEmpty,
-                        p.Summary,
-                        p.DefaultJson,
-                        p.Deprecated,
-                        p.Secret,
-                        inherited.Contains(p.JsonName),
-                        p.Constraints));
+                        JsonName = p.JsonName,
+                        Name = names.Claim(wanted),
+                        Type = p.Type,
+                        Presence = PresenceOf(type, p, inRequest),
+                        Nullable = p.Nullable,
+                        Summary = p.Summary,
+                        DefaultJson = p.DefaultJson,
+                        Deprecated = p.Deprecated,
+                        Secret = p.Secret,
+                        Inherited = inherited.Contains(p.JsonName),
+                        Constraints = p.Constraints,
+                    });
                 }
 
-                result.Add(new TypeDef(
-                    type.Kind,
-                    type.Name,
-                    type.Summary,
-                    type.Deprecated,
-                    type.Pointer,
-                    properties.ToEquatableArray(),
-                    type.BaseType is not null && (request.Contains(type.BaseType) || response.Contains(type.BaseType)) ? type.BaseType : null,
-                    type.Variants.ToEquatableArray(),
-                    type.Values.ToEquatableArray(),
-                    type.ItemType,
-                    type.ClosedShape,
-                    inRequest,
-                    inResponse));
+                result.Add(new TypeDef
+                {
+                    Kind = type.Kind,
+                    Name = type.Name,
+                    Summary = type.Summary,
+                    Deprecated = type.Deprecated,
+                    Pointer = type.Pointer,
+                    Properties = properties.ToEquatableArray(),
+                    BaseType = type.BaseType is not null && (request.Contains(type.BaseType) || response.Contains(type.BaseType)) ? type.BaseType : null,
+                    Variants = type.Variants.ToEquatableArray(),
+                    Values = type.Values.ToEquatableArray(),
+                    ItemType = type.ItemType,
+                    ClosedShape = type.ClosedShape,
+                    UsedInRequest = inRequest,
+                    UsedInResponse = inResponse,
+                    VariantShapes = EquatableArray<TypeDef>.Empty,
+                });
             }
 
-            return result.ToEquatableArray();
+            var frozen = result.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
+            return result
+                .Select(t => t.Kind == TypeKind.Union ? t with { VariantShapes = VariantShapes.Of(t, frozen) } : t)
+                .ToEquatableArray();
+        }
+
+        /// <summary>Whether a property is always in the JSON: decided here, once, for every emitter.</summary>
+        private static Presence PresenceOf(TypeBuilder type, PropertyBuilder p, bool inRequest)
+        {
+            if (type.Kind == TypeKind.ListEnvelope)
+            {
+                // A bare array carries none of the envelope's fields, and always has items (maybe none).
+                return ReferenceEquals(p, type.Properties[type.Properties.Count - 1]) ? Presence.DefaultEmpty : Presence.Optional;
+            }
+
+            // A list the current shape of a merged union requires, in a type that is only received: absent reads as empty.
+            if (p.RequiredInPrimary && !p.Required && p.Type.Kind == TypeRefKind.Array && !inRequest)
+                return Presence.DefaultEmpty;
+            if (!p.Required)
+                return Presence.Optional;
+            return p.Nullable ? Presence.RequiredNullable : Presence.Required;
         }
 
         /// <summary>Marks a type and everything reachable from it as used in one direction.</summary>

@@ -7,12 +7,23 @@ using Microsoft.OpenApi;
 
 namespace GcoreCdnGen.Reading
 {
-    // oneOf / anyOf without a discriminator, read by shape. Three patterns:
-    // - a bare array or a paginated envelope of the same items: one list type that reads both;
-    // - one current object shape plus deprecated legacy shapes: one merged record (the user never pattern-matches);
-    // - objects of different kinds: an abstract record with one derived record per variant.
-    internal sealed partial class ReaderState
+    /// <summary>
+    /// oneOf / anyOf without a discriminator, read by shape. Three patterns:
+    /// - a bare array or a paginated envelope of the same items: one list type that reads both;
+    /// - one current object shape plus deprecated legacy shapes: one merged record (the user never pattern-matches);
+    /// - objects of different kinds: an abstract record with one derived record per variant.
+    /// </summary>
+    internal sealed class UnionReader
     {
+        private readonly SchemaReader _schemas;
+        private readonly DiagnosticReporter _reporter;
+
+        public UnionReader(SchemaReader schemas, DiagnosticReporter reporter)
+        {
+            _schemas = schemas;
+            _reporter = reporter;
+        }
+
         private readonly struct Variant
         {
             public Variant(IOpenApiSchema schema, string pointer, string? componentId)
@@ -34,7 +45,7 @@ namespace GcoreCdnGen.Reading
             public bool IsNull => Schema.Type is { } t && t == JsonSchemaType.Null;
         }
 
-        private TypeRef MapUnion(IOpenApiSchema schema, string? componentId, string name, string pointer, SiteFacts? facts)
+        internal TypeRef MapUnion(IOpenApiSchema schema, string? componentId, string name, string pointer, SiteFacts? facts)
         {
             string keyword = schema.OneOf is { Count: > 0 } ? "oneOf" : "anyOf";
             var raw = schema.OneOf is { Count: > 0 } ? schema.OneOf : schema.AnyOf!;
@@ -43,7 +54,7 @@ namespace GcoreCdnGen.Reading
             {
                 string variantPointer = pointer + "/" + keyword + "/" + i.ToString(CultureInfo.InvariantCulture);
                 string? id = (raw[i] as OpenApiSchemaReference)?.Reference?.Id;
-                var resolved = Resolve(raw[i], variantPointer);
+                var resolved = _schemas.Resolve(raw[i], variantPointer);
                 if (resolved is null)
                     return TypeRef.Json;
                 variants.Add(new Variant(resolved.Value.Schema, resolved.Value.Pointer, id));
@@ -55,11 +66,11 @@ namespace GcoreCdnGen.Reading
                 if (facts is not null)
                     facts.Nullable = true;
                 var only = raw[variants.FindIndex(v => !v.IsNull)];
-                return MapSchema(only, name, variants.First(v => !v.IsNull).Pointer, facts);
+                return _schemas.MapSchema(only, name, variants.First(v => !v.IsNull).Pointer, facts);
             }
 
             if (variants.Count == 1)
-                return MapSchema(raw[0], name, variants[0].Pointer, facts);
+                return _schemas.MapSchema(raw[0], name, variants[0].Pointer, facts);
 
             if (TryListEnvelope(schema, componentId, name, pointer, variants) is { } list)
                 return list;
@@ -73,7 +84,7 @@ namespace GcoreCdnGen.Reading
             }
 
             // Variants that are all the same primitive (a string in two formats, say) map to that primitive.
-            var mapped = variants.Select((v, i) => MapSchema(raw[i], name + "Variant" + (i + 1).ToString(CultureInfo.InvariantCulture), v.Pointer)).ToList();
+            var mapped = variants.Select((v, i) => _schemas.MapSchema(raw[i], name + "Variant" + (i + 1).ToString(CultureInfo.InvariantCulture), v.Pointer)).ToList();
             if (mapped.All(m => m.Equals(mapped[0])) && mapped[0].Kind != TypeRefKind.Named)
                 return mapped[0];
 
@@ -104,11 +115,11 @@ namespace GcoreCdnGen.Reading
                 return null;
 
             var builder = componentId is null
-                ? NewType(TypeKind.ListEnvelope, name, pointer)
-                : NewComponentType(componentId, TypeKind.ListEnvelope, name, pointer);
-            builder.Summary = Describe(schema) ?? Describe(envelope.Schema);
-            builder.ItemType = MapSchema(array.Schema.Items, name + "Item", array.Pointer + "/items");
-            FillObject(builder, envelope.Schema, envelope.Pointer);
+                ? _schemas.NewType(TypeKind.ListEnvelope, name, pointer)
+                : _schemas.NewComponentType(componentId, TypeKind.ListEnvelope, name, pointer);
+            builder.Summary = SpecText.Describe(schema) ?? SpecText.Describe(envelope.Schema);
+            builder.ItemType = _schemas.MapSchema(array.Schema.Items, name + "Item", array.Pointer + "/items");
+            _schemas.FillObject(builder, envelope.Schema, envelope.Pointer);
             var results = builder.Properties.First(p => p.JsonName == resultsName);
             results.Type = TypeRef.ArrayOf(builder.ItemType);
             builder.Properties.Remove(results);
@@ -148,10 +159,10 @@ namespace GcoreCdnGen.Reading
         private TypeRef MergeVariants(IOpenApiSchema schema, string? componentId, string name, string pointer, List<Variant> variants)
         {
             var builder = componentId is null
-                ? NewType(TypeKind.Object, name, pointer)
-                : NewComponentType(componentId, TypeKind.Object, name, pointer);
+                ? _schemas.NewType(TypeKind.Object, name, pointer)
+                : _schemas.NewComponentType(componentId, TypeKind.Object, name, pointer);
             var primary = variants.First(v => !v.Schema.Deprecated);
-            builder.Summary = Describe(schema) ?? Describe(primary.Schema);
+            builder.Summary = SpecText.Describe(schema) ?? SpecText.Describe(primary.Schema);
 
             // The current shape first, then what only the legacy shapes add.
             var ordered = new List<Variant> { primary };
@@ -160,7 +171,7 @@ namespace GcoreCdnGen.Reading
             foreach (var variant in ordered)
             {
                 var part = new TypeBuilder(TypeKind.Object, name, variant.Pointer);
-                FillObject(part, variant.Schema, variant.Pointer);
+                _schemas.FillObject(part, variant.Schema, variant.Pointer);
                 foreach (var property in part.Properties)
                 {
                     if (property.Required)
@@ -169,7 +180,7 @@ namespace GcoreCdnGen.Reading
                     if (existing is null)
                     {
                         if (variant.Schema.Deprecated && property.Deprecated is null)
-                            property.Deprecated = DeprecationMessage(variant.Schema);
+                            property.Deprecated = SpecText.DeprecationMessage(variant.Schema);
                         property.RequiredInPrimary = property.Required && ReferenceEquals(variant.Schema, primary.Schema);
                         builder.Properties.Add(property);
                     }
@@ -189,11 +200,11 @@ namespace GcoreCdnGen.Reading
         private TypeRef DefineUnion(IOpenApiSchema schema, string? componentId, string name, string pointer, List<Variant> variants)
         {
             var union = componentId is null
-                ? NewType(TypeKind.Union, name, pointer)
-                : NewComponentType(componentId, TypeKind.Union, name, pointer);
-            union.Summary = Describe(schema);
+                ? _schemas.NewType(TypeKind.Union, name, pointer)
+                : _schemas.NewComponentType(componentId, TypeKind.Union, name, pointer);
+            union.Summary = SpecText.Describe(schema);
             if (schema.Deprecated)
-                union.Deprecated = DeprecationMessage(schema);
+                union.Deprecated = SpecText.DeprecationMessage(schema);
 
             for (int i = 0; i < variants.Count; i++)
             {
@@ -201,23 +212,23 @@ namespace GcoreCdnGen.Reading
                 TypeBuilder? builder = null;
                 if (variant.ComponentId is { } id)
                 {
-                    var mapped = DefineComponent(id, variant.Schema);
+                    var mapped = _schemas.DefineComponent(id, variant.Schema);
                     if (mapped.Kind == TypeRefKind.Named)
-                        builder = _componentTypes.TryGetValue(id, out var b) ? b : null;
+                        builder = _schemas.ComponentTypes.TryGetValue(id, out var b) ? b : null;
                 }
                 else
                 {
                     string wanted = Identifiers.Pascal(variant.Schema.Title ?? "") is { Length: > 0 } t && t != "Value" && variant.Schema.Title is { Length: > 0 }
                         ? t
                         : name + "Variant" + (i + 1).ToString(CultureInfo.InvariantCulture);
-                    builder = NewType(TypeKind.Object, wanted, variant.Pointer);
-                    FillObject(builder, variant.Schema, variant.Pointer);
+                    builder = _schemas.NewType(TypeKind.Object, wanted, variant.Pointer);
+                    _schemas.FillObject(builder, variant.Schema, variant.Pointer);
                 }
 
                 if (builder is not null && builder.Kind == TypeKind.Object && builder.BaseType is not null && builder.BaseType != union.Name)
                 {
                     // A variant already derives from another union: this union gets its own copy of it.
-                    var copy = NewType(TypeKind.Object, union.Name + builder.Name, builder.Pointer);
+                    var copy = _schemas.NewType(TypeKind.Object, union.Name + builder.Name, builder.Pointer);
                     copy.Summary = builder.Summary;
                     copy.Deprecated = builder.Deprecated;
                     copy.ClosedShape = builder.ClosedShape;
@@ -227,10 +238,10 @@ namespace GcoreCdnGen.Reading
 
                 if (builder is null || builder.Kind != TypeKind.Object)
                 {
-                    _types.Remove(union);
+                    _schemas.Types.Remove(union);
                     if (componentId is not null)
-                        _componentTypes.Remove(componentId);
-                    Report(SpecDiagnosticKind.UnsupportedConstruct, variant.Pointer,
+                        _schemas.ComponentTypes.Remove(componentId);
+                    _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, variant.Pointer,
                         "The union '" + name + "' has a variant that is not an object; '" + name + "' is kept as raw JSON.");
                     return TypeRef.Json;
                 }

@@ -3,35 +3,60 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using System.Threading;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using Microsoft.OpenApi;
 
 namespace GcoreCdnGen.Reading
 {
-    // Schemas → types. Named component schemas become named types; small shared components (a string, a boolean,
-    // an array of strings) are inlined into the properties that use them, with their docs and constraints.
-    internal sealed partial class ReaderState
+    /// <summary>
+    /// Schemas → types. Named component schemas become named types; small shared components (a string, a boolean,
+    /// an array of strings) are inlined into the properties that use them, with their docs and constraints.
+    /// </summary>
+    internal sealed class SchemaReader
     {
-        /// <summary>The facts of one schema site that belong to a property rather than to a type.</summary>
-        private sealed class SiteFacts
+        private static readonly string[] SupportNames =
         {
-            public bool Nullable;
-            public string? Summary;
-            public string? DefaultJson;
-            public string? Deprecated;
-            public bool Secret;
-            public Constraints? Constraints;
+            "GcoreException", "GcoreApiException", "GcoreBadRequestException", "GcoreAuthenticationException",
+            "GcorePermissionDeniedException", "GcoreNotFoundException", "GcoreConflictException",
+            "GcoreUnprocessableEntityException", "GcoreRateLimitException", "GcoreInternalServerException",
+            "GcoreConnectionException", "GcoreTimeoutException", "GcoreTransport", "GcoreJson", "GcoreSchemaAttribute",
+            "GcorePropertyAttribute", "GcoreJsonConverter",
+            "GcoreResponse", "GcoreRequestOptions", "GcoreResponseException", "GcoreQuery", "GcoreErrors", "GcoreRedaction",
+            "GcoreJsonException", "GcoreJsonKind", "GcoreJsonRead", "GcoreJsonWrite", "GcoreJsonFit", "GcoreJsonScorer", "GcorePooledBuffer",
+        };
+
+        private readonly DiagnosticReporter _reporter;
+        private readonly CancellationToken _ct;
+        private readonly UnionReader _unions;
+        private readonly NameScope _typeNames;
+        private readonly Dictionary<string, TypeBuilder> _componentTypes = new(StringComparer.Ordinal);
+        private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
+        private readonly List<TypeBuilder> _types = new();
+
+        public SchemaReader(SpecOptions options, DiagnosticReporter reporter, CancellationToken ct)
+        {
+            _reporter = reporter;
+            _ct = ct;
+            _unions = new UnionReader(this, reporter);
+            _typeNames = new NameScope(SupportNames.Concat(new[] { options.ClientName, options.ClientName + "Options", options.ClientName + "ServiceCollectionExtensions" }).ToArray());
         }
 
-        private TypeRef MapSchema(IOpenApiSchema? schema, string nameHint, string pointer, SiteFacts? facts = null)
+        /// <summary>Every type read so far, in the order it was first met.</summary>
+        internal List<TypeBuilder> Types => _types;
+
+        /// <summary>The type each component schema became, by component id.</summary>
+        internal Dictionary<string, TypeBuilder> ComponentTypes => _componentTypes;
+
+        internal TypeRef MapSchema(IOpenApiSchema? schema, string nameHint, string pointer, SiteFacts? facts = null)
         {
             _ct.ThrowIfCancellationRequested();
             if (schema is null)
                 return TypeRef.Json;
             if (_depth >= MaxDepth)
             {
-                Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
+                _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
                     "Schemas nest deeper than " + MaxDepth + " levels here; the value is kept as raw JSON.");
                 return TypeRef.Json;
             }
@@ -65,7 +90,7 @@ namespace GcoreCdnGen.Reading
 
                 if (id is null || target is null)
                 {
-                    Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
+                    _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
                         "The reference '" + (reference.Reference?.ReferenceV3 ?? id ?? "?") + "' does not resolve to a schema; the value is kept as raw JSON.");
                     return TypeRef.Json;
                 }
@@ -73,7 +98,7 @@ namespace GcoreCdnGen.Reading
                 if (facts is not null)
                     CollectFacts(target, facts, overwrite: false);
                 if (IsTrivial(target))
-                    return MapSchema(target, nameHint, ComponentPointer(id), facts);
+                    return MapSchema(target, nameHint, JsonPointers.ComponentPointer(id), facts);
                 return DefineComponent(id, target);
             }
 
@@ -81,7 +106,7 @@ namespace GcoreCdnGen.Reading
                 CollectFacts(schema, facts, overwrite: false);
 
             if (schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 })
-                return MapUnion(schema, null, Identifiers.Pascal(schema.Title ?? "") is { Length: > 0 } t && t != "Value" ? t : nameHint, pointer, facts);
+                return _unions.MapUnion(schema, null, Identifiers.Pascal(schema.Title ?? "") is { Length: > 0 } t && t != "Value" ? t : nameHint, pointer, facts);
 
             if (schema.AllOf is { Count: > 0 } || HasProperties(schema))
             {
@@ -113,8 +138,8 @@ namespace GcoreCdnGen.Reading
 
                     return schema.Format switch
                     {
-                        "date-time" => new TypeRef(TypeRefKind.DateTimeOffset),
-                        "uuid" => new TypeRef(TypeRefKind.Guid),
+                        "date-time" => TypeRef.DateTimeOffset,
+                        "uuid" => TypeRef.Guid,
                         _ => TypeRef.String,
                     };
                 case JsonSchemaType.Integer:
@@ -133,9 +158,23 @@ namespace GcoreCdnGen.Reading
 
                     return TypeRef.Json;
                 default:
-                    Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/type",
+                    _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/type",
                         "A schema of several types (" + type + ") cannot be mapped to one C# type yet; the value is kept as raw JSON.");
                     return TypeRef.Json;
+            }
+        }
+
+        /// <summary>Component names are claimed first, in document order, so they never depend on which operations are selected.</summary>
+        internal void ClaimComponentNames(OpenApiDocument document)
+        {
+            var schemas = document.Components?.Schemas;
+            if (schemas is null)
+                return;
+            foreach (var pair in schemas)
+            {
+                if (pair.Value is null || IsTrivial(pair.Value))
+                    continue;
+                _componentNames[pair.Key] = _typeNames.Claim(Identifiers.Pascal(pair.Key));
             }
         }
 
@@ -166,7 +205,7 @@ namespace GcoreCdnGen.Reading
             return true;
         }
 
-        private TypeRef DefineComponent(string id, IOpenApiSchema target)
+        internal TypeRef DefineComponent(string id, IOpenApiSchema target)
         {
             if (_componentTypes.TryGetValue(id, out var existing))
                 return existing.Ref;
@@ -204,9 +243,9 @@ namespace GcoreCdnGen.Reading
             if (!_componentNames.TryGetValue(id, out var name))
                 _componentNames[id] = name = _typeNames.Claim(Identifiers.Pascal(id));
 
-            string pointer = ComponentPointer(id);
+            string pointer = JsonPointers.ComponentPointer(id);
             if (target.OneOf is { Count: > 0 } || target.AnyOf is { Count: > 0 })
-                return MapUnion(target, id, name, pointer, null);
+                return _unions.MapUnion(target, id, name, pointer, null);
 
             var type = NonNullType(target);
             if (target.Enum is { Count: > 0 } && (type == JsonSchemaType.String || type is null))
@@ -229,7 +268,7 @@ namespace GcoreCdnGen.Reading
             return MapSchema(target, name, pointer);
         }
 
-        private TypeBuilder NewComponentType(string id, TypeKind kind, string name, string pointer)
+        internal TypeBuilder NewComponentType(string id, TypeKind kind, string name, string pointer)
         {
             var builder = new TypeBuilder(kind, name, pointer);
             _componentTypes[id] = builder;
@@ -237,7 +276,7 @@ namespace GcoreCdnGen.Reading
             return builder;
         }
 
-        private TypeBuilder NewType(TypeKind kind, string wantedName, string pointer)
+        internal TypeBuilder NewType(TypeKind kind, string wantedName, string pointer)
         {
             var builder = new TypeBuilder(kind, _typeNames.Claim(wantedName), pointer);
             _types.Add(builder);
@@ -252,22 +291,22 @@ namespace GcoreCdnGen.Reading
 
         private void FillEnum(TypeBuilder builder, IOpenApiSchema schema)
         {
-            builder.Summary = Describe(schema);
-            builder.Deprecated = schema.Deprecated ? DeprecationMessage(schema) : null;
+            builder.Summary = SpecText.Describe(schema);
+            builder.Deprecated = schema.Deprecated ? SpecText.DeprecationMessage(schema) : null;
             var members = new NameScope("Value", "ToString", "Equals", "GetHashCode");
             foreach (var node in schema.Enum!)
             {
                 if (node is JsonValue value && value.TryGetValue<string>(out var text))
-                    builder.Values.Add(new EnumValueDef(text, members.Claim(Identifiers.Pascal(text)), null));
+                    builder.Values.Add(new EnumValueDef { Value = text, MemberName = members.Claim(Identifiers.Pascal(text)), Summary = null });
             }
         }
 
         /// <summary>Fills an object type from its properties and the parts of its allOf (later parts win).</summary>
-        private void FillObject(TypeBuilder builder, IOpenApiSchema schema, string pointer)
+        internal void FillObject(TypeBuilder builder, IOpenApiSchema schema, string pointer)
         {
-            builder.Summary ??= Describe(schema);
+            builder.Summary ??= SpecText.Describe(schema);
             if (schema.Deprecated)
-                builder.Deprecated ??= DeprecationMessage(schema);
+                builder.Deprecated ??= SpecText.DeprecationMessage(schema);
             if (!schema.AdditionalPropertiesAllowed)
                 builder.ClosedShape = true;
 
@@ -288,7 +327,7 @@ namespace GcoreCdnGen.Reading
             var required = schema.Required ?? new HashSet<string>();
             foreach (var pair in schema.Properties)
             {
-                var property = ReadProperty(builder.Name, pair.Key, pair.Value, pointer + "/properties/" + Escape(pair.Key));
+                var property = ReadProperty(builder.Name, pair.Key, pair.Value, pointer + "/properties/" + JsonPointers.Escape(pair.Key));
                 property.Required = required.Contains(pair.Key);
                 int existing = builder.Properties.FindIndex(p => p.JsonName == pair.Key);
                 if (existing >= 0)
@@ -322,7 +361,7 @@ namespace GcoreCdnGen.Reading
             };
         }
 
-        private (IOpenApiSchema Schema, string Pointer)? Resolve(IOpenApiSchema schema, string pointer)
+        internal (IOpenApiSchema Schema, string Pointer)? Resolve(IOpenApiSchema schema, string pointer)
         {
             if (schema is OpenApiSchemaReference reference)
             {
@@ -338,12 +377,12 @@ namespace GcoreCdnGen.Reading
 
                 if (target is null || reference.Reference?.Id is null)
                 {
-                    Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
+                    _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
                         "The reference '" + (reference.Reference?.ReferenceV3 ?? "?") + "' does not resolve to a schema.");
                     return null;
                 }
 
-                return (target, ComponentPointer(reference.Reference.Id));
+                return (target, JsonPointers.ComponentPointer(reference.Reference.Id));
             }
 
             return (schema, pointer);
@@ -360,11 +399,11 @@ namespace GcoreCdnGen.Reading
             if (schema.Extensions is { } extensions && extensions.ContainsKey("x-nullable"))
                 facts.Nullable = true;
             if (overwrite || facts.Summary is null)
-                facts.Summary = Describe(schema) ?? facts.Summary;
+                facts.Summary = SpecText.Describe(schema) ?? facts.Summary;
             if (schema.Default is { } def && (overwrite || facts.DefaultJson is null))
                 facts.DefaultJson = def.ToJsonString();
             if (schema.Deprecated && facts.Deprecated is null)
-                facts.Deprecated = DeprecationMessage(schema);
+                facts.Deprecated = SpecText.DeprecationMessage(schema);
             if (schema.WriteOnly || schema.Format == "password")
                 facts.Secret = true;
 
@@ -374,7 +413,15 @@ namespace GcoreCdnGen.Reading
             if (schema.MaxLength is not null || schema.MinLength is not null || schema.Pattern is not null ||
                 schema.Minimum is not null || schema.Maximum is not null || allowed.Count > 0)
             {
-                facts.Constraints ??= new Constraints(schema.MinLength, schema.MaxLength, schema.Pattern, schema.Minimum, schema.Maximum, allowed);
+                facts.Constraints ??= new Constraints
+                {
+                    MinLength = schema.MinLength,
+                    MaxLength = schema.MaxLength,
+                    Pattern = schema.Pattern,
+                    Minimum = schema.Minimum,
+                    Maximum = schema.Maximum,
+                    AllowedValues = allowed,
+                };
             }
         }
 
@@ -383,38 +430,6 @@ namespace GcoreCdnGen.Reading
             string lower = jsonName.ToLowerInvariant();
             return lower.Contains("secret") || lower.Contains("password") || lower.Contains("token") || lower.Contains("access_key") ||
                 lower.Contains("private_key");
-        }
-
-        internal static string? Describe(IOpenApiSchema schema)
-        {
-            string? text = schema.Description;
-            if (string.IsNullOrWhiteSpace(text))
-                text = schema.Title;
-            return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
-        }
-
-        /// <summary>What the spec says instead of a deprecated thing: its description without the "Deprecated." lead.</summary>
-        internal static string DeprecationMessage(IOpenApiSchema schema) => DeprecationMessage(schema.Description);
-
-        internal static string DeprecationMessage(string? description)
-        {
-            if (string.IsNullOrWhiteSpace(description))
-                return "Deprecated in the API specification.";
-            string text = description!.Trim();
-            foreach (var lead in new[] { "**Deprecated.**", "**Deprecated**.", "**Deprecated**", "Deprecated." })
-            {
-                if (text.StartsWith(lead, StringComparison.OrdinalIgnoreCase))
-                {
-                    text = text.Substring(lead.Length).Trim();
-                    break;
-                }
-            }
-
-            int paragraph = text.IndexOf("\n\n", StringComparison.Ordinal);
-            if (paragraph > 0)
-                text = text.Substring(0, paragraph);
-            text = text.Replace("\r", " ").Replace("\n", " ").Replace("**", "").Replace("`", "'").Trim();
-            return text.Length == 0 ? "Deprecated in the API specification." : "Deprecated: " + text;
         }
     }
 }

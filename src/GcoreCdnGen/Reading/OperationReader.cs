@@ -3,19 +3,35 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
+using System.Threading;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using Microsoft.OpenApi;
 
 namespace GcoreCdnGen.Reading
 {
-    // Paths → operations on a resource tree: /cdn/origin_groups/{id} is client.Cdn.OriginGroups, and its plain CRUD
-    // operations are List, Create, Get, Replace (PUT), Update (PATCH) and Delete.
-    internal sealed partial class ReaderState
+    /// <summary>
+    /// Paths → operations on a resource tree: /cdn/origin_groups/{id} is client.Cdn.OriginGroups, and its plain CRUD
+    /// operations are List, Create, Get, Replace (PUT), Update (PATCH) and Delete.
+    /// </summary>
+    internal sealed class OperationReader
     {
+        private readonly SpecOptions _options;
+        private readonly SchemaReader _schemas;
+        private readonly DiagnosticReporter _reporter;
+        private readonly CancellationToken _ct;
+
+        public OperationReader(SpecOptions options, SchemaReader schemas, DiagnosticReporter reporter, CancellationToken ct)
+        {
+            _options = options;
+            _schemas = schemas;
+            _reporter = reporter;
+            _ct = ct;
+        }
+
         private static readonly HttpMethod PatchMethod = new("PATCH");
 
-        private List<OperationDef> ReadOperations(OpenApiDocument document)
+        internal List<OperationDef> ReadOperations(OpenApiDocument document)
         {
             var selected = new List<(string Path, HttpMethod Method, OpenApiOperation Operation)>();
             foreach (var path in document.Paths)
@@ -46,7 +62,7 @@ namespace GcoreCdnGen.Reading
                     string fallbackKey = string.Join(".", def.ResourcePath) + "." + fallback;
                     if (methodNames.ContainsKey(fallbackKey))
                     {
-                        Report(SpecDiagnosticKind.DuplicateName, OperationPointer(path, method),
+                        _reporter.Report(SpecDiagnosticKind.DuplicateName, OperationPointer(path, method),
                             "Operations '" + other + "' and '" + def.OperationId + "' would both be named '" + def.MethodName + "Async'; '" + def.OperationId + "' is skipped.");
                         continue;
                     }
@@ -77,7 +93,7 @@ namespace GcoreCdnGen.Reading
         }
 
         private static string OperationPointer(string path, HttpMethod method) =>
-            "#/paths/" + Escape(path) + "/" + method.Method.ToLowerInvariant();
+            "#/paths/" + JsonPointers.Escape(path) + "/" + method.Method.ToLowerInvariant();
 
         private OperationDef? ReadOperation(OpenApiDocument document, HashSet<string> allPaths, string path, HttpMethod method, OpenApiOperation operation)
         {
@@ -90,7 +106,7 @@ namespace GcoreCdnGen.Reading
 
             var responseSchema = SuccessResponse(operation, out int successStatus, out var responseMedia);
             string opName = Identifiers.Pascal(operationId);
-            TypeRef? response = responseSchema is null ? null : MapSchema(responseSchema, opName + "Response", pointer + "/responses/" + successStatus.ToString(CultureInfo.InvariantCulture) + "/content/" + Escape(responseMedia ?? "") + "/schema");
+            TypeRef? response = responseSchema is null ? null : _schemas.MapSchema(responseSchema, opName + "Response", pointer + "/responses/" + successStatus.ToString(CultureInfo.InvariantCulture) + "/content/" + JsonPointers.Escape(responseMedia ?? "") + "/schema");
             bool returnsList = response is { Kind: TypeRefKind.Array } || response is { Kind: TypeRefKind.Named, NamedKind: TypeKind.ListEnvelope };
 
             if (endsWithParameter)
@@ -142,42 +158,42 @@ namespace GcoreCdnGen.Reading
                 {
                     if (requestBody.Content is { Count: > 0 })
                     {
-                        Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/requestBody",
+                        _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/requestBody",
                             "Operation '" + operationId + "' takes a '" + requestBody.Content.First().Key + "' body, which cannot be sent yet; the operation is skipped.");
                         return null;
                     }
                 }
                 else
                 {
-                    string bodyPointer = pointer + "/requestBody/content/" + Escape(media.Value.Key) + "/schema";
-                    body = MapSchema(media.Value.Value.Schema, opName + "Request", bodyPointer);
+                    string bodyPointer = pointer + "/requestBody/content/" + JsonPointers.Escape(media.Value.Key) + "/schema";
+                    body = _schemas.MapSchema(media.Value.Value.Schema, opName + "Request", bodyPointer);
                     bodyRequired = requestBody.Required;
                     if (body.Kind != TypeRefKind.Named || body.NamedKind == TypeKind.Enum)
                     {
-                        Report(SpecDiagnosticKind.UnsupportedConstruct, bodyPointer,
+                        _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, bodyPointer,
                             "Operation '" + operationId + "' takes a body that is not an object, which cannot be sent yet; the operation is skipped.");
                         return null;
                     }
                 }
             }
 
-            return new OperationDef(
-                operationId,
-                method.Method,
-                path,
-                resource.ToEquatableArray(),
-                methodName,
-                Clean(operation.Summary),
-                Clean(operation.Description),
-                operation.Deprecated ? (operation.Description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true ? DeprecationMessage(operation.Description) : "Deprecated: this operation is marked deprecated in the API specification.") : null,
-                parameters.ToEquatableArray(),
-                body,
-                bodyRequired,
-                response,
-                successStatus);
+            return new OperationDef
+            {
+                OperationId = operationId,
+                HttpMethod = method.Method,
+                PathTemplate = path,
+                ResourcePath = resource.ToEquatableArray(),
+                MethodName = methodName,
+                Summary = SpecText.Clean(operation.Summary),
+                Description = SpecText.Clean(operation.Description),
+                Deprecated = operation.Deprecated ? SpecText.DeprecationMessage(operation.Description, "operation") : null,
+                Parameters = parameters.ToEquatableArray(),
+                RequestBody = body,
+                RequestBodyRequired = bodyRequired,
+                Response = response,
+                SuccessStatus = successStatus,
+            };
         }
-
-        private static string? Clean(string? text) => string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
 
         private static bool IsParameter(string segment) => segment.StartsWith("{", StringComparison.Ordinal) && segment.EndsWith("}", StringComparison.Ordinal);
 
@@ -218,7 +234,7 @@ namespace GcoreCdnGen.Reading
                 index++;
                 if (parameter?.Name is null || parameter.In is null)
                 {
-                    Report(SpecDiagnosticKind.DanglingReference, paramPointer, "A parameter of '" + opName + "' does not resolve; it is skipped.");
+                    _reporter.Report(SpecDiagnosticKind.DanglingReference, paramPointer, "A parameter of '" + opName + "' does not resolve; it is skipped.");
                     continue;
                 }
 
@@ -231,7 +247,7 @@ namespace GcoreCdnGen.Reading
                     default:
                         if (parameter.Required)
                         {
-                            Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
+                            _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
                                 "Parameter '" + parameter.Name + "' in " + parameter.In + " is required but cannot be sent yet; the operation is skipped.");
                             return null;
                         }
@@ -240,30 +256,32 @@ namespace GcoreCdnGen.Reading
                 }
 
                 var facts = new SiteFacts();
-                var type = MapSchema(parameter.Schema, opName + Identifiers.Pascal(parameter.Name), paramPointer + "/schema", facts);
+                var type = _schemas.MapSchema(parameter.Schema, opName + Identifiers.Pascal(parameter.Name), paramPointer + "/schema", facts);
                 if (type.Kind is TypeRefKind.Named && type.NamedKind != TypeKind.Enum || type.Kind is TypeRefKind.Map or TypeRefKind.Json)
                 {
                     if (parameter.Required || location == Model.ParameterLocation.Path)
                     {
-                        Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
+                        _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
                             "Parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the operation is skipped.");
                         return null;
                     }
 
-                    Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
+                    _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
                         "Parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the parameter is skipped.");
                     continue;
                 }
 
-                result.Add(new ParameterDef(
-                    parameter.Name,
-                    names.Claim(Identifiers.Camel(parameter.Name)),
-                    location,
-                    type,
-                    parameter.Required || location == Model.ParameterLocation.Path,
-                    Clean(parameter.Description) ?? facts.Summary,
-                    parameter.Deprecated ? (parameter.Description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true ? DeprecationMessage(parameter.Description) : "Deprecated: this parameter is marked deprecated in the API specification.") : facts.Deprecated,
-                    facts.Constraints));
+                result.Add(new ParameterDef
+                {
+                    Name = parameter.Name,
+                    CsName = names.Claim(Identifiers.Camel(parameter.Name)),
+                    In = location,
+                    Type = type,
+                    Required = parameter.Required || location == Model.ParameterLocation.Path,
+                    Summary = SpecText.Clean(parameter.Description) ?? facts.Summary,
+                    Deprecated = parameter.Deprecated ? SpecText.DeprecationMessage(parameter.Description, "parameter") : facts.Deprecated,
+                    Constraints = facts.Constraints,
+                });
             }
 
             // Path parameters in the order the template names them.
@@ -272,9 +290,19 @@ namespace GcoreCdnGen.Reading
             {
                 if (!result.Any(p => p.In == Model.ParameterLocation.Path && p.Name == name))
                 {
-                    Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
+                    _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
                         "Path parameter '{" + name + "}' of '" + opName + "' is not declared; it is taken as a string.");
-                    result.Add(new ParameterDef(name, names.Claim(Identifiers.Camel(name)), Model.ParameterLocation.Path, TypeRef.String, true, null, null, null));
+                    result.Add(new ParameterDef
+                    {
+                        Name = name,
+                        CsName = names.Claim(Identifiers.Camel(name)),
+                        In = Model.ParameterLocation.Path,
+                        Type = TypeRef.String,
+                        Required = true,
+                        Summary = null,
+                        Deprecated = null,
+                        Constraints = null,
+                    });
                 }
             }
 
