@@ -13,21 +13,28 @@ namespace GcoreCdnGen.Emitting
     /// </summary>
     internal static class ClientEmitter
     {
-        private const string RawClass = "RawResponseOperations";
+        private const string RawClass = ResourceNames.RawClass;
         private const string RawProperty = "WithRawResponse";
 
         private sealed class Resource
         {
-            public Resource(string name) => Name = name;
+            public Resource(string name, string className)
+            {
+                Name = name;
+                ClassName = className;
+            }
 
             public string Name { get; }
+
+            /// <summary>The class holding the operations, as the naming layer decides (<see cref="ResourceNames"/>).</summary>
+            public string ClassName { get; }
 
             public List<Resource> Children { get; } = new();
 
             public List<OperationDef> Operations { get; } = new();
 
             /// <summary>A raw twin is emitted for resources with operations, unless a child resource would collide with its names.</summary>
-            public bool HasRaw => Operations.Count > 0 && !Children.Any(c => c.Name + "Operations" == RawClass || c.Name == RawProperty);
+            public bool HasRaw => Operations.Count > 0 && !Children.Any(c => c.ClassName == RawClass || c.Name == RawProperty);
         }
 
         private enum Flavor
@@ -39,16 +46,18 @@ namespace GcoreCdnGen.Emitting
         /// <summary>The client source. <paramref name="model"/> carries the operations and the list-envelope types (for paging).</summary>
         public static string Emit(ApiModel model)
         {
-            var root = new Resource("");
+            var root = new Resource("", "");
             foreach (var operation in model.Operations)
             {
                 var node = root;
-                foreach (var segment in operation.ResourcePath)
+                var classNames = ResourceNames.ClassNames(operation.ResourcePath);
+                for (int depth = 0; depth < operation.ResourcePath.Count; depth++)
                 {
+                    string segment = operation.ResourcePath[depth];
                     var child = node.Children.FirstOrDefault(c => c.Name == segment);
                     if (child is null)
                     {
-                        child = new Resource(segment);
+                        child = new Resource(segment, classNames[depth]);
                         node.Children.Add(child);
                     }
 
@@ -96,7 +105,7 @@ namespace GcoreCdnGen.Emitting
                     {
                         w.Line("_transport = transport;");
                         foreach (var child in root.Children)
-                            w.Line(child.Name + " = new " + child.Name + "Operations(transport);");
+                            w.Line(child.Name + " = new " + child.ClassName + "(transport);");
                         if (root.HasRaw)
                             w.Line(RawProperty + " = new " + RawClass + "(transport);");
                     }
@@ -125,7 +134,7 @@ namespace GcoreCdnGen.Emitting
                     {
                         w.Line();
                         w.Line("/// <summary>Operations under <c>/" + SourceWriter.Xml(child.Name) + "</c>.</summary>");
-                        w.Line("public " + child.Name + "Operations " + child.Name + " { get; }");
+                        w.Line("public " + child.ClassName + " " + child.Name + " { get; }");
                     }
 
                     w.Line();
@@ -197,15 +206,15 @@ namespace GcoreCdnGen.Emitting
         private static void EmitResource(SourceWriter w, string ns, Resource resource, string display, IReadOnlyDictionary<string, TypeDef> envelopes)
         {
             w.Line("/// <summary>Operations under <c>" + SourceWriter.Xml(display) + "</c>.</summary>");
-            using (w.Block("public sealed partial class " + resource.Name + "Operations"))
+            using (w.Block("public sealed partial class " + resource.ClassName))
             {
                 w.Line("private readonly GcoreTransport _transport;");
                 w.Line();
-                using (w.Block("internal " + resource.Name + "Operations(GcoreTransport transport)"))
+                using (w.Block("internal " + resource.ClassName + "(GcoreTransport transport)"))
                 {
                     w.Line("_transport = transport;");
                     foreach (var child in resource.Children)
-                        w.Line(child.Name + " = new " + child.Name + "Operations(transport);");
+                        w.Line(child.Name + " = new " + child.ClassName + "(transport);");
                     if (resource.HasRaw)
                         w.Line(RawProperty + " = new " + RawClass + "(transport);");
                 }
@@ -214,7 +223,7 @@ namespace GcoreCdnGen.Emitting
                 {
                     w.Line();
                     w.Line("/// <summary>Operations under <c>" + SourceWriter.Xml(display + "/" + child.Name) + "</c>.</summary>");
-                    w.Line("public " + child.Name + "Operations " + child.Name + " { get; }");
+                    w.Line("public " + child.ClassName + " " + child.Name + " { get; }");
                 }
 
                 EmitOperations(w, ns, resource, envelopes);

@@ -225,8 +225,10 @@ namespace GcoreCdnGen.Emitting
             }
 
             w.Line();
-            w.Line(access + " " + propertyType + " " + field + ";");
-            w.Line(access + " bool " + field + "IsSet;");
+            // A variant's kind property starts set to the variant's own kind, so the variant sends it unasked.
+            string kind = property.KindValue is { } value ? " = " + Identifiers.Literal(value) : "";
+            w.Line(access + " " + propertyType + " " + field + kind + ";");
+            w.Line(access + " bool " + field + "IsSet" + (kind.Length > 0 ? " = true" : "") + ";");
         }
 
         /// <summary>Record printing with credentials redacted; a variant prints its base's members first, as the compiler's would.</summary>

@@ -226,7 +226,9 @@ namespace GcoreCdnGen.Reading
         private List<ParameterDef>? ReadParameters(string path, OpenApiOperation operation, string pointer, string opName)
         {
             var result = new List<ParameterDef>();
-            var names = new NameScope("cancellationToken", "body", "request", "requestOptions");
+            // The method's own parameters and the locals the client's methods declare (a value method's query; a paging
+            // method's pageSize, next, page, items and item) are never a parameter's name.
+            var names = new NameScope("cancellationToken", "body", "request", "requestOptions", "query", "pageSize", "next", "page", "items", "item");
             int index = 0;
             foreach (var parameter in operation.Parameters ?? (IList<IOpenApiParameter>)Array.Empty<IOpenApiParameter>())
             {

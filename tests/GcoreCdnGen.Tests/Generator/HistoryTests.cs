@@ -50,8 +50,8 @@ public class HistoryTests
     public sealed record Difference(string Before, string After, string Reason);
 
     private static readonly Difference OneSourceShape = new(
-        "new HostSource", "new Source",
-        "Before April 2026 a source had one shape (a host; no origin_type, no S3 or FastEdge kinds), so there is no union and its one type is Source.");
+        "new HostSource", "new OriginGroupSource",
+        "Before April 2026 a source had one shape (a host; no origin_type, no S3 or FastEdge kinds): no union, and its one type is named by its owner.");
 
     private static readonly Difference OptionalId = new(
         "long id = created.Id;", "long id = created.Id ?? 0;",

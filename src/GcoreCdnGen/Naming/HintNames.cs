@@ -1,0 +1,39 @@
+using System.Globalization;
+
+namespace GcoreCdnGen.Naming
+{
+    /// <summary>Hint names (the generated files' names): short enough for EmitCompilerGeneratedFiles on any file system.</summary>
+    public static class HintNames
+    {
+        /// <summary>The longest hint name handed to the compiler.</summary>
+        public const int MaxLength = 120;
+
+        /// <summary>
+        /// <paramref name="prefix"/> + <paramref name="name"/> + <paramref name="suffix"/>, with the name cut and a
+        /// stable hash of it appended when the whole would be too long. Type names are unique ignoring case, so the
+        /// result is too.
+        /// </summary>
+        public static string For(string prefix, string name, string suffix)
+        {
+            string whole = prefix + name + suffix;
+            if (whole.Length <= MaxLength)
+                return whole;
+            string hash = Fnv(name).ToString("x8", CultureInfo.InvariantCulture);
+            int keep = System.Math.Max(8, MaxLength - prefix.Length - suffix.Length - hash.Length - 1);
+            string cut = prefix + name.Substring(0, System.Math.Min(keep, name.Length)) + "_" + hash + suffix;
+            return cut.Length <= MaxLength ? cut : cut.Substring(cut.Length - MaxLength);
+        }
+
+        private static uint Fnv(string text)
+        {
+            uint hash = 2166136261;
+            foreach (char c in text.ToUpperInvariant())
+            {
+                hash ^= c;
+                hash *= 16777619;
+            }
+
+            return hash;
+        }
+    }
+}
