@@ -12,13 +12,13 @@ public class DeprecatedTests
     private const string Uses = """
         public static class C
         {
-            public static void M(OriginGroupsResponse response, ChangeOriginGroup request)
+            public static void M(OriginGroup response, OriginGroupUpdateParams request)
             {
-                var create = new CreateOriginGroup { Name = "a", Sources = [], {|GCDN002:AuthType|} = "none" };
+                var create = new OriginGroupCreateParams { Name = "a", Sources = [], {|GCDN002:AuthType|} = "none" };
                 var change = request with { {|GCDN002:Path|} = "" };
                 string? type = response.{|GCDN002:AuthType|};
                 string? path = response?.{|GCDN002:Path|};
-                var legacy = new ChangeOriginGroup
+                var legacy = new OriginGroupUpdateParams
                 {
                     Name = "a",
                     {|GCDN002:Auth|} = new {|GCDN002:Auth|}
@@ -38,7 +38,7 @@ public class DeprecatedTests
             }
 
             [Obsolete("Reads the legacy fields on purpose.")]
-            public static string? InADeprecatedMethod(OriginGroupsResponse response) => response.AuthType + response.Path;
+            public static string? InADeprecatedMethod(OriginGroup response) => response.AuthType + response.Path;
         }
         """;
 
@@ -54,7 +54,7 @@ public class DeprecatedTests
         V.AnalyzerAsync(Spec.Ours, V.Code("""
             public static class C
             {
-                public static object M() => new CreateOriginGroup { Name = "a", Sources = [], {|#0:AuthType|} = "none", {|#1:Auth|} = null };
+                public static object M() => new OriginGroupCreateParams { Name = "a", Sources = [], {|#0:AuthType|} = "none", {|#1:Auth|} = null };
             }
             """),
             V.Diagnostic("GCDN002").WithLocation(0).WithArguments("AuthType", "property auth_type", "Not needed any more; when omitted it is 'none'."),
@@ -65,7 +65,7 @@ public class DeprecatedTests
         V.AnalyzerAsync(Spec.Gcore, V.Code("""
             public static class C
             {
-                public static object M() => new ChangeOriginGroup { Name = "a", {|#0:Path|} = "", {|#1:AuthType|} = "none" };
+                public static object M() => new OriginGroupUpdateParams { Name = "a", {|#0:Path|} = "", {|#1:AuthType|} = "none" };
             }
             """),
             V.Diagnostic("GCDN002").WithLocation(0).WithArguments("Path", "property path", "No longer necessary. Omit this field and the default origin path behavior will be used."),
@@ -97,10 +97,10 @@ public class DeprecatedTests
         V.AnalyzerAsync(spec, V.Code("""
             public static class C
             {
-                public static object M(OriginGroupsResponse response) => new CreateOriginGroup
+                public static object M(OriginGroup response) => new OriginGroupCreateParams
                 {
                     Name = response.Name,
-                    Sources = [new ChangeHostSource { Source = "example.com", Backup = false }],
+                    Sources = [new HostSource { Source = "example.com", Backup = false }],
                     UseNext = response.UseNext,
                     ProxyNextUpstream = response.ProxyNextUpstream,
                 };
@@ -113,13 +113,13 @@ public class DeprecatedTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new CreateOriginGroup { Name = "a", {|GCDN002:AuthType|} = "none", Sources = [] };
+                    public static object M() => new OriginGroupCreateParams { Name = "a", {|GCDN002:AuthType|} = "none", Sources = [] };
                 }
                 """),
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new CreateOriginGroup { Name = "a", Sources = [] };
+                    public static object M() => new OriginGroupCreateParams { Name = "a", Sources = [] };
                 }
                 """));
 
@@ -131,7 +131,7 @@ public class DeprecatedTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroupPut
+                    public static object M() => new OriginGroupReplaceParams
                     {
                         Name = "a",
                         UseNext = false,
@@ -142,7 +142,7 @@ public class DeprecatedTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroupPut
+                    public static object M() => new OriginGroupReplaceParams
                     {
                         Name = "a",
                         UseNext = false
@@ -156,7 +156,7 @@ public class DeprecatedTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroup
+                    public static object M() => new OriginGroupUpdateParams
                     {
                         Name = "a",
                         {|GCDN002:AuthType|} = "none",
@@ -168,7 +168,7 @@ public class DeprecatedTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroup
+                    public static object M() => new OriginGroupUpdateParams
                     {
                         Name = "a",
                         UseNext = false,
@@ -184,7 +184,7 @@ public class DeprecatedTests
                 {
                     public static object M()
                     {
-                        var request = new ChangeOriginGroup { Name = "a" };
+                        var request = new OriginGroupUpdateParams { Name = "a" };
                         request.{|GCDN002:AuthType|} = "none";
                         return request;
                     }
@@ -195,7 +195,7 @@ public class DeprecatedTests
                 {
                     public static object M()
                     {
-                        var request = new ChangeOriginGroup { Name = "a" };
+                        var request = new OriginGroupUpdateParams { Name = "a" };
                         return request;
                     }
                 }

@@ -91,7 +91,7 @@ namespace GcoreCdnGen.Naming
                 if (names.ContainsKey(id) || !byId.ContainsKey(id))
                     return false;
                 // Never named like one of its own properties, which would have to be renamed (Source.SourceValue).
-                var members = new HashSet<string>(byId[id].Properties.Select(p => Identifiers.Pascal(p.Key)), StringComparer.Ordinal);
+                var members = new HashSet<string>(byId[id].Properties.Select(p => Identifiers.Pascal(p.Key)).Concat(FixedMembers(byId[id].Kind)), StringComparer.Ordinal);
                 string? free = wanted.FirstOrDefault(w => !scope.IsTaken(w) && !members.Contains(w));
                 names[id] = scope.Claim(free ?? wanted[wanted.Length - 1]);
                 return true;
@@ -211,6 +211,14 @@ namespace GcoreCdnGen.Naming
                 Claim(type.Id, "Unreachable");
             return names;
         }
+
+        /// <summary>Members every generated type of a kind declares: a type is never named like one of them (CS0542).</summary>
+        private static IEnumerable<string> FixedMembers(TypeKind kind) => kind switch
+        {
+            TypeKind.Enum => new[] { "JsonConverter", "Value", "IsKnown" },
+            TypeKind.Union => new[] { "JsonConverter", "Unknown" },
+            _ => new[] { "JsonConverter" },
+        };
 
         /// <summary>The entity of a resource path (<c>Cdn/OriginGroups</c> is <c>OriginGroup</c>), and the same qualified by the path.</summary>
         private static (string Entity, string Qualified) Entity(IReadOnlyList<string> resource)

@@ -78,7 +78,8 @@ namespace GcoreCdnGen.Reading
         private static List<string> Tokens(TypeBuilder variant, List<TypeBuilder> variants, IReadOnlyDictionary<string, TypeBuilder> byName)
         {
             var words = new List<string>();
-            foreach (var property in variant.Properties.Where(p => !variants.All(v => v.Properties.Any(q => q.JsonName == p.JsonName && q.Type.Equals(p.Type)))))
+            // Only what no other variant has (the same name with the same type): a field two kinds share names neither.
+            foreach (var property in variant.Properties.Where(p => !variants.Any(v => v != variant && v.Properties.Any(q => q.JsonName == p.JsonName && q.Type.Equals(p.Type)))))
             {
                 Add(property.JsonName);
                 var type = property.Type;

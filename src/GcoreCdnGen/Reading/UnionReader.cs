@@ -209,7 +209,8 @@ namespace GcoreCdnGen.Reading
             if (selectors.Count == 0)
                 return null;
             var defaults = Enumerable.Range(0, variants.Count).Where(i => selectors.All(s => !required[i].Contains(s))).ToList();
-            return defaults.Count == 1 ? variants[defaults[0]] : null;
+            // A default shape that requires nothing (a PATCH's legacy shape) says nothing about what the API requires.
+            return defaults.Count == 1 && required[defaults[0]].Count > 0 ? variants[defaults[0]] : null;
         }
 
         private TypeRef MergeVariants(IOpenApiSchema schema, string? componentId, string name, string pointer, List<Variant> variants, Variant? primary)
@@ -236,7 +237,9 @@ namespace GcoreCdnGen.Reading
                     var existing = builder.Properties.FirstOrDefault(p => p.JsonName == property.JsonName);
                     if (existing is null)
                     {
-                        if (variant.Schema.Deprecated && property.Deprecated is null)
+                        // What only deprecated shapes have is deprecated with them (docs only: the shape stays the same).
+                        if (variant.Schema.Deprecated && property.Deprecated is null &&
+                            variants.All(v => v.Schema.Deprecated || !CollectProperties(v.Schema).ContainsKey(property.JsonName)))
                             property.Deprecated = SpecText.DeprecationMessage(variant.Schema);
                         property.RequiredInPrimary = property.Required && primary is { } c && ReferenceEquals(variant.Schema, c.Schema);
                         builder.Properties.Add(property);

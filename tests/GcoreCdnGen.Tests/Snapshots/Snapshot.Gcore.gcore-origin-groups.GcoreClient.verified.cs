@@ -106,7 +106,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                public global::System.Threading.Tasks.Task<OriginGroupsListResponse> ListAsync(string? name = null, string? sources = null, bool? hasRelatedResources = null, [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null, [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<OriginGroupList> ListAsync(string? name = null, string? sources = null, bool? hasRelatedResources = null, [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null, [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     var query = new GcoreQuery();
                     query.Add("name", name);
@@ -114,7 +114,7 @@ namespace Snapshot.Gcore
                     query.Add("has_related_resources", hasRelatedResources);
                     query.Add("limit", limit);
                     query.Add("offset", offset);
-                    return _transport.SendAsync<OriginGroupsListResponse>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupsListResponse.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Get origin groups list: every item, page after page.</summary>
@@ -138,7 +138,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The server answered a page with an error status; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                public async global::System.Collections.Generic.IAsyncEnumerable<OriginGroupsResponse> ListAllAsync(string? name = null, string? sources = null, bool? hasRelatedResources = null, [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null, [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
+                public async global::System.Collections.Generic.IAsyncEnumerable<OriginGroup> ListAllAsync(string? name = null, string? sources = null, bool? hasRelatedResources = null, [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null, [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     var pageSize = limit ?? 1000;
                     var next = offset ?? 0;
@@ -166,10 +166,10 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
-                public global::System.Threading.Tasks.Task<OriginGroupsResponse> CreateAsync(CreateOriginGroup body, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<OriginGroup> CreateAsync(OriginGroupCreateParams body, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroupsResponse>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroupsResponse.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Get origin group details</summary>
@@ -179,9 +179,9 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-group-details")]
-                public global::System.Threading.Tasks.Task<OriginGroupsResponse> GetAsync(long originGroupId, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<OriginGroup> GetAsync(long originGroupId, global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return _transport.SendAsync<OriginGroupsResponse>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroupsResponse.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Change origin group</summary>
@@ -192,10 +192,10 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("change-origin-group")]
-                public global::System.Threading.Tasks.Task<OriginGroupsResponse> ReplaceAsync(long originGroupId, ChangeOriginGroupPut body, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<OriginGroup> ReplaceAsync(long originGroupId, OriginGroupReplaceParams body, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroupsResponse>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroupsResponse.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Change origin group</summary>
@@ -206,10 +206,10 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("patch-origin-group")]
-                public global::System.Threading.Tasks.Task<OriginGroupsResponse> UpdateAsync(long originGroupId, ChangeOriginGroup body, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<OriginGroup> UpdateAsync(long originGroupId, OriginGroupUpdateParams body, global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroupsResponse>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroupsResponse.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Delete origin group</summary>
@@ -253,7 +253,7 @@ namespace Snapshot.Gcore
                     /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroupsListResponse>> ListAsync(string? name = null, string? sources = null, bool? hasRelatedResources = null, [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null, [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroupList>> ListAsync(string? name = null, string? sources = null, bool? hasRelatedResources = null, [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null, [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         var query = new GcoreQuery();
                         query.Add("name", name);
@@ -261,7 +261,7 @@ namespace Snapshot.Gcore
                         query.Add("has_related_resources", hasRelatedResources);
                         query.Add("limit", limit);
                         query.Add("offset", offset);
-                        return _transport.SendWithResponseAsync<OriginGroupsListResponse>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupsListResponse.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Create origin group</summary>
@@ -273,10 +273,10 @@ namespace Snapshot.Gcore
                     /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroupsResponse>> CreateAsync(CreateOriginGroup body, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> CreateAsync(OriginGroupCreateParams body, global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroupsResponse>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroupsResponse.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Get origin group details</summary>
@@ -287,9 +287,9 @@ namespace Snapshot.Gcore
                     /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("get-origin-group-details")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroupsResponse>> GetAsync(long originGroupId, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> GetAsync(long originGroupId, global::System.Threading.CancellationToken cancellationToken = default)
                     {
-                        return _transport.SendWithResponseAsync<OriginGroupsResponse>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroupsResponse.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Change origin group</summary>
@@ -301,10 +301,10 @@ namespace Snapshot.Gcore
                     /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("change-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroupsResponse>> ReplaceAsync(long originGroupId, ChangeOriginGroupPut body, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> ReplaceAsync(long originGroupId, OriginGroupReplaceParams body, global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroupsResponse>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroupsResponse.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Change origin group</summary>
@@ -316,10 +316,10 @@ namespace Snapshot.Gcore
                     /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("patch-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroupsResponse>> UpdateAsync(long originGroupId, ChangeOriginGroup body, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> UpdateAsync(long originGroupId, OriginGroupUpdateParams body, global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroupsResponse>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroupsResponse.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Delete origin group</summary>

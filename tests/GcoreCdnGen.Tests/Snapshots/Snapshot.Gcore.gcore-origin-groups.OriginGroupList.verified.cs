@@ -8,8 +8,8 @@ namespace Snapshot.Gcore
     /// <summary>Paginated list</summary>
     /// <remarks>The server answers with a bare array or with a paginated envelope; both read into this type.</remarks>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/OriginGroupsListResponse")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupsListResponse.JsonConverter))]
-    public sealed partial record OriginGroupsListResponse
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupList.JsonConverter))]
+    public sealed partial record OriginGroupList
     {
         /// <summary>How many items exist in total.</summary>
         [global::Snapshot.Gcore.GcoreProperty("count")]
@@ -58,7 +58,7 @@ namespace Snapshot.Gcore
 
         /// <summary>results</summary>
         [global::Snapshot.Gcore.GcoreProperty("results")]
-        public global::System.Collections.Generic.IList<OriginGroupsResponse> Results { get; set; } = new global::System.Collections.Generic.List<OriginGroupsResponse>();
+        public global::System.Collections.Generic.IList<OriginGroup> Results { get; set; } = new global::System.Collections.Generic.List<OriginGroup>();
 
         /// <summary>True when the server sent the paginated envelope, false when it sent a bare array.</summary>
         public bool IsPaginated { get; set; }
@@ -77,7 +77,7 @@ namespace Snapshot.Gcore
                 case nameof(Count): return _countIsSet;
                 case nameof(Next): return _nextIsSet;
                 case nameof(Previous): return _previousIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupsListResponse.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName));
             }
         }
 
@@ -99,7 +99,7 @@ namespace Snapshot.Gcore
                     _previousIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupsListResponse.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName));
             }
         }
     }

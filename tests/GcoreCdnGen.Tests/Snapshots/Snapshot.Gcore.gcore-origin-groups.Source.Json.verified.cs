@@ -5,16 +5,16 @@
 
 namespace Snapshot.Gcore
 {
-    abstract partial record SourceResponse
+    abstract partial record Source
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Backup = global::System.Text.Json.JsonEncodedText.Encode("backup");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_HostHeaderOverride = global::System.Text.Json.JsonEncodedText.Encode("host_header_override");
 
         /// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref="ReadByShape"/> does.</summary>
-        internal static SourceResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static Source ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "SourceResponse");
+            GcoreJson.ExpectStartObject(ref reader, "Source");
             var start = reader;
             try
             {
@@ -36,7 +36,7 @@ namespace Snapshot.Gcore
         /// anywhere inside the object) when the object needs <see cref="ReadByShape"/>: a value of the wrong kind, a name
         /// the variants type differently, a property the chosen variant does not know, or no variant that fits.
         /// </summary>
-        internal static SourceResponse? ReadInOnePass(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static Source? ReadInOnePass(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             var fit0 = new GcoreJsonFit();
             var fit1 = new GcoreJsonFit();
@@ -54,7 +54,7 @@ namespace Snapshot.Gcore
             bool readConfig = false;
             var fitConfig_S3Config = new GcoreJsonFit();
             var fitConfig_FastedgeConfig = new GcoreJsonFit();
-            S3ConfigS3Type? vConfig_S3Type = default;
+            S3Type? vConfig_S3Type = default;
             bool hasConfig_S3Type = false;
             string? vConfig_S3BucketName = default;
             bool hasConfig_S3BucketName = false;
@@ -95,8 +95,6 @@ namespace Snapshot.Gcore
                             reader.Read();
                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                             fit0.Known(true, 0x1UL);
-                            fit1.Unknown(true);
-                            fit2.Unknown(true);
                             vSource = GcoreJson.ReadString(ref reader);
                             hasSource = true;
                             continue;
@@ -129,7 +127,7 @@ namespace Snapshot.Gcore
                                                 reader.Read();
                                                 if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                                 fitConfig_S3Config.Known(true, 0x1UL);
-                                                vConfig_S3Type = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.S3ConfigS3Type?)null : global::Snapshot.Gcore.S3ConfigS3Type.ReadJson(ref reader));
+                                                vConfig_S3Type = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.S3Type?)null : global::Snapshot.Gcore.S3Type.ReadJson(ref reader));
                                                 hasConfig_S3Type = true;
                                                 continue;
                                             }
@@ -204,17 +202,15 @@ namespace Snapshot.Gcore
                                     // A name no type here knows: kept, as every one of them would keep it.
                                     GcoreJson.ReadAdditional(ref reader, ref additionalConfig);
                                 }
-                                fit1.Nested(fitConfig_S3Config.Result(global::Snapshot.Gcore.S3Config.RequiredMask), 0x2UL);
-                                fit2.Nested(fitConfig_FastedgeConfig.Result(global::Snapshot.Gcore.FastedgeConfig.RequiredMask), 0x2UL);
-                                fit0.Unknown(true);
+                                fit1.Nested(fitConfig_S3Config.Result(global::Snapshot.Gcore.S3Config.RequiredMask), 0x1UL);
+                                fit2.Nested(fitConfig_FastedgeConfig.Result(global::Snapshot.Gcore.FastedgeConfig.RequiredMask), 0x1UL);
                                 readConfig = true;
                             }
                             else
                             {
                                 if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Object, false)) return null;
-                                fit1.Known(true, 0x2UL);
-                                fit2.Known(true, 0x2UL);
-                                fit0.Unknown(true);
+                                fit1.Known(true, 0x1UL);
+                                fit2.Known(true, 0x1UL);
                                 readConfig = false;
                             }
                             hasConfig = true;
@@ -238,10 +234,9 @@ namespace Snapshot.Gcore
                         if (GcoreJson.NameIs(name, "origin_type"u8))
                         {
                             reader.Read();
-                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
-                            fit1.Known(true, 0x1UL);
-                            fit2.Known(true, 0x1UL);
-                            fit0.Unknown(true);
+                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                            fit1.Known(true, 0);
+                            fit2.Known(true, 0);
                             vOriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
                             hasOriginType = true;
                             continue;
@@ -262,17 +257,14 @@ namespace Snapshot.Gcore
                         break;
                 }
                 // A name no type here knows: kept, as every one of them would keep it.
-                fit0.Unknown(true);
-                fit1.Unknown(true);
-                fit2.Unknown(true);
                 GcoreJson.ReadAdditional(ref reader, ref additional);
             }
 
             int pick = -1;
             int pickScore = int.MinValue;
-            if (fit0.Fits(global::Snapshot.Gcore.HostSourceResponse.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-            if (fit1.Fits(global::Snapshot.Gcore.S3SourceResponse.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
-            if (fit2.Fits(global::Snapshot.Gcore.FastedgeSourceResponse.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
+            if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
+            if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+            if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
 
             switch (pick)
             {
@@ -280,12 +272,12 @@ namespace Snapshot.Gcore
                 {
                     if (hasOriginType || hasConfig) return null;
                     if (!hasSource || vSource is null) return null;
-                    var result_HostSourceResponse = new global::Snapshot.Gcore.HostSourceResponse { Source = vSource };
-                    if (hasBackup) result_HostSourceResponse.Backup = vBackup;
-                    if (hasEnabled) result_HostSourceResponse.Enabled = vEnabled;
-                    if (hasHostHeaderOverride) result_HostSourceResponse.HostHeaderOverride = vHostHeaderOverride;
-                    if (additional is not null) result_HostSourceResponse.AdditionalProperties = additional;
-                    return result_HostSourceResponse;
+                    var result_HostSource = new global::Snapshot.Gcore.HostSource { Source = vSource };
+                    if (hasBackup) result_HostSource.Backup = vBackup;
+                    if (hasEnabled) result_HostSource.Enabled = vEnabled;
+                    if (hasHostHeaderOverride) result_HostSource.HostHeaderOverride = vHostHeaderOverride;
+                    if (additional is not null) result_HostSource.AdditionalProperties = additional;
+                    return result_HostSource;
                 }
                 case 1:
                 {
@@ -306,14 +298,14 @@ namespace Snapshot.Gcore
                         if (additionalConfig is not null) result1_S3Config.AdditionalProperties = additionalConfig;
                         oConfig = result1_S3Config;
                     }
-                    if (!hasOriginType || vOriginType is null) return null;
                     if (!hasConfig || oConfig is null) return null;
-                    var result_S3SourceResponse = new global::Snapshot.Gcore.S3SourceResponse { OriginType = vOriginType.Value, Config = oConfig };
-                    if (hasBackup) result_S3SourceResponse.Backup = vBackup;
-                    if (hasEnabled) result_S3SourceResponse.Enabled = vEnabled;
-                    if (hasHostHeaderOverride) result_S3SourceResponse.HostHeaderOverride = vHostHeaderOverride;
-                    if (additional is not null) result_S3SourceResponse.AdditionalProperties = additional;
-                    return result_S3SourceResponse;
+                    var result_S3Source = new global::Snapshot.Gcore.S3Source { Config = oConfig };
+                    if (hasBackup) result_S3Source.Backup = vBackup;
+                    if (hasEnabled) result_S3Source.Enabled = vEnabled;
+                    if (hasHostHeaderOverride) result_S3Source.HostHeaderOverride = vHostHeaderOverride;
+                    if (hasOriginType) result_S3Source.OriginType = vOriginType;
+                    if (additional is not null) result_S3Source.AdditionalProperties = additional;
+                    return result_S3Source;
                 }
                 case 2:
                 {
@@ -328,14 +320,14 @@ namespace Snapshot.Gcore
                         if (additionalConfig is not null) result1_FastedgeConfig.AdditionalProperties = additionalConfig;
                         oConfig = result1_FastedgeConfig;
                     }
-                    if (!hasOriginType || vOriginType is null) return null;
                     if (!hasConfig || oConfig is null) return null;
-                    var result_FastedgeSourceResponse = new global::Snapshot.Gcore.FastedgeSourceResponse { OriginType = vOriginType.Value, Config = oConfig };
-                    if (hasBackup) result_FastedgeSourceResponse.Backup = vBackup;
-                    if (hasEnabled) result_FastedgeSourceResponse.Enabled = vEnabled;
-                    if (hasHostHeaderOverride) result_FastedgeSourceResponse.HostHeaderOverride = vHostHeaderOverride;
-                    if (additional is not null) result_FastedgeSourceResponse.AdditionalProperties = additional;
-                    return result_FastedgeSourceResponse;
+                    var result_FastedgeSource = new global::Snapshot.Gcore.FastedgeSource { Config = oConfig };
+                    if (hasBackup) result_FastedgeSource.Backup = vBackup;
+                    if (hasEnabled) result_FastedgeSource.Enabled = vEnabled;
+                    if (hasHostHeaderOverride) result_FastedgeSource.HostHeaderOverride = vHostHeaderOverride;
+                    if (hasOriginType) result_FastedgeSource.OriginType = vOriginType;
+                    if (additional is not null) result_FastedgeSource.AdditionalProperties = additional;
+                    return result_FastedgeSource;
                 }
                 default:
                     return null;
@@ -350,7 +342,7 @@ namespace Snapshot.Gcore
         /// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:
         /// it is kept as <see cref="Unknown"/>.
         /// </summary>
-        internal static SourceResponse ReadByShape(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static Source ReadByShape(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             var scan = reader;
             var fit0 = new GcoreJsonFit();
@@ -360,9 +352,9 @@ namespace Snapshot.Gcore
             {
                 var name = GcoreJson.PropertyName(in scan);
                 scan.Read();
-                global::Snapshot.Gcore.HostSourceResponse.ScoreProperty(ref fit0, name, in scan, true);
-                global::Snapshot.Gcore.S3SourceResponse.ScoreProperty(ref fit1, name, in scan, true);
-                global::Snapshot.Gcore.FastedgeSourceResponse.ScoreProperty(ref fit2, name, in scan, true);
+                global::Snapshot.Gcore.HostSource.ScoreProperty(ref fit0, name, in scan, true);
+                global::Snapshot.Gcore.S3Source.ScoreProperty(ref fit1, name, in scan, true);
+                global::Snapshot.Gcore.FastedgeSource.ScoreProperty(ref fit2, name, in scan, true);
                 if (scan.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (fit0.HasPending || fit1.HasPending || fit2.HasPending))
                 {
                     GcoreJsonFit.ScoreNested(ref scan, ref fit0, ref fit1, ref fit2);
@@ -375,22 +367,22 @@ namespace Snapshot.Gcore
 
             int pick = -1;
             int pickScore = int.MinValue;
-            if (fit0.Fits(global::Snapshot.Gcore.HostSourceResponse.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-            if (fit1.Fits(global::Snapshot.Gcore.S3SourceResponse.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
-            if (fit2.Fits(global::Snapshot.Gcore.FastedgeSourceResponse.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
+            if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
+            if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+            if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
             if (pick < 0)
             {
                 // Nothing fits: a variant that claims the object is read, so the error names the property at fault.
-                if (fit0.Claims(global::Snapshot.Gcore.HostSourceResponse.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-                if (fit1.Claims(global::Snapshot.Gcore.S3SourceResponse.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
-                if (fit2.Claims(global::Snapshot.Gcore.FastedgeSourceResponse.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
+                if (fit0.Claims(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
+                if (fit1.Claims(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+                if (fit2.Claims(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
             }
 
             switch (pick)
             {
-                case 0: return global::Snapshot.Gcore.HostSourceResponse.ReadJson(ref reader);
-                case 1: return global::Snapshot.Gcore.S3SourceResponse.ReadJson(ref reader);
-                case 2: return global::Snapshot.Gcore.FastedgeSourceResponse.ReadJson(ref reader);
+                case 0: return global::Snapshot.Gcore.HostSource.ReadJson(ref reader);
+                case 1: return global::Snapshot.Gcore.S3Source.ReadJson(ref reader);
+                case 2: return global::Snapshot.Gcore.FastedgeSource.ReadJson(ref reader);
                 default: return Unknown.ReadJson(ref reader);
             }
         }
@@ -415,11 +407,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SourceResponse>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Source>
         {
-            public override SourceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override Source Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SourceResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Source value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
         sealed partial record Unknown

@@ -5,14 +5,14 @@
 
 namespace Snapshot.Gcore
 {
-    /// <summary>SourceResponse</summary>
-    /// <remarks>One of: &lt;see cref="HostSourceResponse"/&gt;, &lt;see cref="S3SourceResponse"/&gt;, &lt;see cref="FastedgeSourceResponse"/&gt;. The variant is told apart by the shape of the JSON.</remarks>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/SourceResponse")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(SourceResponse.JsonConverter))]
-    public abstract partial record SourceResponse
+    /// <summary>Source</summary>
+    /// <remarks>One of: &lt;see cref="HostSource"/&gt;, &lt;see cref="S3Source"/&gt;, &lt;see cref="FastedgeSource"/&gt;. The variant is told apart by the shape of the JSON.</remarks>
+    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeSource", Request = true)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Source.JsonConverter))]
+    public abstract partial record Source
     {
         /// <summary>Only the variants declared by the spec derive from this type.</summary>
-        private protected SourceResponse()
+        private protected Source()
         {
         }
 
@@ -89,7 +89,7 @@ namespace Snapshot.Gcore
                 case nameof(Backup): return _backupIsSet;
                 case nameof(Enabled): return _enabledIsSet;
                 case nameof(HostHeaderOverride): return _hostHeaderOverrideIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SourceResponse.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName));
             }
         }
 
@@ -111,17 +111,17 @@ namespace Snapshot.Gcore
                     _hostHeaderOverrideIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SourceResponse.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName));
             }
         }
 
         /// <summary>
         /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
         /// back unchanged. The shared properties are not read from it (required ones hold their default); setting an optional
-        /// one, or <see cref="SourceResponse.AdditionalProperties"/>, replaces that property in the JSON written back.
+        /// one, or <see cref="Source.AdditionalProperties"/>, replaces that property in the JSON written back.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonConverter(typeof(Unknown.JsonConverter))]
-        public sealed partial record Unknown : SourceResponse
+        public sealed partial record Unknown : Source
         {
             /// <summary>Keeps a JSON value as it is.</summary>
             public Unknown(global::System.Text.Json.JsonElement json)

@@ -7,8 +7,8 @@ namespace Snapshot.Gcore
 {
     /// <summary>S3 Source</summary>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeS3Source", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ChangeS3Source.JsonConverter))]
-    public sealed partial record ChangeS3Source : ChangeSource
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(S3Source.JsonConverter))]
+    public sealed partial record S3Source : Source
     {
         /// <summary>
         /// Kind of origin. Responses include it for S3 and FastEdge sources.
@@ -29,8 +29,8 @@ namespace Snapshot.Gcore
             }
         }
 
-        private OriginType? _originType;
-        private bool _originTypeIsSet;
+        private OriginType? _originType = "s3";
+        private bool _originTypeIsSet = true;
 
         /// <summary>Settings of an S3 storage origin. Must be given when `origin_type` is `s3`.</summary>
         [global::Snapshot.Gcore.GcoreProperty("config")]

@@ -5,14 +5,14 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record ChangeFastedgeSource
+    sealed partial record OriginGroupS3Source
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_OriginType = global::System.Text.Json.JsonEncodedText.Encode("origin_type");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Config = global::System.Text.Json.JsonEncodedText.Encode("config");
 
-        internal static new ChangeFastedgeSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static new OriginGroupS3Source ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "ChangeFastedgeSource");
+            GcoreJson.ExpectStartObject(ref reader, "OriginGroupS3Source");
             bool? vBackup = default;
             bool hasBackup = false;
             bool? vEnabled = default;
@@ -21,7 +21,7 @@ namespace Snapshot.Gcore
             bool hasHostHeaderOverride = false;
             OriginType vOriginType = default;
             bool hasOriginType = false;
-            FastedgeConfig vConfig = default!;
+            S3Config vConfig = default!;
             bool hasConfig = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
@@ -46,7 +46,7 @@ namespace Snapshot.Gcore
                             {
                                 property = "config";
                                 reader.Read();
-                                vConfig = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.FastedgeConfig.ReadJson(ref reader)), "config");
+                                vConfig = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.S3Config.ReadJson(ref reader)), "config");
                                 hasConfig = true;
                                 property = null;
                                 continue;
@@ -94,9 +94,9 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasOriginType) throw GcoreJson.Missing("origin_type", "ChangeFastedgeSource");
-            if (!hasConfig) throw GcoreJson.Missing("config", "ChangeFastedgeSource");
-            var result = new ChangeFastedgeSource { OriginType = vOriginType, Config = vConfig };
+            if (!hasOriginType) throw GcoreJson.Missing("origin_type", "OriginGroupS3Source");
+            if (!hasConfig) throw GcoreJson.Missing("config", "OriginGroupS3Source");
+            var result = new OriginGroupS3Source { OriginType = vOriginType, Config = vConfig };
             if (hasBackup) result.Backup = vBackup;
             if (hasEnabled) result.Enabled = vEnabled;
             if (hasHostHeaderOverride) result.HostHeaderOverride = vHostHeaderOverride;
@@ -134,11 +134,11 @@ namespace Snapshot.Gcore
                     {
                         if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
                         {
-                            fit.NestedLater(global::Snapshot.Gcore.FastedgeConfig.ScoreProperty, global::Snapshot.Gcore.FastedgeConfig.RequiredMask, 0x2UL);
+                            fit.NestedLater(global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask, 0x2UL);
                         }
                         else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
-                            fit.Nested(global::Snapshot.Gcore.FastedgeConfig.MatchScore(value), 0x2UL);
+                            fit.Nested(global::Snapshot.Gcore.S3Config.MatchScore(value), 0x2UL);
                         }
                         else
                         {
@@ -169,7 +169,7 @@ namespace Snapshot.Gcore
                     }
                     break;
             }
-            fit.Unknown(false);
+            fit.Unknown(true);
         }
 
         /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
@@ -188,11 +188,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChangeFastedgeSource>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupS3Source>
         {
-            public override ChangeFastedgeSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override OriginGroupS3Source Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChangeFastedgeSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupS3Source value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,14 +5,14 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record ChangeS3Source
+    sealed partial record FastedgeSource
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_OriginType = global::System.Text.Json.JsonEncodedText.Encode("origin_type");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Config = global::System.Text.Json.JsonEncodedText.Encode("config");
 
-        internal static new ChangeS3Source ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static new FastedgeSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "ChangeS3Source");
+            GcoreJson.ExpectStartObject(ref reader, "FastedgeSource");
             bool? vBackup = default;
             bool hasBackup = false;
             bool? vEnabled = default;
@@ -21,7 +21,7 @@ namespace Snapshot.Gcore
             bool hasHostHeaderOverride = false;
             OriginType? vOriginType = default;
             bool hasOriginType = false;
-            S3Config vConfig = default!;
+            FastedgeConfig vConfig = default!;
             bool hasConfig = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
@@ -46,7 +46,7 @@ namespace Snapshot.Gcore
                             {
                                 property = "config";
                                 reader.Read();
-                                vConfig = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.S3Config.ReadJson(ref reader)), "config");
+                                vConfig = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.FastedgeConfig.ReadJson(ref reader)), "config");
                                 hasConfig = true;
                                 property = null;
                                 continue;
@@ -94,8 +94,8 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasConfig) throw GcoreJson.Missing("config", "ChangeS3Source");
-            var result = new ChangeS3Source { Config = vConfig };
+            if (!hasConfig) throw GcoreJson.Missing("config", "FastedgeSource");
+            var result = new FastedgeSource { Config = vConfig };
             if (hasBackup) result.Backup = vBackup;
             if (hasEnabled) result.Enabled = vEnabled;
             if (hasHostHeaderOverride) result.HostHeaderOverride = vHostHeaderOverride;
@@ -137,11 +137,11 @@ namespace Snapshot.Gcore
                     {
                         if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
                         {
-                            fit.NestedLater(global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask, 0x1UL);
+                            fit.NestedLater(global::Snapshot.Gcore.FastedgeConfig.ScoreProperty, global::Snapshot.Gcore.FastedgeConfig.RequiredMask, 0x1UL);
                         }
                         else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
-                            fit.Nested(global::Snapshot.Gcore.S3Config.MatchScore(value), 0x1UL);
+                            fit.Nested(global::Snapshot.Gcore.FastedgeConfig.MatchScore(value), 0x1UL);
                         }
                         else
                         {
@@ -191,11 +191,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChangeS3Source>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FastedgeSource>
         {
-            public override ChangeS3Source Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override FastedgeSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChangeS3Source value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FastedgeSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,7 +5,7 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record CreateOriginGroup
+    sealed partial record OriginGroupCreateParams
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_UseNext = global::System.Text.Json.JsonEncodedText.Encode("use_next");
@@ -14,9 +14,9 @@ namespace Snapshot.Gcore
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Sources = global::System.Text.Json.JsonEncodedText.Encode("sources");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth");
 
-        internal static CreateOriginGroup ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static OriginGroupCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "CreateOriginGroup");
+            GcoreJson.ExpectStartObject(ref reader, "OriginGroupCreateParams");
             string vName = default!;
             bool hasName = false;
             bool? vUseNext = default;
@@ -25,7 +25,7 @@ namespace Snapshot.Gcore
             bool hasProxyNextUpstream = false;
             string? vAuthType = default;
             bool hasAuthType = false;
-            global::System.Collections.Generic.IList<ChangeSource>? vSources = default;
+            global::System.Collections.Generic.IList<Source> vSources = default!;
             bool hasSources = false;
             Auth? vAuth = default;
             bool hasAuth = false;
@@ -63,7 +63,7 @@ namespace Snapshot.Gcore
                             {
                                 property = "sources";
                                 reader.Read();
-                                vSources = GcoreJson.ReadList<ChangeSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.ChangeSource.ReadJson(ref r1)), "An item"));
+                                vSources = GcoreJson.NotNull(GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item")), "sources");
                                 hasSources = true;
                                 property = null;
                                 continue;
@@ -111,12 +111,12 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasName) throw GcoreJson.Missing("name", "CreateOriginGroup");
-            var result = new CreateOriginGroup { Name = vName };
+            if (!hasName) throw GcoreJson.Missing("name", "OriginGroupCreateParams");
+            if (!hasSources) throw GcoreJson.Missing("sources", "OriginGroupCreateParams");
+            var result = new OriginGroupCreateParams { Name = vName, Sources = vSources };
             if (hasUseNext) result.UseNext = vUseNext;
             if (hasProxyNextUpstream) result.ProxyNextUpstream = vProxyNextUpstream;
             if (hasAuthType) result.AuthType = vAuthType;
-            if (hasSources) result.Sources = vSources;
             if (hasAuth) result.Auth = vAuth;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
@@ -148,19 +148,16 @@ namespace Snapshot.Gcore
             {
                 writer.WriteString(JsonName_AuthType, _authType);
             }
-            if (_sourcesIsSet && _sources is not null)
+            writer.WritePropertyName(JsonName_Sources);
             {
-                writer.WritePropertyName(JsonName_Sources);
+                var items1 = Sources;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                 {
-                    var items1 = _sources;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        item1.WriteJson(writer);
-                    }
-                    writer.WriteEndArray();
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
                 }
+                writer.WriteEndArray();
             }
             if (_authIsSet && _auth is not null)
             {
@@ -172,7 +169,7 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x1UL;
+        internal const ulong RequiredMask = 0x3UL;
 
         /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
         /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
@@ -206,7 +203,7 @@ namespace Snapshot.Gcore
                 case 7:
                     if (GcoreJson.NameIs(name, "sources"u8))
                     {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, true), 0);
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, false), 0x2UL);
                         return;
                     }
                     break;
@@ -251,11 +248,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<CreateOriginGroup>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupCreateParams>
         {
-            public override CreateOriginGroup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override OriginGroupCreateParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, CreateOriginGroup value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupCreateParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -7,8 +7,8 @@ namespace Snapshot.Gcore
 {
     /// <summary>Creates a group of host origins, or of host and S3 origins combined.</summary>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/CreateOriginGroup", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(CreateOriginGroup.JsonConverter))]
-    public sealed partial record CreateOriginGroup
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupCreateParams.JsonConverter))]
+    public sealed partial record OriginGroupCreateParams
     {
         /// <summary>Name of the origin group.</summary>
         [global::Snapshot.Gcore.GcoreProperty("name")]
@@ -93,18 +93,7 @@ namespace Snapshot.Gcore
 
         /// <summary>sources</summary>
         [global::Snapshot.Gcore.GcoreProperty("sources")]
-        public global::System.Collections.Generic.IList<ChangeSource>? Sources
-        {
-            get => _sources;
-            set
-            {
-                _sources = value;
-                _sourcesIsSet = true;
-            }
-        }
-
-        private global::System.Collections.Generic.IList<ChangeSource>? _sources;
-        private bool _sourcesIsSet;
+        public required global::System.Collections.Generic.IList<Source> Sources { get; set; }
 
         /// <summary>
         /// **Deprecated.** Define S3 origins inside `sources`, using `origin_type` and `config`, instead.
@@ -140,9 +129,8 @@ namespace Snapshot.Gcore
                 case nameof(UseNext): return _useNextIsSet;
                 case nameof(ProxyNextUpstream): return _proxyNextUpstreamIsSet;
                 case nameof(AuthType): return _authTypeIsSet;
-                case nameof(Sources): return _sourcesIsSet;
                 case nameof(Auth): return _authIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of CreateOriginGroup.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupCreateParams.", nameof(propertyName));
             }
         }
 
@@ -163,16 +151,12 @@ namespace Snapshot.Gcore
                     _authType = default;
                     _authTypeIsSet = false;
                     return;
-                case nameof(Sources):
-                    _sources = default;
-                    _sourcesIsSet = false;
-                    return;
                 case nameof(Auth):
                     _auth = default;
                     _authIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of CreateOriginGroup.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupCreateParams.", nameof(propertyName));
             }
         }
     }

@@ -5,29 +5,29 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record OriginGroupsListResponse
+    sealed partial record OriginGroupList
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Next = global::System.Text.Json.JsonEncodedText.Encode("next");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Previous = global::System.Text.Json.JsonEncodedText.Encode("previous");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
 
-        internal static OriginGroupsListResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static OriginGroupList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
             {
-                var items = GcoreJson.ReadList<OriginGroupsResponse>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroupsResponse.ReadJson(ref r1)), "An item"))!;
-                return new OriginGroupsListResponse { Results = items, IsPaginated = false, Count = items.Count };
+                var items = GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item"))!;
+                return new OriginGroupList { Results = items, IsPaginated = false, Count = items.Count };
             }
 
-            GcoreJson.ExpectStartObject(ref reader, "OriginGroupsListResponse");
+            GcoreJson.ExpectStartObject(ref reader, "OriginGroupList");
             long? vCount = default;
             bool hasCount = false;
             string? vNext = default;
             bool hasNext = false;
             string? vPrevious = default;
             bool hasPrevious = false;
-            global::System.Collections.Generic.IList<OriginGroupsResponse> vResults = default!;
+            global::System.Collections.Generic.IList<OriginGroup> vResults = default!;
             bool hasResults = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
@@ -65,7 +65,7 @@ namespace Snapshot.Gcore
                             {
                                 property = "results";
                                 reader.Read();
-                                vResults = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroupsResponse>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroupsResponse.ReadJson(ref r1)), "An item")), "results");
+                                vResults = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item")), "results");
                                 hasResults = true;
                                 property = null;
                                 continue;
@@ -91,7 +91,7 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            var result = new OriginGroupsListResponse();
+            var result = new OriginGroupList();
             if (hasCount) result.Count = vCount;
             if (hasNext) result.Next = vNext;
             if (hasPrevious) result.Previous = vPrevious;
@@ -206,11 +206,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupsListResponse>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupList>
         {
-            public override OriginGroupsListResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override OriginGroupList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupsListResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupList value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,21 +5,24 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record ChangeHostSource
+    sealed partial record OriginGroupFastedgeSource
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
+        private static readonly global::System.Text.Json.JsonEncodedText JsonName_OriginType = global::System.Text.Json.JsonEncodedText.Encode("origin_type");
+        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Config = global::System.Text.Json.JsonEncodedText.Encode("config");
 
-        internal static new ChangeHostSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static new OriginGroupFastedgeSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "ChangeHostSource");
+            GcoreJson.ExpectStartObject(ref reader, "OriginGroupFastedgeSource");
             bool? vBackup = default;
             bool hasBackup = false;
             bool? vEnabled = default;
             bool hasEnabled = false;
             string? vHostHeaderOverride = default;
             bool hasHostHeaderOverride = false;
-            string vSource = default!;
-            bool hasSource = false;
+            OriginType vOriginType = default;
+            bool hasOriginType = false;
+            FastedgeConfig vConfig = default!;
+            bool hasConfig = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
             try
@@ -39,12 +42,12 @@ namespace Snapshot.Gcore
                                 property = null;
                                 continue;
                             }
-                            if (GcoreJson.NameIs(name, "source"u8))
+                            if (GcoreJson.NameIs(name, "config"u8))
                             {
-                                property = "source";
+                                property = "config";
                                 reader.Read();
-                                vSource = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "source");
-                                hasSource = true;
+                                vConfig = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.FastedgeConfig.ReadJson(ref reader)), "config");
+                                hasConfig = true;
                                 property = null;
                                 continue;
                             }
@@ -56,6 +59,17 @@ namespace Snapshot.Gcore
                                 reader.Read();
                                 vEnabled = GcoreJson.ReadBoolean(ref reader);
                                 hasEnabled = true;
+                                property = null;
+                                continue;
+                            }
+                            break;
+                        case 11:
+                            if (GcoreJson.NameIs(name, "origin_type"u8))
+                            {
+                                property = "origin_type";
+                                reader.Read();
+                                vOriginType = global::Snapshot.Gcore.OriginType.ReadJson(ref reader);
+                                hasOriginType = true;
                                 property = null;
                                 continue;
                             }
@@ -80,8 +94,9 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasSource) throw GcoreJson.Missing("source", "ChangeHostSource");
-            var result = new ChangeHostSource { Source = vSource };
+            if (!hasOriginType) throw GcoreJson.Missing("origin_type", "OriginGroupFastedgeSource");
+            if (!hasConfig) throw GcoreJson.Missing("config", "OriginGroupFastedgeSource");
+            var result = new OriginGroupFastedgeSource { OriginType = vOriginType, Config = vConfig };
             if (hasBackup) result.Backup = vBackup;
             if (hasEnabled) result.Enabled = vEnabled;
             if (hasHostHeaderOverride) result.HostHeaderOverride = vHostHeaderOverride;
@@ -93,13 +108,15 @@ namespace Snapshot.Gcore
         {
             writer.WriteStartObject();
             WriteSharedJson(writer);
-            writer.WriteString(JsonName_Source, Source);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "source");
+            writer.WriteString(JsonName_OriginType, OriginType.Value);
+            writer.WritePropertyName(JsonName_Config);
+            Config.WriteJson(writer);
+            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "origin_type" or "config");
             writer.WriteEndObject();
         }
 
         /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x1UL;
+        internal const ulong RequiredMask = 0x3UL;
 
         /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
         /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
@@ -113,9 +130,20 @@ namespace Snapshot.Gcore
                         fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
                         return;
                     }
-                    if (GcoreJson.NameIs(name, "source"u8))
+                    if (GcoreJson.NameIs(name, "config"u8))
                     {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                        if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
+                        {
+                            fit.NestedLater(global::Snapshot.Gcore.FastedgeConfig.ScoreProperty, global::Snapshot.Gcore.FastedgeConfig.RequiredMask, 0x2UL);
+                        }
+                        else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                        {
+                            fit.Nested(global::Snapshot.Gcore.FastedgeConfig.MatchScore(value), 0x2UL);
+                        }
+                        else
+                        {
+                            fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL);
+                        }
                         return;
                     }
                     break;
@@ -123,6 +151,13 @@ namespace Snapshot.Gcore
                     if (GcoreJson.NameIs(name, "enabled"u8))
                     {
                         fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
+                        return;
+                    }
+                    break;
+                case 11:
+                    if (GcoreJson.NameIs(name, "origin_type"u8))
+                    {
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
                         return;
                     }
                     break;
@@ -134,7 +169,7 @@ namespace Snapshot.Gcore
                     }
                     break;
             }
-            fit.Unknown(false);
+            fit.Unknown(true);
         }
 
         /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
@@ -153,11 +188,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChangeHostSource>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupFastedgeSource>
         {
-            public override ChangeHostSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override OriginGroupFastedgeSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChangeHostSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupFastedgeSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,23 +5,23 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record FastedgeSourceResponse
+    sealed partial record S3Source
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_OriginType = global::System.Text.Json.JsonEncodedText.Encode("origin_type");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Config = global::System.Text.Json.JsonEncodedText.Encode("config");
 
-        internal static new FastedgeSourceResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static new S3Source ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "FastedgeSourceResponse");
+            GcoreJson.ExpectStartObject(ref reader, "S3Source");
             bool? vBackup = default;
             bool hasBackup = false;
             bool? vEnabled = default;
             bool hasEnabled = false;
             string? vHostHeaderOverride = default;
             bool hasHostHeaderOverride = false;
-            OriginType vOriginType = default;
+            OriginType? vOriginType = default;
             bool hasOriginType = false;
-            FastedgeConfig vConfig = default!;
+            S3Config vConfig = default!;
             bool hasConfig = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
@@ -46,7 +46,7 @@ namespace Snapshot.Gcore
                             {
                                 property = "config";
                                 reader.Read();
-                                vConfig = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.FastedgeConfig.ReadJson(ref reader)), "config");
+                                vConfig = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.S3Config.ReadJson(ref reader)), "config");
                                 hasConfig = true;
                                 property = null;
                                 continue;
@@ -68,7 +68,7 @@ namespace Snapshot.Gcore
                             {
                                 property = "origin_type";
                                 reader.Read();
-                                vOriginType = global::Snapshot.Gcore.OriginType.ReadJson(ref reader);
+                                vOriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
                                 hasOriginType = true;
                                 property = null;
                                 continue;
@@ -94,12 +94,12 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasOriginType) throw GcoreJson.Missing("origin_type", "FastedgeSourceResponse");
-            if (!hasConfig) throw GcoreJson.Missing("config", "FastedgeSourceResponse");
-            var result = new FastedgeSourceResponse { OriginType = vOriginType, Config = vConfig };
+            if (!hasConfig) throw GcoreJson.Missing("config", "S3Source");
+            var result = new S3Source { Config = vConfig };
             if (hasBackup) result.Backup = vBackup;
             if (hasEnabled) result.Enabled = vEnabled;
             if (hasHostHeaderOverride) result.HostHeaderOverride = vHostHeaderOverride;
+            if (hasOriginType) result.OriginType = vOriginType;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }
@@ -108,7 +108,10 @@ namespace Snapshot.Gcore
         {
             writer.WriteStartObject();
             WriteSharedJson(writer);
-            writer.WriteString(JsonName_OriginType, OriginType.Value);
+            if (_originTypeIsSet && _originType is not null)
+            {
+                writer.WriteString(JsonName_OriginType, _originType.Value.Value);
+            }
             writer.WritePropertyName(JsonName_Config);
             Config.WriteJson(writer);
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "origin_type" or "config");
@@ -116,7 +119,7 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x3UL;
+        internal const ulong RequiredMask = 0x1UL;
 
         /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
         /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
@@ -134,15 +137,15 @@ namespace Snapshot.Gcore
                     {
                         if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
                         {
-                            fit.NestedLater(global::Snapshot.Gcore.FastedgeConfig.ScoreProperty, global::Snapshot.Gcore.FastedgeConfig.RequiredMask, 0x2UL);
+                            fit.NestedLater(global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask, 0x1UL);
                         }
                         else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
-                            fit.Nested(global::Snapshot.Gcore.FastedgeConfig.MatchScore(value), 0x2UL);
+                            fit.Nested(global::Snapshot.Gcore.S3Config.MatchScore(value), 0x1UL);
                         }
                         else
                         {
-                            fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL);
+                            fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x1UL);
                         }
                         return;
                     }
@@ -157,7 +160,7 @@ namespace Snapshot.Gcore
                 case 11:
                     if (GcoreJson.NameIs(name, "origin_type"u8))
                     {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
                         return;
                     }
                     break;
@@ -169,7 +172,7 @@ namespace Snapshot.Gcore
                     }
                     break;
             }
-            fit.Unknown(true);
+            fit.Unknown(false);
         }
 
         /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
@@ -188,11 +191,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FastedgeSourceResponse>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3Source>
         {
-            public override FastedgeSourceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override S3Source Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FastedgeSourceResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, S3Source value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

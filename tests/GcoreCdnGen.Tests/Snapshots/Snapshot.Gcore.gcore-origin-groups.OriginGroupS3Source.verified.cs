@@ -5,10 +5,10 @@
 
 namespace Snapshot.Gcore
 {
-    /// <summary>FastEdge Source</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeFastedgeSource", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ChangeFastedgeSource.JsonConverter))]
-    public sealed partial record ChangeFastedgeSource : ChangeSource
+    /// <summary>Origin source backed by S3 storage.</summary>
+    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3SourceResponse")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupS3Source.JsonConverter))]
+    public sealed partial record OriginGroupS3Source : OriginGroupSource
     {
         /// <summary>
         /// Kind of origin. Responses include it for S3 and FastEdge sources.
@@ -21,8 +21,8 @@ namespace Snapshot.Gcore
         [global::Snapshot.Gcore.GcoreProperty("origin_type")]
         public required OriginType OriginType { get; set; }
 
-        /// <summary>Settings of a FastEdge application origin. Must be given when `origin_type` is `fastedge`.</summary>
+        /// <summary>Settings of an S3 storage origin. Must be given when `origin_type` is `s3`.</summary>
         [global::Snapshot.Gcore.GcoreProperty("config")]
-        public required FastedgeConfig Config { get; set; }
+        public required S3Config Config { get; set; }
     }
 }

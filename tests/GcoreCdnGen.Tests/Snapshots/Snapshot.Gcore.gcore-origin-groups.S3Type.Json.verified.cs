@@ -5,10 +5,10 @@
 
 namespace Snapshot.Gcore
 {
-    readonly partial struct S3ConfigS3Type
+    readonly partial struct S3Type
     {
         /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
-        internal static S3ConfigS3Type ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static S3Type ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -16,17 +16,17 @@ namespace Snapshot.Gcore
                 if (reader.ValueTextEquals("other"u8)) return Other;
             }
 
-            return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "S3ConfigS3Type"));
+            return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "S3Type"));
         }
 
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3ConfigS3Type>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3Type>
         {
-            public override S3ConfigS3Type Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override S3Type Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, S3ConfigS3Type value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, S3Type value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

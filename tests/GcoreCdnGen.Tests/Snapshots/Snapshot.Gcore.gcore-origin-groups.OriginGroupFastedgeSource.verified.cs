@@ -5,10 +5,10 @@
 
 namespace Snapshot.Gcore
 {
-    /// <summary>Origin source backed by S3 storage.</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3SourceResponse")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(S3SourceResponse.JsonConverter))]
-    public sealed partial record S3SourceResponse : SourceResponse
+    /// <summary>Origin source served by a FastEdge application.</summary>
+    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/FastedgeSourceResponse")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupFastedgeSource.JsonConverter))]
+    public sealed partial record OriginGroupFastedgeSource : OriginGroupSource
     {
         /// <summary>
         /// Kind of origin. Responses include it for S3 and FastEdge sources.
@@ -21,8 +21,8 @@ namespace Snapshot.Gcore
         [global::Snapshot.Gcore.GcoreProperty("origin_type")]
         public required OriginType OriginType { get; set; }
 
-        /// <summary>Settings of an S3 storage origin. Must be given when `origin_type` is `s3`.</summary>
+        /// <summary>Settings of a FastEdge application origin. Must be given when `origin_type` is `fastedge`.</summary>
         [global::Snapshot.Gcore.GcoreProperty("config")]
-        public required S3Config Config { get; set; }
+        public required FastedgeConfig Config { get; set; }
     }
 }

@@ -5,7 +5,7 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record OriginGroupsResponse
+    sealed partial record OriginGroup
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
@@ -17,9 +17,9 @@ namespace Snapshot.Gcore
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_HasRelatedResources = global::System.Text.Json.JsonEncodedText.Encode("has_related_resources");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth");
 
-        internal static OriginGroupsResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static OriginGroup ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "OriginGroupsResponse");
+            GcoreJson.ExpectStartObject(ref reader, "OriginGroup");
             long vId = default;
             bool hasId = false;
             string vName = default!;
@@ -30,7 +30,7 @@ namespace Snapshot.Gcore
             bool hasProxyNextUpstream = false;
             string? vAuthType = default;
             bool hasAuthType = false;
-            global::System.Collections.Generic.IList<SourceResponse> vSources = default!;
+            global::System.Collections.Generic.IList<OriginGroupSource> vSources = default!;
             bool hasSources = false;
             string? vPath = default;
             bool hasPath = false;
@@ -92,7 +92,7 @@ namespace Snapshot.Gcore
                             {
                                 property = "sources";
                                 reader.Read();
-                                vSources = GcoreJson.NotNull(GcoreJson.ReadList<SourceResponse>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.SourceResponse.ReadJson(ref r1)), "An item")), "sources");
+                                vSources = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroupSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroupSource.ReadJson(ref r1)), "An item")), "sources");
                                 hasSources = true;
                                 property = null;
                                 continue;
@@ -151,9 +151,9 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasId) throw GcoreJson.Missing("id", "OriginGroupsResponse");
-            if (!hasName) throw GcoreJson.Missing("name", "OriginGroupsResponse");
-            var result = new OriginGroupsResponse { Id = vId, Name = vName };
+            if (!hasId) throw GcoreJson.Missing("id", "OriginGroup");
+            if (!hasName) throw GcoreJson.Missing("name", "OriginGroup");
+            var result = new OriginGroup { Id = vId, Name = vName };
             if (hasUseNext) result.UseNext = vUseNext;
             if (hasProxyNextUpstream) result.ProxyNextUpstream = vProxyNextUpstream;
             if (hasAuthType) result.AuthType = vAuthType;
@@ -322,11 +322,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupsResponse>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroup>
         {
-            public override OriginGroupsResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override OriginGroup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupsResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroup value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -14,24 +14,24 @@ namespace Snapshot.Gcore
     /// </summary>
     /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3Config/properties/s3_type", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(S3ConfigS3Type.JsonConverter))]
-    public readonly partial struct S3ConfigS3Type : global::System.IEquatable<S3ConfigS3Type>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(S3Type.JsonConverter))]
+    public readonly partial struct S3Type : global::System.IEquatable<S3Type>
     {
         private readonly string? _value;
 
         /// <summary>A value, known to the spec or not.</summary>
-        public S3ConfigS3Type(string value)
+        public S3Type(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary><c>amazon</c></summary>
         [global::Snapshot.Gcore.GcoreEnumValue("amazon")]
-        public static S3ConfigS3Type Amazon { get; } = new("amazon");
+        public static S3Type Amazon { get; } = new("amazon");
 
         /// <summary><c>other</c></summary>
         [global::Snapshot.Gcore.GcoreEnumValue("other")]
-        public static S3ConfigS3Type Other { get; } = new("other");
+        public static S3Type Other { get; } = new("other");
 
         /// <summary>The value as JSON carries it.</summary>
         public string Value => _value ?? "";
@@ -39,15 +39,15 @@ namespace Snapshot.Gcore
         /// <summary>True when the spec lists this value.</summary>
         public bool IsKnown => Value is "amazon" or "other";
 
-        public static implicit operator S3ConfigS3Type(string value) => new(value);
+        public static implicit operator S3Type(string value) => new(value);
 
-        public static bool operator ==(S3ConfigS3Type left, S3ConfigS3Type right) => left.Equals(right);
+        public static bool operator ==(S3Type left, S3Type right) => left.Equals(right);
 
-        public static bool operator !=(S3ConfigS3Type left, S3ConfigS3Type right) => !left.Equals(right);
+        public static bool operator !=(S3Type left, S3Type right) => !left.Equals(right);
 
-        public bool Equals(S3ConfigS3Type other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(S3Type other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        public override bool Equals(object? obj) => obj is S3ConfigS3Type other && Equals(other);
+        public override bool Equals(object? obj) => obj is S3Type other && Equals(other);
 
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

@@ -5,13 +5,13 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record HostSourceResponse
+    sealed partial record HostSource
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
 
-        internal static new HostSourceResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static new HostSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "HostSourceResponse");
+            GcoreJson.ExpectStartObject(ref reader, "HostSource");
             bool? vBackup = default;
             bool hasBackup = false;
             bool? vEnabled = default;
@@ -80,8 +80,8 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasSource) throw GcoreJson.Missing("source", "HostSourceResponse");
-            var result = new HostSourceResponse { Source = vSource };
+            if (!hasSource) throw GcoreJson.Missing("source", "HostSource");
+            var result = new HostSource { Source = vSource };
             if (hasBackup) result.Backup = vBackup;
             if (hasEnabled) result.Enabled = vEnabled;
             if (hasHostHeaderOverride) result.HostHeaderOverride = vHostHeaderOverride;
@@ -134,7 +134,7 @@ namespace Snapshot.Gcore
                     }
                     break;
             }
-            fit.Unknown(true);
+            fit.Unknown(false);
         }
 
         /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
@@ -153,11 +153,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<HostSourceResponse>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<HostSource>
         {
-            public override HostSourceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override HostSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, HostSourceResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, HostSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,10 +5,10 @@
 
 namespace Snapshot.Gcore
 {
-    /// <summary>None Auth</summary>
+    /// <summary>OriginGroupUpdateParams</summary>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeOriginGroup", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ChangeOriginGroup.JsonConverter))]
-    public sealed partial record ChangeOriginGroup
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupUpdateParams.JsonConverter))]
+    public sealed partial record OriginGroupUpdateParams
     {
         /// <summary>Name of the origin group.</summary>
         [global::Snapshot.Gcore.GcoreProperty("name")]
@@ -104,7 +104,7 @@ namespace Snapshot.Gcore
 
         /// <summary>sources</summary>
         [global::Snapshot.Gcore.GcoreProperty("sources")]
-        public global::System.Collections.Generic.IList<ChangeSource>? Sources
+        public global::System.Collections.Generic.IList<Source>? Sources
         {
             get => _sources;
             set
@@ -114,7 +114,7 @@ namespace Snapshot.Gcore
             }
         }
 
-        private global::System.Collections.Generic.IList<ChangeSource>? _sources;
+        private global::System.Collections.Generic.IList<Source>? _sources;
         private bool _sourcesIsSet;
 
         /// <summary>
@@ -175,7 +175,7 @@ namespace Snapshot.Gcore
                 case nameof(Sources): return _sourcesIsSet;
                 case nameof(Path): return _pathIsSet;
                 case nameof(Auth): return _authIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ChangeOriginGroup.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupUpdateParams.", nameof(propertyName));
             }
         }
 
@@ -213,7 +213,7 @@ namespace Snapshot.Gcore
                     _authIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ChangeOriginGroup.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupUpdateParams.", nameof(propertyName));
             }
         }
     }

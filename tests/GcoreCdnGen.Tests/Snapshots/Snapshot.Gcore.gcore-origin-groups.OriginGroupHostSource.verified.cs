@@ -7,8 +7,8 @@ namespace Snapshot.Gcore
 {
     /// <summary>Origin source that is a host (domain name or IP address).</summary>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/HostSourceResponse")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(HostSourceResponse.JsonConverter))]
-    public sealed partial record HostSourceResponse : SourceResponse
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupHostSource.JsonConverter))]
+    public sealed partial record OriginGroupHostSource : OriginGroupSource
     {
         /// <summary>IP address or domain name of the origin, followed by the port when a non-default port is used.</summary>
         [global::Snapshot.Gcore.GcoreProperty("source", MaxLength = 255)]

@@ -5,7 +5,7 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record ChangeOriginGroup
+    sealed partial record OriginGroupUpdateParams
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_UseNext = global::System.Text.Json.JsonEncodedText.Encode("use_next");
@@ -15,9 +15,9 @@ namespace Snapshot.Gcore
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Path = global::System.Text.Json.JsonEncodedText.Encode("path");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth");
 
-        internal static ChangeOriginGroup ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static OriginGroupUpdateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "ChangeOriginGroup");
+            GcoreJson.ExpectStartObject(ref reader, "OriginGroupUpdateParams");
             string? vName = default;
             bool hasName = false;
             bool? vUseNext = default;
@@ -26,7 +26,7 @@ namespace Snapshot.Gcore
             bool hasProxyNextUpstream = false;
             string? vAuthType = default;
             bool hasAuthType = false;
-            global::System.Collections.Generic.IList<ChangeSource>? vSources = default;
+            global::System.Collections.Generic.IList<Source>? vSources = default;
             bool hasSources = false;
             string? vPath = default;
             bool hasPath = false;
@@ -75,7 +75,7 @@ namespace Snapshot.Gcore
                             {
                                 property = "sources";
                                 reader.Read();
-                                vSources = GcoreJson.ReadList<ChangeSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.ChangeSource.ReadJson(ref r1)), "An item"));
+                                vSources = GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item"));
                                 hasSources = true;
                                 property = null;
                                 continue;
@@ -123,7 +123,7 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            var result = new ChangeOriginGroup();
+            var result = new OriginGroupUpdateParams();
             if (hasName) result.Name = vName;
             if (hasUseNext) result.UseNext = vUseNext;
             if (hasProxyNextUpstream) result.ProxyNextUpstream = vProxyNextUpstream;
@@ -276,11 +276,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChangeOriginGroup>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupUpdateParams>
         {
-            public override ChangeOriginGroup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override OriginGroupUpdateParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChangeOriginGroup value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupUpdateParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,15 +5,11 @@
 
 namespace Snapshot.Gcore
 {
-    /// <summary>An origin group whose sources are host origins, possibly combined with S3 origins defined inline through `origin_type` and `config`.</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/OriginGroupsResponse")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupsResponse.JsonConverter))]
-    public sealed partial record OriginGroupsResponse
+    /// <summary>None Auth</summary>
+    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeOriginGroupPut", Request = true)]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupReplaceParams.JsonConverter))]
+    public sealed partial record OriginGroupReplaceParams
     {
-        /// <summary>Identifier of the origin group.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("id")]
-        public required long Id { get; set; }
-
         /// <summary>Name of the origin group.</summary>
         [global::Snapshot.Gcore.GcoreProperty("name")]
         public required string Name { get; set; }
@@ -27,18 +23,7 @@ namespace Snapshot.Gcore
         /// - **false** - the option is off.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("use_next")]
-        public bool? UseNext
-        {
-            get => _useNext;
-            set
-            {
-                _useNext = value;
-                _useNextIsSet = true;
-            }
-        }
-
-        private bool? _useNext;
-        private bool _useNextIsSet;
+        public required bool UseNext { get; set; }
 
         /// <summary>
         /// Situations in which the request is handed on to the next origin.
@@ -95,9 +80,9 @@ namespace Snapshot.Gcore
         private string? _authType;
         private bool _authTypeIsSet;
 
-        /// <summary>Origin sources that belong to the group. Host origins carry a `source` field with a hostname or IP address; S3 and FastEdge origins carry `origin_type` and a `config` object instead. Different kinds of origin may be mixed in one group.</summary>
+        /// <summary>sources</summary>
         [global::Snapshot.Gcore.GcoreProperty("sources")]
-        public global::System.Collections.Generic.IList<SourceResponse> Sources { get; set; } = new global::System.Collections.Generic.List<SourceResponse>();
+        public required global::System.Collections.Generic.IList<Source> Sources { get; set; }
 
         /// <summary>
         /// **Deprecated.** Not needed any more; leave it out and the default origin path behaviour applies.
@@ -118,27 +103,6 @@ namespace Snapshot.Gcore
 
         private string? _path;
         private bool _pathIsSet;
-
-        /// <summary>
-        /// Tells whether CDN resources use this origin group.
-        ///
-        /// Possible values:
-        /// - **true** - at least one CDN resource uses the group.
-        /// - **false** - no CDN resource uses the group.
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("has_related_resources")]
-        public bool? HasRelatedResources
-        {
-            get => _hasRelatedResources;
-            set
-            {
-                _hasRelatedResources = value;
-                _hasRelatedResourcesIsSet = true;
-            }
-        }
-
-        private bool? _hasRelatedResources;
-        private bool _hasRelatedResourcesIsSet;
 
         /// <summary>
         /// **Deprecated.** Define S3 origins inside `sources`, using `origin_type` and `config`, instead.
@@ -171,13 +135,11 @@ namespace Snapshot.Gcore
         {
             switch (propertyName)
             {
-                case nameof(UseNext): return _useNextIsSet;
                 case nameof(ProxyNextUpstream): return _proxyNextUpstreamIsSet;
                 case nameof(AuthType): return _authTypeIsSet;
                 case nameof(Path): return _pathIsSet;
-                case nameof(HasRelatedResources): return _hasRelatedResourcesIsSet;
                 case nameof(Auth): return _authIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupsResponse.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupReplaceParams.", nameof(propertyName));
             }
         }
 
@@ -186,10 +148,6 @@ namespace Snapshot.Gcore
         {
             switch (propertyName)
             {
-                case nameof(UseNext):
-                    _useNext = default;
-                    _useNextIsSet = false;
-                    return;
                 case nameof(ProxyNextUpstream):
                     _proxyNextUpstream = default;
                     _proxyNextUpstreamIsSet = false;
@@ -202,16 +160,12 @@ namespace Snapshot.Gcore
                     _path = default;
                     _pathIsSet = false;
                     return;
-                case nameof(HasRelatedResources):
-                    _hasRelatedResources = default;
-                    _hasRelatedResourcesIsSet = false;
-                    return;
                 case nameof(Auth):
                     _auth = default;
                     _authIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupsResponse.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupReplaceParams.", nameof(propertyName));
             }
         }
     }

@@ -7,8 +7,8 @@ namespace Snapshot.Gcore
 {
     /// <summary>Host Source</summary>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeHostSource", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ChangeHostSource.JsonConverter))]
-    public sealed partial record ChangeHostSource : ChangeSource
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(HostSource.JsonConverter))]
+    public sealed partial record HostSource : Source
     {
         /// <summary>IP address or domain name of the origin, followed by the port when a non-default port is used.</summary>
         [global::Snapshot.Gcore.GcoreProperty("source", MaxLength = 255)]

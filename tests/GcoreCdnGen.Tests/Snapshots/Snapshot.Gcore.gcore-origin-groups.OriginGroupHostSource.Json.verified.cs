@@ -5,24 +5,21 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record S3SourceResponse
+    sealed partial record OriginGroupHostSource
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_OriginType = global::System.Text.Json.JsonEncodedText.Encode("origin_type");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Config = global::System.Text.Json.JsonEncodedText.Encode("config");
+        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
 
-        internal static new S3SourceResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static new OriginGroupHostSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "S3SourceResponse");
+            GcoreJson.ExpectStartObject(ref reader, "OriginGroupHostSource");
             bool? vBackup = default;
             bool hasBackup = false;
             bool? vEnabled = default;
             bool hasEnabled = false;
             string? vHostHeaderOverride = default;
             bool hasHostHeaderOverride = false;
-            OriginType vOriginType = default;
-            bool hasOriginType = false;
-            S3Config vConfig = default!;
-            bool hasConfig = false;
+            string vSource = default!;
+            bool hasSource = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
             try
@@ -42,12 +39,12 @@ namespace Snapshot.Gcore
                                 property = null;
                                 continue;
                             }
-                            if (GcoreJson.NameIs(name, "config"u8))
+                            if (GcoreJson.NameIs(name, "source"u8))
                             {
-                                property = "config";
+                                property = "source";
                                 reader.Read();
-                                vConfig = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.S3Config.ReadJson(ref reader)), "config");
-                                hasConfig = true;
+                                vSource = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "source");
+                                hasSource = true;
                                 property = null;
                                 continue;
                             }
@@ -59,17 +56,6 @@ namespace Snapshot.Gcore
                                 reader.Read();
                                 vEnabled = GcoreJson.ReadBoolean(ref reader);
                                 hasEnabled = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 11:
-                            if (GcoreJson.NameIs(name, "origin_type"u8))
-                            {
-                                property = "origin_type";
-                                reader.Read();
-                                vOriginType = global::Snapshot.Gcore.OriginType.ReadJson(ref reader);
-                                hasOriginType = true;
                                 property = null;
                                 continue;
                             }
@@ -94,9 +80,8 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasOriginType) throw GcoreJson.Missing("origin_type", "S3SourceResponse");
-            if (!hasConfig) throw GcoreJson.Missing("config", "S3SourceResponse");
-            var result = new S3SourceResponse { OriginType = vOriginType, Config = vConfig };
+            if (!hasSource) throw GcoreJson.Missing("source", "OriginGroupHostSource");
+            var result = new OriginGroupHostSource { Source = vSource };
             if (hasBackup) result.Backup = vBackup;
             if (hasEnabled) result.Enabled = vEnabled;
             if (hasHostHeaderOverride) result.HostHeaderOverride = vHostHeaderOverride;
@@ -108,15 +93,13 @@ namespace Snapshot.Gcore
         {
             writer.WriteStartObject();
             WriteSharedJson(writer);
-            writer.WriteString(JsonName_OriginType, OriginType.Value);
-            writer.WritePropertyName(JsonName_Config);
-            Config.WriteJson(writer);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "origin_type" or "config");
+            writer.WriteString(JsonName_Source, Source);
+            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "source");
             writer.WriteEndObject();
         }
 
         /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x3UL;
+        internal const ulong RequiredMask = 0x1UL;
 
         /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
         /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
@@ -130,20 +113,9 @@ namespace Snapshot.Gcore
                         fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
                         return;
                     }
-                    if (GcoreJson.NameIs(name, "config"u8))
+                    if (GcoreJson.NameIs(name, "source"u8))
                     {
-                        if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
-                        {
-                            fit.NestedLater(global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask, 0x2UL);
-                        }
-                        else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                        {
-                            fit.Nested(global::Snapshot.Gcore.S3Config.MatchScore(value), 0x2UL);
-                        }
-                        else
-                        {
-                            fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL);
-                        }
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
                         return;
                     }
                     break;
@@ -151,13 +123,6 @@ namespace Snapshot.Gcore
                     if (GcoreJson.NameIs(name, "enabled"u8))
                     {
                         fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                        return;
-                    }
-                    break;
-                case 11:
-                    if (GcoreJson.NameIs(name, "origin_type"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
                         return;
                     }
                     break;
@@ -188,11 +153,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3SourceResponse>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupHostSource>
         {
-            public override S3SourceResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override OriginGroupHostSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, S3SourceResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupHostSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

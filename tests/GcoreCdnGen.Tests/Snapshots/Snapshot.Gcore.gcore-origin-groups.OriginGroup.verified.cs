@@ -5,11 +5,15 @@
 
 namespace Snapshot.Gcore
 {
-    /// <summary>None Auth</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeOriginGroupPut", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ChangeOriginGroupPut.JsonConverter))]
-    public sealed partial record ChangeOriginGroupPut
+    /// <summary>An origin group whose sources are host origins, possibly combined with S3 origins defined inline through `origin_type` and `config`.</summary>
+    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/OriginGroupsResponse")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroup.JsonConverter))]
+    public sealed partial record OriginGroup
     {
+        /// <summary>Identifier of the origin group.</summary>
+        [global::Snapshot.Gcore.GcoreProperty("id")]
+        public required long Id { get; set; }
+
         /// <summary>Name of the origin group.</summary>
         [global::Snapshot.Gcore.GcoreProperty("name")]
         public required string Name { get; set; }
@@ -23,7 +27,18 @@ namespace Snapshot.Gcore
         /// - **false** - the option is off.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("use_next")]
-        public required bool UseNext { get; set; }
+        public bool? UseNext
+        {
+            get => _useNext;
+            set
+            {
+                _useNext = value;
+                _useNextIsSet = true;
+            }
+        }
+
+        private bool? _useNext;
+        private bool _useNextIsSet;
 
         /// <summary>
         /// Situations in which the request is handed on to the next origin.
@@ -80,20 +95,9 @@ namespace Snapshot.Gcore
         private string? _authType;
         private bool _authTypeIsSet;
 
-        /// <summary>sources</summary>
+        /// <summary>Origin sources that belong to the group. Host origins carry a `source` field with a hostname or IP address; S3 and FastEdge origins carry `origin_type` and a `config` object instead. Different kinds of origin may be mixed in one group.</summary>
         [global::Snapshot.Gcore.GcoreProperty("sources")]
-        public global::System.Collections.Generic.IList<ChangeSource>? Sources
-        {
-            get => _sources;
-            set
-            {
-                _sources = value;
-                _sourcesIsSet = true;
-            }
-        }
-
-        private global::System.Collections.Generic.IList<ChangeSource>? _sources;
-        private bool _sourcesIsSet;
+        public global::System.Collections.Generic.IList<OriginGroupSource> Sources { get; set; } = new global::System.Collections.Generic.List<OriginGroupSource>();
 
         /// <summary>
         /// **Deprecated.** Not needed any more; leave it out and the default origin path behaviour applies.
@@ -114,6 +118,27 @@ namespace Snapshot.Gcore
 
         private string? _path;
         private bool _pathIsSet;
+
+        /// <summary>
+        /// Tells whether CDN resources use this origin group.
+        ///
+        /// Possible values:
+        /// - **true** - at least one CDN resource uses the group.
+        /// - **false** - no CDN resource uses the group.
+        /// </summary>
+        [global::Snapshot.Gcore.GcoreProperty("has_related_resources")]
+        public bool? HasRelatedResources
+        {
+            get => _hasRelatedResources;
+            set
+            {
+                _hasRelatedResources = value;
+                _hasRelatedResourcesIsSet = true;
+            }
+        }
+
+        private bool? _hasRelatedResources;
+        private bool _hasRelatedResourcesIsSet;
 
         /// <summary>
         /// **Deprecated.** Define S3 origins inside `sources`, using `origin_type` and `config`, instead.
@@ -146,12 +171,13 @@ namespace Snapshot.Gcore
         {
             switch (propertyName)
             {
+                case nameof(UseNext): return _useNextIsSet;
                 case nameof(ProxyNextUpstream): return _proxyNextUpstreamIsSet;
                 case nameof(AuthType): return _authTypeIsSet;
-                case nameof(Sources): return _sourcesIsSet;
                 case nameof(Path): return _pathIsSet;
+                case nameof(HasRelatedResources): return _hasRelatedResourcesIsSet;
                 case nameof(Auth): return _authIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ChangeOriginGroupPut.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName));
             }
         }
 
@@ -160,6 +186,10 @@ namespace Snapshot.Gcore
         {
             switch (propertyName)
             {
+                case nameof(UseNext):
+                    _useNext = default;
+                    _useNextIsSet = false;
+                    return;
                 case nameof(ProxyNextUpstream):
                     _proxyNextUpstream = default;
                     _proxyNextUpstreamIsSet = false;
@@ -168,20 +198,20 @@ namespace Snapshot.Gcore
                     _authType = default;
                     _authTypeIsSet = false;
                     return;
-                case nameof(Sources):
-                    _sources = default;
-                    _sourcesIsSet = false;
-                    return;
                 case nameof(Path):
                     _path = default;
                     _pathIsSet = false;
+                    return;
+                case nameof(HasRelatedResources):
+                    _hasRelatedResources = default;
+                    _hasRelatedResourcesIsSet = false;
                     return;
                 case nameof(Auth):
                     _auth = default;
                     _authIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ChangeOriginGroupPut.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName));
             }
         }
     }

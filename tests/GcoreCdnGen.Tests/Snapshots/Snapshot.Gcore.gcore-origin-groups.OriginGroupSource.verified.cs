@@ -5,14 +5,14 @@
 
 namespace Snapshot.Gcore
 {
-    /// <summary>ChangeSource</summary>
-    /// <remarks>One of: &lt;see cref="ChangeHostSource"/&gt;, &lt;see cref="ChangeS3Source"/&gt;, &lt;see cref="ChangeFastedgeSource"/&gt;. The variant is told apart by the shape of the JSON.</remarks>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeSource", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ChangeSource.JsonConverter))]
-    public abstract partial record ChangeSource
+    /// <summary>OriginGroupSource</summary>
+    /// <remarks>One of: &lt;see cref="OriginGroupHostSource"/&gt;, &lt;see cref="OriginGroupS3Source"/&gt;, &lt;see cref="OriginGroupFastedgeSource"/&gt;. The variant is told apart by the shape of the JSON.</remarks>
+    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/SourceResponse")]
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupSource.JsonConverter))]
+    public abstract partial record OriginGroupSource
     {
         /// <summary>Only the variants declared by the spec derive from this type.</summary>
-        private protected ChangeSource()
+        private protected OriginGroupSource()
         {
         }
 
@@ -89,7 +89,7 @@ namespace Snapshot.Gcore
                 case nameof(Backup): return _backupIsSet;
                 case nameof(Enabled): return _enabledIsSet;
                 case nameof(HostHeaderOverride): return _hostHeaderOverrideIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ChangeSource.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupSource.", nameof(propertyName));
             }
         }
 
@@ -111,17 +111,17 @@ namespace Snapshot.Gcore
                     _hostHeaderOverrideIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ChangeSource.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupSource.", nameof(propertyName));
             }
         }
 
         /// <summary>
         /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
         /// back unchanged. The shared properties are not read from it (required ones hold their default); setting an optional
-        /// one, or <see cref="ChangeSource.AdditionalProperties"/>, replaces that property in the JSON written back.
+        /// one, or <see cref="OriginGroupSource.AdditionalProperties"/>, replaces that property in the JSON written back.
         /// </summary>
         [global::System.Text.Json.Serialization.JsonConverter(typeof(Unknown.JsonConverter))]
-        public sealed partial record Unknown : ChangeSource
+        public sealed partial record Unknown : OriginGroupSource
         {
             /// <summary>Keeps a JSON value as it is.</summary>
             public Unknown(global::System.Text.Json.JsonElement json)

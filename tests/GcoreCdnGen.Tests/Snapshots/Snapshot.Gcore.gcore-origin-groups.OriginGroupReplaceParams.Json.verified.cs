@@ -5,7 +5,7 @@
 
 namespace Snapshot.Gcore
 {
-    sealed partial record ChangeOriginGroupPut
+    sealed partial record OriginGroupReplaceParams
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_UseNext = global::System.Text.Json.JsonEncodedText.Encode("use_next");
@@ -15,9 +15,9 @@ namespace Snapshot.Gcore
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Path = global::System.Text.Json.JsonEncodedText.Encode("path");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth");
 
-        internal static ChangeOriginGroupPut ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static OriginGroupReplaceParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "ChangeOriginGroupPut");
+            GcoreJson.ExpectStartObject(ref reader, "OriginGroupReplaceParams");
             string vName = default!;
             bool hasName = false;
             bool vUseNext = default;
@@ -26,7 +26,7 @@ namespace Snapshot.Gcore
             bool hasProxyNextUpstream = false;
             string? vAuthType = default;
             bool hasAuthType = false;
-            global::System.Collections.Generic.IList<ChangeSource>? vSources = default;
+            global::System.Collections.Generic.IList<Source> vSources = default!;
             bool hasSources = false;
             string? vPath = default;
             bool hasPath = false;
@@ -75,7 +75,7 @@ namespace Snapshot.Gcore
                             {
                                 property = "sources";
                                 reader.Read();
-                                vSources = GcoreJson.ReadList<ChangeSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.ChangeSource.ReadJson(ref r1)), "An item"));
+                                vSources = GcoreJson.NotNull(GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item")), "sources");
                                 hasSources = true;
                                 property = null;
                                 continue;
@@ -123,12 +123,12 @@ namespace Snapshot.Gcore
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasName) throw GcoreJson.Missing("name", "ChangeOriginGroupPut");
-            if (!hasUseNext) throw GcoreJson.Missing("use_next", "ChangeOriginGroupPut");
-            var result = new ChangeOriginGroupPut { Name = vName, UseNext = vUseNext };
+            if (!hasName) throw GcoreJson.Missing("name", "OriginGroupReplaceParams");
+            if (!hasUseNext) throw GcoreJson.Missing("use_next", "OriginGroupReplaceParams");
+            if (!hasSources) throw GcoreJson.Missing("sources", "OriginGroupReplaceParams");
+            var result = new OriginGroupReplaceParams { Name = vName, UseNext = vUseNext, Sources = vSources };
             if (hasProxyNextUpstream) result.ProxyNextUpstream = vProxyNextUpstream;
             if (hasAuthType) result.AuthType = vAuthType;
-            if (hasSources) result.Sources = vSources;
             if (hasPath) result.Path = vPath;
             if (hasAuth) result.Auth = vAuth;
             if (additional is not null) result.AdditionalProperties = additional;
@@ -158,19 +158,16 @@ namespace Snapshot.Gcore
             {
                 writer.WriteString(JsonName_AuthType, _authType);
             }
-            if (_sourcesIsSet && _sources is not null)
+            writer.WritePropertyName(JsonName_Sources);
             {
-                writer.WritePropertyName(JsonName_Sources);
+                var items1 = Sources;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                 {
-                    var items1 = _sources;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        item1.WriteJson(writer);
-                    }
-                    writer.WriteEndArray();
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
                 }
+                writer.WriteEndArray();
             }
             if (_pathIsSet && _path is not null)
             {
@@ -186,7 +183,7 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x3UL;
+        internal const ulong RequiredMask = 0x7UL;
 
         /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
         /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
@@ -225,7 +222,7 @@ namespace Snapshot.Gcore
                 case 7:
                     if (GcoreJson.NameIs(name, "sources"u8))
                     {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, true), 0);
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, false), 0x4UL);
                         return;
                     }
                     break;
@@ -270,11 +267,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChangeOriginGroupPut>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupReplaceParams>
         {
-            public override ChangeOriginGroupPut Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override OriginGroupReplaceParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChangeOriginGroupPut value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupReplaceParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,16 +5,16 @@
 
 namespace Snapshot.Gcore
 {
-    abstract partial record ChangeSource
+    abstract partial record OriginGroupSource
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Backup = global::System.Text.Json.JsonEncodedText.Encode("backup");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_HostHeaderOverride = global::System.Text.Json.JsonEncodedText.Encode("host_header_override");
 
         /// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref="ReadByShape"/> does.</summary>
-        internal static ChangeSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static OriginGroupSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "ChangeSource");
+            GcoreJson.ExpectStartObject(ref reader, "OriginGroupSource");
             var start = reader;
             try
             {
@@ -36,7 +36,7 @@ namespace Snapshot.Gcore
         /// anywhere inside the object) when the object needs <see cref="ReadByShape"/>: a value of the wrong kind, a name
         /// the variants type differently, a property the chosen variant does not know, or no variant that fits.
         /// </summary>
-        internal static ChangeSource? ReadInOnePass(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static OriginGroupSource? ReadInOnePass(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             var fit0 = new GcoreJsonFit();
             var fit1 = new GcoreJsonFit();
@@ -54,7 +54,7 @@ namespace Snapshot.Gcore
             bool readConfig = false;
             var fitConfig_S3Config = new GcoreJsonFit();
             var fitConfig_FastedgeConfig = new GcoreJsonFit();
-            S3ConfigS3Type? vConfig_S3Type = default;
+            S3Type? vConfig_S3Type = default;
             bool hasConfig_S3Type = false;
             string? vConfig_S3BucketName = default;
             bool hasConfig_S3BucketName = false;
@@ -95,6 +95,8 @@ namespace Snapshot.Gcore
                             reader.Read();
                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                             fit0.Known(true, 0x1UL);
+                            fit1.Unknown(true);
+                            fit2.Unknown(true);
                             vSource = GcoreJson.ReadString(ref reader);
                             hasSource = true;
                             continue;
@@ -127,7 +129,7 @@ namespace Snapshot.Gcore
                                                 reader.Read();
                                                 if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                                 fitConfig_S3Config.Known(true, 0x1UL);
-                                                vConfig_S3Type = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.S3ConfigS3Type?)null : global::Snapshot.Gcore.S3ConfigS3Type.ReadJson(ref reader));
+                                                vConfig_S3Type = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.S3Type?)null : global::Snapshot.Gcore.S3Type.ReadJson(ref reader));
                                                 hasConfig_S3Type = true;
                                                 continue;
                                             }
@@ -202,15 +204,17 @@ namespace Snapshot.Gcore
                                     // A name no type here knows: kept, as every one of them would keep it.
                                     GcoreJson.ReadAdditional(ref reader, ref additionalConfig);
                                 }
-                                fit1.Nested(fitConfig_S3Config.Result(global::Snapshot.Gcore.S3Config.RequiredMask), 0x1UL);
+                                fit1.Nested(fitConfig_S3Config.Result(global::Snapshot.Gcore.S3Config.RequiredMask), 0x2UL);
                                 fit2.Nested(fitConfig_FastedgeConfig.Result(global::Snapshot.Gcore.FastedgeConfig.RequiredMask), 0x2UL);
+                                fit0.Unknown(true);
                                 readConfig = true;
                             }
                             else
                             {
                                 if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Object, false)) return null;
-                                fit1.Known(true, 0x1UL);
+                                fit1.Known(true, 0x2UL);
                                 fit2.Known(true, 0x2UL);
+                                fit0.Unknown(true);
                                 readConfig = false;
                             }
                             hasConfig = true;
@@ -234,9 +238,10 @@ namespace Snapshot.Gcore
                         if (GcoreJson.NameIs(name, "origin_type"u8))
                         {
                             reader.Read();
-                            if (!(GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true) && GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false))) return null;
-                            fit1.Known(true, 0);
+                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                            fit1.Known(true, 0x1UL);
                             fit2.Known(true, 0x1UL);
+                            fit0.Unknown(true);
                             vOriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
                             hasOriginType = true;
                             continue;
@@ -257,14 +262,17 @@ namespace Snapshot.Gcore
                         break;
                 }
                 // A name no type here knows: kept, as every one of them would keep it.
+                fit0.Unknown(true);
+                fit1.Unknown(true);
+                fit2.Unknown(true);
                 GcoreJson.ReadAdditional(ref reader, ref additional);
             }
 
             int pick = -1;
             int pickScore = int.MinValue;
-            if (fit0.Fits(global::Snapshot.Gcore.ChangeHostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-            if (fit1.Fits(global::Snapshot.Gcore.ChangeS3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
-            if (fit2.Fits(global::Snapshot.Gcore.ChangeFastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
+            if (fit0.Fits(global::Snapshot.Gcore.OriginGroupHostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
+            if (fit1.Fits(global::Snapshot.Gcore.OriginGroupS3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+            if (fit2.Fits(global::Snapshot.Gcore.OriginGroupFastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
 
             switch (pick)
             {
@@ -272,12 +280,12 @@ namespace Snapshot.Gcore
                 {
                     if (hasOriginType || hasConfig) return null;
                     if (!hasSource || vSource is null) return null;
-                    var result_ChangeHostSource = new global::Snapshot.Gcore.ChangeHostSource { Source = vSource };
-                    if (hasBackup) result_ChangeHostSource.Backup = vBackup;
-                    if (hasEnabled) result_ChangeHostSource.Enabled = vEnabled;
-                    if (hasHostHeaderOverride) result_ChangeHostSource.HostHeaderOverride = vHostHeaderOverride;
-                    if (additional is not null) result_ChangeHostSource.AdditionalProperties = additional;
-                    return result_ChangeHostSource;
+                    var result_OriginGroupHostSource = new global::Snapshot.Gcore.OriginGroupHostSource { Source = vSource };
+                    if (hasBackup) result_OriginGroupHostSource.Backup = vBackup;
+                    if (hasEnabled) result_OriginGroupHostSource.Enabled = vEnabled;
+                    if (hasHostHeaderOverride) result_OriginGroupHostSource.HostHeaderOverride = vHostHeaderOverride;
+                    if (additional is not null) result_OriginGroupHostSource.AdditionalProperties = additional;
+                    return result_OriginGroupHostSource;
                 }
                 case 1:
                 {
@@ -298,14 +306,14 @@ namespace Snapshot.Gcore
                         if (additionalConfig is not null) result1_S3Config.AdditionalProperties = additionalConfig;
                         oConfig = result1_S3Config;
                     }
+                    if (!hasOriginType || vOriginType is null) return null;
                     if (!hasConfig || oConfig is null) return null;
-                    var result_ChangeS3Source = new global::Snapshot.Gcore.ChangeS3Source { Config = oConfig };
-                    if (hasBackup) result_ChangeS3Source.Backup = vBackup;
-                    if (hasEnabled) result_ChangeS3Source.Enabled = vEnabled;
-                    if (hasHostHeaderOverride) result_ChangeS3Source.HostHeaderOverride = vHostHeaderOverride;
-                    if (hasOriginType) result_ChangeS3Source.OriginType = vOriginType;
-                    if (additional is not null) result_ChangeS3Source.AdditionalProperties = additional;
-                    return result_ChangeS3Source;
+                    var result_OriginGroupS3Source = new global::Snapshot.Gcore.OriginGroupS3Source { OriginType = vOriginType.Value, Config = oConfig };
+                    if (hasBackup) result_OriginGroupS3Source.Backup = vBackup;
+                    if (hasEnabled) result_OriginGroupS3Source.Enabled = vEnabled;
+                    if (hasHostHeaderOverride) result_OriginGroupS3Source.HostHeaderOverride = vHostHeaderOverride;
+                    if (additional is not null) result_OriginGroupS3Source.AdditionalProperties = additional;
+                    return result_OriginGroupS3Source;
                 }
                 case 2:
                 {
@@ -322,12 +330,12 @@ namespace Snapshot.Gcore
                     }
                     if (!hasOriginType || vOriginType is null) return null;
                     if (!hasConfig || oConfig is null) return null;
-                    var result_ChangeFastedgeSource = new global::Snapshot.Gcore.ChangeFastedgeSource { OriginType = vOriginType.Value, Config = oConfig };
-                    if (hasBackup) result_ChangeFastedgeSource.Backup = vBackup;
-                    if (hasEnabled) result_ChangeFastedgeSource.Enabled = vEnabled;
-                    if (hasHostHeaderOverride) result_ChangeFastedgeSource.HostHeaderOverride = vHostHeaderOverride;
-                    if (additional is not null) result_ChangeFastedgeSource.AdditionalProperties = additional;
-                    return result_ChangeFastedgeSource;
+                    var result_OriginGroupFastedgeSource = new global::Snapshot.Gcore.OriginGroupFastedgeSource { OriginType = vOriginType.Value, Config = oConfig };
+                    if (hasBackup) result_OriginGroupFastedgeSource.Backup = vBackup;
+                    if (hasEnabled) result_OriginGroupFastedgeSource.Enabled = vEnabled;
+                    if (hasHostHeaderOverride) result_OriginGroupFastedgeSource.HostHeaderOverride = vHostHeaderOverride;
+                    if (additional is not null) result_OriginGroupFastedgeSource.AdditionalProperties = additional;
+                    return result_OriginGroupFastedgeSource;
                 }
                 default:
                     return null;
@@ -342,7 +350,7 @@ namespace Snapshot.Gcore
         /// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:
         /// it is kept as <see cref="Unknown"/>.
         /// </summary>
-        internal static ChangeSource ReadByShape(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static OriginGroupSource ReadByShape(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             var scan = reader;
             var fit0 = new GcoreJsonFit();
@@ -352,9 +360,9 @@ namespace Snapshot.Gcore
             {
                 var name = GcoreJson.PropertyName(in scan);
                 scan.Read();
-                global::Snapshot.Gcore.ChangeHostSource.ScoreProperty(ref fit0, name, in scan, true);
-                global::Snapshot.Gcore.ChangeS3Source.ScoreProperty(ref fit1, name, in scan, true);
-                global::Snapshot.Gcore.ChangeFastedgeSource.ScoreProperty(ref fit2, name, in scan, true);
+                global::Snapshot.Gcore.OriginGroupHostSource.ScoreProperty(ref fit0, name, in scan, true);
+                global::Snapshot.Gcore.OriginGroupS3Source.ScoreProperty(ref fit1, name, in scan, true);
+                global::Snapshot.Gcore.OriginGroupFastedgeSource.ScoreProperty(ref fit2, name, in scan, true);
                 if (scan.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (fit0.HasPending || fit1.HasPending || fit2.HasPending))
                 {
                     GcoreJsonFit.ScoreNested(ref scan, ref fit0, ref fit1, ref fit2);
@@ -367,22 +375,22 @@ namespace Snapshot.Gcore
 
             int pick = -1;
             int pickScore = int.MinValue;
-            if (fit0.Fits(global::Snapshot.Gcore.ChangeHostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-            if (fit1.Fits(global::Snapshot.Gcore.ChangeS3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
-            if (fit2.Fits(global::Snapshot.Gcore.ChangeFastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
+            if (fit0.Fits(global::Snapshot.Gcore.OriginGroupHostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
+            if (fit1.Fits(global::Snapshot.Gcore.OriginGroupS3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+            if (fit2.Fits(global::Snapshot.Gcore.OriginGroupFastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
             if (pick < 0)
             {
                 // Nothing fits: a variant that claims the object is read, so the error names the property at fault.
-                if (fit0.Claims(global::Snapshot.Gcore.ChangeHostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-                if (fit1.Claims(global::Snapshot.Gcore.ChangeS3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
-                if (fit2.Claims(global::Snapshot.Gcore.ChangeFastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
+                if (fit0.Claims(global::Snapshot.Gcore.OriginGroupHostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
+                if (fit1.Claims(global::Snapshot.Gcore.OriginGroupS3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+                if (fit2.Claims(global::Snapshot.Gcore.OriginGroupFastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
             }
 
             switch (pick)
             {
-                case 0: return global::Snapshot.Gcore.ChangeHostSource.ReadJson(ref reader);
-                case 1: return global::Snapshot.Gcore.ChangeS3Source.ReadJson(ref reader);
-                case 2: return global::Snapshot.Gcore.ChangeFastedgeSource.ReadJson(ref reader);
+                case 0: return global::Snapshot.Gcore.OriginGroupHostSource.ReadJson(ref reader);
+                case 1: return global::Snapshot.Gcore.OriginGroupS3Source.ReadJson(ref reader);
+                case 2: return global::Snapshot.Gcore.OriginGroupFastedgeSource.ReadJson(ref reader);
                 default: return Unknown.ReadJson(ref reader);
             }
         }
@@ -407,11 +415,11 @@ namespace Snapshot.Gcore
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ChangeSource>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupSource>
         {
-            public override ChangeSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override OriginGroupSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ChangeSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
 
         sealed partial record Unknown
