@@ -27,9 +27,9 @@ public class JsonBenchmarks
 
     private byte[] _groupJson = Array.Empty<byte>();
     private byte[] _pageJson = Array.Empty<byte>();
-    private OriginGroup _generatedGroup = null!;
+    private Gcore.OriginGroup _generatedGroup = null!;
     private OriginGroupList _generatedPage = null!;
-    private OriginGroup _handGroup = null!;
+    private HandWritten.OriginGroup _handGroup = null!;
     private Page _handPage = null!;
 
     [GlobalSetup]
@@ -37,7 +37,7 @@ public class JsonBenchmarks
     {
         _groupJson = Encoding.UTF8.GetBytes(Payloads.Group(1));
         _pageJson = Encoding.UTF8.GetBytes(Payloads.Page(1000));
-        _generatedGroup = GcoreJson.Deserialize(_groupJson, OriginGroup.ReadJson);
+        _generatedGroup = GcoreJson.Deserialize(_groupJson, Gcore.OriginGroup.ReadJson);
         _generatedPage = GcoreJson.Deserialize(_pageJson, OriginGroupList.ReadJson);
         _handGroup = JsonSerializer.Deserialize(_groupJson, HandWrittenContext.Default.OriginGroup)!;
         _handPage = JsonSerializer.Deserialize(_pageJson, HandWrittenContext.Default.Page)!;
@@ -75,13 +75,13 @@ public class JsonBenchmarks
     // ---- one group: deserialize
 
     [Benchmark(Baseline = true), BenchmarkCategory("Group", "Deserialize")]
-    public OriginGroup DeserializeGroup_StjSourceGen() => JsonSerializer.Deserialize(_groupJson, HandWrittenContext.Default.OriginGroup)!;
+    public HandWritten.OriginGroup DeserializeGroup_StjSourceGen() => JsonSerializer.Deserialize(_groupJson, HandWrittenContext.Default.OriginGroup)!;
 
     [Benchmark, BenchmarkCategory("Group", "Deserialize")]
-    public OriginGroup DeserializeGroup_StjReflection() => JsonSerializer.Deserialize<OriginGroup>(_groupJson, Reflection)!;
+    public HandWritten.OriginGroup DeserializeGroup_StjReflection() => JsonSerializer.Deserialize<HandWritten.OriginGroup>(_groupJson, Reflection)!;
 
     [Benchmark, BenchmarkCategory("Group", "Deserialize")]
-    public OriginGroup DeserializeGroup_Generated() => GcoreJson.Deserialize(_groupJson, OriginGroup.ReadJson);
+    public Gcore.OriginGroup DeserializeGroup_Generated() => GcoreJson.Deserialize(_groupJson, Gcore.OriginGroup.ReadJson);
 
     // ---- a page of 1,000 groups: serialize
 

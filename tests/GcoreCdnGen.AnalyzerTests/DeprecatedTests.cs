@@ -79,7 +79,7 @@ public class DeprecatedTests
                 public static async Task M(GcoreClient client)
                 {
                     await client.Items.ListAsync(limit: 10, {|#0:page: 2|});
-                    await client.Items.{|#1:CreateAsync|}(new NewItem { Name = "ab", {|#2:Legacy|} = "x" });
+                    await client.Items.{|#1:CreateAsync|}(new ItemCreateParams { Name = "ab", {|#2:Legacy|} = "x" });
                     {|#3:Shade|} shade = "light";
                     Console.WriteLine(shade);
                 }
@@ -134,6 +134,7 @@ public class DeprecatedTests
                     public static object M() => new OriginGroupReplaceParams
                     {
                         Name = "a",
+                        Sources = [],
                         UseNext = false,
                         {|GCDN002:Path|} = ""
                     };
@@ -145,6 +146,7 @@ public class DeprecatedTests
                     public static object M() => new OriginGroupReplaceParams
                     {
                         Name = "a",
+                        Sources = [],
                         UseNext = false
                     };
                 }
@@ -206,7 +208,7 @@ public class DeprecatedTests
         V.NoCodeFixAsync<DeprecatedCodeFixProvider>(Spec.Custom, V.Code("""
             public static class C
             {
-                public static object M(NewItem given) => new NewItem { Name = "ab", {|GCDN002:Legacy|} = given.{|GCDN002:Legacy|} };
+                public static object M(ItemCreateParams given) => new ItemCreateParams { Name = "ab", {|GCDN002:Legacy|} = given.{|GCDN002:Legacy|} };
             }
             """));
 }

@@ -124,7 +124,7 @@ public class SchemaTests
                     await client.Items.ListAsync(code: {|#0:"abc"|});
                     await client.Items.ListAsync(code: {|#1:"A"|});
                     await client.Items.ListAsync(limit: {|#2:51|}, code: "ABCD");
-                    var item = new NewItem
+                    var item = new ItemCreateParams
                     {
                         Name = {|#3:"Abc"|},
                         Size = {|#4:0|},
