@@ -27,9 +27,9 @@ public class JsonBenchmarks
 
     private byte[] _groupJson = Array.Empty<byte>();
     private byte[] _pageJson = Array.Empty<byte>();
-    private OriginGroupsResponse _generatedGroup = null!;
-    private OriginGroupsListResponse _generatedPage = null!;
-    private OriginGroup _handGroup = null!;
+    private Gcore.OriginGroup _generatedGroup = null!;
+    private OriginGroupList _generatedPage = null!;
+    private HandWritten.OriginGroup _handGroup = null!;
     private Page _handPage = null!;
 
     [GlobalSetup]
@@ -37,8 +37,8 @@ public class JsonBenchmarks
     {
         _groupJson = Encoding.UTF8.GetBytes(Payloads.Group(1));
         _pageJson = Encoding.UTF8.GetBytes(Payloads.Page(1000));
-        _generatedGroup = GcoreJson.Deserialize(_groupJson, OriginGroupsResponse.ReadJson);
-        _generatedPage = GcoreJson.Deserialize(_pageJson, OriginGroupsListResponse.ReadJson);
+        _generatedGroup = GcoreJson.Deserialize(_groupJson, Gcore.OriginGroup.ReadJson);
+        _generatedPage = GcoreJson.Deserialize(_pageJson, OriginGroupList.ReadJson);
         _handGroup = JsonSerializer.Deserialize(_groupJson, HandWrittenContext.Default.OriginGroup)!;
         _handPage = JsonSerializer.Deserialize(_pageJson, HandWrittenContext.Default.Page)!;
 
@@ -51,8 +51,8 @@ public class JsonBenchmarks
         Same(_pageJson, SerializePage_StjReflection(), nameof(SerializePage_StjReflection));
         if (DeserializePage_Generated().Results.Count != 1000 || DeserializePage_StjReflection().Results.Count != 1000)
             throw new InvalidOperationException("The page did not read 1,000 groups.");
-        if (DeserializeGroup_Generated().Sources[1] is not S3SourceResponse)
-            throw new InvalidOperationException("The S3 source did not read as S3SourceResponse.");
+        if (DeserializeGroup_Generated().Sources[1] is not OriginGroupS3Source)
+            throw new InvalidOperationException("The S3 source did not read as OriginGroupS3Source.");
     }
 
     private static void Same(byte[] expected, byte[] actual, string what)
@@ -75,13 +75,13 @@ public class JsonBenchmarks
     // ---- one group: deserialize
 
     [Benchmark(Baseline = true), BenchmarkCategory("Group", "Deserialize")]
-    public OriginGroup DeserializeGroup_StjSourceGen() => JsonSerializer.Deserialize(_groupJson, HandWrittenContext.Default.OriginGroup)!;
+    public HandWritten.OriginGroup DeserializeGroup_StjSourceGen() => JsonSerializer.Deserialize(_groupJson, HandWrittenContext.Default.OriginGroup)!;
 
     [Benchmark, BenchmarkCategory("Group", "Deserialize")]
-    public OriginGroup DeserializeGroup_StjReflection() => JsonSerializer.Deserialize<OriginGroup>(_groupJson, Reflection)!;
+    public HandWritten.OriginGroup DeserializeGroup_StjReflection() => JsonSerializer.Deserialize<HandWritten.OriginGroup>(_groupJson, Reflection)!;
 
     [Benchmark, BenchmarkCategory("Group", "Deserialize")]
-    public OriginGroupsResponse DeserializeGroup_Generated() => GcoreJson.Deserialize(_groupJson, OriginGroupsResponse.ReadJson);
+    public Gcore.OriginGroup DeserializeGroup_Generated() => GcoreJson.Deserialize(_groupJson, Gcore.OriginGroup.ReadJson);
 
     // ---- a page of 1,000 groups: serialize
 
@@ -103,5 +103,5 @@ public class JsonBenchmarks
     public Page DeserializePage_StjReflection() => JsonSerializer.Deserialize<Page>(_pageJson, Reflection)!;
 
     [Benchmark, BenchmarkCategory("Page", "Deserialize")]
-    public OriginGroupsListResponse DeserializePage_Generated() => GcoreJson.Deserialize(_pageJson, OriginGroupsListResponse.ReadJson);
+    public OriginGroupList DeserializePage_Generated() => GcoreJson.Deserialize(_pageJson, OriginGroupList.ReadJson);
 }

@@ -76,7 +76,7 @@ internal static class GroupValidator
 
     private static string? ReadName(JsonObject body, ErrorBag errors, Func<string, bool> isNameTaken)
     {
-        // Every write requires name, PATCH included (the "None Auth" variant of ChangeOriginGroup requires it).
+        // Every write requires name, PATCH included (the "None Auth" variant of OriginGroupUpdateParams requires it).
         if (!body.TryGetPropertyValue("name", out var node))
         {
             errors.Add("name", Messages.Required);

@@ -44,17 +44,17 @@ long? createdId = null;
 try
 {
     Step("1. Create a group with a host source and a backup S3 source");
-    var created = await origins.CreateAsync(new CreateOriginGroup
+    var created = await origins.CreateAsync(new OriginGroupCreateParams
     {
         Name = name,
         Sources =
         [
-            new ChangeHostSource { Source = host },
-            new ChangeS3Source
+            new HostSource { Source = host },
+            new S3Source
             {
                 Config = new S3Config
                 {
-                    S3Type = S3ConfigS3Type.Amazon,
+                    S3Type = S3Type.Amazon,
                     S3BucketName = "gcorecdngen-sample-assets",
                     S3Region = "eu-west-1",
                     S3AccessKeyId = "SAMPLEKEYID0001",
@@ -70,8 +70,8 @@ try
     Print(created);
     Check(created.Name == name, "the group has the name we gave");
     Check(created.Sources.Count == 2, "the group has 2 sources");
-    Check(created.Sources.OfType<HostSourceResponse>().Any(h => h.Source == host), $"one source is the host {host}");
-    var s3 = created.Sources.OfType<S3SourceResponse>().FirstOrDefault();
+    Check(created.Sources.OfType<OriginGroupHostSource>().Any(h => h.Source == host), $"one source is the host {host}");
+    var s3 = created.Sources.OfType<OriginGroupS3Source>().FirstOrDefault();
     Check(s3 is { Backup: true }, "the S3 source is a backup");
     Check(s3 is { Config: { S3AccessKeyId: Masked, S3SecretAccessKey: Masked } }, "the S3 keys come back masked");
     Check(created.UseNext == true && created.ProxyNextUpstream?.SequenceEqual(["error", "timeout"]) == true,
@@ -101,30 +101,30 @@ try
     Check(fetched.Name == name && fetched.Sources.Count == 2, "it is the group we created");
 
     Step("4. Update it (PATCH): new name, use_next off");
-    var updated = await origins.UpdateAsync(created.Id, new ChangeOriginGroup { Name = name + "-patched", UseNext = false });
+    var updated = await origins.UpdateAsync(created.Id, new OriginGroupUpdateParams { Name = name + "-patched", UseNext = false });
     Print(updated);
     Check(updated.Name == name + "-patched" && updated.UseNext == false, "the name and use_next changed");
     Check(updated.Sources.Count == 2, "the sources were left alone");
 
     Step("5. Replace it (PUT): keep only the host source");
-    var replaced = await origins.ReplaceAsync(created.Id, new ChangeOriginGroupPut
+    var replaced = await origins.ReplaceAsync(created.Id, new OriginGroupReplaceParams
     {
         Name = name,
         UseNext = false,
-        Sources = [new ChangeHostSource { Source = host }],
+        Sources = [new HostSource { Source = host }],
     });
     Print(replaced);
-    Check(replaced.Name == name && replaced.Sources is [HostSourceResponse { Source: host }], "only the host source is left");
+    Check(replaced.Name == name && replaced.Sources is [OriginGroupHostSource { Source: host }], "only the host source is left");
 
     Step("6. Create a group with a bad source (scheme and path): a 400 is expected");
     try
     {
         // A scheme in a source is what analyzer warning GCDN004 is for; here the mistake is on purpose, to see the server's answer.
 #pragma warning disable GCDN004
-        var bad = await origins.CreateAsync(new CreateOriginGroup
+        var bad = await origins.CreateAsync(new OriginGroupCreateParams
         {
             Name = name + "-bad",
-            Sources = [new ChangeHostSource { Source = "https://bad.example.org/path" }],
+            Sources = [new HostSource { Source = "https://bad.example.org/path" }],
         });
 #pragma warning restore GCDN004
         Check(false, $"the server accepted the bad source (group #{bad.Id}); deleting it");
@@ -188,17 +188,17 @@ void Check(bool ok, string expectation)
         problems.Add(expectation);
 }
 
-static void Print(OriginGroupsResponse group)
+static void Print(OriginGroup group)
 {
     Console.WriteLine($"  #{group.Id} \"{group.Name}\" use_next={group.UseNext} proxy_next_upstream=[{string.Join(", ", group.ProxyNextUpstream ?? [])}]");
     foreach (var source in group.Sources)
     {
         string text = source switch
         {
-            HostSourceResponse h => $"host      {h.Source}",
-            S3SourceResponse s => $"s3        bucket={s.Config.S3BucketName} type={s.Config.S3Type} region={s.Config.S3Region}"
+            OriginGroupHostSource h => $"host      {h.Source}",
+            OriginGroupS3Source s => $"s3        bucket={s.Config.S3BucketName} type={s.Config.S3Type} region={s.Config.S3Region}"
                 + $" access_key_id={Shown(s.Config.S3AccessKeyId)} secret_access_key={Shown(s.Config.S3SecretAccessKey)}",
-            FastedgeSourceResponse f => $"fastedge  app_id={f.Config.AppId}",
+            OriginGroupFastedgeSource f => $"fastedge  app_id={f.Config.AppId}",
             _ => $"unknown   {source.GetType().Name}",
         };
         Console.WriteLine($"    - {text} (backup={source.Backup}, enabled={source.Enabled})");

@@ -48,8 +48,8 @@ namespace GcoreCdnGen
                 .WithTrackingName(TrackingNames.Types);
             context.RegisterSourceOutput(types, static (spc, output) =>
             {
-                spc.AddSource(output.HintPrefix + output.Type.Name + ".g.cs", SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
-                spc.AddSource(output.HintPrefix + output.Type.Name + ".Json.g.cs", SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type, output.Type.VariantShapes), System.Text.Encoding.UTF8));
+                spc.AddSource(HintNames.For(output.HintPrefix, output.Type.Name, ".g.cs"), SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
+                spc.AddSource(HintNames.For(output.HintPrefix, output.Type.Name, ".Json.g.cs"), SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type, output.Type.VariantShapes), System.Text.Encoding.UTF8));
             });
 
             // The client needs the operations, and the list envelopes for its paging helpers; not the other types.

@@ -12,13 +12,13 @@ public class DeprecatedTests
     private const string Uses = """
         public static class C
         {
-            public static void M(OriginGroupsResponse response, ChangeOriginGroup request)
+            public static void M(OriginGroup response, OriginGroupUpdateParams request)
             {
-                var create = new CreateOriginGroup { Name = "a", Sources = [], {|GCDN002:AuthType|} = "none" };
+                var create = new OriginGroupCreateParams { Name = "a", Sources = [], {|GCDN002:AuthType|} = "none" };
                 var change = request with { {|GCDN002:Path|} = "" };
                 string? type = response.{|GCDN002:AuthType|};
                 string? path = response?.{|GCDN002:Path|};
-                var legacy = new ChangeOriginGroup
+                var legacy = new OriginGroupUpdateParams
                 {
                     Name = "a",
                     {|GCDN002:Auth|} = new {|GCDN002:Auth|}
@@ -38,7 +38,7 @@ public class DeprecatedTests
             }
 
             [Obsolete("Reads the legacy fields on purpose.")]
-            public static string? InADeprecatedMethod(OriginGroupsResponse response) => response.AuthType + response.Path;
+            public static string? InADeprecatedMethod(OriginGroup response) => response.AuthType + response.Path;
         }
         """;
 
@@ -54,7 +54,7 @@ public class DeprecatedTests
         V.AnalyzerAsync(Spec.Ours, V.Code("""
             public static class C
             {
-                public static object M() => new CreateOriginGroup { Name = "a", Sources = [], {|#0:AuthType|} = "none", {|#1:Auth|} = null };
+                public static object M() => new OriginGroupCreateParams { Name = "a", Sources = [], {|#0:AuthType|} = "none", {|#1:Auth|} = null };
             }
             """),
             V.Diagnostic("GCDN002").WithLocation(0).WithArguments("AuthType", "property auth_type", "Not needed any more; when omitted it is 'none'."),
@@ -65,7 +65,7 @@ public class DeprecatedTests
         V.AnalyzerAsync(Spec.Gcore, V.Code("""
             public static class C
             {
-                public static object M() => new ChangeOriginGroup { Name = "a", {|#0:Path|} = "", {|#1:AuthType|} = "none" };
+                public static object M() => new OriginGroupUpdateParams { Name = "a", {|#0:Path|} = "", {|#1:AuthType|} = "none" };
             }
             """),
             V.Diagnostic("GCDN002").WithLocation(0).WithArguments("Path", "property path", "No longer necessary. Omit this field and the default origin path behavior will be used."),
@@ -79,7 +79,7 @@ public class DeprecatedTests
                 public static async Task M(GcoreClient client)
                 {
                     await client.Items.ListAsync(limit: 10, {|#0:page: 2|});
-                    await client.Items.{|#1:CreateAsync|}(new NewItem { Name = "ab", {|#2:Legacy|} = "x" });
+                    await client.Items.{|#1:CreateAsync|}(new ItemCreateParams { Name = "ab", {|#2:Legacy|} = "x" });
                     {|#3:Shade|} shade = "light";
                     Console.WriteLine(shade);
                 }
@@ -97,10 +97,10 @@ public class DeprecatedTests
         V.AnalyzerAsync(spec, V.Code("""
             public static class C
             {
-                public static object M(OriginGroupsResponse response) => new CreateOriginGroup
+                public static object M(OriginGroup response) => new OriginGroupCreateParams
                 {
                     Name = response.Name,
-                    Sources = [new ChangeHostSource { Source = "example.com", Backup = false }],
+                    Sources = [new HostSource { Source = "example.com", Backup = false }],
                     UseNext = response.UseNext,
                     ProxyNextUpstream = response.ProxyNextUpstream,
                 };
@@ -113,13 +113,13 @@ public class DeprecatedTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new CreateOriginGroup { Name = "a", {|GCDN002:AuthType|} = "none", Sources = [] };
+                    public static object M() => new OriginGroupCreateParams { Name = "a", {|GCDN002:AuthType|} = "none", Sources = [] };
                 }
                 """),
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new CreateOriginGroup { Name = "a", Sources = [] };
+                    public static object M() => new OriginGroupCreateParams { Name = "a", Sources = [] };
                 }
                 """));
 
@@ -131,9 +131,10 @@ public class DeprecatedTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroupPut
+                    public static object M() => new OriginGroupReplaceParams
                     {
                         Name = "a",
+                        Sources = [],
                         UseNext = false,
                         {|GCDN002:Path|} = ""
                     };
@@ -142,9 +143,10 @@ public class DeprecatedTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroupPut
+                    public static object M() => new OriginGroupReplaceParams
                     {
                         Name = "a",
+                        Sources = [],
                         UseNext = false
                     };
                 }
@@ -156,7 +158,7 @@ public class DeprecatedTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroup
+                    public static object M() => new OriginGroupUpdateParams
                     {
                         Name = "a",
                         {|GCDN002:AuthType|} = "none",
@@ -168,7 +170,7 @@ public class DeprecatedTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroup
+                    public static object M() => new OriginGroupUpdateParams
                     {
                         Name = "a",
                         UseNext = false,
@@ -184,7 +186,7 @@ public class DeprecatedTests
                 {
                     public static object M()
                     {
-                        var request = new ChangeOriginGroup { Name = "a" };
+                        var request = new OriginGroupUpdateParams { Name = "a" };
                         request.{|GCDN002:AuthType|} = "none";
                         return request;
                     }
@@ -195,7 +197,7 @@ public class DeprecatedTests
                 {
                     public static object M()
                     {
-                        var request = new ChangeOriginGroup { Name = "a" };
+                        var request = new OriginGroupUpdateParams { Name = "a" };
                         return request;
                     }
                 }
@@ -206,7 +208,7 @@ public class DeprecatedTests
         V.NoCodeFixAsync<DeprecatedCodeFixProvider>(Spec.Custom, V.Code("""
             public static class C
             {
-                public static object M(NewItem given) => new NewItem { Name = "ab", {|GCDN002:Legacy|} = given.{|GCDN002:Legacy|} };
+                public static object M(ItemCreateParams given) => new ItemCreateParams { Name = "ab", {|GCDN002:Legacy|} = given.{|GCDN002:Legacy|} };
             }
             """));
 }

@@ -79,7 +79,7 @@ public class DescriptorTests
             using Contoso.Gcore;
             public static class C
             {
-                public static object M() => new ChangeHostSource { Source = "https://a.example.com" };
+                public static object M() => new HostSource { Source = "https://a.example.com" };
             }
             """, specificOptions: new Dictionary<string, ReportDiagnostic> { ["GCDN004"] = ReportDiagnostic.Error });
 
@@ -95,7 +95,7 @@ public class DescriptorTests
             TestCode = Verify<Analyzers.SourceAnalyzer>.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeHostSource { Source = "https://a.example.com" };
+                    public static object M() => new HostSource { Source = "https://a.example.com" };
                 }
                 """),
             ReferenceAssemblies = Microsoft.CodeAnalysis.Testing.ReferenceAssemblies.Net.Net80,

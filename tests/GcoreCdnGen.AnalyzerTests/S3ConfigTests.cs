@@ -9,11 +9,11 @@ namespace GcoreCdnGen.AnalyzerTests;
 public class S3ConfigTests
 {
     [Theory]
-    [InlineData(Spec.Ours, "S3ConfigS3Type.Amazon", "")]
+    [InlineData(Spec.Ours, "S3Type.Amazon", "")]
     [InlineData(Spec.Ours, "\"amazon\"", "S3Region = null,")]
-    [InlineData(Spec.Ours, "new S3ConfigS3Type(\"amazon\")", "S3Region = \"\",")]
-    [InlineData(Spec.Gcore, "S3ConfigS3Type.Amazon", "")]
-    [InlineData(Spec.GcoreInSource, "S3ConfigS3Type.Amazon", "")]
+    [InlineData(Spec.Ours, "new S3Type(\"amazon\")", "S3Region = \"\",")]
+    [InlineData(Spec.Gcore, "S3Type.Amazon", "")]
+    [InlineData(Spec.GcoreInSource, "S3Type.Amazon", "")]
     public Task Amazon_without_a_region(Spec spec, string type, string region)
     {
         string said = region.Length == 0 ? "not set" : region.Contains("null") ? "null" : "empty";
@@ -42,7 +42,7 @@ public class S3ConfigTests
             {
                 public static object M() => new S3Config
                 {
-                    {|#0:S3Type = S3ConfigS3Type.Other|},
+                    {|#0:S3Type = S3Type.Other|},
                     S3BucketName = "b",
                     S3Region = "eu-west-1",
                     S3AccessKeyId = "EXAMPLEKEY",
@@ -63,7 +63,7 @@ public class S3ConfigTests
                 {
                     var config = new S3Config
                     {
-                        S3Type = S3ConfigS3Type.Amazon,
+                        S3Type = S3Type.Amazon,
                         S3BucketName = "b",
                         S3Region = "eu-west-1",
                         S3AccessKeyId = {|#0:"KEY"|},
@@ -116,14 +116,14 @@ public class S3ConfigTests
         V.AnalyzerAsync(spec, V.Code("""
             public static class C
             {
-                public static IEnumerable<object> M(S3ConfigS3Type anyType, string anyKey, string? region, S3Config given)
+                public static IEnumerable<object> M(S3Type anyType, string anyKey, string? region, S3Config given)
                 {
-                    yield return new S3Config { S3Type = S3ConfigS3Type.Amazon, S3BucketName = "b", S3Region = "eu-west-1", S3AccessKeyId = "KEYS", S3SecretAccessKey = "0123456789012345" };
+                    yield return new S3Config { S3Type = S3Type.Amazon, S3BucketName = "b", S3Region = "eu-west-1", S3AccessKeyId = "KEYS", S3SecretAccessKey = "0123456789012345" };
                     yield return new S3Config { S3Type = "other", S3BucketName = "b", S3StorageHostname = "s3.example.com", S3AccessKeyId = anyKey, S3SecretAccessKey = anyKey };
                     yield return new S3Config { S3Type = anyType, S3BucketName = "b", S3AccessKeyId = "KEYS", S3SecretAccessKey = "0123456789012345" };
                     yield return new S3Config { S3Type = "amazon", S3BucketName = "b", S3Region = region, S3AccessKeyId = "KEYS", S3SecretAccessKey = "0123456789012345" };
-                    yield return given with { S3Type = S3ConfigS3Type.Amazon };
-                    yield return new S3SourceResponse { OriginType = "s3", Config = new S3Config { S3Type = "amazon", S3BucketName = "b", S3AccessKeyId = "SECRET_VALUE", S3SecretAccessKey = "SECRET_VALUE" } };
+                    yield return given with { S3Type = S3Type.Amazon };
+                    yield return new OriginGroupS3Source { OriginType = "s3", Config = new S3Config { S3Type = "amazon", S3BucketName = "b", S3AccessKeyId = "SECRET_VALUE", S3SecretAccessKey = "SECRET_VALUE" } };
                 }
             }
             """));

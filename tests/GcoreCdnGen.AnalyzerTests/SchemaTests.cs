@@ -18,7 +18,7 @@ public class SchemaTests
             {
                 private const string Long = "{{new string('x', 260)}}";
 
-                public static object M() => new ChangeHostSource { Source = {|#0:Long + ".example.com"|}, HostHeaderOverride = "fine.example.com" };
+                public static object M() => new HostSource { Source = {|#0:Long + ".example.com"|}, HostHeaderOverride = "fine.example.com" };
             }
             """),
             V.Diagnostic("GCDN003").WithLocation(0).WithArguments("Source", "\"" + new string('x', 60) + "…\"", "longer than the maxLength of 255 (272 characters)"));
@@ -32,7 +32,7 @@ public class SchemaTests
             {
                 public static object M() => new S3Config
                 {
-                    S3Type = S3ConfigS3Type.Amazon,
+                    S3Type = S3Type.Amazon,
                     S3BucketName = "b",
                     S3Region = "eu-west-1",
                     S3AccessKeyId = "EXAMPLEKEY",
@@ -50,14 +50,14 @@ public class SchemaTests
         V.AnalyzerAsync(spec, V.Code("""
             public static class C
             {
-                public static object M() => new ChangeOriginGroup
+                public static object M() => new OriginGroupUpdateParams
                 {
                     Name = "a",
                     UseNext = true,
                     ProxyNextUpstream = ["error", "timeout", "invalid_header", "http_403", "http_404", "http_429", "http_500", "http_502", "http_503", "http_504", {|#0:"http_418"|}, {|#1:"Timeout"|}],
                 };
 
-                public static void Later(ChangeOriginGroupPut request) => request.ProxyNextUpstream = new List<string> { "error", {|#2:"errors"|} };
+                public static void Later(OriginGroupReplaceParams request) => request.ProxyNextUpstream = new List<string> { "error", {|#2:"errors"|} };
             }
             """),
             V.Diagnostic("GCDN003").WithLocation(0).WithArguments("ProxyNextUpstream", "\"http_418\"", "not one of the cases Gcore documents (error, timeout, invalid_header, http_403, http_404, http_429, http_500, http_502, http_503, http_504)"),
@@ -71,7 +71,7 @@ public class SchemaTests
         V.AnalyzerAsync(spec, V.Code("""
             public static class C
             {
-                public static object M() => new ChangeS3Source
+                public static object M() => new S3Source
                 {
                     OriginType = {|#0:"S3"|},
                     Config = new S3Config
@@ -84,12 +84,12 @@ public class SchemaTests
                     },
                 };
 
-                public static S3ConfigS3Type Other() => new S3ConfigS3Type({|#2:"others"|});
+                public static S3Type Other() => new S3Type({|#2:"others"|});
             }
             """),
             V.Diagnostic("GCDN003").WithLocation(0).WithArguments("OriginType", "\"S3\"", "not one of the values the spec lists (host, s3, fastedge)"),
             V.Diagnostic("GCDN003").WithLocation(1).WithArguments("S3Type", "\"amazn\"", "not one of the values the spec lists (amazon, other)"),
-            V.Diagnostic("GCDN003").WithLocation(2).WithArguments("S3ConfigS3Type", "\"others\"", "not one of the values the spec lists (amazon, other)"));
+            V.Diagnostic("GCDN003").WithLocation(2).WithArguments("S3Type", "\"others\"", "not one of the values the spec lists (amazon, other)"));
 
     [Theory]
     [InlineData(Spec.Ours)]
@@ -124,7 +124,7 @@ public class SchemaTests
                     await client.Items.ListAsync(code: {|#0:"abc"|});
                     await client.Items.ListAsync(code: {|#1:"A"|});
                     await client.Items.ListAsync(limit: {|#2:51|}, code: "ABCD");
-                    var item = new NewItem
+                    var item = new ItemCreateParams
                     {
                         Name = {|#3:"Abc"|},
                         Size = {|#4:0|},
@@ -156,17 +156,17 @@ public class SchemaTests
                 public static async Task<object> M(GcoreClient client, string anyText, long anyLimit, IList<string> cases)
                 {
                     await client.Cdn.OriginGroups.ListAsync(limit: anyLimit, offset: 10);
-                    var response = new HostSourceResponse { Source = new string('x', 300) + anyText };
-                    return new ChangeOriginGroup
+                    var response = new OriginGroupHostSource { Source = new string('x', 300) + anyText };
+                    return new OriginGroupUpdateParams
                     {
                         Name = anyText,
                         UseNext = true,
                         ProxyNextUpstream = ["error", anyText, .. cases],
                         Sources =
                         [
-                            new ChangeHostSource { Source = anyText },
-                            new ChangeS3Source { OriginType = OriginType.S3, Config = new S3Config { S3Type = "other", S3BucketName = anyText, S3StorageHostname = "s3.example.com", S3AccessKeyId = anyText, S3SecretAccessKey = anyText } },
-                            new ChangeFastedgeSource { OriginType = "fastedge", Config = new FastedgeConfig { AppId = "12345" } },
+                            new HostSource { Source = anyText },
+                            new S3Source { OriginType = OriginType.S3, Config = new S3Config { S3Type = "other", S3BucketName = anyText, S3StorageHostname = "s3.example.com", S3AccessKeyId = anyText, S3SecretAccessKey = anyText } },
+                            new FastedgeSource { OriginType = "fastedge", Config = new FastedgeConfig { AppId = "12345" } },
                         ],
                     };
                 }

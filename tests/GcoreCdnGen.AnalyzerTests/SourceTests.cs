@@ -22,7 +22,7 @@ public class SourceTests
         V.AnalyzerAsync(spec, V.Code($$"""
             public static class C
             {
-                public static object M() => new CreateOriginGroup { Name = "a", Sources = [new ChangeHostSource { Source = {|#0:"{{source}}"|} }] };
+                public static object M() => new OriginGroupCreateParams { Name = "a", Sources = [new HostSource { Source = {|#0:"{{source}}"|} }] };
             }
             """),
             V.Diagnostic("GCDN004").WithLocation(0).WithArguments("Source", "\"" + source + "\"", problem));
@@ -36,7 +36,7 @@ public class SourceTests
             {
                 public static object M()
                 {
-                    var source = new ChangeHostSource { Source = "origin.example.com" };
+                    var source = new HostSource { Source = "origin.example.com" };
                     source.Source = {|GCDN004:"https://origin.example.com"|};
                     return source with { Source = {|GCDN004:"origin.example.com/path"|} };
                 }
@@ -52,14 +52,14 @@ public class SourceTests
             {
                 public static IEnumerable<object> M(string any)
                 {
-                    yield return new ChangeHostSource { Source = "origin.example.com" };
-                    yield return new ChangeHostSource { Source = "1.2.3.4:5500" };
-                    yield return new ChangeHostSource { Source = "origin.example.com:1" };
-                    yield return new ChangeHostSource { Source = "origin.example.com:65535" };
-                    yield return new ChangeHostSource { Source = "https://" + any };
-                    yield return new ChangeHostSource { Source = any };
-                    yield return new HostSourceResponse { Source = "https://origin.example.com/as-the-server-sent-it" };
-                    yield return new ChangeHostSource { Source = "a.com", HostHeaderOverride = "https://not-a-source.example.com/" };
+                    yield return new HostSource { Source = "origin.example.com" };
+                    yield return new HostSource { Source = "1.2.3.4:5500" };
+                    yield return new HostSource { Source = "origin.example.com:1" };
+                    yield return new HostSource { Source = "origin.example.com:65535" };
+                    yield return new HostSource { Source = "https://" + any };
+                    yield return new HostSource { Source = any };
+                    yield return new OriginGroupHostSource { Source = "https://origin.example.com/as-the-server-sent-it" };
+                    yield return new HostSource { Source = "a.com", HostHeaderOverride = "https://not-a-source.example.com/" };
                 }
             }
             """));

@@ -16,12 +16,12 @@ public class SourcesTests
         V.AnalyzerAsync(spec, V.Code("""
             public static class C
             {
-                public static object M() => new CreateOriginGroup
+                public static object M() => new OriginGroupCreateParams
                 {
                     Name = "a",
                     Sources = {|#0:[
-                        new ChangeHostSource { Source = "a.example.com", Backup = true },
-                        new ChangeS3Source { Config = new S3Config { S3Type = "other", S3BucketName = "b", S3StorageHostname = "h", S3AccessKeyId = "KEYS", S3SecretAccessKey = "0123456789012345" }, Backup = true, Enabled = true },
+                        new HostSource { Source = "a.example.com", Backup = true },
+                        new S3Source { Config = new S3Config { S3Type = "other", S3BucketName = "b", S3StorageHostname = "h", S3AccessKeyId = "KEYS", S3SecretAccessKey = "0123456789012345" }, Backup = true, Enabled = true },
                     ]|},
                 };
             }
@@ -35,19 +35,19 @@ public class SourcesTests
         V.AnalyzerAsync(spec, V.Code("""
             public static class C
             {
-                public static object M() => new ChangeOriginGroupPut
+                public static object M() => new OriginGroupReplaceParams
                 {
                     Name = "a",
                     UseNext = false,
-                    Sources = {|#0:new List<ChangeSource>
+                    Sources = {|#0:new List<Source>
                     {
-                        new ChangeHostSource { Source = "a.example.com", Enabled = false },
-                        new ChangeHostSource { Source = "b.example.com", Enabled = false, Backup = true },
+                        new HostSource { Source = "a.example.com", Enabled = false },
+                        new HostSource { Source = "b.example.com", Enabled = false, Backup = true },
                     }|},
                 };
 
-                public static void Single(ChangeOriginGroup request) =>
-                    request.Sources = {|#1:new ChangeSource[] { new ChangeHostSource { Source = "a.example.com", Backup = true } }|};
+                public static void Single(OriginGroupUpdateParams request) =>
+                    request.Sources = {|#1:new Source[] { new HostSource { Source = "a.example.com", Backup = true } }|};
             }
             """),
             V.Diagnostic("GCDN006").WithLocation(0).WithArguments("Sources", "has no enabled source"),
@@ -60,16 +60,16 @@ public class SourcesTests
         V.AnalyzerAsync(spec, V.Code("""
             public static class C
             {
-                public static IEnumerable<object> M(bool flag, ChangeSource given, List<ChangeSource> more)
+                public static IEnumerable<object> M(bool flag, Source given, List<Source> more)
                 {
-                    yield return new CreateOriginGroup { Name = "a", Sources = [new ChangeHostSource { Source = "a.example.com" }, new ChangeHostSource { Source = "b.example.com", Backup = true }] };
-                    yield return new CreateOriginGroup { Name = "a", Sources = [new ChangeHostSource { Source = "a.example.com", Backup = flag }] };
-                    yield return new CreateOriginGroup { Name = "a", Sources = [new ChangeHostSource { Source = "a.example.com", Backup = true }, given] };
-                    yield return new CreateOriginGroup { Name = "a", Sources = [new ChangeHostSource { Source = "a.example.com", Backup = true }, .. more] };
-                    yield return new CreateOriginGroup { Name = "a", Sources = [new ChangeHostSource { Source = "a.example.com", Enabled = false }, new ChangeHostSource { Source = "b.example.com", Enabled = null }] };
-                    yield return new CreateOriginGroup { Name = "a", Sources = more };
-                    yield return new CreateOriginGroup { Name = "a", Sources = [] };
-                    yield return new OriginGroupsResponse { Id = 1, Name = "a", Sources = [new HostSourceResponse { Source = "a.example.com", Backup = true }] };
+                    yield return new OriginGroupCreateParams { Name = "a", Sources = [new HostSource { Source = "a.example.com" }, new HostSource { Source = "b.example.com", Backup = true }] };
+                    yield return new OriginGroupCreateParams { Name = "a", Sources = [new HostSource { Source = "a.example.com", Backup = flag }] };
+                    yield return new OriginGroupCreateParams { Name = "a", Sources = [new HostSource { Source = "a.example.com", Backup = true }, given] };
+                    yield return new OriginGroupCreateParams { Name = "a", Sources = [new HostSource { Source = "a.example.com", Backup = true }, .. more] };
+                    yield return new OriginGroupCreateParams { Name = "a", Sources = [new HostSource { Source = "a.example.com", Enabled = false }, new HostSource { Source = "b.example.com", Enabled = null }] };
+                    yield return new OriginGroupCreateParams { Name = "a", Sources = more };
+                    yield return new OriginGroupCreateParams { Name = "a", Sources = [] };
+                    yield return new OriginGroup { Id = 1, Name = "a", Sources = [new OriginGroupHostSource { Source = "a.example.com", Backup = true }] };
                 }
             }
             """));

@@ -19,12 +19,12 @@ public class SuppressorTests
         using Contoso.Gcore;
         using LegacyAuth = Contoso.Gcore.Auth;
 
-        /// <summary>Mentions <see cref="Auth"/> and <see cref="CreateOriginGroup.AuthType"/> in documentation.</summary>
+        /// <summary>Mentions <see cref="Auth"/> and <see cref="OriginGroupCreateParams.AuthType"/> in documentation.</summary>
         public static class Uses
         {
-            public static object M(OriginGroupsResponse response, OriginGroupsResponse? maybe, ChangeOriginGroup request, Func<OriginGroupsResponse, string?> pick)
+            public static object M(OriginGroup response, OriginGroup? maybe, OriginGroupUpdateParams request, Func<OriginGroup, string?> pick)
             {
-                var create = new CreateOriginGroup { Name = "a", Sources = [], AuthType = "none" };
+                var create = new OriginGroupCreateParams { Name = "a", Sources = [], AuthType = "none" };
                 var change = request with { Path = "" };
                 string? type = response.AuthType;
                 string? path = maybe?.Path;
@@ -34,14 +34,14 @@ public class SuppressorTests
                 var list = new List<Auth>();
                 request.Path = "";
                 bool matches = response is { AuthType: "none" } || maybe?.Auth is Auth;
-                string name = nameof(CreateOriginGroup.AuthType) + nameof(Auth);
-                Func<OriginGroupsResponse, string?> lambda = r => r.AuthType;
-                string? Local(OriginGroupsResponse r) => r.Path;
+                string name = nameof(OriginGroupCreateParams.AuthType) + nameof(Auth);
+                Func<OriginGroup, string?> lambda = r => r.AuthType;
+                string? Local(OriginGroup r) => r.Path;
                 return (create, change, type, path, nothing, aliased, qualified, list, matches, name, lambda, Local(response), typeof(Auth), pick(response));
             }
 
             [Obsolete("Reads the legacy fields on purpose.")]
-            public static string? InADeprecatedMethod(OriginGroupsResponse response) => response.AuthType + response.Path + typeof(Auth);
+            public static string? InADeprecatedMethod(OriginGroup response) => response.AuthType + response.Path + typeof(Auth);
         }
         """;
 

@@ -12,14 +12,14 @@ public class UseNextTests
 {
     public static TheoryData<Spec, string> RequestTypes() => new()
     {
-        { Spec.Ours, "new CreateOriginGroup { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
-        { Spec.Ours, "new ChangeOriginGroupPut { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
-        { Spec.Ours, "new ChangeOriginGroup { Name = \"a\", {|#0:UseNext = true|} }" },
-        { Spec.Gcore, "new CreateOriginGroup { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
-        { Spec.Gcore, "new ChangeOriginGroupPut { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
-        { Spec.Gcore, "new ChangeOriginGroup { Name = \"a\", {|#0:UseNext = true|} }" },
-        { Spec.OursInSource, "new CreateOriginGroup { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
-        { Spec.GcoreInSource, "new ChangeOriginGroupPut { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
+        { Spec.Ours, "new OriginGroupCreateParams { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
+        { Spec.Ours, "new OriginGroupReplaceParams { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
+        { Spec.Ours, "new OriginGroupUpdateParams { Name = \"a\", {|#0:UseNext = true|} }" },
+        { Spec.Gcore, "new OriginGroupCreateParams { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
+        { Spec.Gcore, "new OriginGroupReplaceParams { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
+        { Spec.Gcore, "new OriginGroupUpdateParams { Name = \"a\", {|#0:UseNext = true|} }" },
+        { Spec.OursInSource, "new OriginGroupCreateParams { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
+        { Spec.GcoreInSource, "new OriginGroupReplaceParams { Name = \"a\", Sources = [], {|#0:UseNext = true|} }" },
     };
 
     [Theory]
@@ -44,7 +44,7 @@ public class UseNextTests
         V.AnalyzerAsync(spec, V.Code($$"""
             public static class C
             {
-                public static object M() => new ChangeOriginGroup { Name = "a", {|#0:UseNext = true|}, ProxyNextUpstream = {{cases}} };
+                public static object M() => new OriginGroupUpdateParams { Name = "a", {|#0:UseNext = true|}, ProxyNextUpstream = {{cases}} };
             }
             """),
             V.Diagnostic("GCDN001").WithLocation(0).WithArguments("UseNext", "true", "ProxyNextUpstream", said));
@@ -58,7 +58,7 @@ public class UseNextTests
             {
                 public static object M()
                 {
-                    var a = new ChangeOriginGroup { Name = "a" };
+                    var a = new OriginGroupUpdateParams { Name = "a" };
                     var b = a with { [|UseNext = true|] };
                     return b;
                 }
@@ -74,7 +74,7 @@ public class UseNextTests
             {
                 public static object M()
                 {
-                    var request = new ChangeOriginGroup { Name = "a" };
+                    var request = new OriginGroupUpdateParams { Name = "a" };
                     [|request.UseNext = true|];
                     return request;
                 }
@@ -86,14 +86,14 @@ public class UseNextTests
         V.AnalyzerAsync(Spec.OursInSource, V.Code("""
             namespace Contoso.Gcore
             {
-                public sealed partial record ChangeOriginGroup
+                public sealed partial record OriginGroupUpdateParams
                 {
-                    public ChangeOriginGroup()
+                    public OriginGroupUpdateParams()
                     {
                     }
 
                     [System.Diagnostics.CodeAnalysis.SetsRequiredMembers]
-                    public ChangeOriginGroup(string name, bool? useNext)
+                    public OriginGroupUpdateParams(string name, bool? useNext)
                     {
                         Name = name;
                         UseNext = useNext;
@@ -103,7 +103,7 @@ public class UseNextTests
 
             public static class C
             {
-                public static object M() => new ChangeOriginGroup("a", [|true|]);
+                public static object M() => new OriginGroupUpdateParams("a", [|true|]);
             }
             """));
 
@@ -112,7 +112,7 @@ public class UseNextTests
         V.AnalyzerAsync(Spec.Ours, V.Code("""
             public static class C
             {
-                public static readonly ChangeOriginGroup Request = new() { Name = "a", [|UseNext = true|] };
+                public static readonly OriginGroupUpdateParams Request = new() { Name = "a", [|UseNext = true|] };
             }
             """));
 
@@ -121,9 +121,9 @@ public class UseNextTests
         V.AnalyzerAsync(Spec.Ours, V.Code("""
             public static class C
             {
-                public static object M(ChangeOriginGroup other)
+                public static object M(OriginGroupUpdateParams other)
                 {
-                    var request = new ChangeOriginGroup { Name = "a", [|UseNext = true|] };
+                    var request = new OriginGroupUpdateParams { Name = "a", [|UseNext = true|] };
                     Console.WriteLine(request);
                     request = other;
                     request.ProxyNextUpstream = ["error"];
@@ -139,7 +139,7 @@ public class UseNextTests
             {
                 public static object M()
                 {
-                    var request = new ChangeOriginGroup { Name = "a", UseNext = true, ProxyNextUpstream = ["error"] };
+                    var request = new OriginGroupUpdateParams { Name = "a", UseNext = true, ProxyNextUpstream = ["error"] };
                     [|request.ProxyNextUpstream = []|];
                     return request;
                 }
@@ -153,38 +153,38 @@ public class UseNextTests
         V.AnalyzerAsync(spec, V.Code("""
             public static class C
             {
-                public static IEnumerable<object> M(bool flag, IList<string> cases, ChangeOriginGroup given)
+                public static IEnumerable<object> M(bool flag, IList<string> cases, OriginGroupUpdateParams given)
                 {
-                    yield return new CreateOriginGroup { Name = "a", Sources = [], UseNext = true, ProxyNextUpstream = ["error", "timeout"] };
-                    yield return new ChangeOriginGroup { Name = "a", UseNext = true, ProxyNextUpstream = new List<string> { "http_502" } };
-                    yield return new ChangeOriginGroup { Name = "a", UseNext = true, ProxyNextUpstream = cases };
-                    yield return new ChangeOriginGroup { Name = "a", UseNext = flag };
-                    yield return new ChangeOriginGroup { Name = "a", UseNext = false };
-                    yield return new ChangeOriginGroup { Name = "a", UseNext = null };
-                    yield return new ChangeOriginGroup { Name = "a" };
+                    yield return new OriginGroupCreateParams { Name = "a", Sources = [], UseNext = true, ProxyNextUpstream = ["error", "timeout"] };
+                    yield return new OriginGroupUpdateParams { Name = "a", UseNext = true, ProxyNextUpstream = new List<string> { "http_502" } };
+                    yield return new OriginGroupUpdateParams { Name = "a", UseNext = true, ProxyNextUpstream = cases };
+                    yield return new OriginGroupUpdateParams { Name = "a", UseNext = flag };
+                    yield return new OriginGroupUpdateParams { Name = "a", UseNext = false };
+                    yield return new OriginGroupUpdateParams { Name = "a", UseNext = null };
+                    yield return new OriginGroupUpdateParams { Name = "a" };
                     yield return given with { UseNext = true };
 
-                    var later = new ChangeOriginGroup { Name = "a", UseNext = true };
+                    var later = new OriginGroupUpdateParams { Name = "a", UseNext = true };
                     later.ProxyNextUpstream = ["error"];
                     yield return later;
 
-                    var turnedOn = new ChangeOriginGroup { Name = "a", ProxyNextUpstream = ["timeout"] };
+                    var turnedOn = new OriginGroupUpdateParams { Name = "a", ProxyNextUpstream = ["timeout"] };
                     turnedOn.UseNext = true;
                     yield return turnedOn;
 
-                    var turnedOff = new ChangeOriginGroup { Name = "a", UseNext = true };
+                    var turnedOff = new OriginGroupUpdateParams { Name = "a", UseNext = true };
                     turnedOff.UseNext = false;
                     yield return turnedOff;
 
-                    var copied = new ChangeOriginGroup { Name = "a", UseNext = true };
+                    var copied = new OriginGroupUpdateParams { Name = "a", UseNext = true };
                     copied = copied with { ProxyNextUpstream = ["error"] };
                     yield return copied;
 
-                    var fromCases = new ChangeOriginGroup { Name = "a", ProxyNextUpstream = ["error"] };
+                    var fromCases = new OriginGroupUpdateParams { Name = "a", ProxyNextUpstream = ["error"] };
                     yield return fromCases with { UseNext = true };
 
                     // Responses are what the server sent: not checked.
-                    yield return new OriginGroupsResponse { Id = 1, Name = "a", Sources = [], UseNext = true };
+                    yield return new OriginGroup { Id = 1, Name = "a", Sources = [], UseNext = true };
                 }
             }
             """));
@@ -195,7 +195,7 @@ public class UseNextTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new CreateOriginGroup
+                    public static object M() => new OriginGroupCreateParams
                     {
                         Name = "a",
                         Sources = [],
@@ -206,7 +206,7 @@ public class UseNextTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new CreateOriginGroup
+                    public static object M() => new OriginGroupCreateParams
                     {
                         Name = "a",
                         Sources = [],
@@ -222,7 +222,7 @@ public class UseNextTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroup
+                    public static object M() => new OriginGroupUpdateParams
                     {
                         Name = "a",
                         [|UseNext = true|]
@@ -232,7 +232,7 @@ public class UseNextTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroup
+                    public static object M() => new OriginGroupUpdateParams
                     {
                         Name = "a",
                         UseNext = true,
@@ -250,13 +250,13 @@ public class UseNextTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroup { [|UseNext = true|], Name = "a" };
+                    public static object M() => new OriginGroupUpdateParams { [|UseNext = true|], Name = "a" };
                 }
                 """),
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroup { UseNext = true, ProxyNextUpstream = ["error", "timeout"], Name = "a" };
+                    public static object M() => new OriginGroupUpdateParams { UseNext = true, ProxyNextUpstream = ["error", "timeout"], Name = "a" };
                 }
                 """));
 
@@ -266,13 +266,13 @@ public class UseNextTests
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroup { Name = "a", [|UseNext = true|], ProxyNextUpstream = [] };
+                    public static object M() => new OriginGroupUpdateParams { Name = "a", [|UseNext = true|], ProxyNextUpstream = [] };
                 }
                 """),
             V.Code("""
                 public static class C
                 {
-                    public static object M() => new ChangeOriginGroup { Name = "a", UseNext = true, ProxyNextUpstream = ["error", "timeout"] };
+                    public static object M() => new OriginGroupUpdateParams { Name = "a", UseNext = true, ProxyNextUpstream = ["error", "timeout"] };
                 }
                 """));
 
@@ -284,7 +284,7 @@ public class UseNextTests
                 {
                     public static object M()
                     {
-                        var request = new ChangeOriginGroup { Name = "a" };
+                        var request = new OriginGroupUpdateParams { Name = "a" };
                         [|request.UseNext = true|];
                         return request;
                     }
@@ -295,7 +295,7 @@ public class UseNextTests
                 {
                     public static object M()
                     {
-                        var request = new ChangeOriginGroup { Name = "a" };
+                        var request = new OriginGroupUpdateParams { Name = "a" };
                         request.UseNext = true;
                         request.ProxyNextUpstream = ["error", "timeout"];
                         return request;
@@ -311,7 +311,7 @@ public class UseNextTests
                 {
                     public static object M()
                     {
-                        var a = new ChangeOriginGroup { Name = "a" };
+                        var a = new OriginGroupUpdateParams { Name = "a" };
                         return a with { [|UseNext = true|] };
                     }
                 }
@@ -321,7 +321,7 @@ public class UseNextTests
                 {
                     public static object M()
                     {
-                        var a = new ChangeOriginGroup { Name = "a" };
+                        var a = new OriginGroupUpdateParams { Name = "a" };
                         return a with { UseNext = true, ProxyNextUpstream = ["error", "timeout"] };
                     }
                 }

@@ -49,7 +49,7 @@ namespace GcoreCdnGen.PackageTests
 
                 var group = GcoreJson.Deserialize(
                     "{\"id\": 1, \"name\": \"g\", \"sources\": [{\"source\": \"a.com\"}, {\"origin_type\": \"gcs\", \"config\": {}}]}",
-                    OriginGroupsResponse.ReadJson);
+                    OriginGroup.ReadJson);
                 Console.WriteLine(GcoreJson.Serialize(group, static (w, g) => g.WriteJson(w)));
                 Console.WriteLine(typeof(Consumer.Cdn.CdnClient).Name);
                 Console.WriteLine(System.Text.Json.JsonSerializer.Serialize(new object()).Length);

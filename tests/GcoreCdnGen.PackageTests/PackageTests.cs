@@ -70,10 +70,10 @@ namespace GcoreCdnGen.PackageTests
                     ApiKey = "k",
                     BaseUrl = new Uri("http://127.0.0.1:1/"),
                 });
-                var request = new Consumer.Gcore.CreateOriginGroup
+                var request = new Consumer.Gcore.OriginGroupCreateParams
                 {
                     Name = "x",
-                    Sources = [new Consumer.Gcore.ChangeHostSource { Source = "example.com" }],
+                    Sources = [new Consumer.Gcore.HostSource { Source = "example.com" }],
                 };
                 GC.KeepAlive(client);
                 Console.WriteLine(typeof(Consumer.Gcore.GcoreClient).FullName);

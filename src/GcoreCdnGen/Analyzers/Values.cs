@@ -69,8 +69,8 @@ namespace GcoreCdnGen.Analyzers
         }
 
         /// <summary>
-        /// The JSON value of a constant of a generated string-backed enum (<c>S3ConfigS3Type.Amazon</c>,
-        /// <c>"amazon"</c> converted implicitly, <c>new S3ConfigS3Type("amazon")</c>) or of a plain string constant.
+        /// The JSON value of a constant of a generated string-backed enum (<c>S3Type.Amazon</c>,
+        /// <c>"amazon"</c> converted implicitly, <c>new S3Type("amazon")</c>) or of a plain string constant.
         /// </summary>
         public static string? EnumOrString(Markers markers, IOperation operation)
         {
@@ -204,7 +204,7 @@ namespace GcoreCdnGen.Analyzers
         }
 
         /// <summary>
-        /// False when the value is built inside a response object (<c>new S3SourceResponse { Config = new S3Config { … } }</c>):
+        /// False when the value is built inside a response object (<c>new OriginGroupS3Source { Config = new S3Config { … } }</c>):
         /// types shared by requests and responses are only checked where they go to the server.
         /// </summary>
         public static bool InResponseOnly(Markers markers, IOperation operation)

@@ -14,24 +14,31 @@ namespace GcoreCdnGen.Emitting
     /// </summary>
     internal static class ClientEmitter
     {
-        private const string RawClass = "RawResponseOperations";
+        private const string RawClass = ResourceNames.RawClass;
         private const string RawProperty = "WithRawResponse";
 
         private sealed class Resource
         {
-            public Resource(string name) => Name = name;
+            public Resource(string name, string className)
+            {
+                Name = name;
+                ClassName = className;
+            }
 
             public string Name { get; }
 
             /// <summary>The path the resource stands for, as the spec spells it (<c>/cdn/origin_groups</c>): the start of its operations' paths.</summary>
             public string Path { get; set; } = "";
 
+            /// <summary>The class holding the operations, as the naming layer decides (<see cref="ResourceNames"/>).</summary>
+            public string ClassName { get; }
+
             public List<Resource> Children { get; } = new();
 
             public List<OperationDef> Operations { get; } = new();
 
             /// <summary>A raw twin is emitted for resources with operations, unless a child resource would collide with its names.</summary>
-            public bool HasRaw => Operations.Count > 0 && !Children.Any(c => c.Name + "Operations" == RawClass || c.Name == RawProperty);
+            public bool HasRaw => Operations.Count > 0 && !Children.Any(c => c.ClassName == RawClass || c.Name == RawProperty);
         }
 
         private enum Flavor
@@ -43,14 +50,16 @@ namespace GcoreCdnGen.Emitting
         /// <summary>The client source. <paramref name="model"/> carries the operations and the list-envelope types (for paging).</summary>
         public static string Emit(ApiModel model)
         {
-            var root = new Resource("");
+            var root = new Resource("", "");
             foreach (var operation in model.Operations)
             {
                 var node = root;
                 var segments = operation.PathTemplate.Split(new[] { '/' }, System.StringSplitOptions.RemoveEmptyEntries);
                 int consumed = 0;
-                foreach (var segment in operation.ResourcePath)
+                var classNames = ResourceNames.ClassNames(operation.ResourcePath);
+                for (int depth = 0; depth < operation.ResourcePath.Count; depth++)
                 {
+                    string segment = operation.ResourcePath[depth];
                     // The resource's path runs to the next segment of the operation's path that is not a parameter.
                     while (consumed < segments.Length && segments[consumed].StartsWith("{", System.StringComparison.Ordinal))
                         consumed++;
@@ -58,7 +67,7 @@ namespace GcoreCdnGen.Emitting
                     var child = node.Children.FirstOrDefault(c => c.Name == segment);
                     if (child is null)
                     {
-                        child = new Resource(segment) { Path = "/" + string.Join("/", segments.Take(consumed)) };
+                        child = new Resource(segment, classNames[depth]) { Path = "/" + string.Join("/", segments.Take(consumed)) };
                         node.Children.Add(child);
                     }
 
@@ -203,13 +212,13 @@ namespace GcoreCdnGen.Emitting
         private static void EmitResource(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes)
         {
             w.Line($"/// <summary>Operations under <c>{SourceWriter.Xml(resource.Path)}</c>.</summary>");
-            using (w.Block($"public sealed partial class {resource.Name}Operations"))
+            using (w.Block($"public sealed partial class {resource.ClassName}"))
             {
                 w.Line("""
                     private readonly GcoreTransport _transport;
 
                     """);
-                using (w.Block($"internal {resource.Name}Operations(GcoreTransport transport)"))
+                using (w.Block($"internal {resource.ClassName}(GcoreTransport transport)"))
                     EmitConstructorBody(w, resource);
 
                 EmitChildProperties(w, resource);
@@ -228,7 +237,7 @@ namespace GcoreCdnGen.Emitting
         {
             w.Line("_transport = transport;");
             foreach (var child in resource.Children)
-                w.Line($"{child.Name} = new {child.Name}Operations(transport);");
+                w.Line($"{child.Name} = new {child.ClassName}(transport);");
             if (resource.HasRaw)
                 w.Line($"{RawProperty} = new {RawClass}(transport);");
         }
@@ -241,7 +250,7 @@ namespace GcoreCdnGen.Emitting
                 w.Line($$"""
 
                     /// <summary>Operations under <c>{{SourceWriter.Xml(child.Path)}}</c>.</summary>
-                    public {{child.Name}}Operations {{child.Name}} { get; }
+                    public {{child.ClassName}} {{child.Name}} { get; }
                     """);
             }
         }

@@ -225,6 +225,9 @@ namespace GcoreCdnGen.Emitting
             // Optional: "not set" and "set to null" differ, so only what was set (or read) is written back.
             string field = CSharp.Field(property);
             string access = type.Kind == TypeKind.Union ? "private protected" : "private";
+            // A variant's kind property starts set to the variant's own kind, so the variant sends it unasked.
+            string kind = property.KindValue is { } value ? " = " + Identifiers.Literal(value) : "";
+            string kindSet = kind.Length > 0 ? " = true" : "";
             w.Line($$"""
                 public {{propertyType}} {{property.Name}}
                 {
@@ -236,8 +239,8 @@ namespace GcoreCdnGen.Emitting
                     }
                 }
 
-                {{access}} {{propertyType}} {{field}};
-                {{access}} bool {{field}}IsSet;
+                {{access}} {{propertyType}} {{field}}{{kind}};
+                {{access}} bool {{field}}IsSet{{kindSet}};
                 """);
         }
 

@@ -35,5 +35,11 @@ namespace GcoreCdnGen.Model
 
         /// <summary>The spec's limits on the value, for the analyzers; null when there are none.</summary>
         public required Constraints? Constraints { get; init; }
+
+        /// <summary>
+        /// For a union variant's kind property (<c>origin_type</c> of an S3 source), the value that selects the variant:
+        /// the property starts set to it, so the variant sends its own kind. Null otherwise.
+        /// </summary>
+        public string? KindValue { get; init; }
     }
 }

@@ -85,6 +85,9 @@ namespace GcoreCdnGen.Naming
 
         public NameScope(params string[] reserved) => _taken = new HashSet<string>(reserved, StringComparer.Ordinal);
 
+        /// <summary>A scope that compares names with <paramref name="comparer"/> (ignoring case, for type names that become file names).</summary>
+        public NameScope(IEqualityComparer<string> comparer, params string[] reserved) => _taken = new HashSet<string>(reserved, comparer);
+
         public bool IsTaken(string name) => _taken.Contains(name);
 
         public string Claim(string wanted)

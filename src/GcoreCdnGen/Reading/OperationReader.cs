@@ -226,7 +226,12 @@ namespace GcoreCdnGen.Reading
         private List<ParameterDef>? ReadParameters(string path, OpenApiOperation operation, string pointer, string opName)
         {
             var result = new List<ParameterDef>();
-            var names = new NameScope("cancellationToken", "body", "request", "requestOptions");
+            // The method's own parameters and the locals the client's methods declare (a value method's query; where
+            // limit and offset make a paging method, its pageSize, next, page, items and item) are never a parameter's name.
+            var declared = operation.Parameters?.Where(p => p?.In == Microsoft.OpenApi.ParameterLocation.Query).Select(p => p!.Name).ToList() ?? new List<string?>();
+            var names = declared.Contains("limit") && declared.Contains("offset")
+                ? new NameScope("cancellationToken", "body", "request", "requestOptions", "query", "pageSize", "next", "page", "items", "item")
+                : new NameScope("cancellationToken", "body", "request", "requestOptions", "query");
             int index = 0;
             foreach (var parameter in operation.Parameters ?? (IList<IOpenApiParameter>)Array.Empty<IOpenApiParameter>())
             {

@@ -16,24 +16,11 @@ namespace GcoreCdnGen.Reading
     /// </summary>
     internal sealed class SchemaReader
     {
-        private static readonly string[] SupportNames =
-        {
-            "GcoreException", "GcoreApiException", "GcoreBadRequestException", "GcoreAuthenticationException",
-            "GcorePermissionDeniedException", "GcoreNotFoundException", "GcoreConflictException",
-            "GcoreUnprocessableEntityException", "GcoreRateLimitException", "GcoreInternalServerException",
-            "GcoreConnectionException", "GcoreTimeoutException", "GcoreTransport", "GcoreJson", "GcoreSchemaAttribute",
-            "GcorePropertyAttribute", "GcoreJsonConverter",
-            "GcoreResponse", "GcoreRequestOptions", "GcoreResponseException", "GcoreQuery", "GcoreErrors", "GcoreRedaction",
-            "GcoreConfigurationException", "GcoreResponseTooLargeException", "GcoreRedirectException", "GcorePaging",
-            "GcoreJsonException", "GcoreJsonKind", "GcoreJsonRead", "GcoreJsonWrite", "GcoreJsonFit", "GcoreJsonScorer", "GcorePooledBuffer",
-        };
-
         private readonly DiagnosticReporter _reporter;
         private readonly CancellationToken _ct;
         private readonly UnionReader _unions;
-        private readonly NameScope _typeNames;
+        private int _lastId;
         private readonly Dictionary<string, TypeBuilder> _componentTypes = new(StringComparer.Ordinal);
-        private readonly Dictionary<string, string> _componentNames = new(StringComparer.Ordinal);
         private readonly List<TypeBuilder> _types = new();
 
         public SchemaReader(SpecOptions options, DiagnosticReporter reporter, CancellationToken ct)
@@ -41,7 +28,6 @@ namespace GcoreCdnGen.Reading
             _reporter = reporter;
             _ct = ct;
             _unions = new UnionReader(this, reporter);
-            _typeNames = new NameScope(SupportNames.Concat(new[] { options.ClientName, options.ClientName + "Options", options.ClientName + "ServiceCollectionExtensions" }).ToArray());
         }
 
         /// <summary>Every type read so far, in the order it was first met.</summary>
@@ -150,19 +136,11 @@ namespace GcoreCdnGen.Reading
             }
         }
 
-        /// <summary>Component names are claimed first, in document order, so they never depend on which operations are selected.</summary>
-        internal void ClaimComponentNames(OpenApiDocument document)
+        /// <summary>Looks at the components as a whole before any is read: rings of <c>$ref</c> aliases are found here.</summary>
+        internal void Prepare(OpenApiDocument document)
         {
-            var schemas = document.Components?.Schemas;
-            if (schemas is null)
-                return;
-            FindAliasRings(schemas);
-            foreach (var pair in schemas)
-            {
-                if (pair.Value is null || IsTrivial(pair.Value))
-                    continue;
-                _componentNames[pair.Key] = _typeNames.Claim(Identifiers.Pascal(pair.Key));
-            }
+            if (document.Components?.Schemas is { } schemas)
+                FindAliasRings(schemas);
         }
 
         /// <summary>Components that are only a <c>$ref</c> and lead back to themselves (A → B → A), or into such a ring.</summary>
@@ -286,8 +264,7 @@ namespace GcoreCdnGen.Reading
 
         private TypeRef DefineComponentCore(string id, IOpenApiSchema target)
         {
-            if (!_componentNames.TryGetValue(id, out var name))
-                _componentNames[id] = name = _typeNames.Claim(Identifiers.Pascal(id));
+            string name = Identifiers.Pascal(id); // for messages only: the type's name comes from where the API uses it
 
             string pointer = JsonPointers.ComponentPointer(id);
             if (target.IsUnion())
@@ -314,20 +291,27 @@ namespace GcoreCdnGen.Reading
             return MapSchema(target, name, pointer);
         }
 
-        internal TypeBuilder NewComponentType(string id, TypeKind kind, string name, string pointer)
+        internal TypeBuilder NewComponentType(string id, TypeKind kind, string hint, string pointer)
         {
-            var builder = new TypeBuilder(kind, name, pointer);
+            var builder = NewBuilder(kind, hint, pointer);
             _componentTypes[id] = builder;
             _types.Add(builder);
             return builder;
         }
 
-        internal TypeBuilder NewType(TypeKind kind, string wantedName, string pointer)
+        internal TypeBuilder NewType(TypeKind kind, string hint, string pointer)
         {
-            var builder = new TypeBuilder(kind, _typeNames.Claim(wantedName), pointer);
+            var builder = NewBuilder(kind, hint, pointer);
             _types.Add(builder);
             return builder;
         }
+
+        /// <summary>
+        /// A type with a provisional id for a name: the naming layer names it once every use is known
+        /// (<see cref="Naming.TypeNamer"/>), from where the API uses it rather than from the document's wording.
+        /// </summary>
+        private TypeBuilder NewBuilder(TypeKind kind, string hint, string pointer) =>
+            new(kind, TypeBuilder.ProvisionalPrefix + (++_lastId).ToString(CultureInfo.InvariantCulture), pointer) { Hint = hint };
 
         private static string InlineName(IOpenApiSchema schema, string nameHint)
         {

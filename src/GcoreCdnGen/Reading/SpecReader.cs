@@ -81,7 +81,7 @@ namespace GcoreCdnGen.Reading
                 return Done(null);
             }
 
-            _schemas.ClaimComponentNames(document);
+            _schemas.Prepare(document);
             var operations = _operations.ReadOperations(document);
             ReportReaderErrors(operations);
             if (operations.Count == 0)
@@ -95,13 +95,14 @@ namespace GcoreCdnGen.Reading
             string baseUrl = document.Servers?.FirstOrDefault()?.Url ?? "https://api.gcore.com";
             if (!Uri.TryCreate(baseUrl, UriKind.Absolute, out _))
                 baseUrl = "https://api.gcore.com";
+            var (types, named) = TypeFreezer.Freeze(_schemas.Types, operations, _options);
             var model = new ApiModel
             {
                 Options = _options,
                 Title = document.Info?.Title ?? "API",
                 DefaultBaseUrl = baseUrl,
-                Types = TypeFreezer.Freeze(_schemas.Types, operations),
-                Operations = operations.ToEquatableArray(),
+                Types = types,
+                Operations = named.ToEquatableArray(),
             };
             return Done(model);
         }

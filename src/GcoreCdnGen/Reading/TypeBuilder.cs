@@ -13,9 +13,22 @@ namespace GcoreCdnGen.Reading
             Pointer = pointer;
         }
 
+        /// <summary>What a provisional name starts with: never a C# identifier, so a name the namer missed cannot compile.</summary>
+        public const string ProvisionalPrefix = "#";
+
         public TypeKind Kind { get; }
 
-        public string Name { get; }
+        /// <summary>A provisional id while reading; the type's C# name once <see cref="TypeFreezer"/> has named it.</summary>
+        public string Name { get; set; }
+
+        /// <summary>What the document calls the type, for messages only.</summary>
+        public string Hint { get; set; } = "";
+
+        /// <summary>For a union variant, the JSON name of the union's kind property (<c>origin_type</c>).</summary>
+        public string? KindProperty { get; set; }
+
+        /// <summary>For a union variant, the kind property's value that selects it (<c>s3</c>): the variant sends it by itself.</summary>
+        public string? KindValue { get; set; }
 
         public string Pointer { get; }
 
@@ -27,7 +40,7 @@ namespace GcoreCdnGen.Reading
 
         public string? BaseType { get; set; }
 
-        public List<string> Variants { get; } = new();
+        public List<string> Variants { get; set; } = new();
 
         public List<EnumValueDef> Values { get; } = new();
 

@@ -14,11 +14,108 @@ namespace GcoreCdnGen.Reading
         private static readonly string[] ReservedMembers =
         {
             "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "GetType",
-            "ReadJson", "WriteJson", "MatchScore", "Finalize", "MemberwiseClone", "Unknown",
+            "ReadJson", "WriteJson", "MatchScore", "Finalize", "MemberwiseClone", "Unknown", "Clone",
             "AdditionalProperties", "IsSet", "Unset", "IsPaginated", "JsonConverter", "ScoreProperty", "RequiredMask",
         };
 
-        internal static EquatableArray<TypeDef> Freeze(List<TypeBuilder> types, List<OperationDef> operations)
+        /// <summary>What an enum-like value type declares besides its values.</summary>
+        private static readonly string[] ReservedEnumMembers =
+        {
+            "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType", "ReadJson", "WriteJson", "JsonConverter", "MemberwiseClone", "Finalize",
+        };
+
+        /// <summary>
+        /// One type per wire shape, the kinds of union variants, and every type's name (from the naming layer), then
+        /// the types as the emitters see them. Returns the operations with their types' final names.
+        /// </summary>
+        internal static (EquatableArray<TypeDef> Types, List<OperationDef> Operations) Freeze(List<TypeBuilder> types, List<OperationDef> operations, SpecOptions options)
+        {
+            var shapes = new TypeShapes(types);
+            var kept = shapes.Deduplicate(types);
+            Rename(types, kept);
+            operations = operations.Select(o => Rename(o, kept)).ToList();
+
+            var byId = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
+            foreach (var union in types.Where(t => t.Kind == TypeKind.Union))
+                UnionKinds.Assign(union, byId, shapes.Key);
+
+            var names = TypeNamer.Assign(
+                types.Select(t => new NamingType
+                {
+                    Id = t.Name,
+                    Kind = t.Kind,
+                    Properties = t.Properties.Select(p => new KeyValuePair<string, TypeRef>(p.JsonName, p.Type)).ToList(),
+                    Variants = t.Variants,
+                    BaseType = t.BaseType,
+                    KindValue = t.KindValue,
+                    ItemType = t.ItemType,
+                    ShapeKey = shapes.Key(t),
+                }).ToList(),
+                operations.Select(o => new NamingOperation
+                {
+                    Resource = o.ResourcePath,
+                    MethodName = o.MethodName,
+                    SortKey = o.PathTemplate + " " + MethodOrder(o.HttpMethod),
+                    Body = o.RequestBody,
+                    Response = o.Response,
+                    Parameters = o.Parameters.Select(p => new KeyValuePair<string, TypeRef>(p.Name, p.Type)).ToList(),
+                }).ToList(),
+                TypeNamer.RuntimeTypes
+                    .Concat(new[] { options.ClientName, options.ClientName + "Options", options.ClientName + "ServiceCollectionExtensions", ResourceNames.RawClass })
+                    .Concat(operations.SelectMany(o => ResourceNames.ClassNames(o.ResourcePath))));
+            Rename(types, names);
+            operations = operations.Select(o => Rename(o, names)).ToList();
+            foreach (var type in types.Where(t => t.Kind == TypeKind.Enum))
+            {
+                var members = new NameScope(ReservedEnumMembers.Concat(new[] { type.Name }).ToArray());
+                var values = type.Values.Select(v => v with { MemberName = members.Claim(Identifiers.Pascal(v.Value)) }).ToList();
+                type.Values.Clear();
+                type.Values.AddRange(values);
+            }
+
+            return (FreezeNamed(types, operations), operations);
+        }
+
+        private static string MethodOrder(string method) => method switch
+        {
+            "GET" => "1",
+            "POST" => "2",
+            "PUT" => "3",
+            "PATCH" => "4",
+            "DELETE" => "5",
+            _ => "6" + method,
+        };
+
+        private static void Rename(List<TypeBuilder> types, IReadOnlyDictionary<string, string> names)
+        {
+            foreach (var type in types)
+            {
+                type.Name = names[type.Name];
+                foreach (var property in type.Properties)
+                    property.Type = Rename(property.Type, names);
+                type.Variants = type.Variants.Select(v => names.TryGetValue(v, out var n) ? n : v).Distinct().ToList();
+                if (type.BaseType is not null && names.TryGetValue(type.BaseType, out var b))
+                    type.BaseType = b;
+                if (type.ItemType is not null)
+                    type.ItemType = Rename(type.ItemType, names);
+            }
+        }
+
+        private static OperationDef Rename(OperationDef operation, IReadOnlyDictionary<string, string> names) => operation with
+        {
+            RequestBody = operation.RequestBody is null ? null : Rename(operation.RequestBody, names),
+            Response = operation.Response is null ? null : Rename(operation.Response, names),
+            Parameters = operation.Parameters.Select(p => p with { Type = Rename(p.Type, names) }).ToEquatableArray(),
+        };
+
+        private static TypeRef Rename(TypeRef type, IReadOnlyDictionary<string, string> names)
+        {
+            if (type.Element is not null)
+                return type with { Element = Rename(type.Element, names) };
+            return type.Kind == TypeRefKind.Named && type.Name is not null && names.TryGetValue(type.Name, out var name) ? type with { Name = name } : type;
+        }
+
+        private static EquatableArray<TypeDef> FreezeNamed(List<TypeBuilder> types, List<OperationDef> operations)
         {
             var byName = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
             var request = new HashSet<string>(StringComparer.Ordinal);
@@ -79,6 +176,7 @@ namespace GcoreCdnGen.Reading
                         Secret = p.Secret,
                         Inherited = inherited.Contains(p.JsonName),
                         Constraints = p.Constraints,
+                        KindValue = p.JsonName == type.KindProperty ? type.KindValue : null,
                     });
                 }
 
@@ -119,7 +217,12 @@ namespace GcoreCdnGen.Reading
             // A list the current shape of a merged union requires, in a type that is only received: absent reads as empty.
             if (p.RequiredInPrimary && !p.Required && p.Type.Kind == TypeRefKind.Array && !inRequest)
                 return Presence.DefaultEmpty;
-            if (!p.Required)
+            // A variant's kind starts set to its own value: the user never has to say it.
+            if (p.JsonName == type.KindProperty && type.KindValue is not null && inRequest)
+                return Presence.Optional;
+
+            // Required means what the API requires of a request: what the current shape of merged alternatives needs.
+            if (!p.Required && !(p.RequiredInPrimary && inRequest))
                 return Presence.Optional;
             return p.Nullable ? Presence.RequiredNullable : Presence.Required;
         }

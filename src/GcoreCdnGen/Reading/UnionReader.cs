@@ -1,3 +1,4 @@
+using System;
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
@@ -10,8 +11,9 @@ namespace GcoreCdnGen.Reading
     /// <summary>
     /// oneOf / anyOf without a discriminator, read by shape. Three patterns:
     /// - a bare array or a paginated envelope of the same items: one list type that reads both;
-    /// - one current object shape plus deprecated legacy shapes: one merged record (the user never pattern-matches);
-    /// - objects of different kinds: an abstract record with one derived record per variant.
+    /// - alternative shapes of one thing (they share a required property, or one requires nothing): one merged record
+    ///   the user builds without pattern matching, whatever the document marks deprecated;
+    /// - objects of different kinds: an abstract record with one derived record per variant, each sending its kind.
     /// </summary>
     internal sealed class UnionReader
     {
@@ -77,9 +79,13 @@ namespace GcoreCdnGen.Reading
 
             if (variants.All(v => v.IsObject))
             {
-                int current = variants.Count(v => !v.Schema.Deprecated);
-                if (current == 1)
-                    return MergeVariants(schema, componentId, name, pointer, variants);
+                // One rule, whatever the document marks deprecated: shapes that share a required property (or a shape
+                // that requires nothing) are alternative shapes of one thing, merged into one record the user builds
+                // without pattern matching; otherwise each variant is a kind of its own.
+                var required = variants.Select(v => RequiredOf(v.Schema)).ToList();
+                bool sharesRequired = required[0].Any(r => required.All(set => set.Contains(r)));
+                if (sharesRequired || required.Any(set => set.Count == 0))
+                    return MergeVariants(schema, componentId, name, pointer, variants, Primary(variants, required));
                 return DefineUnion(schema, componentId, name, pointer, variants);
             }
 
@@ -105,11 +111,14 @@ namespace GcoreCdnGen.Reading
             if (!envelope.IsObject || array.Schema.Items is null)
                 return null;
 
-            string? itemId = (array.Schema.Items as OpenApiSchemaReference)?.Reference?.Id;
+            // The envelope's list of the same items, by shape: a $ref and an inline copy of it are the same items.
             var envelopeProperties = CollectProperties(envelope.Schema, envelope.Pointer);
             string? resultsName = envelopeProperties
-                .Where(p => p.Value.NonNullType() == JsonSchemaType.Array && p.Value.Items is OpenApiSchemaReference r && r.Reference?.Id == itemId && itemId is not null)
+                .Where(p => p.Value.NonNullType() == JsonSchemaType.Array && p.Value.Items is not null &&
+                    SchemaShape.Resolve(array.Schema.Items) is { } items && HasObjectShape(items) &&
+                    SchemaShape.Same(p.Value.Items, array.Schema.Items))
                 .Select(p => p.Key)
+                .OrderBy(k => k, StringComparer.Ordinal)
                 .LastOrDefault();
             if (resultsName is null)
                 return null;
@@ -156,15 +165,64 @@ namespace GcoreCdnGen.Reading
             return result;
         }
 
-        private TypeRef MergeVariants(IOpenApiSchema schema, string? componentId, string name, string pointer, List<Variant> variants)
+        private static bool HasObjectShape(IOpenApiSchema schema) =>
+            schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };
+
+        /// <summary>Every property name a schema requires, through its allOf parts.</summary>
+        private static HashSet<string> RequiredOf(IOpenApiSchema schema)
+        {
+            var result = new HashSet<string>(StringComparer.Ordinal);
+            void Walk(IOpenApiSchema s, int depth)
+            {
+                if (depth > 32)
+                    return;
+                if (s is OpenApiSchemaReference r)
+                {
+                    IOpenApiSchema? target = null;
+                    try { target = r.Target; } catch (Exception) { }
+                    if (target is null)
+                        return;
+                    s = target;
+                }
+
+                if (s.AllOf is not null)
+                    foreach (var part in s.AllOf)
+                        Walk(part, depth + 1);
+                if (s.Required is not null)
+                    result.UnionWith(s.Required);
+            }
+
+            Walk(schema, 0);
+            return result;
+        }
+
+        /// <summary>
+        /// The current shape of merged alternatives, read from the wire contract alone: a property every shape has, that
+        /// some shapes require (to select themselves, as the legacy <c>auth_type: awsSignatureV4</c>) and exactly one
+        /// shape does not, makes that one the shape a request gets by default. Null when the shapes do not say.
+        /// </summary>
+        private Variant? Primary(List<Variant> variants, List<HashSet<string>> required)
+        {
+            var shared = variants.Select(v => new HashSet<string>(CollectProperties(v.Schema, v.Pointer).Keys, StringComparer.Ordinal))
+                .Aggregate((a, b) => { a.IntersectWith(b); return a; });
+            var selectors = shared.Where(p => required.Any(set => set.Contains(p)) && !required.All(set => set.Contains(p))).ToList();
+            if (selectors.Count == 0)
+                return null;
+            var defaults = Enumerable.Range(0, variants.Count).Where(i => selectors.All(s => !required[i].Contains(s))).ToList();
+            // A default shape that requires nothing (a PATCH's legacy shape) says nothing about what the API requires.
+            return defaults.Count == 1 && required[defaults[0]].Count > 0 ? variants[defaults[0]] : null;
+        }
+
+        private TypeRef MergeVariants(IOpenApiSchema schema, string? componentId, string name, string pointer, List<Variant> variants, Variant? primary)
         {
             var builder = NewType(componentId, TypeKind.Object, name, pointer);
-            var primary = variants.First(v => !v.Schema.Deprecated);
-            builder.Summary = SpecText.Describe(schema) ?? SpecText.Describe(primary.Schema);
+            builder.Summary = SpecText.Describe(schema) ?? (primary is { } p ? SpecText.Describe(p.Schema) : null);
 
-            // The current shape first, then what only the legacy shapes add.
-            var ordered = new List<Variant> { primary };
-            ordered.AddRange(variants.Where(v => v.Schema.Deprecated));
+            // The current shape first, then what only the other shapes add.
+            var ordered = new List<Variant>();
+            if (primary is { } current)
+                ordered.Add(current);
+            ordered.AddRange(variants.Where(v => primary is not { } c || !ReferenceEquals(v.Schema, c.Schema)));
             var requiredCounts = new Dictionary<string, int>();
             foreach (var variant in ordered)
             {
@@ -177,9 +235,11 @@ namespace GcoreCdnGen.Reading
                     var existing = builder.Properties.FirstOrDefault(p => p.JsonName == property.JsonName);
                     if (existing is null)
                     {
-                        if (variant.Schema.Deprecated && property.Deprecated is null)
+                        // What only deprecated shapes have is deprecated with them (docs only: the shape stays the same).
+                        if (variant.Schema.Deprecated && property.Deprecated is null &&
+                            variants.All(v => v.Schema.Deprecated || !CollectProperties(v.Schema, v.Pointer).ContainsKey(property.JsonName)))
                             property.Deprecated = SpecText.DeprecationMessage(variant.Schema);
-                        property.RequiredInPrimary = property.Required && ReferenceEquals(variant.Schema, primary.Schema);
+                        property.RequiredInPrimary = property.Required && primary is { } c && ReferenceEquals(variant.Schema, c.Schema);
                         builder.Properties.Add(property);
                     }
                     else if (!existing.Type.Equals(property.Type))
@@ -214,17 +274,14 @@ namespace GcoreCdnGen.Reading
                 }
                 else
                 {
-                    string wanted = Identifiers.Pascal(variant.Schema.Title ?? "") is { Length: > 0 } t && t != "Value" && variant.Schema.Title is { Length: > 0 }
-                        ? t
-                        : name + "Variant" + (i + 1).ToString(CultureInfo.InvariantCulture);
-                    builder = _schemas.NewType(TypeKind.Object, wanted, variant.Pointer);
+                    builder = _schemas.NewType(TypeKind.Object, name + "Variant" + (i + 1).ToString(CultureInfo.InvariantCulture), variant.Pointer);
                     _schemas.FillObject(builder, variant.Schema, variant.Pointer);
                 }
 
                 if (builder is not null && builder.Kind == TypeKind.Object && builder.BaseType is not null && builder.BaseType != union.Name)
                 {
                     // A variant already derives from another union: this union gets its own copy of it.
-                    var copy = _schemas.NewType(TypeKind.Object, union.Name + builder.Name, builder.Pointer);
+                    var copy = _schemas.NewType(TypeKind.Object, union.Hint + builder.Hint, builder.Pointer);
                     copy.Summary = builder.Summary;
                     copy.Deprecated = builder.Deprecated;
                     copy.ClosedShape = builder.ClosedShape;

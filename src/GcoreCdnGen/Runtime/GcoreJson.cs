@@ -331,7 +331,7 @@ namespace GcoreCdnGen.Runtime
         public static T Deserialize<T>(string json, GcoreJsonRead<T> read) =>
             Deserialize<T>(global::System.Text.Encoding.UTF8.GetBytes(json), read);
 
-        /// <summary>Reads a generated value from UTF-8 JSON, e.g. <c>GcoreJson.Deserialize(bytes, OriginGroupsResponse.ReadJson)</c>.</summary>
+        /// <summary>Reads a generated value from UTF-8 JSON, e.g. <c>GcoreJson.Deserialize(bytes, OriginGroup.ReadJson)</c>.</summary>
         public static T Deserialize<T>(global::System.ReadOnlySpan<byte> utf8Json, GcoreJsonRead<T> read)
         {
             var reader = new global::System.Text.Json.Utf8JsonReader(utf8Json);

@@ -38,7 +38,7 @@ public class ErrorTests : ClientTestBase
         const string body = """{"errors":{"name":["Origin group with this name already exists."]}}""";
         Server.Answer(400, body);
 
-        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => Client.Cdn.OriginGroups.UpdateAsync(1, new ChangeOriginGroup { Name = "dup" }));
+        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => Client.Cdn.OriginGroups.UpdateAsync(1, new OriginGroupUpdateParams { Name = "dup" }));
 
         Assert.Equal(body, ex.Body);
         Assert.Equal(new[] { "Origin group with this name already exists." }, ex.ValidationErrors["name"]);

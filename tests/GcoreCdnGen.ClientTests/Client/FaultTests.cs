@@ -43,10 +43,10 @@ public sealed class FaultTests : IAsyncLifetime
         return new GcoreClient(options);
     }
 
-    private async Task<OriginGroupsResponse> SeedGroupAsync(string name)
+    private async Task<OriginGroup> SeedGroupAsync(string name)
     {
         using var client = Client(new TestClock(), o => o.MaxRetries = 0);
-        return await client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup { Name = name, Sources = [new ChangeHostSource { Source = "yourwebsite.com" }] });
+        return await client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams { Name = name, Sources = [new HostSource { Source = "yourwebsite.com" }] });
     }
 
     private static void AssertBackoff(TimeSpan wait, double nominalSeconds) =>
@@ -225,7 +225,7 @@ public sealed class FaultTests : IAsyncLifetime
         _server.Faults.Enqueue(Fault.ResetConnection().ForMethod("POST"));
         using var client = Client(new TestClock());
 
-        var ex = await Assert.ThrowsAsync<GcoreOutcomeUnknownException>(() => client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup { Name = "once", Sources = [new ChangeHostSource { Source = "yourwebsite.com" }] }));
+        var ex = await Assert.ThrowsAsync<GcoreOutcomeUnknownException>(() => client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams { Name = "once", Sources = [new HostSource { Source = "yourwebsite.com" }] }));
 
         Assert.Single(_server.Requests);
         Assert.IsType<GcoreConnectionException>(ex.InnerException);
@@ -238,16 +238,16 @@ public sealed class FaultTests : IAsyncLifetime
         _server.Faults.Enqueue(Fault.ResetConnection().ForMethod("POST"));
         using var client = Client(new TestClock(), o => o.RetryNonIdempotent = true);
 
-        var created = await client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup
+        var created = await client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams
         {
             Name = "same-body",
             Sources =
             [
-                new ChangeHostSource { Source = "yourwebsite.com" },
-                new ChangeS3Source
+                new HostSource { Source = "yourwebsite.com" },
+                new S3Source
                 {
                     OriginType = OriginType.S3,
-                    Config = new S3Config { S3Type = S3ConfigS3Type.Amazon, S3BucketName = "my-bucket", S3Region = "eu-west-1", S3AccessKeyId = AccessKey, S3SecretAccessKey = SecretKey },
+                    Config = new S3Config { S3Type = S3Type.Amazon, S3BucketName = "my-bucket", S3Region = "eu-west-1", S3AccessKeyId = AccessKey, S3SecretAccessKey = SecretKey },
                 },
             ],
         });
@@ -426,7 +426,7 @@ public sealed class FaultTests : IAsyncLifetime
         _server.Faults.Enqueue(Fault.Status(status, body: body));
         using var client = Client(new TestClock());
 
-        var ex = await Assert.ThrowsAnyAsync<GcoreApiException>(() => client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup { Name = "x", Sources = [new ChangeHostSource { Source = "yourwebsite.com" }] }));
+        var ex = await Assert.ThrowsAnyAsync<GcoreApiException>(() => client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams { Name = "x", Sources = [new HostSource { Source = "yourwebsite.com" }] }));
 
         Assert.IsType(type, ex);
         Assert.Single(_server.Requests);
@@ -444,15 +444,15 @@ public sealed class FaultTests : IAsyncLifetime
         _server.Faults.Enqueue(Fault.Status(400, body: body));
         using var client = Client(new TestClock());
 
-        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup
+        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams
         {
             Name = "leaky",
             Sources =
             [
-                new ChangeS3Source
+                new S3Source
                 {
                     OriginType = OriginType.S3,
-                    Config = new S3Config { S3Type = S3ConfigS3Type.Amazon, S3BucketName = "my-bucket", S3Region = "eu-west-1", S3AccessKeyId = AccessKey, S3SecretAccessKey = SecretKey },
+                    Config = new S3Config { S3Type = S3Type.Amazon, S3BucketName = "my-bucket", S3Region = "eu-west-1", S3AccessKeyId = AccessKey, S3SecretAccessKey = SecretKey },
                 },
             ],
         }));

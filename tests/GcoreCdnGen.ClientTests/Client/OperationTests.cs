@@ -86,7 +86,7 @@ public class OperationTests : ClientTestBase
         AssertCommonHeaders(call, hasBody: true);
         JsonAssert.Equivalent(RequestTests.HostAndS3GroupJson, call.Body);
         Assert.Equal(1, created.Id);
-        Assert.Equal("SECRET_VALUE", created.Sources.OfType<S3SourceResponse>().Single().Config.S3SecretAccessKey);
+        Assert.Equal("SECRET_VALUE", created.Sources.OfType<OriginGroupS3Source>().Single().Config.S3SecretAccessKey);
     }
 
     [Fact]
@@ -108,12 +108,12 @@ public class OperationTests : ClientTestBase
     public async Task Replace_puts_the_whole_body()
     {
         Server.Answer(200, Payloads.GroupWith(42, "g2"));
-        var body = new ChangeOriginGroupPut
+        var body = new OriginGroupReplaceParams
         {
             Name = "g2",
             UseNext = true,
             ProxyNextUpstream = ["error", "http_502"],
-            Sources = [new ChangeHostSource { Source = "a.com" }, new ChangeHostSource { Source = "b.com", Backup = true }],
+            Sources = [new HostSource { Source = "a.com" }, new HostSource { Source = "b.com", Backup = true }],
         };
 
         var group = await Client.Cdn.OriginGroups.ReplaceAsync(42, body);
@@ -133,7 +133,7 @@ public class OperationTests : ClientTestBase
     {
         Server.Answer(200, Payloads.GroupWith(42, "renamed"));
 
-        var group = await Client.Cdn.OriginGroups.UpdateAsync(42, new ChangeOriginGroup { Name = "renamed", UseNext = false });
+        var group = await Client.Cdn.OriginGroups.UpdateAsync(42, new OriginGroupUpdateParams { Name = "renamed", UseNext = false });
 
         var call = Server.SingleCall;
         Assert.Equal("PATCH", call.Method);

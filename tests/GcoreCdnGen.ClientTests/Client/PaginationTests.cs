@@ -21,7 +21,7 @@ public class PaginationTests : ClientTestBase
     private static string Page(long count, params long[] ids) =>
         "{\"count\": " + count + ", \"next\": null, \"previous\": null, \"results\": [" + string.Join(", ", ids.Select(id => Payloads.GroupWith(id, "g" + id))) + "]}";
 
-    private static async Task<List<long>> Ids(IAsyncEnumerable<OriginGroupsResponse> groups)
+    private static async Task<List<long>> Ids(IAsyncEnumerable<OriginGroup> groups)
     {
         var ids = new List<long>();
         await foreach (var group in groups)
@@ -148,7 +148,7 @@ public class PaginationTests : ClientTestBase
         await using var fake = await FakeGcoreServer.StartAsync();
         using var client = new GcoreClient(new GcoreClientOptions { ApiKey = fake.ApiKey, BaseUrl = fake.BaseUrl, MaxRetries = 0 });
         for (int i = 0; i < 7; i++)
-            await client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup { Name = "page-" + i, Sources = [new ChangeHostSource { Source = "yourwebsite.com" }] });
+            await client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams { Name = "page-" + i, Sources = [new HostSource { Source = "yourwebsite.com" }] });
         fake.ClearRequests();
 
         var names = new List<string>();

@@ -136,7 +136,7 @@ public class RequestOptionsTests : ClientTestBase
         var retrying = Client.WithOptions(o => o.MaxRetries = 3);
         Server.Answer(400, """{"errors": {"name": ["Origin Group name should be unique."]}}""", new Dictionary<string, string> { ["X-Request-Id"] = "r-1" });
 
-        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => retrying.Cdn.OriginGroups.UpdateAsync(1, new ChangeOriginGroup { Name = "dup" }));
+        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => retrying.Cdn.OriginGroups.UpdateAsync(1, new OriginGroupUpdateParams { Name = "dup" }));
 
         Assert.Single(Server.Calls);
         Assert.Equal("PATCH /cdn/origin_groups/1", ex.Request);

@@ -91,7 +91,7 @@ public class RetryTests : ClientTestBase
         using var client = RetryingClient(3);
         Server.Answer(400, """{"errors":{"name":["x"]}}""");
 
-        await Assert.ThrowsAsync<GcoreBadRequestException>(() => client.Cdn.OriginGroups.UpdateAsync(1, new ChangeOriginGroup { Name = "x" }));
+        await Assert.ThrowsAsync<GcoreBadRequestException>(() => client.Cdn.OriginGroups.UpdateAsync(1, new OriginGroupUpdateParams { Name = "x" }));
 
         Assert.Single(Server.Calls);
     }

@@ -202,8 +202,8 @@ public class SafeRetryTests : ClientTestBase
             .Answer(502).Answer(200, Payloads.GroupWith(3, "g"))
             .Answer(504).Answer(204);
 
-        await client.Cdn.OriginGroups.ReplaceAsync(3, new ChangeOriginGroupPut { Name = "g", UseNext = false, Sources = [new ChangeHostSource { Source = "yourwebsite.com" }] });
-        await client.Cdn.OriginGroups.UpdateAsync(3, new ChangeOriginGroup { Name = "g" });
+        await client.Cdn.OriginGroups.ReplaceAsync(3, new OriginGroupReplaceParams { Name = "g", UseNext = false, Sources = [new HostSource { Source = "yourwebsite.com" }] });
+        await client.Cdn.OriginGroups.UpdateAsync(3, new OriginGroupUpdateParams { Name = "g" });
         await client.Cdn.OriginGroups.DeleteAsync(3);
 
         Assert.Equal(new[] { "PUT", "PUT", "PATCH", "PATCH", "DELETE", "DELETE" }, Server.Calls.Select(c => c.Method));

@@ -28,15 +28,15 @@ public sealed class FakeGcoreEndToEndTests : IAsyncLifetime
         await _server.DisposeAsync();
     }
 
-    private static ChangeS3Source S3Source(string bucket) => new()
+    private static S3Source S3Source(string bucket) => new()
     {
         OriginType = OriginType.S3,
-        Config = new S3Config { S3Type = S3ConfigS3Type.Amazon, S3BucketName = bucket, S3Region = "eu-west-1", S3AccessKeyId = AccessKey, S3SecretAccessKey = SecretKey },
+        Config = new S3Config { S3Type = S3Type.Amazon, S3BucketName = bucket, S3Region = "eu-west-1", S3AccessKeyId = AccessKey, S3SecretAccessKey = SecretKey },
     };
 
-    private static void AssertMasked(OriginGroupsResponse group)
+    private static void AssertMasked(OriginGroup group)
     {
-        var s3 = group.Sources.OfType<S3SourceResponse>().Single();
+        var s3 = group.Sources.OfType<OriginGroupS3Source>().Single();
         Assert.Equal("SECRET_VALUE", s3.Config.S3AccessKeyId);
         Assert.Equal("SECRET_VALUE", s3.Config.S3SecretAccessKey);
     }
@@ -46,17 +46,17 @@ public sealed class FakeGcoreEndToEndTests : IAsyncLifetime
     {
         var groups = _client.Cdn.OriginGroups;
 
-        var created = await groups.CreateAsync(new CreateOriginGroup
+        var created = await groups.CreateAsync(new OriginGroupCreateParams
         {
             Name = "static-assets",
-            Sources = [new ChangeHostSource { Source = "yourwebsite.com" }, S3Source("my-bucket")],
+            Sources = [new HostSource { Source = "yourwebsite.com" }, S3Source("my-bucket")],
         });
         Assert.Equal("static-assets", created.Name);
-        var host = Assert.IsType<HostSourceResponse>(created.Sources[0]);
+        var host = Assert.IsType<OriginGroupHostSource>(created.Sources[0]);
         Assert.Equal("yourwebsite.com", host.Source);
         Assert.False(host.Backup);
         Assert.True(host.Enabled);
-        var s3 = Assert.IsType<S3SourceResponse>(created.Sources[1]);
+        var s3 = Assert.IsType<OriginGroupS3Source>(created.Sources[1]);
         Assert.Equal(OriginType.S3, s3.OriginType);
         Assert.Equal("my-bucket", s3.Config.S3BucketName);
         Assert.Equal("awsSignatureV4", s3.Config.S3AuthType);
@@ -74,24 +74,24 @@ public sealed class FakeGcoreEndToEndTests : IAsyncLifetime
         var fetched = await groups.GetAsync(created.Id);
         Json.JsonAssert.Equivalent(GcoreJson.Serialize(w => created.WriteJson(w)), GcoreJson.Serialize(w => fetched.WriteJson(w)));
 
-        var updated = await groups.UpdateAsync(created.Id, new ChangeOriginGroup { Name = "renamed", UseNext = true, ProxyNextUpstream = ["error", "http_502"] });
+        var updated = await groups.UpdateAsync(created.Id, new OriginGroupUpdateParams { Name = "renamed", UseNext = true, ProxyNextUpstream = ["error", "http_502"] });
         Assert.Equal("renamed", updated.Name);
         Assert.True(updated.UseNext);
         Assert.Equal(new[] { "error", "http_502" }, updated.ProxyNextUpstream);
         Assert.Equal(2, updated.Sources.Count);
 
-        var replaced = await groups.ReplaceAsync(created.Id, new ChangeOriginGroupPut
+        var replaced = await groups.ReplaceAsync(created.Id, new OriginGroupReplaceParams
         {
             Name = "replaced",
             UseNext = false,
-            Sources = [new ChangeHostSource { Source = "1.2.3.4:5500", HostHeaderOverride = "cdn.example.com" }, S3Source("other-bucket")],
+            Sources = [new HostSource { Source = "1.2.3.4:5500", HostHeaderOverride = "cdn.example.com" }, S3Source("other-bucket")],
         });
         Assert.Equal("replaced", replaced.Name);
         Assert.False(replaced.UseNext);
-        var newHost = Assert.IsType<HostSourceResponse>(replaced.Sources[0]);
+        var newHost = Assert.IsType<OriginGroupHostSource>(replaced.Sources[0]);
         Assert.Equal("1.2.3.4:5500", newHost.Source);
         Assert.Equal("cdn.example.com", newHost.HostHeaderOverride);
-        Assert.Equal("other-bucket", replaced.Sources.OfType<S3SourceResponse>().Single().Config.S3BucketName);
+        Assert.Equal("other-bucket", replaced.Sources.OfType<OriginGroupS3Source>().Single().Config.S3BucketName);
         AssertMasked(replaced);
 
         await groups.DeleteAsync(created.Id);
@@ -103,11 +103,11 @@ public sealed class FakeGcoreEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Invalid_source_comes_back_as_a_typed_400_with_the_field_error()
     {
-        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => _client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup
+        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => _client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams
         {
             Name = "bad",
 #pragma warning disable GCDN004 // a source with a scheme, on purpose: the fake must reject it
-            Sources = [new ChangeHostSource { Source = "https://x.com" }],
+            Sources = [new HostSource { Source = "https://x.com" }],
 #pragma warning restore GCDN004
         }));
 
@@ -128,7 +128,7 @@ public sealed class FakeGcoreEndToEndTests : IAsyncLifetime
     [Fact]
     public async Task Delete_of_a_group_in_use_is_a_typed_400()
     {
-        var created = await _client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup { Name = "used", Sources = [new ChangeHostSource { Source = "a.com" }] });
+        var created = await _client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams { Name = "used", Sources = [new HostSource { Source = "a.com" }] });
         _server.MarkUsedByResource((int)created.Id);
 
         var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => _client.Cdn.OriginGroups.DeleteAsync(created.Id));

@@ -8,7 +8,7 @@ namespace GcoreCdnGen.ClientTests.Json;
 public class BadJsonTests
 {
     private static JsonException ReadGroup(string json) =>
-        Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize(json, OriginGroupsResponse.ReadJson));
+        Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize(json, OriginGroup.ReadJson));
 
     [Fact]
     public void Truncated_input_throws()
@@ -24,7 +24,7 @@ public class BadJsonTests
     [Fact]
     public void Truncated_list_throws()
     {
-        Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize("[" + Payloads.GroupWith(1, "a"), OriginGroupsListResponse.ReadJson));
+        Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize("[" + Payloads.GroupWith(1, "a"), OriginGroupList.ReadJson));
     }
 
     [Fact]
@@ -63,7 +63,7 @@ public class BadJsonTests
     {
         string json = """{"count": 2, "next": null, "previous": null, "results": [""" + Payloads.GroupWith(1, "a") + """, {"id": 2, "name": 3, "sources": []}]}""";
 
-        var ex = Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize(json, OriginGroupsListResponse.ReadJson));
+        var ex = Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize(json, OriginGroupList.ReadJson));
 
         Assert.Equal("$.results[1].name", ex.Path);
     }
@@ -73,7 +73,7 @@ public class BadJsonTests
     {
         string json = "[" + Payloads.GroupWith(1, "a") + """, {"id": 2, "name": "b", "use_next": "yes"}]""";
 
-        var ex = Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize(json, OriginGroupsListResponse.ReadJson));
+        var ex = Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize(json, OriginGroupList.ReadJson));
 
         Assert.Equal("$[1].use_next", ex.Path);
     }
@@ -109,7 +109,7 @@ public class BadJsonTests
     {
         string json = "[" + Payloads.GroupWith(1, "a") + """, {"id": 2, "sources": []}]""";
 
-        var ex = Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize(json, OriginGroupsListResponse.ReadJson));
+        var ex = Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize(json, OriginGroupList.ReadJson));
 
         Assert.Equal("$[1]", ex.Path);
         Assert.Contains("'name'", ex.Message);
@@ -132,7 +132,7 @@ public class BadJsonTests
     public void A_number_out_of_range_in_the_envelope_count_names_it()
     {
         var ex = Assert.ThrowsAny<JsonException>(() =>
-            GcoreJson.Deserialize("""{"count": 1e19, "next": null, "previous": null, "results": []}""", OriginGroupsListResponse.ReadJson));
+            GcoreJson.Deserialize("""{"count": 1e19, "next": null, "previous": null, "results": []}""", OriginGroupList.ReadJson));
 
         Assert.Equal("$.count", ex.Path);
     }
@@ -143,10 +143,10 @@ public class BadJsonTests
         // The rule that makes both hold: a variant whose required properties are all there (and whose config has one of
         // its own required keys) claims the object, so its errors are reported; a shape no variant claims is kept raw.
         var broken = ReadGroup("""{"id": 1, "name": "g", "sources": [{"origin_type": "s3", "config": {"s3_type": "amazon", "s3_bucket_name": 7}}]}""");
-        var future = GcoreJson.Deserialize("""{"id": 1, "name": "g", "sources": [{"origin_type": "gcs", "config": {"bucket": 7}}]}""", OriginGroupsResponse.ReadJson);
+        var future = GcoreJson.Deserialize("""{"id": 1, "name": "g", "sources": [{"origin_type": "gcs", "config": {"bucket": 7}}]}""", OriginGroup.ReadJson);
 
         Assert.Equal("$.sources[0].config.s3_bucket_name", broken.Path);
-        Assert.IsType<SourceResponse.Unknown>(Assert.Single(future.Sources));
+        Assert.IsType<OriginGroupSource.Unknown>(Assert.Single(future.Sources));
     }
 
     [Fact]
@@ -168,6 +168,6 @@ public class BadJsonTests
     [Fact]
     public void Trailing_content_after_the_value_throws()
     {
-        Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize(Payloads.GroupWith(1, "a") + " {}", OriginGroupsResponse.ReadJson));
+        Assert.ThrowsAny<JsonException>(() => GcoreJson.Deserialize(Payloads.GroupWith(1, "a") + " {}", OriginGroup.ReadJson));
     }
 }

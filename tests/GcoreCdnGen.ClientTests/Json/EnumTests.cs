@@ -11,7 +11,7 @@ public class EnumTests
     {
         string json = """{"origin_type": "gcs", "config": {"app_id": "1"}}""";
 
-        var source = Assert.IsType<FastedgeSourceResponse>(GcoreJson.Deserialize(json, SourceResponse.ReadJson));
+        var source = Assert.IsType<OriginGroupFastedgeSource>(GcoreJson.Deserialize(json, OriginGroupSource.ReadJson));
 
         Assert.Equal("gcs", source.OriginType.Value);
         Assert.False(source.OriginType.IsKnown);
@@ -30,7 +30,7 @@ public class EnumTests
         Assert.True(OriginType.S3.IsKnown);
         Assert.Equal(OriginType.S3, (OriginType)"s3");
         Assert.Equal(OriginType.S3.GetHashCode(), new OriginType("s3").GetHashCode());
-        Assert.Equal("amazon", $"{S3ConfigS3Type.Amazon}");
+        Assert.Equal("amazon", $"{S3Type.Amazon}");
     }
 
     [Fact]
@@ -53,7 +53,7 @@ public class EnumTests
     public void Null_for_an_enum_that_must_have_a_value_is_an_error_naming_the_property()
     {
         var ex = Assert.ThrowsAny<System.Text.Json.JsonException>(() =>
-            GcoreJson.Deserialize("""{"origin_type": null, "config": {"app_id": "1"}}""", FastedgeSourceResponse.ReadJson));
+            GcoreJson.Deserialize("""{"origin_type": null, "config": {"app_id": "1"}}""", OriginGroupFastedgeSource.ReadJson));
 
         Assert.Equal("$.origin_type", ex.Path);
     }

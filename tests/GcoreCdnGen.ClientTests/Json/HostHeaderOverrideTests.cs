@@ -8,11 +8,11 @@ public class HostHeaderOverrideTests
 {
     private static string RoundTrip(string json)
     {
-        var source = GcoreJson.Deserialize(json, SourceResponse.ReadJson);
+        var source = GcoreJson.Deserialize(json, OriginGroupSource.ReadJson);
         return GcoreJson.Serialize(w => source.WriteJson(w));
     }
 
-    private static string Write(ChangeSource source) => GcoreJson.Serialize(w => source.WriteJson(w));
+    private static string Write(Source source) => GcoreJson.Serialize(w => source.WriteJson(w));
 
     [Fact]
     public void Absent_in_a_response_stays_absent()
@@ -43,7 +43,7 @@ public class HostHeaderOverrideTests
     [Fact]
     public void Set_to_null_on_a_request_writes_null()
     {
-        var source = new ChangeHostSource { Source = "a.com", HostHeaderOverride = null };
+        var source = new HostSource { Source = "a.com", HostHeaderOverride = null };
 
         JsonAssert.Equivalent("""{"source": "a.com", "host_header_override": null}""", Write(source));
     }
@@ -51,7 +51,7 @@ public class HostHeaderOverrideTests
     [Fact]
     public void Never_set_on_a_request_is_omitted()
     {
-        var source = new ChangeHostSource { Source = "a.com" };
+        var source = new HostSource { Source = "a.com" };
 
         JsonAssert.Equivalent("""{"source": "a.com"}""", Write(source));
     }
@@ -59,7 +59,7 @@ public class HostHeaderOverrideTests
     [Fact]
     public void Set_then_reset_to_null_still_writes_null()
     {
-        var source = new ChangeHostSource { Source = "a.com", HostHeaderOverride = "h.example.com" };
+        var source = new HostSource { Source = "a.com", HostHeaderOverride = "h.example.com" };
         source.HostHeaderOverride = null;
 
         JsonAssert.Equivalent("""{"source": "a.com", "host_header_override": null}""", Write(source));

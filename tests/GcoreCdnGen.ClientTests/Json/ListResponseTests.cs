@@ -13,9 +13,9 @@ public class ListResponseTests
         {"count": 5, "next": "https://api.gcore.com/cdn/origin_groups?limit=1&offset=3", "previous": null, "results": [
         """ + Payloads.GroupWith(3, "c") + "]}";
 
-    private static OriginGroupsListResponse Read(string json) => GcoreJson.Deserialize(json, OriginGroupsListResponse.ReadJson);
+    private static OriginGroupList Read(string json) => GcoreJson.Deserialize(json, OriginGroupList.ReadJson);
 
-    private static string Write(OriginGroupsListResponse value) => GcoreJson.Serialize(w => value.WriteJson(w));
+    private static string Write(OriginGroupList value) => GcoreJson.Serialize(w => value.WriteJson(w));
 
     [Fact]
     public void Bare_array_is_not_paginated_and_counts_its_items()

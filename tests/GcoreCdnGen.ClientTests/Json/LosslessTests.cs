@@ -8,9 +8,9 @@ namespace GcoreCdnGen.ClientTests.Json;
 /// <summary>What the spec does not know survives a read-change-write cycle: unknown properties and unknown shapes.</summary>
 public class LosslessTests
 {
-    private static OriginGroupsResponse ReadGroup(string json) => GcoreJson.Deserialize(json, OriginGroupsResponse.ReadJson);
+    private static OriginGroup ReadGroup(string json) => GcoreJson.Deserialize(json, OriginGroup.ReadJson);
 
-    private static string Write(OriginGroupsResponse group) => GcoreJson.Serialize(group, static (w, g) => g.WriteJson(w));
+    private static string Write(OriginGroup group) => GcoreJson.Serialize(group, static (w, g) => g.WriteJson(w));
 
     /// <summary>A source of a kind this client has never heard of: new origin_type, new config shape.</summary>
     private const string FutureSource = """
@@ -46,7 +46,7 @@ public class LosslessTests
     [Fact]
     public void Additional_properties_set_in_code_are_written_after_the_known_ones()
     {
-        var patch = new ChangeOriginGroup
+        var patch = new OriginGroupUpdateParams
         {
             Name = "g",
             AdditionalProperties = new System.Collections.Generic.Dictionary<string, JsonElement>
@@ -61,7 +61,7 @@ public class LosslessTests
     [Fact]
     public void A_known_name_in_additional_properties_is_not_written_twice()
     {
-        var patch = new ChangeOriginGroup
+        var patch = new OriginGroupUpdateParams
         {
             Name = "from-property",
             AdditionalProperties = new System.Collections.Generic.Dictionary<string, JsonElement>
@@ -80,7 +80,7 @@ public class LosslessTests
     {
         string json = """{"count": 0, "next": null, "previous": null, "results": [], "page_token": "abc"}""";
 
-        var list = GcoreJson.Deserialize(json, OriginGroupsListResponse.ReadJson);
+        var list = GcoreJson.Deserialize(json, OriginGroupList.ReadJson);
 
         Assert.Equal("abc", list.AdditionalProperties!["page_token"].GetString());
         JsonAssert.Equivalent(json, GcoreJson.Serialize(list, static (w, l) => l.WriteJson(w)));
@@ -93,7 +93,7 @@ public class LosslessTests
 
         var group = ReadGroup(json);
 
-        var unknown = Assert.IsType<SourceResponse.Unknown>(group.Sources[1]);
+        var unknown = Assert.IsType<OriginGroupSource.Unknown>(group.Sources[1]);
         Assert.Equal("gcs", unknown.Json.GetProperty("origin_type").GetString());
         JsonAssert.Equivalent(json, Write(group));
     }
@@ -101,7 +101,7 @@ public class LosslessTests
     [Fact]
     public void An_unknown_source_is_written_back_byte_for_byte()
     {
-        var source = GcoreJson.Deserialize(FutureSource, SourceResponse.ReadJson);
+        var source = GcoreJson.Deserialize(FutureSource, OriginGroupSource.ReadJson);
 
         Assert.Equal(FutureSource.Trim().Replace(" ", "").Replace("\n", ""), GcoreJson.Serialize(source, static (w, s) => s.WriteJson(w)).Replace(" ", ""));
     }
@@ -113,16 +113,16 @@ public class LosslessTests
     [InlineData("""{"origin_type": "gcs", "bucket": "b"}""")]
     public void An_object_no_variant_claims_becomes_Unknown(string json)
     {
-        var source = GcoreJson.Deserialize(json, SourceResponse.ReadJson);
+        var source = GcoreJson.Deserialize(json, OriginGroupSource.ReadJson);
 
-        Assert.IsType<SourceResponse.Unknown>(source);
+        Assert.IsType<OriginGroupSource.Unknown>(source);
         JsonAssert.Equivalent(json, GcoreJson.Serialize(source, static (w, s) => s.WriteJson(w)));
     }
 
     [Fact]
     public void Setting_a_shared_property_on_an_unknown_source_replaces_it_in_the_written_JSON()
     {
-        var source = GcoreJson.Deserialize(FutureSource, SourceResponse.ReadJson);
+        var source = GcoreJson.Deserialize(FutureSource, OriginGroupSource.ReadJson);
 
         source.Enabled = false;
 
@@ -138,9 +138,9 @@ public class LosslessTests
     {
         string json = """{"name": "g", "sources": [{"source": "a.com"}, """ + FutureSource + "]}";
 
-        var create = GcoreJson.Deserialize(json, CreateOriginGroup.ReadJson);
+        var create = GcoreJson.Deserialize(json, OriginGroupCreateParams.ReadJson);
 
-        Assert.IsType<ChangeSource.Unknown>(create.Sources!.Last());
+        Assert.IsType<Source.Unknown>(create.Sources!.Last());
         JsonAssert.Equivalent(json, GcoreJson.Serialize(create, static (w, c) => c.WriteJson(w)));
     }
 
@@ -150,9 +150,9 @@ public class LosslessTests
         string json = """{"id": 1, "name": "g", "x": 1, "sources": [""" + FutureSource + "]}";
 
         // The types carry [JsonConverter] attributes pointing at the generated code.
-        var group = JsonSerializer.Deserialize<OriginGroupsResponse>(json)!;
+        var group = JsonSerializer.Deserialize<OriginGroup>(json)!;
 
-        Assert.IsType<SourceResponse.Unknown>(group.Sources.Single());
+        Assert.IsType<OriginGroupSource.Unknown>(group.Sources.Single());
         JsonAssert.Equivalent(json, JsonSerializer.Serialize(group));
     }
 }

@@ -40,14 +40,14 @@ public class OnePassReaderTests
     [Fact]
     public void SourceResponse_one_walk_gives_what_the_scoring_read_gives_or_gives_up()
     {
-        int cases = CheckCorpus<SourceResponse>(SourceResponses, SourceResponse.ReadInOnePass, SourceResponse.ReadByShape, SourceResponse.ReadJson, v => v.WriteJson);
+        int cases = CheckCorpus<OriginGroupSource>(SourceResponses, OriginGroupSource.ReadInOnePass, OriginGroupSource.ReadByShape, OriginGroupSource.ReadJson, v => v.WriteJson);
         Assert.True(cases > 500, "only " + cases + " cases");
     }
 
     [Fact]
     public void ChangeSource_one_walk_gives_what_the_scoring_read_gives_or_gives_up()
     {
-        int cases = CheckCorpus<ChangeSource>(ChangeSources, ChangeSource.ReadInOnePass, ChangeSource.ReadByShape, ChangeSource.ReadJson, v => v.WriteJson);
+        int cases = CheckCorpus<Source>(ChangeSources, Source.ReadInOnePass, Source.ReadByShape, Source.ReadJson, v => v.WriteJson);
         Assert.True(cases > 300, "only " + cases + " cases");
     }
 
@@ -57,27 +57,27 @@ public class OnePassReaderTests
         foreach (string json in SourceResponses)
         {
             foreach (string variant in new[] { json, Reversed(json) })
-                Assert.NotEqual("gave up", Outcome(variant, SourceResponse.ReadInOnePass, v => v.WriteJson));
+                Assert.NotEqual("gave up", Outcome(variant, OriginGroupSource.ReadInOnePass, v => v.WriteJson));
         }
 
         foreach (string json in ChangeSources)
-            Assert.NotEqual("gave up", Outcome(json, ChangeSource.ReadInOnePass, v => v.WriteJson));
+            Assert.NotEqual("gave up", Outcome(json, Source.ReadInOnePass, v => v.WriteJson));
     }
 
     [Fact]
     public void Shapes_the_one_walk_leaves_to_the_scoring_read_still_read()
     {
-        // A host source that also says origin_type "host": HostSourceResponse does not know origin_type, so it is kept
+        // A host source that also says origin_type "host": OriginGroupHostSource does not know origin_type, so it is kept
         // as an additional property, which only the scoring read does.
         const string hostWithType = """{"source": "a.example.com", "origin_type": "host", "enabled": true}""";
-        Assert.Equal("gave up", Outcome(hostWithType, SourceResponse.ReadInOnePass, v => v.WriteJson));
-        var host = Assert.IsType<HostSourceResponse>(GcoreJson.Deserialize(hostWithType, SourceResponse.ReadJson));
+        Assert.Equal("gave up", Outcome(hostWithType, OriginGroupSource.ReadInOnePass, v => v.WriteJson));
+        var host = Assert.IsType<OriginGroupHostSource>(GcoreJson.Deserialize(hostWithType, OriginGroupSource.ReadJson));
         Assert.Equal("host", host.AdditionalProperties!["origin_type"].GetString());
 
         // A config sent twice: the last one counts.
         const string twice = """{"origin_type": "fastedge", "config": {"app_id": "1"}, "config": {"app_id": "2"}}""";
-        Assert.Equal("gave up", Outcome(twice, SourceResponse.ReadInOnePass, v => v.WriteJson));
-        Assert.Equal("2", Assert.IsType<FastedgeSourceResponse>(GcoreJson.Deserialize(twice, SourceResponse.ReadJson)).Config.AppId);
+        Assert.Equal("gave up", Outcome(twice, OriginGroupSource.ReadInOnePass, v => v.WriteJson));
+        Assert.Equal("2", Assert.IsType<OriginGroupFastedgeSource>(GcoreJson.Deserialize(twice, OriginGroupSource.ReadJson)).Config.AppId);
     }
 
     private static int CheckCorpus<T>(string[] bases, Read<T> onePass, Read<T> byShape, Read<T> readJson, Func<T, Action<Utf8JsonWriter>> write)

@@ -6,7 +6,7 @@ namespace GcoreCdnGen.ClientTests.Json;
 
 public class OriginGroupsResponseTests
 {
-    private static OriginGroupsResponse Read(string json) => GcoreJson.Deserialize(json, OriginGroupsResponse.ReadJson);
+    private static OriginGroup Read(string json) => GcoreJson.Deserialize(json, OriginGroup.ReadJson);
 
     [Fact]
     public void Group_with_host_S3_and_FastEdge_sources_reads_each_source_into_its_variant()
@@ -20,16 +20,16 @@ public class OriginGroupsResponseTests
         Assert.True(group.HasRelatedResources);
         Assert.Collection(
             group.Sources,
-            s => Assert.Equal("yourwebsite.com", Assert.IsType<HostSourceResponse>(s).Source),
+            s => Assert.Equal("yourwebsite.com", Assert.IsType<OriginGroupHostSource>(s).Source),
             s =>
             {
-                var backup = Assert.IsType<HostSourceResponse>(s);
+                var backup = Assert.IsType<OriginGroupHostSource>(s);
                 Assert.Equal("1.2.3.4:5500", backup.Source);
                 Assert.True(backup.Backup);
                 Assert.Equal("cdn.example.com", backup.HostHeaderOverride);
             },
-            s => Assert.Equal("my-bucket", Assert.IsType<S3SourceResponse>(s).Config.S3BucketName),
-            s => Assert.Equal("12345", Assert.IsType<FastedgeSourceResponse>(s).Config.AppId));
+            s => Assert.Equal("my-bucket", Assert.IsType<OriginGroupS3Source>(s).Config.S3BucketName),
+            s => Assert.Equal("12345", Assert.IsType<OriginGroupFastedgeSource>(s).Config.AppId));
     }
 
     [Fact]
@@ -92,15 +92,15 @@ public class OriginGroupsResponseTests
 
         var group = Read("""{"id": 1, "name": "g", "sources": [""" + json + "]}");
 
-        var config = Assert.IsType<S3SourceResponse>(group.Sources.Single()).Config;
+        var config = Assert.IsType<OriginGroupS3Source>(group.Sources.Single()).Config;
         Assert.Equal("my-bucket", config.S3BucketName);
         Assert.Equal(5, config.AdditionalProperties!["s3_new_option"].GetInt32());
     }
 
     [Theory]
-    [InlineData("""{"source": "a.com", "tag": "default"}""", typeof(HostSourceResponse))]
-    [InlineData("""{"source": "a.com", "origin_type": "host"}""", typeof(HostSourceResponse))]
-    [InlineData("""{"origin_type": "fastedge", "config": {"app_id": "1"}, "tag": "default"}""", typeof(FastedgeSourceResponse))]
+    [InlineData("""{"source": "a.com", "tag": "default"}""", typeof(OriginGroupHostSource))]
+    [InlineData("""{"source": "a.com", "origin_type": "host"}""", typeof(OriginGroupHostSource))]
+    [InlineData("""{"origin_type": "fastedge", "config": {"app_id": "1"}, "tag": "default"}""", typeof(OriginGroupFastedgeSource))]
     public void Unknown_properties_of_a_source_do_not_change_its_variant(string source, System.Type expected)
     {
         var group = Read("""{"id": 1, "name": "g", "sources": [""" + source + "]}");

@@ -7,34 +7,34 @@ namespace GcoreCdnGen.ClientTests.Json;
 /// <summary>PATCH: "not set", "set to null" and "set to a value" are three things, and only what was set is sent.</summary>
 public class PatchTests
 {
-    private static string Write(ChangeOriginGroup patch) => GcoreJson.Serialize(patch, static (w, p) => p.WriteJson(w));
+    private static string Write(OriginGroupUpdateParams patch) => GcoreJson.Serialize(patch, static (w, p) => p.WriteJson(w));
 
     [Fact]
     public void Nothing_set_writes_an_empty_object()
     {
-        JsonAssert.Equivalent("{}", Write(new ChangeOriginGroup()));
+        JsonAssert.Equivalent("{}", Write(new OriginGroupUpdateParams()));
     }
 
     [Fact]
     public void Every_optional_property_reports_whether_it_was_set()
     {
-        var patch = new ChangeOriginGroup { UseNext = false };
+        var patch = new OriginGroupUpdateParams { UseNext = false };
 
-        Assert.True(patch.IsSet(nameof(ChangeOriginGroup.UseNext)));
-        Assert.False(patch.IsSet(nameof(ChangeOriginGroup.Name)));
-        Assert.False(patch.IsSet(nameof(ChangeOriginGroup.Sources)));
+        Assert.True(patch.IsSet(nameof(OriginGroupUpdateParams.UseNext)));
+        Assert.False(patch.IsSet(nameof(OriginGroupUpdateParams.Name)));
+        Assert.False(patch.IsSet(nameof(OriginGroupUpdateParams.Sources)));
         JsonAssert.Equivalent("""{"use_next": false}""", Write(patch));
     }
 
     [Fact]
     public void Unset_takes_a_property_back_out_of_the_request()
     {
-        var patch = new ChangeOriginGroup { Name = "g", UseNext = true, ProxyNextUpstream = ["error"] };
+        var patch = new OriginGroupUpdateParams { Name = "g", UseNext = true, ProxyNextUpstream = ["error"] };
 
-        patch.Unset(nameof(ChangeOriginGroup.UseNext));
-        patch.Unset(nameof(ChangeOriginGroup.ProxyNextUpstream));
+        patch.Unset(nameof(OriginGroupUpdateParams.UseNext));
+        patch.Unset(nameof(OriginGroupUpdateParams.ProxyNextUpstream));
 
-        Assert.False(patch.IsSet(nameof(ChangeOriginGroup.UseNext)));
+        Assert.False(patch.IsSet(nameof(OriginGroupUpdateParams.UseNext)));
         Assert.Null(patch.UseNext);
         JsonAssert.Equivalent("""{"name": "g"}""", Write(patch));
     }
@@ -42,43 +42,43 @@ public class PatchTests
     [Fact]
     public void Host_header_override_null_clears_it_and_leaving_it_out_keeps_it()
     {
-        var clear = new ChangeHostSource { Source = "a.com", HostHeaderOverride = null };
-        var keep = new ChangeHostSource { Source = "a.com" };
-        var set = new ChangeHostSource { Source = "a.com", HostHeaderOverride = "h.example.com" };
+        var clear = new HostSource { Source = "a.com", HostHeaderOverride = null };
+        var keep = new HostSource { Source = "a.com" };
+        var set = new HostSource { Source = "a.com", HostHeaderOverride = "h.example.com" };
 
-        var patch = new ChangeOriginGroup { Sources = [clear, keep, set] };
+        var patch = new OriginGroupUpdateParams { Sources = [clear, keep, set] };
 
         JsonAssert.Equivalent(
             """{"sources": [{"source": "a.com", "host_header_override": null}, {"source": "a.com"}, {"source": "a.com", "host_header_override": "h.example.com"}]}""",
             Write(patch));
-        Assert.True(clear.IsSet(nameof(ChangeHostSource.HostHeaderOverride)));
-        Assert.False(keep.IsSet(nameof(ChangeHostSource.HostHeaderOverride)));
+        Assert.True(clear.IsSet(nameof(HostSource.HostHeaderOverride)));
+        Assert.False(keep.IsSet(nameof(HostSource.HostHeaderOverride)));
     }
 
     [Fact]
     public void Set_tracking_works_through_the_union_base_and_survives_with_expressions()
     {
-        ChangeSource source = new ChangeHostSource { Source = "a.com", Enabled = true };
-        var copy = (ChangeHostSource)source with { };
+        Source source = new HostSource { Source = "a.com", Enabled = true };
+        var copy = (HostSource)source with { };
 
-        Assert.True(source.IsSet(nameof(ChangeSource.Enabled)));
-        Assert.False(source.IsSet(nameof(ChangeSource.Backup)));
-        Assert.True(copy.IsSet(nameof(ChangeSource.Enabled)));
+        Assert.True(source.IsSet(nameof(Source.Enabled)));
+        Assert.False(source.IsSet(nameof(Source.Backup)));
+        Assert.True(copy.IsSet(nameof(Source.Enabled)));
 
-        source.Unset(nameof(ChangeSource.Enabled));
+        source.Unset(nameof(Source.Enabled));
 
-        Assert.False(source.IsSet(nameof(ChangeSource.Enabled)));
-        Assert.True(copy.IsSet(nameof(ChangeSource.Enabled)));
+        Assert.False(source.IsSet(nameof(Source.Enabled)));
+        Assert.True(copy.IsSet(nameof(Source.Enabled)));
     }
 
     [Fact]
     public void A_name_that_is_not_an_optional_property_is_refused()
     {
-        var source = new ChangeHostSource { Source = "a.com" };
+        var source = new HostSource { Source = "a.com" };
 
         var ex = Assert.Throws<ArgumentException>(() => source.IsSet("host_header_override"));
         Assert.Equal("propertyName", ex.ParamName);
-        Assert.Throws<ArgumentException>(() => source.Unset(nameof(ChangeHostSource.Source)));
+        Assert.Throws<ArgumentException>(() => source.Unset(nameof(HostSource.Source)));
     }
 
     [Fact]
@@ -86,9 +86,9 @@ public class PatchTests
     {
         string json = """{"name": "g", "sources": [{"source": "a.com", "host_header_override": null}, {"source": "b.com"}]}""";
 
-        var patch = GcoreJson.Deserialize(json, ChangeOriginGroup.ReadJson);
+        var patch = GcoreJson.Deserialize(json, OriginGroupUpdateParams.ReadJson);
 
-        Assert.False(patch.IsSet(nameof(ChangeOriginGroup.UseNext)));
+        Assert.False(patch.IsSet(nameof(OriginGroupUpdateParams.UseNext)));
         JsonAssert.Equivalent(json, Write(patch));
     }
 }

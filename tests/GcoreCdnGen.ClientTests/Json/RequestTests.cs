@@ -5,20 +5,20 @@ namespace GcoreCdnGen.ClientTests.Json;
 
 public class RequestTests
 {
-    internal static CreateOriginGroup HostAndS3Group() => new()
+    internal static OriginGroupCreateParams HostAndS3Group() => new()
     {
         Name = "static-assets",
         UseNext = true,
         ProxyNextUpstream = ["error", "timeout", "http_502"],
         Sources =
         [
-            new ChangeHostSource { Source = "yourwebsite.com", Backup = false, Enabled = true, HostHeaderOverride = null },
-            new ChangeS3Source
+            new HostSource { Source = "yourwebsite.com", Backup = false, Enabled = true, HostHeaderOverride = null },
+            new S3Source
             {
                 OriginType = OriginType.S3,
                 Config = new S3Config
                 {
-                    S3Type = S3ConfigS3Type.Amazon,
+                    S3Type = S3Type.Amazon,
                     S3BucketName = "my-bucket",
                     S3Region = "eu-west-1",
                     S3AccessKeyId = "EXAMPLEFODNN7EXAMPLE",
@@ -68,7 +68,7 @@ public class RequestTests
     [Fact]
     public void Replace_with_deprecated_members_unset_writes_no_auth_type_or_path()
     {
-        var put = new ChangeOriginGroupPut { Name = "g", UseNext = false, Sources = [new ChangeHostSource { Source = "a.com" }] };
+        var put = new OriginGroupReplaceParams { Name = "g", UseNext = false, Sources = [new HostSource { Source = "a.com" }] };
 
         JsonAssert.Equivalent(
             """{"name": "g", "use_next": false, "sources": [{"source": "a.com"}]}""",
@@ -78,7 +78,7 @@ public class RequestTests
     [Fact]
     public void Update_with_only_a_name_writes_only_the_name()
     {
-        var patch = new ChangeOriginGroup { Name = "renamed" };
+        var patch = new OriginGroupUpdateParams { Name = "renamed" };
 
         JsonAssert.Equivalent("""{"name": "renamed"}""", GcoreJson.Serialize(w => patch.WriteJson(w)));
     }
@@ -87,18 +87,18 @@ public class RequestTests
     public void Deprecated_members_are_written_when_set()
     {
 #pragma warning disable CS0618, GCDN002 // setting deprecated members on purpose
-        var put = new ChangeOriginGroupPut { Name = "g", UseNext = false, AuthType = "none", Path = "" };
+        var put = new OriginGroupReplaceParams { Name = "g", UseNext = false, Sources = [], AuthType = "none", Path = "" };
 #pragma warning restore CS0618, GCDN002
 
         JsonAssert.Equivalent(
-            """{"name": "g", "use_next": false, "auth_type": "none", "path": ""}""",
+            """{"name": "g", "use_next": false, "sources": [], "auth_type": "none", "path": ""}""",
             GcoreJson.Serialize(w => put.WriteJson(w)));
     }
 
     [Fact]
     public void FastEdge_source_request_writes_origin_type_and_app_id()
     {
-        var source = new ChangeFastedgeSource { OriginType = OriginType.Fastedge, Config = new FastedgeConfig { AppId = "12345" }, Enabled = true };
+        var source = new FastedgeSource { Config = new FastedgeConfig { AppId = "12345" }, Enabled = true };
 
         JsonAssert.Equivalent(
             """{"origin_type": "fastedge", "config": {"app_id": "12345"}, "enabled": true}""",
@@ -106,29 +106,43 @@ public class RequestTests
     }
 
     [Fact]
-    public void S3_request_without_origin_type_omits_it()
+    public void Sources_send_their_own_kind_unasked()
     {
-        var source = new ChangeS3Source
+        // Gcore rejects a new S3 source without origin_type on PUT/PATCH: the variant says what it is by itself.
+        var s3 = new S3Source
         {
-            Config = new S3Config { S3Type = S3ConfigS3Type.Other, S3BucketName = "b", S3StorageHostname = "s3.example.com", S3AccessKeyId = "key1", S3SecretAccessKey = "secret-secret-1234" },
+            Config = new S3Config { S3Type = S3Type.Other, S3BucketName = "b", S3StorageHostname = "s3.example.com", S3AccessKeyId = "key1", S3SecretAccessKey = "secret-secret-1234" },
         };
+        var edge = new FastedgeSource { Config = new FastedgeConfig { AppId = "12345" } };
 
-        var written = JsonAssert.Object(GcoreJson.Serialize(w => source.WriteJson(w)));
-
-        Assert.False(written.ContainsKey("origin_type"));
+        var written = JsonAssert.Object(GcoreJson.Serialize(w => s3.WriteJson(w)));
+        Assert.Equal("s3", (string?)written["origin_type"]);
         Assert.Equal("s3.example.com", (string?)written["config"]!["s3_storage_hostname"]);
         Assert.False(written["config"]!.AsObject().ContainsKey("s3_region"));
+        Assert.Equal("fastedge", (string?)JsonAssert.Object(GcoreJson.Serialize(w => edge.WriteJson(w)))["origin_type"]);
+    }
+
+    [Fact]
+    public void An_unset_kind_is_omitted_to_match_an_existing_S3_source_by_bucket()
+    {
+        var source = new S3Source
+        {
+            Config = new S3Config { S3Type = S3Type.Other, S3BucketName = "b", S3StorageHostname = "s3.example.com", S3AccessKeyId = "key1", S3SecretAccessKey = "secret-secret-1234" },
+        };
+        source.Unset(nameof(S3Source.OriginType));
+
+        Assert.False(JsonAssert.Object(GcoreJson.Serialize(w => source.WriteJson(w))).ContainsKey("origin_type"));
     }
 
     [Fact]
     public void Create_request_reads_back_into_the_right_source_variants()
     {
-        var read = GcoreJson.Deserialize(HostAndS3GroupJson, CreateOriginGroup.ReadJson);
+        var read = GcoreJson.Deserialize(HostAndS3GroupJson, OriginGroupCreateParams.ReadJson);
 
         Assert.Collection(
             read.Sources!,
-            s => Assert.Equal("yourwebsite.com", Assert.IsType<ChangeHostSource>(s).Source),
-            s => Assert.Equal("my-bucket", Assert.IsType<ChangeS3Source>(s).Config.S3BucketName));
+            s => Assert.Equal("yourwebsite.com", Assert.IsType<HostSource>(s).Source),
+            s => Assert.Equal("my-bucket", Assert.IsType<S3Source>(s).Config.S3BucketName));
         JsonAssert.Equivalent(HostAndS3GroupJson, GcoreJson.Serialize(w => read.WriteJson(w)));
     }
 }

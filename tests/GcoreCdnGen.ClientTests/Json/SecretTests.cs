@@ -12,7 +12,7 @@ public class SecretTests
 
     private static S3Config Config() => new()
     {
-        S3Type = S3ConfigS3Type.Amazon,
+        S3Type = S3Type.Amazon,
         S3BucketName = "bucket",
         S3Region = "eu-west-1",
         S3AccessKeyId = AccessKey,
@@ -28,8 +28,8 @@ public class SecretTests
     [Fact]
     public void Variants_holding_a_config_print_without_credentials()
     {
-        var request = new ChangeS3Source { OriginType = OriginType.S3, Config = Config(), Backup = true };
-        var response = new S3SourceResponse { OriginType = OriginType.S3, Config = Config() };
+        var request = new S3Source { OriginType = OriginType.S3, Config = Config(), Backup = true };
+        var response = new OriginGroupS3Source { OriginType = OriginType.S3, Config = Config() };
 
         AssertRedacted(request.ToString());
         AssertRedacted(response.ToString());
@@ -40,10 +40,10 @@ public class SecretTests
     [Fact]
     public void Groups_and_lists_print_without_credentials()
     {
-        var group = new CreateOriginGroup { Name = "g", Sources = [new ChangeS3Source { Config = Config() }] };
+        var group = new OriginGroupCreateParams { Name = "g", Sources = [new S3Source { Config = Config() }] };
         var read = GcoreJson.Deserialize(
             """{"id": 1, "name": "g", "sources": [{"origin_type": "s3", "config": {"s3_type": "amazon", "s3_bucket_name": "b", "s3_access_key_id": "AKIAREALKEY1", "s3_secret_access_key": "real/secret+key/1234567890"}}]}""",
-            OriginGroupsResponse.ReadJson);
+            OriginGroup.ReadJson);
 
         AssertRedacted(group.ToString());
         AssertRedacted(read.ToString());
@@ -55,7 +55,7 @@ public class SecretTests
     {
         var source = GcoreJson.Deserialize(
             """{"origin_type": "gcs", "config": {"service_account_key": "real/secret+key/1234567890"}, "gcs_token": "AKIAREALKEY1"}""",
-            SourceResponse.ReadJson);
+            OriginGroupSource.ReadJson);
 
         string printed = source.ToString();
 

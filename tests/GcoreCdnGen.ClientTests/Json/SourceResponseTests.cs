@@ -5,14 +5,14 @@ namespace GcoreCdnGen.ClientTests.Json;
 
 public class SourceResponseTests
 {
-    private static SourceResponse Read(string json) => GcoreJson.Deserialize(json, SourceResponse.ReadJson);
+    private static OriginGroupSource Read(string json) => GcoreJson.Deserialize(json, OriginGroupSource.ReadJson);
 
-    private static string Write(SourceResponse value) => GcoreJson.Serialize(w => value.WriteJson(w));
+    private static string Write(OriginGroupSource value) => GcoreJson.Serialize(w => value.WriteJson(w));
 
     [Fact]
     public void Host_source_reads_into_HostSourceResponse_and_writes_back_the_same_JSON()
     {
-        var host = Assert.IsType<HostSourceResponse>(Read(Payloads.HostSource));
+        var host = Assert.IsType<OriginGroupHostSource>(Read(Payloads.HostSource));
 
         Assert.Equal("yourwebsite.com", host.Source);
         Assert.False(host.Backup);
@@ -24,10 +24,10 @@ public class SourceResponseTests
     [Fact]
     public void S3_source_reads_into_S3SourceResponse_with_masked_secrets_and_writes_back_the_same_JSON()
     {
-        var s3 = Assert.IsType<S3SourceResponse>(Read(Payloads.S3Source));
+        var s3 = Assert.IsType<OriginGroupS3Source>(Read(Payloads.S3Source));
 
         Assert.Equal(OriginType.S3, s3.OriginType);
-        Assert.Equal(S3ConfigS3Type.Amazon, s3.Config.S3Type);
+        Assert.Equal(S3Type.Amazon, s3.Config.S3Type);
         Assert.Equal("my-bucket", s3.Config.S3BucketName);
         Assert.Equal("eu-west-1", s3.Config.S3Region);
         Assert.Null(s3.Config.S3StorageHostname);
@@ -42,7 +42,7 @@ public class SourceResponseTests
     [Fact]
     public void Fastedge_source_reads_into_FastedgeSourceResponse_and_writes_back_the_same_JSON()
     {
-        var fastedge = Assert.IsType<FastedgeSourceResponse>(Read(Payloads.FastedgeSource));
+        var fastedge = Assert.IsType<OriginGroupFastedgeSource>(Read(Payloads.FastedgeSource));
 
         Assert.Equal(OriginType.Fastedge, fastedge.OriginType);
         Assert.Equal("12345", fastedge.Config.AppId);
@@ -55,7 +55,7 @@ public class SourceResponseTests
     {
         var config = new S3Config
         {
-            S3Type = S3ConfigS3Type.Other,
+            S3Type = S3Type.Other,
             S3BucketName = "b",
             S3StorageHostname = "s3.example.com",
             S3AccessKeyId = "AKIAREALKEY1",

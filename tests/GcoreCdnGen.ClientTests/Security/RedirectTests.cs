@@ -20,8 +20,8 @@ public class RedirectTests : ClientTestBase, Xunit.IAsyncLifetime
 
     private RecordingServer _elsewhere = null!;
 
-    private static CreateOriginGroup Create() =>
-        new() { Name = "g", Sources = [new ChangeHostSource { Source = "yourwebsite.com" }] };
+    private static OriginGroupCreateParams Create() =>
+        new() { Name = "g", Sources = [new HostSource { Source = "yourwebsite.com" }] };
 
     private static Dictionary<string, string> To(Uri location) => new() { ["Location"] = location.ToString() };
 
@@ -134,15 +134,15 @@ public class RedirectTests : ClientTestBase, Xunit.IAsyncLifetime
     public async Task The_S3_secret_of_a_create_never_reaches_another_origin()
     {
         Server.Answer(308, headers: To(new Uri(_elsewhere.BaseUrl, "collect")));
-        var body = new CreateOriginGroup
+        var body = new OriginGroupCreateParams
         {
             Name = "s3",
             Sources =
             [
-                new ChangeS3Source
+                new S3Source
                 {
                     OriginType = OriginType.S3,
-                    Config = new S3Config { S3Type = S3ConfigS3Type.Amazon, S3BucketName = "my-bucket", S3Region = "eu-west-1", S3AccessKeyId = "AKIAEXAMPLE", S3SecretAccessKey = S3Secret },
+                    Config = new S3Config { S3Type = S3Type.Amazon, S3BucketName = "my-bucket", S3Region = "eu-west-1", S3AccessKeyId = "AKIAEXAMPLE", S3SecretAccessKey = S3Secret },
                 },
             ],
         };

@@ -23,12 +23,12 @@ public sealed class GcoreDocumentContractTests(PrismFixture prism)
 
     private PrismServer Server(string which) => which == "published" ? prism.Published : prism.AnyOf;
 
-    private static ChangeS3Source S3(string bucket) => new()
+    private static S3Source S3(string bucket) => new()
     {
         OriginType = OriginType.S3,
         Config = new S3Config
         {
-            S3Type = S3ConfigS3Type.Amazon,
+            S3Type = S3Type.Amazon,
             S3BucketName = bucket,
             S3Region = "eu-west-1",
             S3AccessKeyId = AccessKey,
@@ -44,12 +44,12 @@ public sealed class GcoreDocumentContractTests(PrismFixture prism)
         Assert.Equal(status, response.StatusCode);
     }
 
-    private static void AssertReads(OriginGroupsResponse group)
+    private static void AssertReads(OriginGroup group)
     {
         Assert.True(group.Id > 0);
         Assert.False(string.IsNullOrEmpty(group.Name));
         Assert.NotEmpty(group.Sources);
-        Assert.All(group.Sources, s => Assert.True(s is HostSourceResponse or S3SourceResponse or FastedgeSourceResponse, s.GetType().Name));
+        Assert.All(group.Sources, s => Assert.True(s is OriginGroupHostSource or OriginGroupS3Source or OriginGroupFastedgeSource, s.GetType().Name));
     }
 
     [Theory]
@@ -60,19 +60,19 @@ public sealed class GcoreDocumentContractTests(PrismFixture prism)
         var server = Server(which);
         using var client = Client(server);
 
-        var created = await client.Cdn.OriginGroups.WithRawResponse.CreateAsync(new CreateOriginGroup
+        var created = await client.Cdn.OriginGroups.WithRawResponse.CreateAsync(new OriginGroupCreateParams
         {
             Name = "static-assets",
-            Sources = [new ChangeHostSource { Source = "origin.example.com", Enabled = true }, S3("assets")],
+            Sources = [new HostSource { Source = "origin.example.com", Enabled = true }, S3("assets")],
             UseNext = true,
             ProxyNextUpstream = ["error", "timeout", "http_502"],
         });
 
         AssertAccepted(created, 201, server);
         AssertReads(created.Value);
-        var s3 = Assert.Single(created.Value.Sources.OfType<S3SourceResponse>());
+        var s3 = Assert.Single(created.Value.Sources.OfType<OriginGroupS3Source>());
         Assert.Equal("SECRET_VALUE", s3.Config.S3SecretAccessKey);
-        Assert.Contains(created.Value.Sources, s => s is HostSourceResponse);
+        Assert.Contains(created.Value.Sources, s => s is OriginGroupHostSource);
     }
 
     [Theory]
@@ -97,7 +97,7 @@ public sealed class GcoreDocumentContractTests(PrismFixture prism)
     {
         using var client = Client(Server(which));
 
-        var groups = new List<OriginGroupsResponse>();
+        var groups = new List<OriginGroup>();
         await foreach (var group in client.Cdn.OriginGroups.ListAllAsync(limit: 5))
             groups.Add(group);
 
@@ -127,11 +127,11 @@ public sealed class GcoreDocumentContractTests(PrismFixture prism)
         var server = Server(which);
         using var client = Client(server);
 
-        var replaced = await client.Cdn.OriginGroups.WithRawResponse.ReplaceAsync(1, new ChangeOriginGroupPut
+        var replaced = await client.Cdn.OriginGroups.WithRawResponse.ReplaceAsync(1, new OriginGroupReplaceParams
         {
             Name = "static-assets",
             UseNext = false,
-            Sources = [new ChangeHostSource { Source = "origin.example.com" }, S3("assets")],
+            Sources = [new HostSource { Source = "origin.example.com" }, S3("assets")],
             ProxyNextUpstream = ["error"],
         });
 
@@ -145,12 +145,12 @@ public sealed class GcoreDocumentContractTests(PrismFixture prism)
         var server = prism.AnyOf;
         using var client = Client(server);
 
-        var updated = await client.Cdn.OriginGroups.WithRawResponse.UpdateAsync(1, new ChangeOriginGroup
+        var updated = await client.Cdn.OriginGroups.WithRawResponse.UpdateAsync(1, new OriginGroupUpdateParams
         {
             Name = "static-assets",
             UseNext = true,
             ProxyNextUpstream = ["error", "timeout"],
-            Sources = [new ChangeHostSource { Source = "origin.example.com", HostHeaderOverride = null }, S3("assets")],
+            Sources = [new HostSource { Source = "origin.example.com", HostHeaderOverride = null }, S3("assets")],
         });
 
         AssertAccepted(updated, 200, server);
@@ -158,7 +158,7 @@ public sealed class GcoreDocumentContractTests(PrismFixture prism)
     }
 
     /// <summary>
-    /// As published, ChangeOriginGroup is a oneOf whose deprecated "AWS Signature V4" variant requires nothing, so any
+    /// As published, OriginGroupUpdateParams is a oneOf whose deprecated "AWS Signature V4" variant requires nothing, so any
     /// PATCH body also fits it and Prism rejects every PATCH with "must match exactly one schema in oneOf" (400, the
     /// spec's first 400 example). The test pins that this is the only complaint: the body fits the schema otherwise.
     /// </summary>
@@ -168,12 +168,12 @@ public sealed class GcoreDocumentContractTests(PrismFixture prism)
         var server = prism.Published;
         using var client = Client(server);
 
-        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => client.Cdn.OriginGroups.UpdateAsync(1, new ChangeOriginGroup
+        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => client.Cdn.OriginGroups.UpdateAsync(1, new OriginGroupUpdateParams
         {
             Name = "static-assets",
             UseNext = true,
             ProxyNextUpstream = ["error", "timeout"],
-            Sources = [new ChangeHostSource { Source = "origin.example.com" }, S3("assets")],
+            Sources = [new HostSource { Source = "origin.example.com" }, S3("assets")],
         }));
 
         var violation = Assert.Single(Violation.OfRequest(ex.Headers));
@@ -204,10 +204,10 @@ public sealed class GcoreDocumentContractTests(PrismFixture prism)
 
         // An s3_type the document does not list: analyzer GCDN003 would catch it while typing, so it is silenced here.
 #pragma warning disable GCDN003
-        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup
+        var ex = await Assert.ThrowsAsync<GcoreBadRequestException>(() => client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams
         {
             Name = "static-assets",
-            Sources = [new ChangeS3Source { OriginType = OriginType.S3, Config = new S3Config { S3Type = "not-a-type", S3BucketName = "b", S3Region = "eu-west-1", S3AccessKeyId = AccessKey, S3SecretAccessKey = SecretKey } }],
+            Sources = [new S3Source { OriginType = OriginType.S3, Config = new S3Config { S3Type = "not-a-type", S3BucketName = "b", S3Region = "eu-west-1", S3AccessKeyId = AccessKey, S3SecretAccessKey = SecretKey } }],
         }));
 #pragma warning restore GCDN003
 

@@ -19,12 +19,12 @@ public sealed class OurSpecContractTests(PrismFixture prism)
         MaxRetries = 0,
     });
 
-    private static ChangeS3Source S3() => new()
+    private static S3Source S3() => new()
     {
         OriginType = OriginType.S3,
         Config = new S3Config
         {
-            S3Type = S3ConfigS3Type.Other,
+            S3Type = S3Type.Other,
             S3BucketName = "assets",
             S3StorageHostname = "s3.example.com",
             S3AccessKeyId = "EXAMPLEFODNN7EXAMPLE",
@@ -47,7 +47,7 @@ public sealed class OurSpecContractTests(PrismFixture prism)
         using var client = Client(which);
         var groups = client.Cdn.OriginGroups.WithRawResponse;
 
-        var created = await groups.CreateAsync(new CreateOriginGroup { Name = "ours", Sources = [new ChangeHostSource { Source = "origin.example.com" }, S3()] });
+        var created = await groups.CreateAsync(new OriginGroupCreateParams { Name = "ours", Sources = [new HostSource { Source = "origin.example.com" }, S3()] });
         AssertAccepted(created, 201);
         Assert.NotEmpty(created.Value.Sources);
 
@@ -59,7 +59,7 @@ public sealed class OurSpecContractTests(PrismFixture prism)
         AssertAccepted(one, 200);
         Assert.Equal(created.Value.Id, one.Value.Id);
 
-        var replaced = await groups.ReplaceAsync(1, new ChangeOriginGroupPut { Name = "ours", UseNext = false, Sources = [new ChangeHostSource { Source = "origin.example.com", Backup = false }, S3()] });
+        var replaced = await groups.ReplaceAsync(1, new OriginGroupReplaceParams { Name = "ours", UseNext = false, Sources = [new HostSource { Source = "origin.example.com", Backup = false }, S3()] });
         AssertAccepted(replaced, 200);
         Assert.NotEmpty(replaced.Value.Sources);
 
@@ -71,12 +71,12 @@ public sealed class OurSpecContractTests(PrismFixture prism)
     {
         using var client = Client("anyOf");
 
-        var updated = await client.Cdn.OriginGroups.WithRawResponse.UpdateAsync(1, new ChangeOriginGroup
+        var updated = await client.Cdn.OriginGroups.WithRawResponse.UpdateAsync(1, new OriginGroupUpdateParams
         {
             Name = "ours",
             UseNext = true,
             ProxyNextUpstream = ["error", "timeout"],
-            Sources = [new ChangeHostSource { Source = "origin.example.com", HostHeaderOverride = null }, S3()],
+            Sources = [new HostSource { Source = "origin.example.com", HostHeaderOverride = null }, S3()],
         });
 
         AssertAccepted(updated, 200);

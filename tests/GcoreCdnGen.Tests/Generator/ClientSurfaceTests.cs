@@ -39,17 +39,17 @@ public class ClientSurfaceTests
                 });
                 GcoreClient reusable = client.WithOptions(new GcoreRequestOptions { InitialRetryDelay = TimeSpan.Zero });
 
-                GcoreResponse<OriginGroupsResponse> raw = await once.Cdn.OriginGroups.WithRawResponse.GetAsync(1, ct);
+                GcoreResponse<OriginGroup> raw = await once.Cdn.OriginGroups.WithRawResponse.GetAsync(1, ct);
                 int status = raw.StatusCode;
                 string? requestId = raw.Header("X-Request-Id");
                 IReadOnlyList<string> all = raw.Headers["Content-Type"];
                 ReadOnlyMemory<byte> body = raw.Body;
-                OriginGroupsResponse value = raw.Value;
+                OriginGroup value = raw.Value;
                 GcoreResponse deleted = await client.Cdn.OriginGroups.WithRawResponse.DeleteAsync(value.Id, ct);
-                GcoreResponse<OriginGroupsListResponse> page = await reusable.Cdn.OriginGroups.WithRawResponse.ListAsync(limit: 10, cancellationToken: ct);
+                GcoreResponse<OriginGroupList> page = await reusable.Cdn.OriginGroups.WithRawResponse.ListAsync(limit: 10, cancellationToken: ct);
 
                 int count = 0;
-                await foreach (OriginGroupsResponse group in client.Cdn.OriginGroups.ListAllAsync(name: "a", limit: 100, cancellationToken: ct))
+                await foreach (OriginGroup group in client.Cdn.OriginGroups.ListAllAsync(name: "a", limit: 100, cancellationToken: ct))
                     count += group.Name.Length;
                 await foreach (var group in client.Cdn.OriginGroups.ListAllAsync().WithCancellation(ct).ConfigureAwait(false))
                     count++;

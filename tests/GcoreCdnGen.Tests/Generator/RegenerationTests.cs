@@ -34,7 +34,7 @@ public class RegenerationTests
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var first, out _);
         var s3Config = first.GetTypeByMetadataName("Test.Gcore.S3Config")!;
         Assert.Empty(s3Config.GetMembers("S3EndpointStyle"));
-        Assert.NotEmpty(first.GetTypeByMetadataName("Test.Gcore.ChangeSource")!.GetMembers("HostHeaderOverride"));
+        Assert.NotEmpty(first.GetTypeByMetadataName("Test.Gcore.Source")!.GetMembers("HostHeaderOverride"));
 
         driver = driver.ReplaceAdditionalText(original, new GeneratorRunner.InMemoryAdditionalText("/specs/origins.yaml", v2WithoutTag));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var second, out var diagnostics);
@@ -46,9 +46,9 @@ public class RegenerationTests
         Assert.NotEmpty(second.GetTypeByMetadataName("Test.Gcore.OriginType")!.GetMembers("Lambda"));
         // The request host source no longer shares host_header_override with the other variants, so the base lost it
         // and the response side still has it.
-        Assert.Empty(second.GetTypeByMetadataName("Test.Gcore.ChangeHostSource")!.GetMembers("HostHeaderOverride"));
-        Assert.Empty(second.GetTypeByMetadataName("Test.Gcore.ChangeSource")!.GetMembers("HostHeaderOverride"));
-        Assert.NotEmpty(second.GetTypeByMetadataName("Test.Gcore.SourceResponse")!.GetMembers("HostHeaderOverride"));
+        Assert.Empty(second.GetTypeByMetadataName("Test.Gcore.HostSource")!.GetMembers("HostHeaderOverride"));
+        Assert.Empty(second.GetTypeByMetadataName("Test.Gcore.Source")!.GetMembers("HostHeaderOverride"));
+        Assert.NotEmpty(second.GetTypeByMetadataName("Test.Gcore.OriginGroupSource")!.GetMembers("HostHeaderOverride"));
     }
 
     private static string RemoveProperty(string text, string schema, string property)

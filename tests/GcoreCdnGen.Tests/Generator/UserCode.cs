@@ -18,19 +18,18 @@ public static class UserCode
             public static async Task<long> RunAsync(CancellationToken ct)
             {
                 using var client = new GcoreClient(new GcoreClientOptions { ApiKey = "key", BaseUrl = new Uri("http://127.0.0.1:1") });
-                var created = await client.Cdn.OriginGroups.CreateAsync(new CreateOriginGroup
+                var created = await client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams
                 {
                     Name = "static-assets",
                     Sources =
                     [
-                        new ChangeHostSource { Source = "origin.example.com", HostHeaderOverride = null },
-                        new ChangeHostSource { Source = "1.2.3.4:5500", Backup = true, Enabled = true },
-                        new ChangeS3Source
+                        new HostSource { Source = "origin.example.com", HostHeaderOverride = null },
+                        new HostSource { Source = "1.2.3.4:5500", Backup = true, Enabled = true },
+                        new S3Source
                         {
-                            OriginType = OriginType.S3,
                             Config = new S3Config
                             {
-                                S3Type = S3ConfigS3Type.Amazon,
+                                S3Type = S3Type.Amazon,
                                 S3BucketName = "assets",
                                 S3Region = "eu-west-1",
                                 S3AccessKeyId = "EXAMPLEKEY",
@@ -38,7 +37,7 @@ public static class UserCode
                             },
                             Backup = true,
                         },
-                        new ChangeFastedgeSource { OriginType = "fastedge", Config = new FastedgeConfig { AppId = "12345" } },
+                        new FastedgeSource { Config = new FastedgeConfig { AppId = "12345" } },
                     ],
                     UseNext = true,
                     ProxyNextUpstream = ["error", "timeout", "http_502"],
@@ -53,25 +52,25 @@ public static class UserCode
                     string? header = source.HostHeaderOverride;
                     switch (source)
                     {
-                        case HostSourceResponse host: Console.WriteLine(host.Source); break;
-                        case S3SourceResponse s3: Console.WriteLine(s3.Config.S3BucketName + s3.OriginType); break;
-                        case FastedgeSourceResponse edge: Console.WriteLine(edge.Config.AppId); break;
+                        case OriginGroupHostSource host: Console.WriteLine(host.Source); break;
+                        case OriginGroupS3Source s3: Console.WriteLine(s3.Config.S3BucketName + s3.OriginType); break;
+                        case OriginGroupFastedgeSource edge: Console.WriteLine(edge.Config.AppId); break;
                     }
                 }
 
-                OriginGroupsListResponse page = await client.Cdn.OriginGroups.ListAsync(name: "a", sources: "b", hasRelatedResources: true, limit: 10, offset: 0, cancellationToken: ct);
-                IList<OriginGroupsResponse> results = page.Results;
+                OriginGroupList page = await client.Cdn.OriginGroups.ListAsync(name: "a", sources: "b", hasRelatedResources: true, limit: 10, offset: 0, cancellationToken: ct);
+                IList<OriginGroup> results = page.Results;
                 long? count = page.Count;
                 bool paginated = page.IsPaginated;
                 string? next = page.Next;
 
-                OriginGroupsResponse one = await client.Cdn.OriginGroups.GetAsync(id, ct);
-                await client.Cdn.OriginGroups.UpdateAsync(id, new ChangeOriginGroup { Name = "static-assets", UseNext = false }, ct);
-                await client.Cdn.OriginGroups.ReplaceAsync(id, new ChangeOriginGroupPut
+                OriginGroup one = await client.Cdn.OriginGroups.GetAsync(id, ct);
+                await client.Cdn.OriginGroups.UpdateAsync(id, new OriginGroupUpdateParams { Name = "static-assets", UseNext = false }, ct);
+                await client.Cdn.OriginGroups.ReplaceAsync(id, new OriginGroupReplaceParams
                 {
                     Name = "static-assets",
                     UseNext = false,
-                    Sources = [new ChangeHostSource { Source = "origin.example.com" }],
+                    Sources = [new HostSource { Source = "origin.example.com" }],
                 }, ct);
                 await client.Cdn.OriginGroups.DeleteAsync(id, ct);
 

@@ -18,7 +18,7 @@ namespace Snapshot.Gcore
         internal static S3Config ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "S3Config");
-            S3ConfigS3Type vS3Type = default;
+            S3Type vS3Type = default;
             bool hasS3Type = false;
             string vS3BucketName = default!;
             bool hasS3BucketName = false;
@@ -46,7 +46,7 @@ namespace Snapshot.Gcore
                             {
                                 property = "s3_type";
                                 reader.Read();
-                                vS3Type = global::Snapshot.Gcore.S3ConfigS3Type.ReadJson(ref reader);
+                                vS3Type = global::Snapshot.Gcore.S3Type.ReadJson(ref reader);
                                 hasS3Type = true;
                                 property = null;
                                 continue;

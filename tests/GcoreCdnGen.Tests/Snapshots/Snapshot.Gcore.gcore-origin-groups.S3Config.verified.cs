@@ -20,7 +20,7 @@ namespace Snapshot.Gcore
         /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_type")]
-        public required S3ConfigS3Type S3Type { get; set; }
+        public required S3Type S3Type { get; set; }
 
         /// <summary>Name of the S3 bucket.</summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_bucket_name", MaxLength = 256)]
