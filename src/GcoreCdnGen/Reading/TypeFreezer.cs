@@ -176,7 +176,8 @@ namespace GcoreCdnGen.Reading
                         Secret = p.Secret,
                         Inherited = inherited.Contains(p.JsonName),
                         Constraints = p.Constraints,
-                        KindValue = p.JsonName == type.KindProperty ? type.KindValue : null,
+                        // Only on what users build and never read back: a read value keeps exactly the JSON it came with.
+                        KindValue = p.JsonName == type.KindProperty && inRequest && !inResponse ? type.KindValue : null,
                     });
                 }
 
