@@ -32,7 +32,8 @@ namespace GcoreCdnGen.Emitting
         {
             w.Doc("summary", type.Summary ?? type.Name);
             if (type.Kind == TypeKind.Union)
-                w.Doc("remarks", $"""One of: {string.Join(", ", type.Variants.Select(v => $"""<see cref="{v}"/>"""))}. The variant is told apart by the shape of the JSON.""");
+                // Variant names are C# identifiers, so the cref tags are written as they are (Doc would escape them).
+                w.Line($"""/// <remarks>One of: {string.Join(", ", type.Variants.Select(v => $"""<see cref="{v}"/>"""))}. The variant is told apart by the shape of the JSON.</remarks>""");
             if (type.Kind == TypeKind.ListEnvelope)
                 w.Doc("remarks", "The server responds with a bare array or with a paginated envelope; both read into this type.");
             if (type.Kind == TypeKind.Enum)

@@ -74,6 +74,7 @@ namespace GcoreCdnGen.Naming
             "GcoreParameterAttribute", "GcorePermissionDeniedException", "GcorePooledBuffer", "GcorePropertyAttribute", "GcoreQuery",
             "GcoreRateLimitException", "GcoreRedaction", "GcoreRequestOptions", "GcoreResponse", "GcoreResponseException",
             "GcoreSchemaAttribute", "GcoreTimeoutException", "GcoreTransport", "GcoreUnprocessableEntityException", "GcoreRawResponse",
+            "GcoreConfigurationException", "GcoreOutcomeUnknownException", "GcorePaging", "GcoreRedirectException", "GcoreResponseTooLargeException",
         };
 
         private static readonly HashSet<string> CrudMethods = new(StringComparer.Ordinal) { "List", "Get", "Create", "Replace", "Update", "Delete" };

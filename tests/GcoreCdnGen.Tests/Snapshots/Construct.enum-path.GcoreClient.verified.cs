@@ -83,8 +83,8 @@ namespace Construct
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-report")]
             public global::System.Threading.Tasks.Task<string> GetAsync(
-                ReportKind kind,
-                GetReportFormat? format = null,
+                Kind kind,
+                Format? format = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var query = new GcoreQuery();
@@ -112,8 +112,8 @@ namespace Construct
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-report")]
                 public global::System.Threading.Tasks.Task<GcoreResponse<string>> GetAsync(
-                    ReportKind kind,
-                    GetReportFormat? format = null,
+                    Kind kind,
+                    Format? format = null,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     var query = new GcoreQuery();

@@ -80,10 +80,10 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-labels")]
-            public global::System.Threading.Tasks.Task<Labels> GetAsync(
+            public global::System.Threading.Tasks.Task<Label> GetAsync(
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
-                return _transport.SendAsync<Labels>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Labels.ReadJson, cancellationToken);
+                return _transport.SendAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken);
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -103,10 +103,10 @@ namespace Construct
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-labels")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<Labels>> GetAsync(
+                public global::System.Threading.Tasks.Task<GcoreResponse<Label>> GetAsync(
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return _transport.SendWithResponseAsync<Labels>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Labels.ReadJson, cancellationToken);
+                    return _transport.SendWithResponseAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken);
                 }
             }
         }

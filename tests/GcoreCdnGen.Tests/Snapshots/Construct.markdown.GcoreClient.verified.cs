@@ -91,7 +91,7 @@ namespace Construct
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("create-note")]
             public global::System.Threading.Tasks.Task CreateAsync(
-                Note body,
+                NoteCreateParams body,
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
@@ -126,7 +126,7 @@ namespace Construct
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("create-note")]
                 public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(
-                    Note body,
+                    NoteCreateParams body,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);

@@ -82,7 +82,7 @@ namespace Construct
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("create-grid")]
             public global::System.Threading.Tasks.Task CreateAsync(
-                Grid body,
+                GridCreateParams body,
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
@@ -108,7 +108,7 @@ namespace Construct
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("create-grid")]
                 public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(
-                    Grid body,
+                    GridCreateParams body,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);

@@ -83,16 +83,16 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("put-sample")]
-            public global::System.Threading.Tasks.Task<Sample> ReplaceAsync(
+            public global::System.Threading.Tasks.Task<SampleReplaceParams> ReplaceAsync(
                 global::System.Guid sampleId,
-                Sample body,
+                SampleReplaceParams body,
                 global::System.DateTimeOffset? since = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
                 var query = new GcoreQuery();
                 query.Add("since", since);
-                return _transport.SendAsync<Sample>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, body.WriteJson, global::Construct.Sample.ReadJson, cancellationToken);
+                return _transport.SendAsync<SampleReplaceParams>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, body.WriteJson, global::Construct.SampleReplaceParams.ReadJson, cancellationToken);
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -115,16 +115,16 @@ namespace Construct
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("put-sample")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<Sample>> ReplaceAsync(
+                public global::System.Threading.Tasks.Task<GcoreResponse<SampleReplaceParams>> ReplaceAsync(
                     global::System.Guid sampleId,
-                    Sample body,
+                    SampleReplaceParams body,
                     global::System.DateTimeOffset? since = null,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     var query = new GcoreQuery();
                     query.Add("since", since);
-                    return _transport.SendWithResponseAsync<Sample>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, body.WriteJson, global::Construct.Sample.ReadJson, cancellationToken);
+                    return _transport.SendWithResponseAsync<SampleReplaceParams>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, body.WriteJson, global::Construct.SampleReplaceParams.ReadJson, cancellationToken);
                 }
             }
         }

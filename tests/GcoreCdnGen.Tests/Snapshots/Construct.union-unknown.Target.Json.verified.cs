@@ -47,7 +47,7 @@ namespace Construct
             string? vBucket = default;
             bool hasBucket = false;
             bool readRegion = false;
-            var fitRegion_Region = new GcoreJsonFit();
+            var fitRegion_TargetVariant1Region = new GcoreJsonFit();
             string? vRegion_Code = default;
             bool hasRegion_Code = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalRegion = null;
@@ -104,7 +104,7 @@ namespace Construct
                                             {
                                                 reader.Read();
                                                 if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
-                                                fitRegion_Region.Known(true, 0x1UL);
+                                                fitRegion_TargetVariant1Region.Known(true, 0x1UL);
                                                 vRegion_Code = GcoreJson.ReadString(ref reader);
                                                 hasRegion_Code = true;
                                                 continue;
@@ -114,7 +114,7 @@ namespace Construct
                                     // A name no type here knows: kept, as every one of them would keep it.
                                     GcoreJson.ReadAdditional(ref reader, ref additionalRegion);
                                 }
-                                fit1.Nested(fitRegion_Region.Result(global::Construct.Region.RequiredMask), 0x2UL);
+                                fit1.Nested(fitRegion_TargetVariant1Region.Result(global::Construct.TargetVariant1Region.RequiredMask), 0x2UL);
                                 readRegion = true;
                             }
                             else
@@ -146,8 +146,8 @@ namespace Construct
 
             int pick = -1;
             int pickScore = int.MinValue;
-            if (fit0.Fits(global::Construct.HostTarget.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-            if (fit1.Fits(global::Construct.BucketTarget.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+            if (fit0.Fits(global::Construct.TargetVariant2.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
+            if (fit1.Fits(global::Construct.TargetVariant1.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
 
             switch (pick)
             {
@@ -155,30 +155,30 @@ namespace Construct
                 {
                     if (hasBucket || hasRegion) return null;
                     if (!hasHost || vHost is null) return null;
-                    var result_HostTarget = new global::Construct.HostTarget { Host = vHost };
-                    if (hasEnabled) result_HostTarget.Enabled = vEnabled;
-                    if (hasPort) result_HostTarget.Port = vPort;
-                    if (additional is not null) result_HostTarget.AdditionalProperties = additional;
-                    return result_HostTarget;
+                    var result_TargetVariant2 = new global::Construct.TargetVariant2 { Host = vHost };
+                    if (hasEnabled) result_TargetVariant2.Enabled = vEnabled;
+                    if (hasPort) result_TargetVariant2.Port = vPort;
+                    if (additional is not null) result_TargetVariant2.AdditionalProperties = additional;
+                    return result_TargetVariant2;
                 }
                 case 1:
                 {
                     if (hasHost || hasPort) return null;
-                    global::Construct.Region? oRegion = null;
+                    global::Construct.TargetVariant1Region? oRegion = null;
                     if (readRegion)
                     {
-                        if (!fitRegion_Region.Fits(global::Construct.Region.RequiredMask)) return null;
+                        if (!fitRegion_TargetVariant1Region.Fits(global::Construct.TargetVariant1Region.RequiredMask)) return null;
                         if (!hasRegion_Code || vRegion_Code is null) return null;
-                        var result1_Region = new global::Construct.Region { Code = vRegion_Code };
-                        if (additionalRegion is not null) result1_Region.AdditionalProperties = additionalRegion;
-                        oRegion = result1_Region;
+                        var result1_TargetVariant1Region = new global::Construct.TargetVariant1Region { Code = vRegion_Code };
+                        if (additionalRegion is not null) result1_TargetVariant1Region.AdditionalProperties = additionalRegion;
+                        oRegion = result1_TargetVariant1Region;
                     }
                     if (!hasBucket || vBucket is null) return null;
                     if (!hasRegion || oRegion is null) return null;
-                    var result_BucketTarget = new global::Construct.BucketTarget { Bucket = vBucket, Region = oRegion };
-                    if (hasEnabled) result_BucketTarget.Enabled = vEnabled;
-                    if (additional is not null) result_BucketTarget.AdditionalProperties = additional;
-                    return result_BucketTarget;
+                    var result_TargetVariant1 = new global::Construct.TargetVariant1 { Bucket = vBucket, Region = oRegion };
+                    if (hasEnabled) result_TargetVariant1.Enabled = vEnabled;
+                    if (additional is not null) result_TargetVariant1.AdditionalProperties = additional;
+                    return result_TargetVariant1;
                 }
                 default:
                     return null;
@@ -202,8 +202,8 @@ namespace Construct
             {
                 var name = GcoreJson.PropertyName(in scan);
                 scan.Read();
-                global::Construct.HostTarget.ScoreProperty(ref fit0, name, in scan, true);
-                global::Construct.BucketTarget.ScoreProperty(ref fit1, name, in scan, true);
+                global::Construct.TargetVariant2.ScoreProperty(ref fit0, name, in scan, true);
+                global::Construct.TargetVariant1.ScoreProperty(ref fit1, name, in scan, true);
                 if (scan.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (fit0.HasPending || fit1.HasPending))
                 {
                     GcoreJsonFit.ScoreNested(ref scan, ref fit0, ref fit1);
@@ -216,19 +216,19 @@ namespace Construct
 
             int pick = -1;
             int pickScore = int.MinValue;
-            if (fit0.Fits(global::Construct.HostTarget.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-            if (fit1.Fits(global::Construct.BucketTarget.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+            if (fit0.Fits(global::Construct.TargetVariant2.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
+            if (fit1.Fits(global::Construct.TargetVariant1.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
             if (pick < 0)
             {
                 // Nothing fits: a variant that claims the object is read, so the error names the property at fault.
-                if (fit0.Claims(global::Construct.HostTarget.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-                if (fit1.Claims(global::Construct.BucketTarget.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+                if (fit0.Claims(global::Construct.TargetVariant2.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
+                if (fit1.Claims(global::Construct.TargetVariant1.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
             }
 
             switch (pick)
             {
-                case 0: return global::Construct.HostTarget.ReadJson(ref reader);
-                case 1: return global::Construct.BucketTarget.ReadJson(ref reader);
+                case 0: return global::Construct.TargetVariant2.ReadJson(ref reader);
+                case 1: return global::Construct.TargetVariant1.ReadJson(ref reader);
                 default: return Unknown.ReadJson(ref reader);
             }
         }

@@ -6,7 +6,7 @@
 namespace Construct
 {
     /// <summary>Target</summary>
-    /// <remarks>One of: &lt;see cref="HostTarget"/&gt;, &lt;see cref="BucketTarget"/&gt;. The variant is told apart by the shape of the JSON.</remarks>
+    /// <remarks>One of: <see cref="TargetVariant2"/>, <see cref="TargetVariant1"/>. The variant is told apart by the shape of the JSON.</remarks>
     [global::Construct.GcoreSchema("#/components/schemas/Target")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Target.JsonConverter))]
     public abstract partial record Target

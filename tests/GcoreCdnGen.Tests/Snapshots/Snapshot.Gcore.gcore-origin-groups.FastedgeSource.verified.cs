@@ -14,9 +14,11 @@ namespace Snapshot.Gcore
         /// Kind of origin. Responses include it for S3 and FastEdge sources.
         ///
         /// Possible values:
-        /// - **host** - a server or endpoint that content is pulled from.
-        /// - **s3** - S3 storage, reached with AWS Signature V4 authentication or publicly.
-        /// - **fastedge** - a FastEdge application, identified by `app_id`, that the edge node runs in its local FastEdge runtime.
+        /// <list type="bullet">
+        /// <item><description><b>host</b> - a server or endpoint that content is pulled from.</description></item>
+        /// <item><description><b>s3</b> - S3 storage, reached with AWS Signature V4 authentication or publicly.</description></item>
+        /// <item><description><b>fastedge</b> - a FastEdge application, identified by <c>app_id</c>, that the edge node runs in its local FastEdge runtime.</description></item>
+        /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("origin_type")]
         public OriginType? OriginType
@@ -32,7 +34,7 @@ namespace Snapshot.Gcore
         private OriginType? _originType = "fastedge";
         private bool _originTypeIsSet = true;
 
-        /// <summary>Settings of a FastEdge application origin. Must be given when `origin_type` is `fastedge`.</summary>
+        /// <summary>Settings of a FastEdge application origin. Must be given when <c>origin_type</c> is <c>fastedge</c>.</summary>
         [global::Snapshot.Gcore.GcoreProperty("config")]
         public required FastedgeConfig Config { get; set; }
 

@@ -57,13 +57,13 @@ namespace Snapshot.Gcore
         /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
         public GcoreClient WithOptions(GcoreRequestOptions options) => new GcoreClient(_transport.With(options));
 
-        /// <summary>Operations under <c>/Cdn</c>.</summary>
+        /// <summary>Operations under <c>/cdn</c>.</summary>
         public CdnOperations Cdn { get; }
 
         /// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>
         public void Dispose() => _transport.Dispose();
 
-        /// <summary>Operations under <c>/Cdn</c>.</summary>
+        /// <summary>Operations under <c>/cdn</c>.</summary>
         public sealed partial class CdnOperations
         {
             private readonly GcoreTransport _transport;
@@ -74,10 +74,10 @@ namespace Snapshot.Gcore
                 OriginGroups = new OriginGroupsOperations(transport);
             }
 
-            /// <summary>Operations under <c>/Cdn/OriginGroups</c>.</summary>
+            /// <summary>Operations under <c>/cdn/origin_groups</c>.</summary>
             public OriginGroupsOperations OriginGroups { get; }
 
-            /// <summary>Operations under <c>/Cdn/OriginGroups</c>.</summary>
+            /// <summary>Operations under <c>/cdn/origin_groups</c>.</summary>
             public sealed partial class OriginGroupsOperations
             {
                 private readonly GcoreTransport _transport;
@@ -89,24 +89,34 @@ namespace Snapshot.Gcore
                 }
 
                 /// <summary>Get origin groups list</summary>
-                /// <remarks>Returns every origin group in the account together with its origin sources.</remarks>
+                /// <remarks>
+                /// Returns every origin group in the account together with its origin sources.
+                /// <para>GET /cdn/origin_groups (<c>get-origin-groups-list</c>).</para>
+                /// </remarks>
                 /// <param name="name">Only return the origin group with this name.</param>
                 /// <param name="sources">Only return origin groups that contain this origin source (an IP address or a domain).</param>
                 /// <param name="hasRelatedResources">
                 /// Filter by whether CDN resources use the origin group.
                 ///
                 /// Possible values:
-                /// - **true** - only groups that CDN resources use.
-                /// - **false** - only groups that no CDN resource uses.
+                /// <list type="bullet">
+                /// <item><description><b>true</b> - only groups that CDN resources use.</description></item>
+                /// <item><description><b>false</b> - only groups that no CDN resource uses.</description></item>
+                /// </list>
                 /// </param>
                 /// <param name="limit">Largest number of items to put in the response; at most 1000.</param>
                 /// <param name="offset">How many items to skip from the start of the list.</param>
                 /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <remarks>GET /cdn/origin_groups (<c>get-origin-groups-list</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                public global::System.Threading.Tasks.Task<OriginGroupList> ListAsync(string? name = null, string? sources = null, bool? hasRelatedResources = null, [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null, [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<OriginGroupList> ListAsync(
+                    string? name = null,
+                    string? sources = null,
+                    bool? hasRelatedResources = null,
+                    [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null,
+                    [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null,
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     var query = new GcoreQuery();
                     query.Add("name", name);
@@ -120,8 +130,8 @@ namespace Snapshot.Gcore
                 /// <summary>Get origin groups list: every item, page after page.</summary>
                 /// <remarks>
                 /// Sends GET /cdn/origin_groups with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the
-                /// envelope's <c>count</c> is reached or a page comes back empty. When the server answers with a bare array, that array
-                /// is the whole list: it is yielded once and no further page is asked for.
+                /// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref="GcorePaging.MaxPages"/>
+                /// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.
                 /// </remarks>
                 /// <param name="name">Only return the origin group with this name.</param>
                 /// <param name="sources">Only return origin groups that contain this origin source (an IP address or a domain).</param>
@@ -129,105 +139,116 @@ namespace Snapshot.Gcore
                 /// Filter by whether CDN resources use the origin group.
                 ///
                 /// Possible values:
-                /// - **true** - only groups that CDN resources use.
-                /// - **false** - only groups that no CDN resource uses.
+                /// <list type="bullet">
+                /// <item><description><b>true</b> - only groups that CDN resources use.</description></item>
+                /// <item><description><b>false</b> - only groups that no CDN resource uses.</description></item>
+                /// </list>
                 /// </param>
                 /// <param name="limit">How many items to ask for per page. Default: 1000.</param>
                 /// <param name="offset">How many items to skip before the first one yielded. Default: 0.</param>
                 /// <param name="cancellationToken">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>
-                /// <exception cref="GcoreApiException">The server answered a page with an error status; the subclass tells which.</exception>
+                /// <exception cref="GcoreApiException">The response to a page has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                public async global::System.Collections.Generic.IAsyncEnumerable<OriginGroup> ListAllAsync(string? name = null, string? sources = null, bool? hasRelatedResources = null, [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null, [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null, [global::System.Runtime.CompilerServices.EnumeratorCancellation] global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    var pageSize = limit ?? 1000;
-                    var next = offset ?? 0;
-                    while (true)
-                    {
-                        var page = await ListAsync(name: name, sources: sources, hasRelatedResources: hasRelatedResources, limit: pageSize, offset: next, cancellationToken: cancellationToken).ConfigureAwait(false);
-                        var items = page.Results;
-                        if (items is null)
-                            yield break;
-                        foreach (var item in items)
-                            yield return item;
-                        if (!page.IsPaginated || items.Count == 0)
-                            yield break;
-                        next += items.Count;
-                        if (next >= page.Count)
-                            yield break;
-                    }
-                }
+                public global::System.Collections.Generic.IAsyncEnumerable<OriginGroup> ListAllAsync(
+                    string? name = null,
+                    string? sources = null,
+                    bool? hasRelatedResources = null,
+                    [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null,
+                    [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null,
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    GcorePaging.ListAllAsync<OriginGroupList, OriginGroup>(
+                        offset ?? 0,
+                        limit ?? 1000,
+                        (pageLimit, pageOffset, pageToken) => ListAsync(name: name, sources: sources, hasRelatedResources: hasRelatedResources, limit: pageLimit, offset: pageOffset, cancellationToken: pageToken),
+                        static page => (page.Results, page.IsPaginated, page.Count),
+                        static (writer, page) => page.WriteJson(writer),
+                        cancellationToken);
 
                 /// <summary>Create origin group</summary>
-                /// <remarks>Creates an origin group containing one or more origin sources.</remarks>
+                /// <remarks>
+                /// Creates an origin group containing one or more origin sources.
+                /// <para>POST /cdn/origin_groups (<c>create-origin-group</c>).</para>
+                /// </remarks>
                 /// <param name="body">The request body.</param>
                 /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <remarks>POST /cdn/origin_groups (<c>create-origin-group</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
-                public global::System.Threading.Tasks.Task<OriginGroup> CreateAsync(OriginGroupCreateParams body, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<OriginGroup> CreateAsync(
+                    OriginGroupCreateParams body,
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Get origin group details</summary>
+                /// <remarks>GET /cdn/origin_groups/{origin_group_id} (<c>get-origin-group-details</c>).</remarks>
                 /// <param name="originGroupId">Identifier of the origin group.</param>
                 /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <remarks>GET /cdn/origin_groups/{origin_group_id} (<c>get-origin-group-details</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-group-details")]
-                public global::System.Threading.Tasks.Task<OriginGroup> GetAsync(long originGroupId, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<OriginGroup> GetAsync(
+                    long originGroupId,
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Change origin group</summary>
+                /// <remarks>PUT /cdn/origin_groups/{origin_group_id} (<c>change-origin-group</c>).</remarks>
                 /// <param name="originGroupId">Identifier of the origin group.</param>
                 /// <param name="body">The request body.</param>
                 /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <remarks>PUT /cdn/origin_groups/{origin_group_id} (<c>change-origin-group</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("change-origin-group")]
-                public global::System.Threading.Tasks.Task<OriginGroup> ReplaceAsync(long originGroupId, OriginGroupReplaceParams body, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<OriginGroup> ReplaceAsync(
+                    long originGroupId,
+                    OriginGroupReplaceParams body,
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Change origin group</summary>
+                /// <remarks>PATCH /cdn/origin_groups/{origin_group_id} (<c>patch-origin-group</c>).</remarks>
                 /// <param name="originGroupId">Identifier of the origin group.</param>
                 /// <param name="body">The request body.</param>
                 /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <remarks>PATCH /cdn/origin_groups/{origin_group_id} (<c>patch-origin-group</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("patch-origin-group")]
-                public global::System.Threading.Tasks.Task<OriginGroup> UpdateAsync(long originGroupId, OriginGroupUpdateParams body, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task<OriginGroup> UpdateAsync(
+                    long originGroupId,
+                    OriginGroupUpdateParams body,
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Delete origin group</summary>
+                /// <remarks>DELETE /cdn/origin_groups/{origin_group_id} (<c>delete-origin-group</c>).</remarks>
                 /// <param name="originGroupId">Identifier of the origin group.</param>
                 /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <remarks>DELETE /cdn/origin_groups/{origin_group_id} (<c>delete-origin-group</c>).</remarks>
-                /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("delete-origin-group")]
-                public global::System.Threading.Tasks.Task DeleteAsync(long originGroupId, global::System.Threading.CancellationToken cancellationToken = default)
+                public global::System.Threading.Tasks.Task DeleteAsync(
+                    long originGroupId,
+                    global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     return _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken);
                 }
 
-                /// <summary>The same operations, answering with the status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
+                /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
                 public RawResponseOperations WithRawResponse { get; }
 
-                /// <summary>The operations of this resource, answering with a <see cref="GcoreResponse"/>: status code, headers and raw body besides the value.</summary>
+                /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
                 public sealed partial class RawResponseOperations
                 {
                     private readonly GcoreTransport _transport;
@@ -235,25 +256,35 @@ namespace Snapshot.Gcore
                     internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
 
                     /// <summary>Get origin groups list</summary>
-                    /// <remarks>Returns every origin group in the account together with its origin sources.</remarks>
+                    /// <remarks>
+                    /// Returns every origin group in the account together with its origin sources.
+                    /// <para>GET /cdn/origin_groups (<c>get-origin-groups-list</c>).</para>
+                    /// </remarks>
                     /// <param name="name">Only return the origin group with this name.</param>
                     /// <param name="sources">Only return origin groups that contain this origin source (an IP address or a domain).</param>
                     /// <param name="hasRelatedResources">
                     /// Filter by whether CDN resources use the origin group.
                     ///
                     /// Possible values:
-                    /// - **true** - only groups that CDN resources use.
-                    /// - **false** - only groups that no CDN resource uses.
+                    /// <list type="bullet">
+                    /// <item><description><b>true</b> - only groups that CDN resources use.</description></item>
+                    /// <item><description><b>false</b> - only groups that no CDN resource uses.</description></item>
+                    /// </list>
                     /// </param>
                     /// <param name="limit">Largest number of items to put in the response; at most 1000.</param>
                     /// <param name="offset">How many items to skip from the start of the list.</param>
                     /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                    /// <returns>The answer's status code, headers and raw body, with the value read from it.</returns>
-                    /// <remarks>GET /cdn/origin_groups (<c>get-origin-groups-list</c>).</remarks>
-                    /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                    /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
+                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroupList>> ListAsync(string? name = null, string? sources = null, bool? hasRelatedResources = null, [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null, [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroupList>> ListAsync(
+                        string? name = null,
+                        string? sources = null,
+                        bool? hasRelatedResources = null,
+                        [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null,
+                        [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null,
+                        global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         var query = new GcoreQuery();
                         query.Add("name", name);
@@ -265,72 +296,86 @@ namespace Snapshot.Gcore
                     }
 
                     /// <summary>Create origin group</summary>
-                    /// <remarks>Creates an origin group containing one or more origin sources.</remarks>
+                    /// <remarks>
+                    /// Creates an origin group containing one or more origin sources.
+                    /// <para>POST /cdn/origin_groups (<c>create-origin-group</c>).</para>
+                    /// </remarks>
                     /// <param name="body">The request body.</param>
                     /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                    /// <returns>The answer's status code, headers and raw body, with the value read from it.</returns>
-                    /// <remarks>POST /cdn/origin_groups (<c>create-origin-group</c>).</remarks>
-                    /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                    /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
+                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> CreateAsync(OriginGroupCreateParams body, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> CreateAsync(
+                        OriginGroupCreateParams body,
+                        global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
                         return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Get origin group details</summary>
+                    /// <remarks>GET /cdn/origin_groups/{origin_group_id} (<c>get-origin-group-details</c>).</remarks>
                     /// <param name="originGroupId">Identifier of the origin group.</param>
                     /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                    /// <returns>The answer's status code, headers and raw body, with the value read from it.</returns>
-                    /// <remarks>GET /cdn/origin_groups/{origin_group_id} (<c>get-origin-group-details</c>).</remarks>
-                    /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                    /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
+                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("get-origin-group-details")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> GetAsync(long originGroupId, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> GetAsync(
+                        long originGroupId,
+                        global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Change origin group</summary>
+                    /// <remarks>PUT /cdn/origin_groups/{origin_group_id} (<c>change-origin-group</c>).</remarks>
                     /// <param name="originGroupId">Identifier of the origin group.</param>
                     /// <param name="body">The request body.</param>
                     /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                    /// <returns>The answer's status code, headers and raw body, with the value read from it.</returns>
-                    /// <remarks>PUT /cdn/origin_groups/{origin_group_id} (<c>change-origin-group</c>).</remarks>
-                    /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                    /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
+                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("change-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> ReplaceAsync(long originGroupId, OriginGroupReplaceParams body, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> ReplaceAsync(
+                        long originGroupId,
+                        OriginGroupReplaceParams body,
+                        global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
                         return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Change origin group</summary>
+                    /// <remarks>PATCH /cdn/origin_groups/{origin_group_id} (<c>patch-origin-group</c>).</remarks>
                     /// <param name="originGroupId">Identifier of the origin group.</param>
                     /// <param name="body">The request body.</param>
                     /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                    /// <returns>The answer's status code, headers and raw body, with the value read from it.</returns>
-                    /// <remarks>PATCH /cdn/origin_groups/{origin_group_id} (<c>patch-origin-group</c>).</remarks>
-                    /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                    /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
+                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("patch-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> UpdateAsync(long originGroupId, OriginGroupUpdateParams body, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> UpdateAsync(
+                        long originGroupId,
+                        OriginGroupUpdateParams body,
+                        global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
                         return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Delete origin group</summary>
+                    /// <remarks>DELETE /cdn/origin_groups/{origin_group_id} (<c>delete-origin-group</c>).</remarks>
                     /// <param name="originGroupId">Identifier of the origin group.</param>
                     /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                    /// <returns>The answer's status code, headers and raw body.</returns>
-                    /// <remarks>DELETE /cdn/origin_groups/{origin_group_id} (<c>delete-origin-group</c>).</remarks>
-                    /// <exception cref="GcoreApiException">The server answered with an error status; the subclass tells which.</exception>
+                    /// <returns>The response's status code, headers and raw body.</returns>
+                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                     /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("delete-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse> DeleteAsync(long originGroupId, global::System.Threading.CancellationToken cancellationToken = default)
+                    public global::System.Threading.Tasks.Task<GcoreResponse> DeleteAsync(
+                        long originGroupId,
+                        global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken);
                     }

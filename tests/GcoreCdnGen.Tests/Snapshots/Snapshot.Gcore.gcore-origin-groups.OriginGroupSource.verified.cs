@@ -6,7 +6,7 @@
 namespace Snapshot.Gcore
 {
     /// <summary>OriginGroupSource</summary>
-    /// <remarks>One of: &lt;see cref="OriginGroupHostSource"/&gt;, &lt;see cref="OriginGroupS3Source"/&gt;, &lt;see cref="OriginGroupFastedgeSource"/&gt;. The variant is told apart by the shape of the JSON.</remarks>
+    /// <remarks>One of: <see cref="OriginGroupHostSource"/>, <see cref="OriginGroupS3Source"/>, <see cref="OriginGroupFastedgeSource"/>. The variant is told apart by the shape of the JSON.</remarks>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/SourceResponse")]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupSource.JsonConverter))]
     public abstract partial record OriginGroupSource

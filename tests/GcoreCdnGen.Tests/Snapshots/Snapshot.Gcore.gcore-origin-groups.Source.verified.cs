@@ -6,7 +6,7 @@
 namespace Snapshot.Gcore
 {
     /// <summary>Source</summary>
-    /// <remarks>One of: &lt;see cref="HostSource"/&gt;, &lt;see cref="S3Source"/&gt;, &lt;see cref="FastedgeSource"/&gt;. The variant is told apart by the shape of the JSON.</remarks>
+    /// <remarks>One of: <see cref="HostSource"/>, <see cref="S3Source"/>, <see cref="FastedgeSource"/>. The variant is told apart by the shape of the JSON.</remarks>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeSource", Request = true)]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Source.JsonConverter))]
     public abstract partial record Source

@@ -7,8 +7,8 @@ namespace Construct
 {
     /// <summary>A note; <c>text</c> is <b>required</b>.</summary>
     [global::Construct.GcoreSchema("#/components/schemas/Note", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Note.JsonConverter))]
-    public sealed partial record Note
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(NoteCreateParams.JsonConverter))]
+    public sealed partial record NoteCreateParams
     {
         /// <summary>
         /// The note's text.

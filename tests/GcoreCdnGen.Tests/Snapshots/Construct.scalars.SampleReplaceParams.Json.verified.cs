@@ -5,7 +5,7 @@
 
 namespace Construct
 {
-    sealed partial record Sample
+    sealed partial record SampleReplaceParams
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
@@ -16,9 +16,9 @@ namespace Construct
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Checked = global::System.Text.Json.JsonEncodedText.Encode("checked");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
 
-        internal static Sample ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static SampleReplaceParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "Sample");
+            GcoreJson.ExpectStartObject(ref reader, "SampleReplaceParams");
             global::System.Guid vId = default;
             bool hasId = false;
             int vCount = default;
@@ -133,11 +133,11 @@ namespace Construct
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasId) throw GcoreJson.Missing("id", "Sample");
-            if (!hasCount) throw GcoreJson.Missing("count", "Sample");
-            if (!hasRatio) throw GcoreJson.Missing("ratio", "Sample");
-            if (!hasTaken) throw GcoreJson.Missing("taken", "Sample");
-            var result = new Sample { Id = vId, Count = vCount, Ratio = vRatio, Taken = vTaken };
+            if (!hasId) throw GcoreJson.Missing("id", "SampleReplaceParams");
+            if (!hasCount) throw GcoreJson.Missing("count", "SampleReplaceParams");
+            if (!hasRatio) throw GcoreJson.Missing("ratio", "SampleReplaceParams");
+            if (!hasTaken) throw GcoreJson.Missing("taken", "SampleReplaceParams");
+            var result = new SampleReplaceParams { Id = vId, Count = vCount, Ratio = vRatio, Taken = vTaken };
             if (hasTotal) result.Total = vTotal;
             if (hasWeight) result.Weight = vWeight;
             if (hasChecked) result.Checked = vChecked;
@@ -264,11 +264,11 @@ namespace Construct
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Sample>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SampleReplaceParams>
         {
-            public override Sample Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override SampleReplaceParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Sample value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SampleReplaceParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,10 +5,10 @@
 
 namespace Construct
 {
-    /// <summary>Labels</summary>
+    /// <summary>Label</summary>
     [global::Construct.GcoreSchema("#/components/schemas/Labels")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Labels.JsonConverter))]
-    public sealed partial record Labels
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Label.JsonConverter))]
+    public sealed partial record Label
     {
         /// <summary>counts</summary>
         [global::Construct.GcoreProperty("counts")]
@@ -16,7 +16,7 @@ namespace Construct
 
         /// <summary>owners</summary>
         [global::Construct.GcoreProperty("owners")]
-        public global::System.Collections.Generic.IDictionary<string, Owner>? Owners
+        public global::System.Collections.Generic.IDictionary<string, Owners>? Owners
         {
             get => _owners;
             set
@@ -26,7 +26,7 @@ namespace Construct
             }
         }
 
-        private global::System.Collections.Generic.IDictionary<string, Owner>? _owners;
+        private global::System.Collections.Generic.IDictionary<string, Owners>? _owners;
         private bool _ownersIsSet;
 
         /// <summary>
@@ -41,7 +41,7 @@ namespace Construct
             switch (propertyName)
             {
                 case nameof(Owners): return _ownersIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Labels.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
             }
         }
 
@@ -55,7 +55,7 @@ namespace Construct
                     _ownersIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Labels.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
             }
         }
     }

@@ -5,10 +5,10 @@
 
 namespace Construct
 {
-    /// <summary>Region</summary>
+    /// <summary>TargetVariant1Region</summary>
     [global::Construct.GcoreSchema("#/components/schemas/Region")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Region.JsonConverter))]
-    public sealed partial record Region
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant1Region.JsonConverter))]
+    public sealed partial record TargetVariant1Region
     {
         /// <summary>code</summary>
         [global::Construct.GcoreProperty("code")]

@@ -5,10 +5,10 @@
 
 namespace Construct
 {
-    /// <summary>BucketTarget</summary>
+    /// <summary>TargetVariant1</summary>
     [global::Construct.GcoreSchema("#/components/schemas/BucketTarget")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(BucketTarget.JsonConverter))]
-    public sealed partial record BucketTarget : Target
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant1.JsonConverter))]
+    public sealed partial record TargetVariant1 : Target
     {
         /// <summary>bucket</summary>
         [global::Construct.GcoreProperty("bucket")]
@@ -16,6 +16,6 @@ namespace Construct
 
         /// <summary>region</summary>
         [global::Construct.GcoreProperty("region")]
-        public required Region Region { get; set; }
+        public required TargetVariant1Region Region { get; set; }
     }
 }

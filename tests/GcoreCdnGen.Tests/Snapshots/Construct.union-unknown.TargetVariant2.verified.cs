@@ -5,10 +5,10 @@
 
 namespace Construct
 {
-    /// <summary>HostTarget</summary>
+    /// <summary>TargetVariant2</summary>
     [global::Construct.GcoreSchema("#/components/schemas/HostTarget")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(HostTarget.JsonConverter))]
-    public sealed partial record HostTarget : Target
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant2.JsonConverter))]
+    public sealed partial record TargetVariant2 : Target
     {
         /// <summary>host</summary>
         [global::Construct.GcoreProperty("host")]

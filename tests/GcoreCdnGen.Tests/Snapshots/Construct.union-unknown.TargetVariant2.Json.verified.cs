@@ -5,20 +5,20 @@
 
 namespace Construct
 {
-    sealed partial record BucketTarget
+    sealed partial record TargetVariant2
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Bucket = global::System.Text.Json.JsonEncodedText.Encode("bucket");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Region = global::System.Text.Json.JsonEncodedText.Encode("region");
+        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Host = global::System.Text.Json.JsonEncodedText.Encode("host");
+        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Port = global::System.Text.Json.JsonEncodedText.Encode("port");
 
-        internal static new BucketTarget ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static new TargetVariant2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "BucketTarget");
+            GcoreJson.ExpectStartObject(ref reader, "TargetVariant2");
             bool? vEnabled = default;
             bool hasEnabled = false;
-            string vBucket = default!;
-            bool hasBucket = false;
-            Region vRegion = default!;
-            bool hasRegion = false;
+            string vHost = default!;
+            bool hasHost = false;
+            long? vPort = default;
+            bool hasPort = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
             try
@@ -28,22 +28,22 @@ namespace Construct
                     var name = GcoreJson.PropertyName(in reader);
                     switch (name.Length)
                     {
-                        case 6:
-                            if (GcoreJson.NameIs(name, "bucket"u8))
+                        case 4:
+                            if (GcoreJson.NameIs(name, "host"u8))
                             {
-                                property = "bucket";
+                                property = "host";
                                 reader.Read();
-                                vBucket = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "bucket");
-                                hasBucket = true;
+                                vHost = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "host");
+                                hasHost = true;
                                 property = null;
                                 continue;
                             }
-                            if (GcoreJson.NameIs(name, "region"u8))
+                            if (GcoreJson.NameIs(name, "port"u8))
                             {
-                                property = "region";
+                                property = "port";
                                 reader.Read();
-                                vRegion = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Region.ReadJson(ref reader)), "region");
-                                hasRegion = true;
+                                vPort = GcoreJson.ReadInt64(ref reader);
+                                hasPort = true;
                                 property = null;
                                 continue;
                             }
@@ -68,10 +68,10 @@ namespace Construct
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasBucket) throw GcoreJson.Missing("bucket", "BucketTarget");
-            if (!hasRegion) throw GcoreJson.Missing("region", "BucketTarget");
-            var result = new BucketTarget { Bucket = vBucket, Region = vRegion };
+            if (!hasHost) throw GcoreJson.Missing("host", "TargetVariant2");
+            var result = new TargetVariant2 { Host = vHost };
             if (hasEnabled) result.Enabled = vEnabled;
+            if (hasPort) result.Port = vPort;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }
@@ -80,15 +80,17 @@ namespace Construct
         {
             writer.WriteStartObject();
             WriteSharedJson(writer);
-            writer.WriteString(JsonName_Bucket, Bucket);
-            writer.WritePropertyName(JsonName_Region);
-            Region.WriteJson(writer);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled" or "bucket" or "region");
+            writer.WriteString(JsonName_Host, Host);
+            if (_portIsSet && _port is not null)
+            {
+                writer.WriteNumber(JsonName_Port, _port.Value);
+            }
+            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled" or "host" or "port");
             writer.WriteEndObject();
         }
 
         /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x3UL;
+        internal const ulong RequiredMask = 0x1UL;
 
         /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
         /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
@@ -96,26 +98,15 @@ namespace Construct
         {
             switch (name.Length)
             {
-                case 6:
-                    if (GcoreJson.NameIs(name, "bucket"u8))
+                case 4:
+                    if (GcoreJson.NameIs(name, "host"u8))
                     {
                         fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
                         return;
                     }
-                    if (GcoreJson.NameIs(name, "region"u8))
+                    if (GcoreJson.NameIs(name, "port"u8))
                     {
-                        if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
-                        {
-                            fit.NestedLater(global::Construct.Region.ScoreProperty, global::Construct.Region.RequiredMask, 0x2UL);
-                        }
-                        else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                        {
-                            fit.Nested(global::Construct.Region.MatchScore(value), 0x2UL);
-                        }
-                        else
-                        {
-                            fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL);
-                        }
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0);
                         return;
                     }
                     break;
@@ -146,11 +137,11 @@ namespace Construct
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<BucketTarget>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TargetVariant2>
         {
-            public override BucketTarget Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override TargetVariant2 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, BucketTarget value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TargetVariant2 value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,15 +5,15 @@
 
 namespace Construct
 {
-    sealed partial record Region
+    sealed partial record Owners
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
 
-        internal static Region ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static Owners ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "Region");
-            string vCode = default!;
-            bool hasCode = false;
+            GcoreJson.ExpectStartObject(ref reader, "Owners");
+            string? vName = default;
+            bool hasName = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
             try
@@ -24,12 +24,12 @@ namespace Construct
                     switch (name.Length)
                     {
                         case 4:
-                            if (GcoreJson.NameIs(name, "code"u8))
+                            if (GcoreJson.NameIs(name, "name"u8))
                             {
-                                property = "code";
+                                property = "name";
                                 reader.Read();
-                                vCode = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "code");
-                                hasCode = true;
+                                vName = GcoreJson.ReadString(ref reader);
+                                hasName = true;
                                 property = null;
                                 continue;
                             }
@@ -43,8 +43,8 @@ namespace Construct
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasCode) throw GcoreJson.Missing("code", "Region");
-            var result = new Region { Code = vCode };
+            var result = new Owners();
+            if (hasName) result.Name = vName;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }
@@ -52,13 +52,16 @@ namespace Construct
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WriteString(JsonName_Code, Code);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "code");
+            if (_nameIsSet && _name is not null)
+            {
+                writer.WriteString(JsonName_Name, _name);
+            }
+            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name");
             writer.WriteEndObject();
         }
 
         /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x1UL;
+        internal const ulong RequiredMask = 0;
 
         /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
         /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
@@ -67,9 +70,9 @@ namespace Construct
             switch (name.Length)
             {
                 case 4:
-                    if (GcoreJson.NameIs(name, "code"u8))
+                    if (GcoreJson.NameIs(name, "name"u8))
                     {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
                         return;
                     }
                     break;
@@ -93,11 +96,11 @@ namespace Construct
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Region>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Owners>
         {
-            public override Region Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override Owners Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Region value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Owners value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,15 +5,15 @@
 
 namespace Construct
 {
-    sealed partial record Grid
+    sealed partial record GridCreateParams
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Rows = global::System.Text.Json.JsonEncodedText.Encode("rows");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Cells = global::System.Text.Json.JsonEncodedText.Encode("cells");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
 
-        internal static Grid ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static GridCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "Grid");
+            GcoreJson.ExpectStartObject(ref reader, "GridCreateParams");
             global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<long>> vRows = default!;
             bool hasRows = false;
             global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>? vCells = default;
@@ -69,8 +69,8 @@ namespace Construct
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasRows) throw GcoreJson.Missing("rows", "Grid");
-            var result = new Grid { Rows = vRows };
+            if (!hasRows) throw GcoreJson.Missing("rows", "GridCreateParams");
+            var result = new GridCreateParams { Rows = vRows };
             if (hasCells) result.Cells = vCells;
             if (hasTags) result.Tags = vTags;
             if (additional is not null) result.AdditionalProperties = additional;
@@ -189,11 +189,11 @@ namespace Construct
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Grid>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GridCreateParams>
         {
-            public override Grid Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override GridCreateParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Grid value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GridCreateParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,27 +5,27 @@
 
 namespace Construct
 {
-    /// <summary>GetReportFormat</summary>
+    /// <summary>Format</summary>
     /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
     [global::Construct.GcoreSchema("#/paths/~1reports~1{kind}/get/parameters/1/schema", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(GetReportFormat.JsonConverter))]
-    public readonly partial struct GetReportFormat : global::System.IEquatable<GetReportFormat>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Format.JsonConverter))]
+    public readonly partial struct Format : global::System.IEquatable<Format>
     {
         private readonly string? _value;
 
         /// <summary>A value, known to the spec or not.</summary>
-        public GetReportFormat(string value)
+        public Format(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary><c>csv</c></summary>
         [global::Construct.GcoreEnumValue("csv")]
-        public static GetReportFormat Csv { get; } = new("csv");
+        public static Format Csv { get; } = new("csv");
 
         /// <summary><c>json</c></summary>
         [global::Construct.GcoreEnumValue("json")]
-        public static GetReportFormat Json { get; } = new("json");
+        public static Format Json { get; } = new("json");
 
         /// <summary>The value as JSON carries it.</summary>
         public string Value => _value ?? "";
@@ -33,15 +33,15 @@ namespace Construct
         /// <summary>True when the spec lists this value.</summary>
         public bool IsKnown => Value is "csv" or "json";
 
-        public static implicit operator GetReportFormat(string value) => new(value);
+        public static implicit operator Format(string value) => new(value);
 
-        public static bool operator ==(GetReportFormat left, GetReportFormat right) => left.Equals(right);
+        public static bool operator ==(Format left, Format right) => left.Equals(right);
 
-        public static bool operator !=(GetReportFormat left, GetReportFormat right) => !left.Equals(right);
+        public static bool operator !=(Format left, Format right) => !left.Equals(right);
 
-        public bool Equals(GetReportFormat other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(Format other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        public override bool Equals(object? obj) => obj is GetReportFormat other && Equals(other);
+        public override bool Equals(object? obj) => obj is Format other && Equals(other);
 
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

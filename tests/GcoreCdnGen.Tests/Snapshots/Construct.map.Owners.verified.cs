@@ -5,10 +5,10 @@
 
 namespace Construct
 {
-    /// <summary>Owner</summary>
+    /// <summary>Owners</summary>
     [global::Construct.GcoreSchema("#/components/schemas/Owner")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Owner.JsonConverter))]
-    public sealed partial record Owner
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Owners.JsonConverter))]
+    public sealed partial record Owners
     {
         /// <summary>name</summary>
         [global::Construct.GcoreProperty("name")]
@@ -37,7 +37,7 @@ namespace Construct
             switch (propertyName)
             {
                 case nameof(Name): return _nameIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owner.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName));
             }
         }
 
@@ -51,7 +51,7 @@ namespace Construct
                     _nameIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owner.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName));
             }
         }
     }

@@ -5,20 +5,20 @@
 
 namespace Construct
 {
-    sealed partial record HostTarget
+    sealed partial record TargetVariant1
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Host = global::System.Text.Json.JsonEncodedText.Encode("host");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Port = global::System.Text.Json.JsonEncodedText.Encode("port");
+        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Bucket = global::System.Text.Json.JsonEncodedText.Encode("bucket");
+        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Region = global::System.Text.Json.JsonEncodedText.Encode("region");
 
-        internal static new HostTarget ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static new TargetVariant1 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "HostTarget");
+            GcoreJson.ExpectStartObject(ref reader, "TargetVariant1");
             bool? vEnabled = default;
             bool hasEnabled = false;
-            string vHost = default!;
-            bool hasHost = false;
-            long? vPort = default;
-            bool hasPort = false;
+            string vBucket = default!;
+            bool hasBucket = false;
+            TargetVariant1Region vRegion = default!;
+            bool hasRegion = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
             try
@@ -28,22 +28,22 @@ namespace Construct
                     var name = GcoreJson.PropertyName(in reader);
                     switch (name.Length)
                     {
-                        case 4:
-                            if (GcoreJson.NameIs(name, "host"u8))
+                        case 6:
+                            if (GcoreJson.NameIs(name, "bucket"u8))
                             {
-                                property = "host";
+                                property = "bucket";
                                 reader.Read();
-                                vHost = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "host");
-                                hasHost = true;
+                                vBucket = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "bucket");
+                                hasBucket = true;
                                 property = null;
                                 continue;
                             }
-                            if (GcoreJson.NameIs(name, "port"u8))
+                            if (GcoreJson.NameIs(name, "region"u8))
                             {
-                                property = "port";
+                                property = "region";
                                 reader.Read();
-                                vPort = GcoreJson.ReadInt64(ref reader);
-                                hasPort = true;
+                                vRegion = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.TargetVariant1Region.ReadJson(ref reader)), "region");
+                                hasRegion = true;
                                 property = null;
                                 continue;
                             }
@@ -68,10 +68,10 @@ namespace Construct
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasHost) throw GcoreJson.Missing("host", "HostTarget");
-            var result = new HostTarget { Host = vHost };
+            if (!hasBucket) throw GcoreJson.Missing("bucket", "TargetVariant1");
+            if (!hasRegion) throw GcoreJson.Missing("region", "TargetVariant1");
+            var result = new TargetVariant1 { Bucket = vBucket, Region = vRegion };
             if (hasEnabled) result.Enabled = vEnabled;
-            if (hasPort) result.Port = vPort;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }
@@ -80,17 +80,15 @@ namespace Construct
         {
             writer.WriteStartObject();
             WriteSharedJson(writer);
-            writer.WriteString(JsonName_Host, Host);
-            if (_portIsSet && _port is not null)
-            {
-                writer.WriteNumber(JsonName_Port, _port.Value);
-            }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled" or "host" or "port");
+            writer.WriteString(JsonName_Bucket, Bucket);
+            writer.WritePropertyName(JsonName_Region);
+            Region.WriteJson(writer);
+            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled" or "bucket" or "region");
             writer.WriteEndObject();
         }
 
         /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x1UL;
+        internal const ulong RequiredMask = 0x3UL;
 
         /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
         /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
@@ -98,15 +96,26 @@ namespace Construct
         {
             switch (name.Length)
             {
-                case 4:
-                    if (GcoreJson.NameIs(name, "host"u8))
+                case 6:
+                    if (GcoreJson.NameIs(name, "bucket"u8))
                     {
                         fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
                         return;
                     }
-                    if (GcoreJson.NameIs(name, "port"u8))
+                    if (GcoreJson.NameIs(name, "region"u8))
                     {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0);
+                        if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
+                        {
+                            fit.NestedLater(global::Construct.TargetVariant1Region.ScoreProperty, global::Construct.TargetVariant1Region.RequiredMask, 0x2UL);
+                        }
+                        else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                        {
+                            fit.Nested(global::Construct.TargetVariant1Region.MatchScore(value), 0x2UL);
+                        }
+                        else
+                        {
+                            fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL);
+                        }
                         return;
                     }
                     break;
@@ -137,11 +146,11 @@ namespace Construct
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<HostTarget>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TargetVariant1>
         {
-            public override HostTarget Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override TargetVariant1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, HostTarget value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TargetVariant1 value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

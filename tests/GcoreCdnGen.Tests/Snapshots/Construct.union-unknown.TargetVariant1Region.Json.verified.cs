@@ -5,15 +5,15 @@
 
 namespace Construct
 {
-    sealed partial record Note
+    sealed partial record TargetVariant1Region
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Text = global::System.Text.Json.JsonEncodedText.Encode("text");
+        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
 
-        internal static Note ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static TargetVariant1Region ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "Note");
-            string vText = default!;
-            bool hasText = false;
+            GcoreJson.ExpectStartObject(ref reader, "TargetVariant1Region");
+            string vCode = default!;
+            bool hasCode = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
             try
@@ -24,12 +24,12 @@ namespace Construct
                     switch (name.Length)
                     {
                         case 4:
-                            if (GcoreJson.NameIs(name, "text"u8))
+                            if (GcoreJson.NameIs(name, "code"u8))
                             {
-                                property = "text";
+                                property = "code";
                                 reader.Read();
-                                vText = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "text");
-                                hasText = true;
+                                vCode = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "code");
+                                hasCode = true;
                                 property = null;
                                 continue;
                             }
@@ -43,8 +43,8 @@ namespace Construct
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasText) throw GcoreJson.Missing("text", "Note");
-            var result = new Note { Text = vText };
+            if (!hasCode) throw GcoreJson.Missing("code", "TargetVariant1Region");
+            var result = new TargetVariant1Region { Code = vCode };
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }
@@ -52,8 +52,8 @@ namespace Construct
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            writer.WriteString(JsonName_Text, Text);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "text");
+            writer.WriteString(JsonName_Code, Code);
+            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "code");
             writer.WriteEndObject();
         }
 
@@ -67,7 +67,7 @@ namespace Construct
             switch (name.Length)
             {
                 case 4:
-                    if (GcoreJson.NameIs(name, "text"u8))
+                    if (GcoreJson.NameIs(name, "code"u8))
                     {
                         fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
                         return;
@@ -93,11 +93,11 @@ namespace Construct
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Note>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TargetVariant1Region>
         {
-            public override Note Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override TargetVariant1Region Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Note value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TargetVariant1Region value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,10 +5,10 @@
 
 namespace Construct
 {
-    /// <summary>Grid</summary>
+    /// <summary>GridCreateParams</summary>
     [global::Construct.GcoreSchema("#/components/schemas/Grid", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Grid.JsonConverter))]
-    public sealed partial record Grid
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GridCreateParams.JsonConverter))]
+    public sealed partial record GridCreateParams
     {
         /// <summary>rows</summary>
         [global::Construct.GcoreProperty("rows")]
@@ -57,7 +57,7 @@ namespace Construct
             {
                 case nameof(Cells): return _cellsIsSet;
                 case nameof(Tags): return _tagsIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Grid.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
             }
         }
 
@@ -75,7 +75,7 @@ namespace Construct
                     _tagsIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Grid.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
             }
         }
     }

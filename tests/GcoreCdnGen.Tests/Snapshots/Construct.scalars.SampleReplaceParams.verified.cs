@@ -5,10 +5,10 @@
 
 namespace Construct
 {
-    /// <summary>Sample</summary>
+    /// <summary>SampleReplaceParams</summary>
     [global::Construct.GcoreSchema("#/components/schemas/Sample", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Sample.JsonConverter))]
-    public sealed partial record Sample
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(SampleReplaceParams.JsonConverter))]
+    public sealed partial record SampleReplaceParams
     {
         /// <summary>id</summary>
         [global::Construct.GcoreProperty("id")]
@@ -101,7 +101,7 @@ namespace Construct
                 case nameof(Weight): return _weightIsSet;
                 case nameof(Checked): return _checkedIsSet;
                 case nameof(Enabled): return _enabledIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Sample.", nameof(propertyName));
+                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
             }
         }
 
@@ -127,7 +127,7 @@ namespace Construct
                     _enabledIsSet = false;
                     return;
                 default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Sample.", nameof(propertyName));
+                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
             }
         }
     }

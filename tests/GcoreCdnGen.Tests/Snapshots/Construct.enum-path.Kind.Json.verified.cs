@@ -5,10 +5,10 @@
 
 namespace Construct
 {
-    readonly partial struct ReportKind
+    readonly partial struct Kind
     {
         /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
-        internal static ReportKind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static Kind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -17,17 +17,17 @@ namespace Construct
                 if (reader.ValueTextEquals("per-month"u8)) return PerMonth;
             }
 
-            return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "ReportKind"));
+            return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "Kind"));
         }
 
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ReportKind>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Kind>
         {
-            public override ReportKind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override Kind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ReportKind value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Kind value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,17 +5,17 @@
 
 namespace Construct
 {
-    sealed partial record Labels
+    sealed partial record Label
     {
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Counts = global::System.Text.Json.JsonEncodedText.Encode("counts");
         private static readonly global::System.Text.Json.JsonEncodedText JsonName_Owners = global::System.Text.Json.JsonEncodedText.Encode("owners");
 
-        internal static Labels ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static Label ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "Labels");
+            GcoreJson.ExpectStartObject(ref reader, "Label");
             global::System.Collections.Generic.IDictionary<string, long> vCounts = default!;
             bool hasCounts = false;
-            global::System.Collections.Generic.IDictionary<string, Owner>? vOwners = default;
+            global::System.Collections.Generic.IDictionary<string, Owners>? vOwners = default;
             bool hasOwners = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
@@ -40,7 +40,7 @@ namespace Construct
                             {
                                 property = "owners";
                                 reader.Read();
-                                vOwners = GcoreJson.ReadMap<Owner>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owner.ReadJson(ref r1)), "An item"));
+                                vOwners = GcoreJson.ReadMap<Owners>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owners.ReadJson(ref r1)), "An item"));
                                 hasOwners = true;
                                 property = null;
                                 continue;
@@ -55,8 +55,8 @@ namespace Construct
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            if (!hasCounts) throw GcoreJson.Missing("counts", "Labels");
-            var result = new Labels { Counts = vCounts };
+            if (!hasCounts) throw GcoreJson.Missing("counts", "Label");
+            var result = new Label { Counts = vCounts };
             if (hasOwners) result.Owners = vOwners;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
@@ -73,7 +73,7 @@ namespace Construct
             if (_ownersIsSet && _owners is not null)
             {
                 writer.WritePropertyName(JsonName_Owners);
-                GcoreJson.WriteMap<Owner>(writer, _owners, static (w1, item1) =>
+                GcoreJson.WriteMap<Owners>(writer, _owners, static (w1, item1) =>
                 {
                     item1.WriteJson(w1);
                 });
@@ -123,11 +123,11 @@ namespace Construct
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Labels>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Label>
         {
-            public override Labels Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override Label Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Labels value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Label value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,10 +5,10 @@
 
 namespace Construct
 {
-    readonly partial struct GetReportFormat
+    readonly partial struct Format
     {
         /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
-        internal static GetReportFormat ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static Format ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
             {
@@ -16,17 +16,17 @@ namespace Construct
                 if (reader.ValueTextEquals("json"u8)) return Json;
             }
 
-            return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "GetReportFormat"));
+            return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "Format"));
         }
 
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GetReportFormat>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Format>
         {
-            public override GetReportFormat Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override Format Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GetReportFormat value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Format value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

@@ -5,31 +5,31 @@
 
 namespace Construct
 {
-    /// <summary>ReportKind</summary>
+    /// <summary>Kind</summary>
     /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
     [global::Construct.GcoreSchema("#/components/schemas/ReportKind", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ReportKind.JsonConverter))]
-    public readonly partial struct ReportKind : global::System.IEquatable<ReportKind>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Kind.JsonConverter))]
+    public readonly partial struct Kind : global::System.IEquatable<Kind>
     {
         private readonly string? _value;
 
         /// <summary>A value, known to the spec or not.</summary>
-        public ReportKind(string value)
+        public Kind(string value)
         {
             _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
         }
 
         /// <summary><c>daily</c></summary>
         [global::Construct.GcoreEnumValue("daily")]
-        public static ReportKind Daily { get; } = new("daily");
+        public static Kind Daily { get; } = new("daily");
 
         /// <summary><c>weekly</c></summary>
         [global::Construct.GcoreEnumValue("weekly")]
-        public static ReportKind Weekly { get; } = new("weekly");
+        public static Kind Weekly { get; } = new("weekly");
 
         /// <summary><c>per-month</c></summary>
         [global::Construct.GcoreEnumValue("per-month")]
-        public static ReportKind PerMonth { get; } = new("per-month");
+        public static Kind PerMonth { get; } = new("per-month");
 
         /// <summary>The value as JSON carries it.</summary>
         public string Value => _value ?? "";
@@ -37,15 +37,15 @@ namespace Construct
         /// <summary>True when the spec lists this value.</summary>
         public bool IsKnown => Value is "daily" or "weekly" or "per-month";
 
-        public static implicit operator ReportKind(string value) => new(value);
+        public static implicit operator Kind(string value) => new(value);
 
-        public static bool operator ==(ReportKind left, ReportKind right) => left.Equals(right);
+        public static bool operator ==(Kind left, Kind right) => left.Equals(right);
 
-        public static bool operator !=(ReportKind left, ReportKind right) => !left.Equals(right);
+        public static bool operator !=(Kind left, Kind right) => !left.Equals(right);
 
-        public bool Equals(ReportKind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+        public bool Equals(Kind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
 
-        public override bool Equals(object? obj) => obj is ReportKind other && Equals(other);
+        public override bool Equals(object? obj) => obj is Kind other && Equals(other);
 
         public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
 

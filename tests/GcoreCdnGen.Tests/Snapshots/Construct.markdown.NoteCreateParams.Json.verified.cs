@@ -5,15 +5,15 @@
 
 namespace Construct
 {
-    sealed partial record Cell
+    sealed partial record NoteCreateParams
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Value = global::System.Text.Json.JsonEncodedText.Encode("value");
+        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Text = global::System.Text.Json.JsonEncodedText.Encode("text");
 
-        internal static Cell ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        internal static NoteCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
-            GcoreJson.ExpectStartObject(ref reader, "Cell");
-            string? vValue = default;
-            bool hasValue = false;
+            GcoreJson.ExpectStartObject(ref reader, "NoteCreateParams");
+            string vText = default!;
+            bool hasText = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
             string? property = null;
             try
@@ -23,13 +23,13 @@ namespace Construct
                     var name = GcoreJson.PropertyName(in reader);
                     switch (name.Length)
                     {
-                        case 5:
-                            if (GcoreJson.NameIs(name, "value"u8))
+                        case 4:
+                            if (GcoreJson.NameIs(name, "text"u8))
                             {
-                                property = "value";
+                                property = "text";
                                 reader.Read();
-                                vValue = GcoreJson.ReadString(ref reader);
-                                hasValue = true;
+                                vText = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "text");
+                                hasText = true;
                                 property = null;
                                 continue;
                             }
@@ -43,8 +43,8 @@ namespace Construct
             {
                 throw GcoreJson.AtProperty(ex, property);
             }
-            var result = new Cell();
-            if (hasValue) result.Value = vValue;
+            if (!hasText) throw GcoreJson.Missing("text", "NoteCreateParams");
+            var result = new NoteCreateParams { Text = vText };
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }
@@ -52,16 +52,13 @@ namespace Construct
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (_valueIsSet && _value is not null)
-            {
-                writer.WriteString(JsonName_Value, _value);
-            }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "value");
+            writer.WriteString(JsonName_Text, Text);
+            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "text");
             writer.WriteEndObject();
         }
 
         /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0;
+        internal const ulong RequiredMask = 0x1UL;
 
         /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
         /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
@@ -69,10 +66,10 @@ namespace Construct
         {
             switch (name.Length)
             {
-                case 5:
-                    if (GcoreJson.NameIs(name, "value"u8))
+                case 4:
+                    if (GcoreJson.NameIs(name, "text"u8))
                     {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
                         return;
                     }
                     break;
@@ -96,11 +93,11 @@ namespace Construct
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Cell>
+        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NoteCreateParams>
         {
-            public override Cell Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override NoteCreateParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Cell value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NoteCreateParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }
