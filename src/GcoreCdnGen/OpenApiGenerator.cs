@@ -100,8 +100,8 @@ namespace GcoreCdnGen
                 foreach (var other in group.Where(s => !ReferenceEquals(s, first)))
                 {
                     spc.ReportDiagnostic(ToDiagnostic(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, other.Path, 1, 1,
-                        "Spec '" + System.IO.Path.GetFileName(other.Path) + "' uses namespace '" + other.Namespace + "' like '" +
-                        System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace.")));
+                        "spec '" + System.IO.Path.GetFileName(other.Path) + "' uses namespace '" + other.Namespace + "' like '" +
+                        System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace")));
                 }
 
                 foreach (var file in SupportEmitter.Files)

@@ -47,7 +47,7 @@ namespace GcoreCdnGen.Reading
                     if (methodNames.ContainsKey(fallbackKey))
                     {
                         Report(SpecDiagnosticKind.DuplicateName, OperationPointer(path, method),
-                            "Operations '" + other + "' and '" + def.OperationId + "' would both be named '" + def.MethodName + "Async'; '" + def.OperationId + "' is skipped.");
+                            "'" + other + "' and '" + def.OperationId + "' would both be named '" + def.MethodName + "Async'; '" + def.OperationId + "' is skipped");
                         continue;
                     }
 
@@ -143,7 +143,7 @@ namespace GcoreCdnGen.Reading
                     if (requestBody.Content is { Count: > 0 })
                     {
                         Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/requestBody",
-                            "Operation '" + operationId + "' takes a '" + requestBody.Content.First().Key + "' body, which cannot be sent yet; the operation is skipped.");
+                            "operation '" + operationId + "' takes a '" + requestBody.Content.First().Key + "' body, which cannot be sent yet; the operation is skipped");
                         return null;
                     }
                 }
@@ -155,7 +155,7 @@ namespace GcoreCdnGen.Reading
                     if (body.Kind != TypeRefKind.Named || body.NamedKind == TypeKind.Enum)
                     {
                         Report(SpecDiagnosticKind.UnsupportedConstruct, bodyPointer,
-                            "Operation '" + operationId + "' takes a body that is not an object, which cannot be sent yet; the operation is skipped.");
+                            "operation '" + operationId + "' takes a body that is not an object, which cannot be sent yet; the operation is skipped");
                         return null;
                     }
                 }
@@ -218,7 +218,7 @@ namespace GcoreCdnGen.Reading
                 index++;
                 if (parameter?.Name is null || parameter.In is null)
                 {
-                    Report(SpecDiagnosticKind.DanglingReference, paramPointer, "A parameter of '" + opName + "' does not resolve; it is skipped.");
+                    Report(SpecDiagnosticKind.DanglingReference, paramPointer, "a parameter of '" + opName + "' points at nothing; the parameter is skipped");
                     continue;
                 }
 
@@ -232,7 +232,7 @@ namespace GcoreCdnGen.Reading
                         if (parameter.Required)
                         {
                             Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
-                                "Parameter '" + parameter.Name + "' in " + parameter.In + " is required but cannot be sent yet; the operation is skipped.");
+                                "parameter '" + parameter.Name + "' in " + parameter.In + " is required but cannot be sent yet; the operation is skipped");
                             return null;
                         }
 
@@ -246,12 +246,12 @@ namespace GcoreCdnGen.Reading
                     if (parameter.Required || location == Model.ParameterLocation.Path)
                     {
                         Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
-                            "Parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the operation is skipped.");
+                            "parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the operation is skipped");
                         return null;
                     }
 
                     Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
-                        "Parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the parameter is skipped.");
+                        "parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the parameter is skipped");
                     continue;
                 }
 
@@ -273,7 +273,7 @@ namespace GcoreCdnGen.Reading
                 if (!result.Any(p => p.In == Model.ParameterLocation.Path && p.Name == name))
                 {
                     Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
-                        "Path parameter '{" + name + "}' of '" + opName + "' is not declared; it is taken as a string.");
+                        "path parameter '{" + name + "}' of '" + opName + "' is not declared; it is taken as a string");
                     result.Add(new ParameterDef(name, names.Claim(Identifiers.Camel(name)), Model.ParameterLocation.Path, TypeRef.String, true, null, null, null));
                 }
             }

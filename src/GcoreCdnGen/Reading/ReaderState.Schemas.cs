@@ -32,7 +32,7 @@ namespace GcoreCdnGen.Reading
             if (_depth >= MaxDepth)
             {
                 Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
-                    "Schemas nest deeper than " + MaxDepth + " levels here; the value is kept as raw JSON.");
+                    "schemas nest deeper than " + MaxDepth + " levels here; the value is kept as raw JSON");
                 return TypeRef.Json;
             }
 
@@ -66,7 +66,7 @@ namespace GcoreCdnGen.Reading
                 if (id is null || target is null)
                 {
                     Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
-                        "The reference '" + (reference.Reference?.ReferenceV3 ?? id ?? "?") + "' does not resolve to a schema; the value is kept as raw JSON.");
+                        "'" + (reference.Reference?.ReferenceV3 ?? id ?? "?") + "' is not a schema of the document; the value is kept as raw JSON");
                     return TypeRef.Json;
                 }
 
@@ -134,7 +134,7 @@ namespace GcoreCdnGen.Reading
                     return TypeRef.Json;
                 default:
                     Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/type",
-                        "A schema of several types (" + type + ") cannot be mapped to one C# type yet; the value is kept as raw JSON.");
+                        "a schema of several types (" + type + ") is not one C# type; the value is kept as raw JSON");
                     return TypeRef.Json;
             }
         }
@@ -339,7 +339,7 @@ namespace GcoreCdnGen.Reading
                 if (target is null || reference.Reference?.Id is null)
                 {
                     Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
-                        "The reference '" + (reference.Reference?.ReferenceV3 ?? "?") + "' does not resolve to a schema.");
+                        "'" + (reference.Reference?.ReferenceV3 ?? "?") + "' is not a schema of the document");
                     return null;
                 }
 

@@ -231,7 +231,7 @@ namespace GcoreCdnGen.Reading
                     if (componentId is not null)
                         _componentTypes.Remove(componentId);
                     Report(SpecDiagnosticKind.UnsupportedConstruct, variant.Pointer,
-                        "The union '" + name + "' has a variant that is not an object; '" + name + "' is kept as raw JSON.");
+                        "the union '" + name + "' has a variant that is not an object; '" + name + "' is kept as raw JSON");
                     return TypeRef.Json;
                 }
 

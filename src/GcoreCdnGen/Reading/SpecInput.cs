@@ -30,9 +30,9 @@ namespace GcoreCdnGen.Reading
 
             var errors = new System.Collections.Generic.List<SpecDiagnostic>();
             if (!IsValidName(ns, allowDots: true))
-                errors.Add(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, file.Path, 1, 1, "Namespace '" + ns + "' is not a valid C# namespace."));
+                errors.Add(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, file.Path, 1, 1, "Namespace '" + ns + "' is not a valid C# namespace"));
             if (!IsValidName(clientName, allowDots: false))
-                errors.Add(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, file.Path, 1, 1, "ClientName '" + clientName + "' is not a valid C# type name."));
+                errors.Add(new SpecDiagnostic(SpecDiagnosticKind.InvalidOption, file.Path, 1, 1, "ClientName '" + clientName + "' is not a valid C# type name"));
 
             var specOptions = new SpecOptions(file.Path, ns, clientName, Split(Get("Tags")), Split(Get("Paths")));
             string text = file.GetText(cancellationToken)?.ToString() ?? "";

@@ -29,7 +29,7 @@ namespace GcoreCdnGen.Reading
             {
                 // Our own bug or a construct nobody foresaw: report it at the top of the spec rather than crash the compiler.
                 state.Report(SpecDiagnosticKind.UnreadableDocument, null,
-                    "GcoreCdnGen could not read the document: " + ex.GetType().Name + ": " + ex.Message);
+                    "GcoreCdnGen failed on it with " + ex.GetType().Name + ": " + ex.Message);
                 return new Model.ReadResult(null, state.Diagnostics.ToEquatableArray());
             }
         }
@@ -83,7 +83,7 @@ namespace GcoreCdnGen.Reading
         {
             if (string.IsNullOrWhiteSpace(_text))
             {
-                ReportAt(SpecDiagnosticKind.UnreadableDocument, 1, 1, "The OpenAPI document is empty.");
+                ReportAt(SpecDiagnosticKind.UnreadableDocument, 1, 1, "the file is empty");
                 return Done(null);
             }
 
@@ -93,7 +93,7 @@ namespace GcoreCdnGen.Reading
             var document = _document!;
             if (document.Paths is null || document.Paths.Count == 0)
             {
-                Report(SpecDiagnosticKind.NoOperations, "#/paths", "The OpenAPI document has no 'paths': there are no operations to generate a client for.");
+                Report(SpecDiagnosticKind.NoOperations, "#/paths", "the document has no 'paths'");
                 return Done(null);
             }
 
@@ -105,7 +105,7 @@ namespace GcoreCdnGen.Reading
                 string filter = _options.Tags.Count > 0 || _options.PathPrefixes.Count > 0
                     ? " with Tags '" + string.Join(";", _options.Tags) + "' and Paths '" + string.Join(";", _options.PathPrefixes) + "'"
                     : "";
-                Report(SpecDiagnosticKind.NoOperations, "#/paths", "No operation of the OpenAPI document was selected" + filter + ".");
+                Report(SpecDiagnosticKind.NoOperations, "#/paths", "no operation of the document was selected" + filter);
             }
 
             string baseUrl = document.Servers?.FirstOrDefault()?.Url ?? "https://api.gcore.com";
@@ -176,7 +176,7 @@ namespace GcoreCdnGen.Reading
                 version != OpenApiSpecVersion.OpenApi3_0 && version != OpenApiSpecVersion.OpenApi3_1)
             {
                 Report(SpecDiagnosticKind.UnsupportedConstruct, "#/openapi",
-                    "OpenAPI version " + version + " is not supported; GcoreCdnGen reads OpenAPI 3.0 and 3.1 documents.");
+                    "OpenAPI version " + version + " is not supported; GcoreCdnGen reads OpenAPI 3.0 and 3.1 documents");
                 return false;
             }
 
@@ -194,7 +194,7 @@ namespace GcoreCdnGen.Reading
             catch (SharpYaml.YamlException yaml)
             {
                 ReportAt(SpecDiagnosticKind.UnreadableDocument, yaml.Start.Line + 1, yaml.Start.Column + 1,
-                    "The OpenAPI document is not valid YAML or JSON: " + FirstLine(yaml.Message));
+                    "it is not valid YAML or JSON: " + FirstLine(yaml.Message));
                 return;
             }
             catch (Exception)
@@ -203,7 +203,7 @@ namespace GcoreCdnGen.Reading
             }
 
             string message = ex is null ? "unknown error" : FirstLine(ex.Message);
-            Report(SpecDiagnosticKind.UnreadableDocument, pointer, "The OpenAPI document could not be read: " + message);
+            Report(SpecDiagnosticKind.UnreadableDocument, pointer, message);
         }
 
         private static string FirstLine(string message)
