@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -72,7 +73,7 @@ namespace GcoreCdnGen.Analyzers
                 return;
             if (Markers.InDeprecatedContext(context.ContainingSymbol))
                 return;
-            string message = deprecated.StartsWith("Deprecated:", StringComparison.Ordinal) ? deprecated.Substring("Deprecated:".Length).Trim() : deprecated;
+            string message = Deprecation.Reason(deprecated);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.DeprecatedUse, argument.Syntax.GetLocation(), argument.Parameter!.Name, "parameter " + parameter.Name, message));
         }
 

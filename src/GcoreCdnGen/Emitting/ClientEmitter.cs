@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 
@@ -76,18 +77,18 @@ namespace GcoreCdnGen.Emitting
                     w.Line();
                     w.Line("/// <summary>A client configured from the environment: GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS.</summary>");
                     w.Line("public " + client + "()");
-                    w.Line("    : this(new " + client + "Options())");
+                    w.Line("    : this(new " + GeneratedNames.OptionsType(client) + "())");
                     w.Line("{");
                     w.Line("}");
                     w.Line();
                     w.Line("/// <summary>A client configured by <paramref name=\"options\"/>; what they leave unset comes from the environment.</summary>");
-                    w.Line("public " + client + "(" + client + "Options options)");
+                    w.Line("public " + client + "(" + GeneratedNames.OptionsType(client) + " options)");
                     w.Line("    : this(new GcoreTransport(options, DefaultBaseUrl))");
                     w.Line("{");
                     w.Line("}");
                     w.Line();
                     w.Line("/// <summary>A client that sends through <paramref name=\"httpClient\"/> (from IHttpClientFactory), whatever <paramref name=\"options\"/> say.</summary>");
-                    w.Line("internal " + client + "(" + client + "Options options, global::System.Net.Http.HttpClient httpClient)");
+                    w.Line("internal " + client + "(" + GeneratedNames.OptionsType(client) + " options, global::System.Net.Http.HttpClient httpClient)");
                     w.Line("    : this(new GcoreTransport(options, DefaultBaseUrl, httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient))))");
                     w.Line("{");
                     w.Line("}");
@@ -152,13 +153,13 @@ namespace GcoreCdnGen.Emitting
         {
             const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
             const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
-            string options = client + "Options";
+            string options = GeneratedNames.OptionsType(client);
             var w = new SourceWriter();
             w.Line(CSharp.Header);
             using (w.Block("namespace " + ns))
             {
                 w.Line("/// <summary>Registers <see cref=\"" + client + "\"/> with dependency injection, over IHttpClientFactory.</summary>");
-                using (w.Block("public static partial class " + client + "ServiceCollectionExtensions"))
+                using (w.Block("public static partial class " + GeneratedNames.ServiceCollectionExtensionsType(client)))
                 {
                     w.Line("/// <summary>");
                     w.Line("/// Registers <see cref=\"" + client + "\"/> as a typed HttpClient (transient; the factory pools the handlers) and");
@@ -331,7 +332,7 @@ namespace GcoreCdnGen.Emitting
             w.Line("/// <param name=\"cancellationToken\">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>");
             w.Line("/// <exception cref=\"GcoreApiException\">The server answered a page with an error status; the subclass tells which.</exception>");
             w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
-            w.Line("[global::" + ns + ".GcoreOperation(" + Identifiers.Literal(op.OperationId) + ")]");
+            w.Line("[global::" + ns + "." + MarkerAttributes.Operation + "(" + Identifiers.Literal(op.OperationId) + ")]");
             if (op.Deprecated is { } deprecated)
                 w.Line(CSharp.Obsolete(deprecated));
             var args = Arguments(ns, op);
@@ -356,7 +357,7 @@ namespace GcoreCdnGen.Emitting
                     w.Line("    yield break;");
                     w.Line("foreach (var item in items)");
                     w.Line("    yield return item;");
-                    w.Line("if (!page.IsPaginated || items.Count == 0)");
+                    w.Line("if (!page." + GeneratedNames.IsPaginated + " || items.Count == 0)");
                     w.Line("    yield break;");
                     w.Line("next += items.Count;");
                     w.Line("if (next >= page." + paging.Count.Name + ")");
@@ -398,7 +399,7 @@ namespace GcoreCdnGen.Emitting
             w.Line("/// <remarks>" + SourceWriter.Xml(op.HttpMethod + " " + op.PathTemplate) + " (<c>" + SourceWriter.Xml(op.OperationId) + "</c>).</remarks>");
             w.Line("/// <exception cref=\"GcoreApiException\">The server answered with an error status; the subclass tells which.</exception>");
             w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
-            w.Line("[global::" + ns + ".GcoreOperation(" + Identifiers.Literal(op.OperationId) + ")]");
+            w.Line("[global::" + ns + "." + MarkerAttributes.Operation + "(" + Identifiers.Literal(op.OperationId) + ")]");
             if (op.Deprecated is { } deprecated)
                 w.Line(CSharp.Obsolete(deprecated));
 
@@ -421,7 +422,7 @@ namespace GcoreCdnGen.Emitting
                 }
 
                 string queryArg = query.Count > 0 ? "query" : "null";
-                string bodyArg = op.RequestBody is null ? "null" : op.RequestBodyRequired ? "body.WriteJson" : "body is null ? null : body.WriteJson";
+                string bodyArg = op.RequestBody is null ? "null" : op.RequestBodyRequired ? "body." + GeneratedNames.WriteJson : "body is null ? null : body." + GeneratedNames.WriteJson;
                 string method = op.HttpMethod switch
                 {
                     "GET" => "global::System.Net.Http.HttpMethod.Get",
@@ -448,7 +449,7 @@ namespace GcoreCdnGen.Emitting
         private static string Reader(string ns, TypeRef type)
         {
             if (type.Kind == TypeRefKind.Named)
-                return "global::" + ns + "." + type.Name + ".ReadJson";
+                return "global::" + ns + "." + type.Name + "." + GeneratedNames.ReadJson;
             return "static (ref global::System.Text.Json.Utf8JsonReader reader) => " + JsonEmitter.ReadNotNull(ns, type, "reader", 1, "The answer");
         }
 

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 
 namespace GcoreCdnGen.Emitting
@@ -219,9 +220,9 @@ namespace GcoreCdnGen.Emitting
         private static void EmitOnePass(SourceWriter w, string ns, TypeDef union, OnePassGroup group)
         {
             w.Line("/// <summary>");
-            w.Line("/// Reads the variant in one walk over the object: every variant is scored as <see cref=\"ReadByShape\"/> scores it,");
+            w.Line("/// Reads the variant in one walk over the object: every variant is scored as <see cref=\"" + GeneratedNames.ReadByShape + "\"/> scores it,");
             w.Line("/// while the values go to locals; the variant that fits is built from them. Returns null (the reader then stands");
-            w.Line("/// anywhere inside the object) when the object needs <see cref=\"ReadByShape\"/>: a value of the wrong kind, a name");
+            w.Line("/// anywhere inside the object) when the object needs <see cref=\"" + GeneratedNames.ReadByShape + "\"/>: a value of the wrong kind, a name");
             w.Line("/// the variants type differently, a property the chosen variant does not know, or no variant that fits.");
             w.Line("/// </summary>");
             using (w.Block("internal static " + union.Name + "? ReadInOnePass(ref " + Reader + " reader)"))
@@ -352,7 +353,7 @@ namespace GcoreCdnGen.Emitting
                         if (entry.KnownBy(shape) is { } p)
                         {
                             var inner = nested.ShapeOf(p.Type.Name!);
-                            w.Line(shape.Fit + ".Nested(" + inner.Fit + ".Result(" + Qualified(ns, p.Type.Name!) + ".RequiredMask), " + RequiredBit(shape.RequiredWithBits, p) + ");");
+                            w.Line(shape.Fit + ".Nested(" + inner.Fit + ".Result(" + Qualified(ns, p.Type.Name!) + "." + GeneratedNames.RequiredMask + "), " + RequiredBit(shape.RequiredWithBits, p) + ");");
                         }
                     }
 
@@ -421,7 +422,7 @@ namespace GcoreCdnGen.Emitting
                     var inner = nested.ShapeOf(p.Type.Name!);
                     using (w.Block("if (" + entry.Local + ")"))
                     {
-                        w.Line("if (!" + inner.Fit + ".Fits(" + Qualified(ns, p.Type.Name!) + ".RequiredMask)) return null;");
+                        w.Line("if (!" + inner.Fit + ".Fits(" + Qualified(ns, p.Type.Name!) + "." + GeneratedNames.RequiredMask + ")) return null;");
                         string value = EmitOnePassBuild(w, ns, nested, inner);
                         w.Line(built + " = " + value + ";");
                     }

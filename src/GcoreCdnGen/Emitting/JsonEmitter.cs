@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 
@@ -58,18 +59,18 @@ namespace GcoreCdnGen.Emitting
         private static void EmitConverter(SourceWriter w, string name, bool hides)
         {
             w.Line("/// <summary>Lets System.Text.Json use the generated code for this type.</summary>");
-            using (w.Block("public " + (hides ? "new " : "") + "sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<" + name + ">"))
+            using (w.Block("public " + (hides ? "new " : "") + "sealed class " + GeneratedNames.JsonConverter + " : global::System.Text.Json.Serialization.JsonConverter<" + name + ">"))
             {
-                w.Line("public override " + name + " Read(ref " + Reader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);");
+                w.Line("public override " + name + " Read(ref " + Reader + " reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => " + GeneratedNames.ReadJson + "(ref reader);");
                 w.Line();
-                w.Line("public override void Write(" + Writer + " writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);");
+                w.Line("public override void Write(" + Writer + " writer, " + name + " value, global::System.Text.Json.JsonSerializerOptions options) => value." + GeneratedNames.WriteJson + "(writer);");
             }
         }
 
         private static void EmitEnum(SourceWriter w, TypeDef type)
         {
             w.Line("/// <summary>Reads the value; the values the spec lists come back without allocating.</summary>");
-            using (w.Block("internal static " + type.Name + " ReadJson(ref " + Reader + " reader)"))
+            using (w.Block("internal static " + type.Name + " " + GeneratedNames.ReadJson + "(ref " + Reader + " reader)"))
             {
                 if (type.Values.Count > 0)
                 {
@@ -86,7 +87,7 @@ namespace GcoreCdnGen.Emitting
             }
 
             w.Line();
-            w.Line("internal void WriteJson(" + Writer + " writer) => writer.WriteStringValue(Value);");
+            w.Line("internal void " + GeneratedNames.WriteJson + "(" + Writer + " writer) => writer.WriteStringValue(Value);");
         }
 
         // ------------------------------------------------------------------ unions
@@ -97,8 +98,8 @@ namespace GcoreCdnGen.Emitting
             var onePass = PlanOnePass(type, shapes);
             if (onePass is not null)
             {
-                w.Line("/// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref=\"ReadByShape\"/> does.</summary>");
-                using (w.Block("internal static " + type.Name + " ReadJson(ref " + Reader + " reader)"))
+                w.Line("/// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref=\"" + GeneratedNames.ReadByShape + "\"/> does.</summary>");
+                using (w.Block("internal static " + type.Name + " " + GeneratedNames.ReadJson + "(ref " + Reader + " reader)"))
                 {
                     w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
                     w.Line("var start = reader;");
@@ -113,7 +114,7 @@ namespace GcoreCdnGen.Emitting
 
                     w.Line();
                     w.Line("reader = start;");
-                    w.Line("return ReadByShape(ref reader);");
+                    w.Line("return " + GeneratedNames.ReadByShape + "(ref reader);");
                 }
 
                 w.Line();
@@ -129,7 +130,7 @@ namespace GcoreCdnGen.Emitting
             w.Line("/// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:");
             w.Line("/// it is kept as <see cref=\"" + UnknownName + "\"/>.");
             w.Line("/// </summary>");
-            using (w.Block((onePass is null ? "internal static " + type.Name + " ReadJson(" : "internal static " + type.Name + " ReadByShape(") + "ref " + Reader + " reader)"))
+            using (w.Block((onePass is null ? "internal static " + type.Name + " " + GeneratedNames.ReadJson + "(" : "internal static " + type.Name + " " + GeneratedNames.ReadByShape + "(") + "ref " + Reader + " reader)"))
             {
                 if (onePass is null)
                     w.Line("GcoreJson.ExpectStartObject(ref reader, \"" + type.Name + "\");");
@@ -144,7 +145,7 @@ namespace GcoreCdnGen.Emitting
                     w.Line("var name = GcoreJson.PropertyName(in scan);");
                     w.Line("scan.Read();");
                     for (int i = 0; i < variants.Count; i++)
-                        w.Line(variants[i] + ".ScoreProperty(ref fit" + i + ", name, in scan, " + (defer ? "true" : "false") + ");");
+                        w.Line(variants[i] + "." + GeneratedNames.ScoreProperty + "(ref fit" + i + ", name, in scan, " + (defer ? "true" : "false") + ");");
                     if (defer)
                     {
                         string anyPending = string.Join(" || ", Enumerable.Range(0, variants.Count).Select(i => "fit" + i + ".HasPending"));
@@ -175,13 +176,13 @@ namespace GcoreCdnGen.Emitting
                 using (w.Block("switch (pick)"))
                 {
                     for (int i = 0; i < variants.Count; i++)
-                        w.Line("case " + i + ": return " + variants[i] + ".ReadJson(ref reader);");
-                    w.Line("default: return " + UnknownName + ".ReadJson(ref reader);");
+                        w.Line("case " + i + ": return " + variants[i] + "." + GeneratedNames.ReadJson + "(ref reader);");
+                    w.Line("default: return " + UnknownName + "." + GeneratedNames.ReadJson + "(ref reader);");
                 }
             }
 
             w.Line();
-            w.Line("internal abstract void WriteJson(" + Writer + " writer);");
+            w.Line("internal abstract void " + GeneratedNames.WriteJson + "(" + Writer + " writer);");
             w.Line();
             w.Line("/// <summary>Writes the properties every variant shares.</summary>");
             using (w.Block("private protected void WriteSharedJson(" + Writer + " writer)"))
@@ -200,7 +201,7 @@ namespace GcoreCdnGen.Emitting
             for (int i = 0; i < shapes.Count; i++)
             {
                 var (fit, type) = shapes[i];
-                w.Line("if (" + fit + "." + test + "(" + type + ".RequiredMask) && " + fit + ".Score > pickScore) { pick = " + i + "; pickScore = " + fit + ".Score; }");
+                w.Line("if (" + fit + "." + test + "(" + type + "." + GeneratedNames.RequiredMask + ") && " + fit + ".Score > pickScore) { pick = " + i + "; pickScore = " + fit + ".Score; }");
             }
         }
 
@@ -233,11 +234,11 @@ namespace GcoreCdnGen.Emitting
                     w.Line("if (" + has(p) + ") " + result + "." + p.Name + " = " + local(p) + ";");
             }
 
-            w.Line("if (" + additional + " is not null) " + result + ".AdditionalProperties = " + additional + ";");
+            w.Line("if (" + additional + " is not null) " + result + "." + GeneratedNames.AdditionalProperties + " = " + additional + ";");
         }
 
         /// <summary>The C# name of the variant that keeps a union value no listed variant fits.</summary>
-        public const string UnknownName = "Unknown";
+        public const string UnknownName = GeneratedNames.Unknown;
 
         private static void EmitUnknown(SourceWriter w, TypeDef type)
         {
@@ -245,9 +246,9 @@ namespace GcoreCdnGen.Emitting
             {
                 var tracked = type.Properties.Where(CSharp.IsTracked).ToList();
                 w.Line("/// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>");
-                using (w.Block("internal override void WriteJson(" + Writer + " writer)"))
+                using (w.Block("internal override void " + GeneratedNames.WriteJson + "(" + Writer + " writer)"))
                 {
-                    string anySet = string.Join(" || ", tracked.Select(p => CSharp.Field(p) + "IsSet").Concat(new[] { "AdditionalProperties is not null" }));
+                    string anySet = string.Join(" || ", tracked.Select(p => CSharp.Field(p) + "IsSet").Concat(new[] { GeneratedNames.AdditionalProperties + " is not null" }));
                     using (w.Block("if (!(" + anySet + ") || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)"))
                     {
                         w.Line("Json.WriteTo(writer);");
@@ -265,17 +266,17 @@ namespace GcoreCdnGen.Emitting
                             w.Line("if (" + CSharp.Field(p) + "IsSet && property.NameEquals(" + CSharp.Utf8(p.JsonName) + ")) continue;");
                         }
 
-                        w.Line("if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;");
+                        w.Line("if (" + GeneratedNames.AdditionalProperties + " is not null && " + GeneratedNames.AdditionalProperties + ".ContainsKey(property.Name)) continue;");
                         w.Line("property.WriteTo(writer);");
                     }
 
-                    w.Line("if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, " + KnownLambda(type.Properties) + ");");
+                    w.Line("if (" + GeneratedNames.AdditionalProperties + " is not null) GcoreJson.WriteAdditional(writer, " + GeneratedNames.AdditionalProperties + ", " + KnownLambda(type.Properties) + ");");
                     w.Line("writer.WriteEndObject();");
                 }
 
                 w.Line();
                 w.Line("/// <summary>Reads any JSON value, as it is.</summary>");
-                w.Line("internal static new " + UnknownName + " ReadJson(ref " + Reader + " reader) => new(GcoreJson.ReadElement(ref reader));");
+                w.Line("internal static new " + UnknownName + " " + GeneratedNames.ReadJson + "(ref " + Reader + " reader) => new(GcoreJson.ReadElement(ref reader));");
                 w.Line();
                 EmitConverter(w, UnknownName, true);
             }
@@ -305,7 +306,7 @@ namespace GcoreCdnGen.Emitting
             EmitNames(w, properties, "private");
 
             // Read
-            using (w.Block("internal static " + (type.BaseType is null ? "" : "new ") + type.Name + " ReadJson(ref " + Reader + " reader)"))
+            using (w.Block("internal static " + (type.BaseType is null ? "" : "new ") + type.Name + " " + GeneratedNames.ReadJson + "(ref " + Reader + " reader)"))
             {
                 if (envelope)
                 {
@@ -313,7 +314,7 @@ namespace GcoreCdnGen.Emitting
                     {
                         var results = properties.Last();
                         w.Line("var items = " + ReadValue(ns, results.Type, "reader", 1) + "!;");
-                        w.Line("return new " + type.Name + " { " + results.Name + " = items, IsPaginated = false" +
+                        w.Line("return new " + type.Name + " { " + results.Name + " = items, " + GeneratedNames.IsPaginated + " = false" +
                             (properties.Any(p => p.JsonName == "count" && p.Type.Kind is TypeRefKind.Int64 or TypeRefKind.Int32) ? ", Count = items.Count" : "") + " };");
                     }
 
@@ -364,19 +365,19 @@ namespace GcoreCdnGen.Emitting
 
                 EmitBuild(w, type.Name, "result", properties, Local, Has, unwrap: false, "additional");
                 if (envelope)
-                    w.Line("result.IsPaginated = true;");
+                    w.Line("result." + GeneratedNames.IsPaginated + " = true;");
                 w.Line("return result;");
             }
 
             // Write
             w.Line();
             string modifier = type.BaseType is null ? "internal" : "internal override";
-            using (w.Block(modifier + " void WriteJson(" + Writer + " writer)"))
+            using (w.Block(modifier + " void " + GeneratedNames.WriteJson + "(" + Writer + " writer)"))
             {
                 if (envelope)
                 {
                     var results = properties.Last();
-                    using (w.Block("if (!IsPaginated)"))
+                    using (w.Block("if (!" + GeneratedNames.IsPaginated + ")"))
                     {
                         WriteValue(w, results.Type, results.Name, "writer", 1);
                         w.Line("return;");
@@ -390,7 +391,7 @@ namespace GcoreCdnGen.Emitting
                     w.Line("WriteSharedJson(writer);");
                 foreach (var p in properties.Where(p => !p.Inherited))
                     WriteProperty(w, p);
-                w.Line("if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, " + KnownLambda(properties) + ");");
+                w.Line("if (" + GeneratedNames.AdditionalProperties + " is not null) GcoreJson.WriteAdditional(writer, " + GeneratedNames.AdditionalProperties + ", " + KnownLambda(properties) + ");");
                 w.Line("writer.WriteEndObject();");
             }
 
@@ -410,14 +411,14 @@ namespace GcoreCdnGen.Emitting
             string Bit(PropertyDef p) => RequiredBit(required, p);
 
             w.Line();
-            w.Line("/// <summary>One bit per required property, as <see cref=\"ScoreProperty\"/> reports them to <see cref=\"GcoreJsonFit\"/>.</summary>");
+            w.Line("/// <summary>One bit per required property, as <see cref=\"" + GeneratedNames.ScoreProperty + "\"/> reports them to <see cref=\"GcoreJsonFit\"/>.</summary>");
             string all = required.Count == 0 ? "0" : required.Count == 64 ? "ulong.MaxValue" : "0x" + ((1UL << required.Count) - 1).ToString("X") + "UL";
-            w.Line("internal const ulong RequiredMask = " + all + ";");
+            w.Line("internal const ulong " + GeneratedNames.RequiredMask + " = " + all + ";");
 
             w.Line();
             w.Line("/// <summary>Scores one property of a JSON object against this type: <paramref name=\"name\"/> is its name, <paramref name=\"value\"/> stands on its value.</summary>");
             w.Line("/// <remarks>With <paramref name=\"deferNested\"/>, an object value is scored later, in one walk shared with the other variants.</remarks>");
-            using (w.Block("internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in " + Reader + " value, bool deferNested)"))
+            using (w.Block("internal static void " + GeneratedNames.ScoreProperty + "(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in " + Reader + " value, bool deferNested)"))
             {
                 EmitNameSwitch(w, type.Properties, p =>
                 {
@@ -426,9 +427,9 @@ namespace GcoreCdnGen.Emitting
                     {
                         string nested = Qualified(ns, p.Type.Name!);
                         using (w.Block("if (value.TokenType == " + Token + ".StartObject && deferNested)", "}"))
-                            w.Line("fit.NestedLater(" + nested + ".ScoreProperty, " + nested + ".RequiredMask, " + Bit(p) + ");");
+                            w.Line("fit.NestedLater(" + nested + "." + GeneratedNames.ScoreProperty + ", " + nested + "." + GeneratedNames.RequiredMask + ", " + Bit(p) + ");");
                         using (w.Block("else if (value.TokenType == " + Token + ".StartObject)", "}"))
-                            w.Line("fit.Nested(" + nested + ".MatchScore(value), " + Bit(p) + ");");
+                            w.Line("fit.Nested(" + nested + "." + GeneratedNames.MatchScore + "(value), " + Bit(p) + ");");
                         using (w.Block("else"))
                             w.Line("fit.Known(" + kindCheck + ", " + Bit(p) + ");");
                     }
@@ -447,7 +448,7 @@ namespace GcoreCdnGen.Emitting
 
             w.Line();
             w.Line("/// <summary>How well the object at the reader fits: see <see cref=\"GcoreJsonFit.Result\"/>.</summary>");
-            using (w.Block("internal static int MatchScore(" + Reader + " reader)"))
+            using (w.Block("internal static int " + GeneratedNames.MatchScore + "(" + Reader + " reader)"))
             {
                 w.Line("if (reader.TokenType != " + Token + ".StartObject) return -1;");
                 w.Line("var fit = new GcoreJsonFit();");
@@ -455,11 +456,11 @@ namespace GcoreCdnGen.Emitting
                 {
                     w.Line("var name = GcoreJson.PropertyName(in reader);");
                     w.Line("reader.Read();");
-                    w.Line("ScoreProperty(ref fit, name, in reader, false);");
+                    w.Line(GeneratedNames.ScoreProperty + "(ref fit, name, in reader, false);");
                     w.Line("reader.Skip();");
                 }
 
-                w.Line("return fit.Result(RequiredMask);");
+                w.Line("return fit.Result(" + GeneratedNames.RequiredMask + ");");
             }
         }
 
@@ -640,8 +641,8 @@ namespace GcoreCdnGen.Emitting
                 default:
                     string qualified = Qualified(ns, type.Name!);
                     if (type.NamedKind == TypeKind.Enum)
-                        return "(" + reader + ".TokenType == " + Token + ".Null ? (" + qualified + "?)null : " + qualified + ".ReadJson(ref " + reader + "))";
-                    return "(" + reader + ".TokenType == " + Token + ".Null ? null : " + qualified + ".ReadJson(ref " + reader + "))";
+                        return "(" + reader + ".TokenType == " + Token + ".Null ? (" + qualified + "?)null : " + qualified + "." + GeneratedNames.ReadJson + "(ref " + reader + "))";
+                    return "(" + reader + ".TokenType == " + Token + ".Null ? null : " + qualified + "." + GeneratedNames.ReadJson + "(ref " + reader + "))";
             }
         }
 
@@ -651,7 +652,7 @@ namespace GcoreCdnGen.Emitting
             if (type.Kind == TypeRefKind.Json)
                 return ReadValue(ns, type, reader, depth);
             if (type.Kind == TypeRefKind.Named && type.NamedKind == TypeKind.Enum)
-                return Qualified(ns, type.Name!) + ".ReadJson(ref " + reader + ")";
+                return Qualified(ns, type.Name!) + "." + GeneratedNames.ReadJson + "(ref " + reader + ")";
             string helper = type.IsValueType ? "NotNullValue" : "NotNull";
             return "GcoreJson." + helper + "(" + ReadValue(ns, type, reader, depth) + ", " + Identifiers.Literal(what) + ")";
         }
@@ -711,7 +712,7 @@ namespace GcoreCdnGen.Emitting
                     w.Line(writer + ".WriteStringValue(" + value + ".Value);");
                     break;
                 default:
-                    w.Line(value + ".WriteJson(" + writer + ");");
+                    w.Line(value + "." + GeneratedNames.WriteJson + "(" + writer + ");");
                     break;
             }
         }

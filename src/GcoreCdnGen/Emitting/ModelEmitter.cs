@@ -1,6 +1,8 @@
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
+using GcoreCdnGen.Support;
 
 namespace GcoreCdnGen.Emitting
 {
@@ -36,7 +38,7 @@ namespace GcoreCdnGen.Emitting
                 w.Doc("remarks", "The server answers with a bare array or with a paginated envelope; both read into this type.");
             if (type.Kind == TypeKind.Enum)
                 w.Doc("remarks", "Values the spec does not list are kept as they are, so a newer server never breaks reading.");
-            w.Line("[global::" + ns + ".GcoreSchema(" + Identifiers.Literal(type.Pointer) + (type.UsedInRequest ? ", Request = true" : "") + ")]");
+            w.Line("[global::" + ns + "." + MarkerAttributes.Schema + "(" + Identifiers.Literal(type.Pointer) + (type.UsedInRequest ? ", " + nameof(GcoreSchemaAttribute.Request) + " = true" : "") + ")]");
             if (type.Deprecated is { } deprecated)
                 w.Line(CSharp.Obsolete(deprecated));
         }
@@ -44,7 +46,7 @@ namespace GcoreCdnGen.Emitting
         private static void EmitRecord(SourceWriter w, string ns, TypeDef type)
         {
             TypeDocs(w, ns, type);
-            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type.Name + ".JsonConverter))]");
+            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type.Name + "." + GeneratedNames.JsonConverter + "))]");
             string header = type.Kind == TypeKind.Union
                 ? "public abstract partial record " + type.Name
                 : "public sealed partial record " + type.Name + (type.BaseType is null ? "" : " : " + type.BaseType);
@@ -72,7 +74,7 @@ namespace GcoreCdnGen.Emitting
                 {
                     w.Line();
                     w.Line("/// <summary>True when the server sent the paginated envelope, false when it sent a bare array.</summary>");
-                    w.Line("public bool IsPaginated { get; set; }");
+                    w.Line("public bool " + GeneratedNames.IsPaginated + " { get; set; }");
                 }
 
                 if (type.BaseType is null)
@@ -82,7 +84,7 @@ namespace GcoreCdnGen.Emitting
                     w.Line("/// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the");
                     w.Line("/// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.");
                     w.Line("/// </summary>");
-                    w.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }");
+                    w.Line("public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? " + GeneratedNames.AdditionalProperties + " { get; set; }");
                 }
 
                 EmitSetTracking(w, type);
@@ -117,19 +119,19 @@ namespace GcoreCdnGen.Emitting
 
             w.Line();
             w.Line("/// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>");
-            using (w.Block(modifier + "bool IsSet(string propertyName)"))
+            using (w.Block(modifier + "bool " + GeneratedNames.IsSet + "(string propertyName)"))
             {
                 using (w.Block("switch (propertyName)"))
                 {
                     foreach (var p in tracked)
                         w.Line("case nameof(" + p.Name + "): return " + CSharp.Field(p) + "IsSet;");
-                    w.Line("default: " + (derived ? "return " : "") + string.Format(fallback, "IsSet") + ";");
+                    w.Line("default: " + (derived ? "return " : "") + string.Format(fallback, GeneratedNames.IsSet) + ";");
                 }
             }
 
             w.Line();
             w.Line("/// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>");
-            using (w.Block(modifier + "void Unset(string propertyName)"))
+            using (w.Block(modifier + "void " + GeneratedNames.Unset + "(string propertyName)"))
             {
                 using (w.Block("switch (propertyName)"))
                 {
@@ -145,7 +147,7 @@ namespace GcoreCdnGen.Emitting
 
                     w.Line("default:");
                     w.Indent();
-                    w.Line(string.Format(fallback, "Unset") + ";");
+                    w.Line(string.Format(fallback, GeneratedNames.Unset) + ";");
                     if (derived)
                         w.Line("return;");
                     w.Outdent();
@@ -160,9 +162,9 @@ namespace GcoreCdnGen.Emitting
             w.Line("/// <summary>");
             w.Line("/// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written");
             w.Line("/// back unchanged. The shared properties are not read from it (required ones hold their default); setting an optional");
-            w.Line("/// one, or <see cref=\"" + type.Name + ".AdditionalProperties\"/>, replaces that property in the JSON written back.");
+            w.Line("/// one, or <see cref=\"" + type.Name + "." + GeneratedNames.AdditionalProperties + "\"/>, replaces that property in the JSON written back.");
             w.Line("/// </summary>");
-            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + ".JsonConverter))]");
+            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + name + "." + GeneratedNames.JsonConverter + "))]");
             using (w.Block("public sealed partial record " + name + " : " + type.Name))
             {
                 w.Line("/// <summary>Keeps a JSON value as it is.</summary>");
@@ -236,9 +238,9 @@ namespace GcoreCdnGen.Emitting
             var members = type.Properties.Where(p => !p.Inherited).Select(p => (p.Name, Secret: p.Secret, Value: p.Type.IsValueType && !p.Nullable && !CSharp.IsTracked(p)))
                 .ToList();
             if (type.Kind == TypeKind.ListEnvelope)
-                members.Add(("IsPaginated", false, true));
+                members.Add((GeneratedNames.IsPaginated, false, true));
             if (!derived)
-                members.Add(("AdditionalProperties", false, false));
+                members.Add((GeneratedNames.AdditionalProperties, false, false));
 
             w.Line("/// <summary>Prints the members with credentials redacted.</summary>");
             using (w.Block(signature + " PrintMembers(global::System.Text.StringBuilder builder)"))
@@ -267,7 +269,7 @@ namespace GcoreCdnGen.Emitting
         private static void EmitEnum(SourceWriter w, string ns, TypeDef type)
         {
             TypeDocs(w, ns, type);
-            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type.Name + ".JsonConverter))]");
+            w.Line("[global::System.Text.Json.Serialization.JsonConverter(typeof(" + type.Name + "." + GeneratedNames.JsonConverter + "))]");
             using (w.Block("public readonly partial struct " + type.Name + " : global::System.IEquatable<" + type.Name + ">"))
             {
                 w.Line("private readonly string? _value;");
@@ -282,7 +284,7 @@ namespace GcoreCdnGen.Emitting
                 {
                     w.Line();
                     w.Line("/// <summary><c>" + SourceWriter.Xml(value.Value) + "</c></summary>");
-                    w.Line("[global::" + ns + ".GcoreEnumValue(" + Identifiers.Literal(value.Value) + ")]");
+                    w.Line("[global::" + ns + "." + MarkerAttributes.EnumValue + "(" + Identifiers.Literal(value.Value) + ")]");
                     w.Line("public static " + type.Name + " " + value.MemberName + " { get; } = new(" + Identifiers.Literal(value.Value) + ");");
                 }
 
@@ -291,7 +293,7 @@ namespace GcoreCdnGen.Emitting
                 w.Line("public string Value => _value ?? \"\";");
                 w.Line();
                 w.Line("/// <summary>True when the spec lists this value.</summary>");
-                w.Line("public bool IsKnown => " + (type.Values.Count == 0 ? "false" : "Value is " + string.Join(" or ", type.Values.Select(v => Identifiers.Literal(v.Value)))) + ";");
+                w.Line("public bool " + GeneratedNames.IsKnown + " => " + (type.Values.Count == 0 ? "false" : "Value is " + string.Join(" or ", type.Values.Select(v => Identifiers.Literal(v.Value)))) + ";");
                 w.Line();
                 w.Line("public static implicit operator " + type.Name + "(string value) => new(value);");
                 w.Line();

@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Net.Http;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using Microsoft.OpenApi;
@@ -169,7 +170,7 @@ namespace GcoreCdnGen.Reading
                 methodName,
                 Clean(operation.Summary),
                 Clean(operation.Description),
-                operation.Deprecated ? (operation.Description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true ? DeprecationMessage(operation.Description) : "Deprecated: this operation is marked deprecated in the API specification.") : null,
+                operation.Deprecated ? (operation.Description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true ? DeprecationMessage(operation.Description) : Deprecation.Unexplained("operation")) : null,
                 parameters.ToEquatableArray(),
                 body,
                 bodyRequired,
@@ -262,7 +263,7 @@ namespace GcoreCdnGen.Reading
                     type,
                     parameter.Required || location == Model.ParameterLocation.Path,
                     Clean(parameter.Description) ?? facts.Summary,
-                    parameter.Deprecated ? (parameter.Description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true ? DeprecationMessage(parameter.Description) : "Deprecated: this parameter is marked deprecated in the API specification.") : facts.Deprecated,
+                    parameter.Deprecated ? (parameter.Description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true ? DeprecationMessage(parameter.Description) : Deprecation.Unexplained("parameter")) : facts.Deprecated,
                     facts.Constraints));
             }
 

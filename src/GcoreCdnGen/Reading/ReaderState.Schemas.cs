@@ -3,6 +3,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using Microsoft.OpenApi;
@@ -254,7 +255,7 @@ namespace GcoreCdnGen.Reading
         {
             builder.Summary = Describe(schema);
             builder.Deprecated = schema.Deprecated ? DeprecationMessage(schema) : null;
-            var members = new NameScope("Value", "ToString", "Equals", "GetHashCode");
+            var members = new NameScope(GeneratedNames.ReservedEnumMembers);
             foreach (var node in schema.Enum!)
             {
                 if (node is JsonValue value && value.TryGetValue<string>(out var text))
@@ -393,13 +394,16 @@ namespace GcoreCdnGen.Reading
             return string.IsNullOrWhiteSpace(text) ? null : text!.Trim();
         }
 
-        /// <summary>What the spec says instead of a deprecated thing: its description without the "Deprecated." lead.</summary>
+        /// <summary>
+        /// Why the spec deprecates a thing (what to use instead): its description without the "Deprecated." lead, or
+        /// empty when it says nothing. Generated code carries it as <see cref="Deprecation.Text"/>.
+        /// </summary>
         internal static string DeprecationMessage(IOpenApiSchema schema) => DeprecationMessage(schema.Description);
 
         internal static string DeprecationMessage(string? description)
         {
             if (string.IsNullOrWhiteSpace(description))
-                return "Deprecated in the API specification.";
+                return "";
             string text = description!.Trim();
             foreach (var lead in new[] { "**Deprecated.**", "**Deprecated**.", "**Deprecated**", "Deprecated." })
             {
@@ -414,7 +418,7 @@ namespace GcoreCdnGen.Reading
             if (paragraph > 0)
                 text = text.Substring(0, paragraph);
             text = text.Replace("\r", " ").Replace("\n", " ").Replace("**", "").Replace("`", "'").Trim();
-            return text.Length == 0 ? "Deprecated in the API specification." : "Deprecated: " + text;
+            return text;
         }
     }
 }

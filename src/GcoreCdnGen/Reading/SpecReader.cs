@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using Microsoft.OpenApi;
@@ -37,17 +38,6 @@ namespace GcoreCdnGen.Reading
 
     internal sealed partial class ReaderState
     {
-        private static readonly string[] SupportNames =
-        {
-            "GcoreException", "GcoreApiException", "GcoreBadRequestException", "GcoreAuthenticationException",
-            "GcorePermissionDeniedException", "GcoreNotFoundException", "GcoreConflictException",
-            "GcoreUnprocessableEntityException", "GcoreRateLimitException", "GcoreInternalServerException",
-            "GcoreConnectionException", "GcoreTimeoutException", "GcoreTransport", "GcoreJson", "GcoreSchemaAttribute",
-            "GcorePropertyAttribute", "GcoreJsonConverter",
-            "GcoreResponse", "GcoreRequestOptions", "GcoreResponseException", "GcoreQuery", "GcoreErrors", "GcoreRedaction",
-            "GcoreJsonException", "GcoreJsonKind", "GcoreJsonRead", "GcoreJsonWrite", "GcoreJsonFit", "GcoreJsonScorer", "GcorePooledBuffer",
-        };
-
         private readonly string _text;
         private readonly SpecOptions _options;
         private readonly CancellationToken _ct;
@@ -66,7 +56,8 @@ namespace GcoreCdnGen.Reading
             _text = text;
             _options = options;
             _ct = ct;
-            _typeNames = new NameScope(SupportNames.Concat(new[] { options.ClientName, options.ClientName + "Options", options.ClientName + "ServiceCollectionExtensions" }).ToArray());
+            _typeNames = new NameScope(RuntimeSources.TypeNamesFor(options.ClientName)
+                .Concat(new[] { options.ClientName, GeneratedNames.ServiceCollectionExtensionsType(options.ClientName) }).ToArray());
         }
 
         public void Report(SpecDiagnosticKind kind, string? pointer, string message)
