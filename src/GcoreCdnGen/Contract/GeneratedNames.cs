@@ -40,6 +40,12 @@ namespace GcoreCdnGen.Contract
         /// <summary>A union read by scoring its variants (when the one-walk read gives up).</summary>
         public const string ReadByShape = "ReadByShape";
 
+        /// <summary>A union read in one walk over the object, or null where <see cref="ReadByShape"/> must read it.</summary>
+        public const string ReadInOnePass = "ReadInOnePass";
+
+        /// <summary>A union: writes the properties its variants share.</summary>
+        public const string WriteSharedJson = "WriteSharedJson";
+
         /// <summary>A union: the variant that keeps a value of a kind the spec does not list, as raw JSON.</summary>
         public const string Unknown = "Unknown";
 
@@ -61,9 +67,10 @@ namespace GcoreCdnGen.Contract
             "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "GetType",
             ReadJson, WriteJson, MatchScore, "Finalize", "MemberwiseClone", Unknown,
             AdditionalProperties, IsSet, Unset, IsPaginated, JsonConverter, ScoreProperty, RequiredMask,
+            ReadByShape, ReadInOnePass, WriteSharedJson,
         };
 
-        /// <summary>Names no value of a string-backed enum may take.</summary>
-        public static readonly string[] ReservedEnumMembers = { EnumValue, "ToString", "Equals", "GetHashCode" };
+        /// <summary>Names no value of a string-backed enum may take: what a struct has, and what the generator adds.</summary>
+        public static readonly string[] ReservedEnumMembers = { EnumValue, "ToString", "Equals", "GetHashCode", IsKnown, ReadJson, WriteJson, JsonConverter };
     }
 }

@@ -13,7 +13,7 @@ namespace GcoreCdnGen.Contract
     /// marker attributes): real C# files embedded in this assembly (see GcoreCdnGen.csproj). Which files there are and
     /// which types they declare is read from the files themselves, never listed by hand.
     /// </summary>
-    internal static class RuntimeSources
+    public static class RuntimeSources
     {
         /// <summary>The prefix of the embedded files' resource names (the csproj's LogicalName).</summary>
         private const string ResourcePrefix = "Support.";

@@ -225,7 +225,7 @@ namespace GcoreCdnGen.Emitting
             w.Line("/// anywhere inside the object) when the object needs <see cref=\"" + GeneratedNames.ReadByShape + "\"/>: a value of the wrong kind, a name");
             w.Line("/// the variants type differently, a property the chosen variant does not know, or no variant that fits.");
             w.Line("/// </summary>");
-            using (w.Block("internal static " + union.Name + "? ReadInOnePass(ref " + Reader + " reader)"))
+            using (w.Block("internal static " + union.Name + "? " + GeneratedNames.ReadInOnePass + "(ref " + Reader + " reader)"))
             {
                 foreach (var shape in group.Shapes)
                     w.Line("var " + shape.Fit + " = new GcoreJsonFit();");

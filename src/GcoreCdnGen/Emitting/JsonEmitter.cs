@@ -105,7 +105,7 @@ namespace GcoreCdnGen.Emitting
                     w.Line("var start = reader;");
                     using (w.Block("try"))
                     {
-                        w.Line("var value = ReadInOnePass(ref reader);");
+                        w.Line("var value = " + GeneratedNames.ReadInOnePass + "(ref reader);");
                         w.Line("if (value is not null) return value;");
                     }
 
@@ -185,7 +185,7 @@ namespace GcoreCdnGen.Emitting
             w.Line("internal abstract void " + GeneratedNames.WriteJson + "(" + Writer + " writer);");
             w.Line();
             w.Line("/// <summary>Writes the properties every variant shares.</summary>");
-            using (w.Block("private protected void WriteSharedJson(" + Writer + " writer)"))
+            using (w.Block("private protected void " + GeneratedNames.WriteSharedJson + "(" + Writer + " writer)"))
             {
                 foreach (var property in type.Properties)
                     WriteProperty(w, property);
@@ -388,7 +388,7 @@ namespace GcoreCdnGen.Emitting
 
                 w.Line("writer.WriteStartObject();");
                 if (type.BaseType is not null)
-                    w.Line("WriteSharedJson(writer);");
+                    w.Line(GeneratedNames.WriteSharedJson + "(writer);");
                 foreach (var p in properties.Where(p => !p.Inherited))
                     WriteProperty(w, p);
                 w.Line("if (" + GeneratedNames.AdditionalProperties + " is not null) GcoreJson.WriteAdditional(writer, " + GeneratedNames.AdditionalProperties + ", " + KnownLambda(properties) + ");");
