@@ -90,6 +90,17 @@ public class DeprecatedUseTests
             V.Diagnostic("GCDN002").WithLocation(2).WithArguments("Legacy", "property legacy", "Ignored by the server."),
             V.Diagnostic("GCDN002").WithLocation(3).WithArguments("Shade", "schema #/components/schemas/Shade", "Use color instead."));
 
+    [Fact]
+    public Task Deprecated_without_a_reason_says_the_spec_marks_it() =>
+        V.AnalyzerAsync(Spec.Custom, V.Code("""
+            public static class C
+            {
+                public static object M() => new NewItem { Name = "ab", {|#1:Legacy|} = "y", {|#0:Old|} = "x" };
+            }
+            """),
+            V.Diagnostic("GCDN002").WithLocation(0).WithArguments("Old", "property old", "the API specification marks it deprecated."),
+            V.Diagnostic("GCDN002").WithLocation(1).WithArguments("Legacy", "property legacy", "Ignored by the server."));
+
     [Theory]
     [InlineData(Spec.Ours)]
     [InlineData(Spec.Gcore)]
