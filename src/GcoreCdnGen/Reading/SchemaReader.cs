@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using Microsoft.OpenApi;
@@ -16,18 +17,6 @@ namespace GcoreCdnGen.Reading
     /// </summary>
     internal sealed class SchemaReader
     {
-        private static readonly string[] SupportNames =
-        {
-            "GcoreException", "GcoreApiException", "GcoreBadRequestException", "GcoreAuthenticationException",
-            "GcorePermissionDeniedException", "GcoreNotFoundException", "GcoreConflictException",
-            "GcoreUnprocessableEntityException", "GcoreRateLimitException", "GcoreInternalServerException",
-            "GcoreConnectionException", "GcoreTimeoutException", "GcoreTransport", "GcoreJson", "GcoreSchemaAttribute",
-            "GcorePropertyAttribute", "GcoreJsonConverter",
-            "GcoreResponse", "GcoreRequestOptions", "GcoreResponseException", "GcoreQuery", "GcoreErrors", "GcoreRedaction",
-            "GcoreConfigurationException", "GcoreResponseTooLargeException", "GcoreRedirectException", "GcorePaging",
-            "GcoreJsonException", "GcoreJsonKind", "GcoreJsonRead", "GcoreJsonWrite", "GcoreJsonFit", "GcoreJsonScorer", "GcorePooledBuffer",
-        };
-
         private readonly DiagnosticReporter _reporter;
         private readonly CancellationToken _ct;
         private readonly UnionReader _unions;
@@ -41,7 +30,8 @@ namespace GcoreCdnGen.Reading
             _reporter = reporter;
             _ct = ct;
             _unions = new UnionReader(this, reporter);
-            _typeNames = new NameScope(SupportNames.Concat(new[] { options.ClientName, options.ClientName + "Options", options.ClientName + "ServiceCollectionExtensions" }).ToArray());
+            _typeNames = new NameScope(RuntimeSources.TypeNamesFor(options.ClientName)
+                .Concat(new[] { options.ClientName, GeneratedNames.ServiceCollectionExtensionsType(options.ClientName) }).ToArray());
         }
 
         /// <summary>Every type read so far, in the order it was first met.</summary>
@@ -58,7 +48,7 @@ namespace GcoreCdnGen.Reading
             if (_depth >= MaxDepth)
             {
                 _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
-                    "Schemas nest deeper than " + MaxDepth + " levels here; the value is kept as raw JSON.");
+                    "schemas nest deeper than " + MaxDepth + " levels here; the value is kept as raw JSON");
                 return TypeRef.Json;
             }
 
@@ -83,7 +73,7 @@ namespace GcoreCdnGen.Reading
                 if (id is null || target is null)
                 {
                     _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
-                        "The reference '" + (reference.Reference?.ReferenceV3 ?? id ?? "?") + "' does not resolve to a schema; the value is kept as raw JSON.");
+                        "'" + (reference.Reference?.ReferenceV3 ?? id ?? "?") + "' is not a schema of the document; the value is kept as raw JSON");
                     return TypeRef.Json;
                 }
 
@@ -151,7 +141,7 @@ namespace GcoreCdnGen.Reading
                     return TypeRef.Json;
                 default:
                     _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/type",
-                        "A schema of several types (" + type + ") cannot be mapped to one C# type yet; the value is kept as raw JSON.");
+                        "a schema of several types (" + type + ") is not one C# type; the value is kept as raw JSON");
                     return TypeRef.Json;
             }
         }
@@ -275,7 +265,7 @@ namespace GcoreCdnGen.Reading
         {
             builder.Summary = SpecText.Describe(schema);
             builder.Deprecated = schema.Deprecated ? SpecText.DeprecationMessage(schema) : null;
-            var members = new NameScope("Value", "ToString", "Equals", "GetHashCode");
+            var members = new NameScope(GeneratedNames.ReservedEnumMembers);
             foreach (var node in schema.Enum!)
             {
                 if (node is JsonValue value && value.TryGetValue<string>(out var text))
@@ -351,7 +341,7 @@ namespace GcoreCdnGen.Reading
                 if (target is null || reference.Reference?.Id is null)
                 {
                     _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
-                        "The reference '" + (reference.Reference?.ReferenceV3 ?? "?") + "' does not resolve to a schema.");
+                        "'" + (reference.Reference?.ReferenceV3 ?? "?") + "' is not a schema of the document");
                     return null;
                 }
 

@@ -32,7 +32,7 @@ namespace GcoreCdnGen.Reading
             {
                 // Our own bug or a construct nobody foresaw: report it at the top of the spec rather than crash the compiler.
                 reporter.Report(SpecDiagnosticKind.UnreadableDocument, null,
-                    "GcoreCdnGen could not read the document: " + ex.GetType().Name + ": " + ex.Message);
+                    "GcoreCdnGen failed on it with " + ex.GetType().Name + ": " + ex.Message);
                 return new Model.ReadResult { Model = null, Diagnostics = reporter.Diagnostics.ToEquatableArray() };
             }
         }
@@ -66,7 +66,7 @@ namespace GcoreCdnGen.Reading
         {
             if (string.IsNullOrWhiteSpace(_text))
             {
-                _reporter.ReportAt(SpecDiagnosticKind.UnreadableDocument, 1, 1, "The OpenAPI document is empty.");
+                _reporter.ReportAt(SpecDiagnosticKind.UnreadableDocument, 1, 1, "the file is empty");
                 return Done(null);
             }
 
@@ -76,7 +76,7 @@ namespace GcoreCdnGen.Reading
             var document = _document!;
             if (document.Paths is null || document.Paths.Count == 0)
             {
-                _reporter.Report(SpecDiagnosticKind.NoOperations, "#/paths", "The OpenAPI document has no 'paths': there are no operations to generate a client for.");
+                _reporter.Report(SpecDiagnosticKind.NoOperations, "#/paths", "the document has no 'paths'");
                 return Done(null);
             }
 
@@ -88,7 +88,7 @@ namespace GcoreCdnGen.Reading
                 string filter = _options.Tags.Count > 0 || _options.PathPrefixes.Count > 0
                     ? " with Tags '" + string.Join(";", _options.Tags) + "' and Paths '" + string.Join(";", _options.PathPrefixes) + "'"
                     : "";
-                _reporter.Report(SpecDiagnosticKind.NoOperations, "#/paths", "No operation of the OpenAPI document was selected" + filter + ".");
+                _reporter.Report(SpecDiagnosticKind.NoOperations, "#/paths", "no operation of the document was selected" + filter);
             }
 
             string baseUrl = document.Servers?.FirstOrDefault()?.Url ?? "https://api.gcore.com";
@@ -161,7 +161,7 @@ namespace GcoreCdnGen.Reading
                 version != OpenApiSpecVersion.OpenApi3_0 && version != OpenApiSpecVersion.OpenApi3_1)
             {
                 _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, "#/openapi",
-                    "OpenAPI version " + version + " is not supported; GcoreCdnGen reads OpenAPI 3.0 and 3.1 documents.");
+                    "OpenAPI version " + version + " is not supported; GcoreCdnGen reads OpenAPI 3.0 and 3.1 documents");
                 return false;
             }
 
@@ -179,7 +179,7 @@ namespace GcoreCdnGen.Reading
             catch (SharpYaml.YamlException yaml)
             {
                 _reporter.ReportAt(SpecDiagnosticKind.UnreadableDocument, yaml.Start.Line + 1, yaml.Start.Column + 1,
-                    "The OpenAPI document is not valid YAML or JSON: " + FirstLine(yaml.Message));
+                    "it is not valid YAML or JSON: " + FirstLine(yaml.Message));
                 return;
             }
             catch (Exception)
@@ -188,7 +188,7 @@ namespace GcoreCdnGen.Reading
             }
 
             string message = ex is null ? "unknown error" : FirstLine(ex.Message);
-            _reporter.Report(SpecDiagnosticKind.UnreadableDocument, pointer, "The OpenAPI document could not be read: " + message);
+            _reporter.Report(SpecDiagnosticKind.UnreadableDocument, pointer, message);
         }
 
         private static string FirstLine(string message)

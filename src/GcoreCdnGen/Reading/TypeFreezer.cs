@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 
@@ -11,13 +12,6 @@ namespace GcoreCdnGen.Reading
     /// </summary>
     internal static class TypeFreezer
     {
-        private static readonly string[] ReservedMembers =
-        {
-            "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "GetType",
-            "ReadJson", "WriteJson", "MatchScore", "Finalize", "MemberwiseClone", "Unknown",
-            "AdditionalProperties", "IsSet", "Unset", "IsPaginated", "JsonConverter", "ScoreProperty", "RequiredMask",
-        };
-
         internal static EquatableArray<TypeDef> Freeze(List<TypeBuilder> types, List<OperationDef> operations)
         {
             var byName = types.ToDictionary(t => t.Name, StringComparer.Ordinal);
@@ -54,7 +48,7 @@ namespace GcoreCdnGen.Reading
                 var inherited = type.BaseType is not null && common.TryGetValue(type.BaseType, out var list)
                     ? new HashSet<string>(list.Select(p => p.JsonName), StringComparer.Ordinal)
                     : new HashSet<string>(StringComparer.Ordinal);
-                var names = new NameScope(ReservedMembers.Concat(new[] { type.Name }).ToArray());
+                var names = new NameScope(GeneratedNames.ReservedModelMembers.Concat(new[] { type.Name }).ToArray());
                 var properties = new List<PropertyDef>();
 
                 // Inherited properties first, in the base's order, so a variant reads like its base plus its own.
