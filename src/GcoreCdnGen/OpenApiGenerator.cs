@@ -96,8 +96,8 @@ namespace GcoreCdnGen
                 foreach (var other in group.Where(s => !ReferenceEquals(s, first)))
                 {
                     spc.ReportDiagnostic(SpecInput.OptionError(other.Path,
-                        "Spec '" + System.IO.Path.GetFileName(other.Path) + "' uses namespace '" + other.Namespace + "' like '" +
-                        System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace.").ToDiagnostic());
+                        "spec '" + System.IO.Path.GetFileName(other.Path) + "' uses namespace '" + other.Namespace + "' like '" +
+                        System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace").ToDiagnostic());
                 }
 
                 foreach (var file in SupportEmitter.Files)

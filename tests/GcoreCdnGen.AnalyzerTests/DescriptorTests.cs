@@ -60,6 +60,66 @@ public class DescriptorTests
         Assert.Contains("| " + id + " |", readme);
     }
 
+    /// <summary>The descriptor's field name: the rule's intent, which the ID constant and the analyzer are named after.</summary>
+    private static string IntentOf(string id) =>
+        typeof(Descriptors).GetFields(BindingFlags.Public | BindingFlags.Static)
+            .Single(f => f.FieldType == typeof(DiagnosticDescriptor) && ((DiagnosticDescriptor)f.GetValue(null)!).Id == id).Name;
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Each_ID_is_a_named_constant_of_RuleIdentifiers_after_the_rule_s_intent(string id)
+    {
+        var constant = typeof(RuleIdentifiers).GetField(IntentOf(id), BindingFlags.Public | BindingFlags.Static);
+
+        Assert.NotNull(constant);
+        Assert.True(constant!.IsLiteral);
+        Assert.Equal(id, constant.GetRawConstantValue());
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Each_message_states_the_rule_in_words_and_carries_the_specific_reason(string id)
+    {
+        string format = All().Single(d => d.Id == id).MessageFormat.ToString(System.Globalization.CultureInfo.InvariantCulture);
+
+        Assert.Contains("{0}", format);
+        string words = System.Text.RegularExpressions.Regex.Replace(format, @"\{\d\}", "");
+        Assert.True(words.Count(char.IsLetter) >= 10, id + ": the message is only its arguments: " + format);
+        Assert.False(format.EndsWith(".", StringComparison.Ordinal), id + ": a message is one sentence without a final period: " + format);
+    }
+
+    [Theory]
+    [MemberData(nameof(Ids))]
+    public void Each_page_links_the_source_that_reports_the_rule(string id)
+    {
+        string pageDirectory = Path.Combine(RepoPaths.Root, "docs", "diagnostics");
+        string row = File.ReadAllLines(Path.Combine(pageDirectory, id + ".md")).SingleOrDefault(l => l.StartsWith("| Source |", StringComparison.Ordinal))
+            ?? throw new Xunit.Sdk.XunitException(id + ".md has no '| Source |' row");
+        var links = System.Text.RegularExpressions.Regex.Matches(row, @"\]\(([^)]+)\)").Select(m => m.Groups[1].Value).ToList();
+        Assert.NotEmpty(links);
+        var files = links.Select(l => Path.GetFullPath(Path.Combine(pageDirectory, l))).ToList();
+        foreach (var file in files)
+            Assert.True(File.Exists(file), id + ".md links " + file + ", which does not exist");
+
+        var descriptor = All().Single(d => d.Id == id);
+        if (descriptor.Category == Descriptors.UsageCategory)
+        {
+            // The analyzer that reports the rule, named after its intent, in a file of its name.
+            string name = IntentOf(id) + "Analyzer";
+            var analyzer = Assert.Single(Analysis.All(withSuppressor: false), a => a.SupportedDiagnostics.Any(d => d.Id == id));
+            Assert.Equal(name, analyzer.GetType().Name);
+            string file = Assert.Single(files, f => Path.GetFileName(f) == name + ".cs");
+            Assert.Contains("class " + name + " ", File.ReadAllText(file));
+        }
+        else
+        {
+            // The generator reports spec rules by kind: every file linked reports this kind.
+            var kind = Enum.GetValues<Model.SpecDiagnosticKind>().Single(k => Descriptors.For(k).Id == id);
+            foreach (var file in files)
+                Assert.Contains("SpecDiagnosticKind." + kind, File.ReadAllText(file));
+        }
+    }
+
     [Fact]
     public void Every_usage_rule_belongs_to_exactly_one_analyzer_and_every_analyzer_only_reports_known_IDs()
     {
@@ -90,9 +150,9 @@ public class DescriptorTests
     [Fact]
     public Task A_rule_can_be_turned_off_in_editorconfig()
     {
-        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<Analyzers.SourceAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
+        var test = new Microsoft.CodeAnalysis.CSharp.Testing.CSharpAnalyzerTest<Analyzers.RejectedOriginSourceAnalyzer, Microsoft.CodeAnalysis.Testing.DefaultVerifier>
         {
-            TestCode = Verify<Analyzers.SourceAnalyzer>.Code("""
+            TestCode = Verify<Analyzers.RejectedOriginSourceAnalyzer>.Code("""
                 public static class C
                 {
                     public static object M() => new HostSource { Source = "https://a.example.com" };

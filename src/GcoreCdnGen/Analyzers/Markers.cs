@@ -2,6 +2,7 @@ using System;
 using System.Collections.Concurrent;
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Runtime;
 using Microsoft.CodeAnalysis;
 
 namespace GcoreCdnGen.Analyzers
@@ -98,11 +99,11 @@ namespace GcoreCdnGen.Analyzers
     /// </summary>
     internal sealed class Markers
     {
-        public const string SchemaAttribute = "GcoreSchemaAttribute";
-        public const string PropertyAttribute = "GcorePropertyAttribute";
-        public const string EnumValueAttribute = "GcoreEnumValueAttribute";
-        public const string OperationAttribute = "GcoreOperationAttribute";
-        public const string ParameterAttribute = "GcoreParameterAttribute";
+        public const string SchemaAttribute = nameof(GcoreSchemaAttribute);
+        public const string PropertyAttribute = nameof(GcorePropertyAttribute);
+        public const string EnumValueAttribute = nameof(GcoreEnumValueAttribute);
+        public const string OperationAttribute = nameof(GcoreOperationAttribute);
+        public const string ParameterAttribute = nameof(GcoreParameterAttribute);
 
         private static readonly object None = new();
         private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Markers> PerCompilation = new();
@@ -243,7 +244,7 @@ namespace GcoreCdnGen.Analyzers
                 if (attribute.AttributeClass is { Name: "ObsoleteAttribute" } c && c.ContainingNamespace is { Name: "System" } ns && ns.ContainingNamespace.IsGlobalNamespace)
                 {
                     string text = attribute.ConstructorArguments.Length > 0 && attribute.ConstructorArguments[0].Value is string m ? m : "";
-                    return Clean(text);
+                    return Contract.Deprecation.Reason(text);
                 }
             }
 
@@ -262,15 +263,6 @@ namespace GcoreCdnGen.Analyzers
             }
 
             return false;
-        }
-
-        private static string Clean(string message)
-        {
-            const string lead = "Deprecated:";
-            message = message.Trim();
-            if (message.StartsWith(lead, StringComparison.Ordinal))
-                message = message.Substring(lead.Length).Trim();
-            return message.Length == 0 ? "the API specification marks it deprecated." : message;
         }
 
         private static AttributeData? Find(ISymbol symbol, string attributeName, INamedTypeSymbol? owner)
@@ -301,7 +293,7 @@ namespace GcoreCdnGen.Analyzers
             var attribute = Find(type, SchemaAttribute, type);
             if (attribute is not { ConstructorArguments.Length: 1 } || attribute.ConstructorArguments[0].Value is not string pointer)
                 return null;
-            var marker = new TypeMarker(type, pointer, Named<bool>(attribute, "Request"));
+            var marker = new TypeMarker(type, pointer, Named<bool>(attribute, nameof(GcoreSchemaAttribute.Request)));
             for (var t = type; t is not null && t.SpecialType != SpecialType.System_Object; t = t.BaseType)
             {
                 foreach (var property in t.GetMembers().OfType<IPropertySymbol>())
@@ -324,13 +316,13 @@ namespace GcoreCdnGen.Analyzers
                 return null;
             return new PropertyMarker(property, json, Type(property.ContainingType))
             {
-                MaxLength = Named<int?>(attribute, "MaxLength") ?? -1,
-                MinLength = Named<int?>(attribute, "MinLength") ?? -1,
-                Pattern = Named<string>(attribute, "Pattern"),
-                Minimum = Named<string>(attribute, "Minimum"),
-                Maximum = Named<string>(attribute, "Maximum"),
-                DefaultJson = Named<string>(attribute, "DefaultJson"),
-                Secret = Named<bool>(attribute, "Secret"),
+                MaxLength = Named<int?>(attribute, nameof(GcorePropertyAttribute.MaxLength)) ?? -1,
+                MinLength = Named<int?>(attribute, nameof(GcorePropertyAttribute.MinLength)) ?? -1,
+                Pattern = Named<string>(attribute, nameof(GcorePropertyAttribute.Pattern)),
+                Minimum = Named<string>(attribute, nameof(GcorePropertyAttribute.Minimum)),
+                Maximum = Named<string>(attribute, nameof(GcorePropertyAttribute.Maximum)),
+                DefaultJson = Named<string>(attribute, nameof(GcorePropertyAttribute.DefaultJson)),
+                Secret = Named<bool>(attribute, nameof(GcorePropertyAttribute.Secret)),
             };
         }
 
@@ -341,12 +333,12 @@ namespace GcoreCdnGen.Analyzers
                 return null;
             return new ParameterMarker(name)
             {
-                MaxLength = Named<int?>(attribute, "MaxLength") ?? -1,
-                MinLength = Named<int?>(attribute, "MinLength") ?? -1,
-                Pattern = Named<string>(attribute, "Pattern"),
-                Minimum = Named<string>(attribute, "Minimum"),
-                Maximum = Named<string>(attribute, "Maximum"),
-                Deprecated = Named<string>(attribute, "Deprecated"),
+                MaxLength = Named<int?>(attribute, nameof(GcoreParameterAttribute.MaxLength)) ?? -1,
+                MinLength = Named<int?>(attribute, nameof(GcoreParameterAttribute.MinLength)) ?? -1,
+                Pattern = Named<string>(attribute, nameof(GcoreParameterAttribute.Pattern)),
+                Minimum = Named<string>(attribute, nameof(GcoreParameterAttribute.Minimum)),
+                Maximum = Named<string>(attribute, nameof(GcoreParameterAttribute.Maximum)),
+                Deprecated = Named<string>(attribute, nameof(GcoreParameterAttribute.Deprecated)),
             };
         }
     }

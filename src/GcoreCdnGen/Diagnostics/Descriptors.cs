@@ -3,7 +3,11 @@ using Microsoft.CodeAnalysis;
 
 namespace GcoreCdnGen.Diagnostics
 {
-    /// <summary>Every diagnostic GcoreCdnGen reports, in one place. IDs are stable; each has a page under docs/diagnostics.</summary>
+    /// <summary>
+    /// Every diagnostic GcoreCdnGen reports, in one place, with its ID from <see cref="RuleIdentifiers"/>. Each has a
+    /// page under docs/diagnostics. A spec diagnostic's one argument is the specific reason, written to follow the
+    /// message's colon: lower case, without a final period.
+    /// </summary>
     public static class Descriptors
     {
         public const string UsageCategory = "GcoreCdnGen.Usage";
@@ -11,68 +15,75 @@ namespace GcoreCdnGen.Diagnostics
 
         private const string HelpBase = "https://github.com/gcorecdngen/gcorecdngen/blob/main/docs/diagnostics/";
 
-        private static DiagnosticDescriptor Spec(string id, string title, DiagnosticSeverity severity, string description) =>
-            new(id, title, "{0}", SpecCategory, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
+        private static DiagnosticDescriptor Spec(string id, string title, DiagnosticSeverity severity, string message, string description) =>
+            new(id, title, message, SpecCategory, severity, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
 
         private static DiagnosticDescriptor Usage(string id, string title, string message, string description) =>
             new(id, title, message, UsageCategory, DiagnosticSeverity.Warning, isEnabledByDefault: true, description: description, helpLinkUri: HelpBase + id + ".md");
 
         public static readonly DiagnosticDescriptor UseNextWithoutCases = Usage(
-            "GCDN001", "use_next needs proxy_next_upstream cases",
+            RuleIdentifiers.UseNextWithoutCases, "use_next needs proxy_next_upstream cases",
             "'{0}' is {1} but '{2}' is {3}; Gcore requires the cases on which the next origin is tried",
             "Gcore rejects a request that turns use_next on without listing the proxy_next_upstream cases.");
 
         public static readonly DiagnosticDescriptor DeprecatedUse = Usage(
-            "GCDN002", "Use of something the API deprecates",
+            RuleIdentifiers.DeprecatedUse, "Use of something the API deprecates",
             "'{0}' ({1}) is deprecated: {2}",
             "The spec marks this property, schema, enum value, operation or parameter deprecated: true. The message says what to use instead.");
 
-        public static readonly DiagnosticDescriptor BreaksSchema = Usage(
-            "GCDN003", "A constant breaks the spec's schema",
+        public static readonly DiagnosticDescriptor ConstantBreaksSchema = Usage(
+            RuleIdentifiers.ConstantBreaksSchema, "A constant breaks the spec's schema",
             "'{0}' is {1}, which breaks the spec: {2}",
             "A constant value is longer or shorter than the spec allows, does not match its pattern, is not one of its values, or is outside its minimum/maximum.");
 
-        public static readonly DiagnosticDescriptor BadSource = Usage(
-            "GCDN004", "An origin source Gcore rejects",
+        public static readonly DiagnosticDescriptor RejectedOriginSource = Usage(
+            RuleIdentifiers.RejectedOriginSource, "An origin source Gcore rejects",
             "'{0}' is {1}, which Gcore rejects: {2}",
             "An origin source is a host name or IP address with an optional port: no scheme, no path, a port in 1..65535.");
 
-        public static readonly DiagnosticDescriptor BadS3Config = Usage(
-            "GCDN005", "An S3 origin configuration Gcore rejects",
-            "{0}",
+        public static readonly DiagnosticDescriptor RejectedS3Config = Usage(
+            RuleIdentifiers.RejectedS3Config, "An S3 origin configuration Gcore rejects",
+            "Gcore rejects this S3 configuration: {0}",
             "Amazon S3 needs a region, other S3-compatible storage needs a hostname, and access keys have lengths Gcore checks.");
 
         public static readonly DiagnosticDescriptor NoActiveSource = Usage(
-            "GCDN006", "An origin group without an active source",
+            RuleIdentifiers.NoActiveSource, "An origin group without an active source",
             "'{0}' {1}; Gcore needs at least one enabled source that is not a backup",
             "Every source of the group is a backup, or none of them is enabled: Gcore rejects the group.");
 
         public static readonly DiagnosticDescriptor UnreadableDocument = Spec(
-            "GCDN100", "The OpenAPI document cannot be read", DiagnosticSeverity.Error,
+            RuleIdentifiers.UnreadableDocument, "The OpenAPI document cannot be read", DiagnosticSeverity.Error,
+            "The OpenAPI document cannot be read, so nothing is generated for it: {0}",
             "The spec file is not valid YAML or JSON, or not an OpenAPI 3.0/3.1 document. Nothing is generated for it.");
 
         public static readonly DiagnosticDescriptor ReaderError = Spec(
-            "GCDN101", "The OpenAPI document breaks a rule of the specification", DiagnosticSeverity.Warning,
+            RuleIdentifiers.ReaderError, "The OpenAPI document breaks a rule of the specification", DiagnosticSeverity.Warning,
+            "The OpenAPI document breaks a rule of the OpenAPI specification: {0}",
             "The OpenAPI reader found a problem in the document. Generation goes on with what could be read.");
 
         public static readonly DiagnosticDescriptor DanglingReference = Spec(
-            "GCDN102", "A $ref does not resolve", DiagnosticSeverity.Warning,
+            RuleIdentifiers.DanglingReference, "A $ref does not resolve", DiagnosticSeverity.Warning,
+            "A $ref does not resolve: {0}",
             "A reference points at a component that does not exist. The value is kept as raw JSON.");
 
         public static readonly DiagnosticDescriptor UnsupportedConstruct = Spec(
-            "GCDN103", "A construct of the document cannot be mapped yet", DiagnosticSeverity.Warning,
+            RuleIdentifiers.UnsupportedConstruct, "A construct of the document cannot be mapped yet", DiagnosticSeverity.Warning,
+            "GcoreCdnGen cannot map this yet: {0}",
             "The generator skips what it cannot map and generates the rest.");
 
         public static readonly DiagnosticDescriptor DuplicateName = Spec(
-            "GCDN104", "Two operations would get the same C# name", DiagnosticSeverity.Warning,
+            RuleIdentifiers.DuplicateName, "Two operations would get the same C# name", DiagnosticSeverity.Warning,
+            "Two operations would get the same C# name: {0}",
             "Operations are named from their path and method, then from their operationId. When both collide, the later operation is skipped.");
 
         public static readonly DiagnosticDescriptor NoOperations = Spec(
-            "GCDN105", "The document has no operations to generate", DiagnosticSeverity.Error,
+            RuleIdentifiers.NoOperations, "The document has no operations to generate", DiagnosticSeverity.Error,
+            "There is no operation to generate a client for: {0}",
             "The document has no paths, or the Tags/Paths filter of the OpenApiSpec item selects none.");
 
         public static readonly DiagnosticDescriptor InvalidOption = Spec(
-            "GCDN106", "The OpenApiSpec item's metadata is not valid", DiagnosticSeverity.Error,
+            RuleIdentifiers.InvalidOption, "The OpenApiSpec item's metadata is not valid", DiagnosticSeverity.Error,
+            "The OpenApiSpec item's metadata is not valid: {0}",
             "Namespace and ClientName must be valid C# names, and two specs in one project need two namespaces.");
 
         public static readonly DiagnosticDescriptor RecursiveValue = Spec(

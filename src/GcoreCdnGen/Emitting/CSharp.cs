@@ -1,6 +1,8 @@
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
+using GcoreCdnGen.Runtime;
 
 namespace GcoreCdnGen.Emitting
 {
@@ -57,23 +59,23 @@ namespace GcoreCdnGen.Emitting
 
         public static string Utf8(string jsonName) => Identifiers.Literal(jsonName) + "u8";
 
-        public static string Obsolete(string message) => "[global::System.Obsolete(" + Identifiers.Literal(message) + ")]";
+        public static string Obsolete(string reason) => "[global::System.Obsolete(" + Identifiers.Literal(Deprecation.Text(reason)) + ")]";
 
         public static string PropertyAttribute(string ns, PropertyDef property)
         {
             var args = new System.Collections.Generic.List<string> { Identifiers.Literal(property.JsonName) };
             if (property.Constraints is { } c)
             {
-                if (c.MaxLength is { } max) args.Add("MaxLength = " + max);
-                if (c.MinLength is { } min) args.Add("MinLength = " + min);
-                if (c.Pattern is { } pattern) args.Add("Pattern = " + Identifiers.Literal(pattern));
-                if (c.Minimum is { } minimum) args.Add("Minimum = " + Identifiers.Literal(minimum));
-                if (c.Maximum is { } maximum) args.Add("Maximum = " + Identifiers.Literal(maximum));
+                if (c.MaxLength is { } max) args.Add(nameof(GcorePropertyAttribute.MaxLength) + " = " + max);
+                if (c.MinLength is { } min) args.Add(nameof(GcorePropertyAttribute.MinLength) + " = " + min);
+                if (c.Pattern is { } pattern) args.Add(nameof(GcorePropertyAttribute.Pattern) + " = " + Identifiers.Literal(pattern));
+                if (c.Minimum is { } minimum) args.Add(nameof(GcorePropertyAttribute.Minimum) + " = " + Identifiers.Literal(minimum));
+                if (c.Maximum is { } maximum) args.Add(nameof(GcorePropertyAttribute.Maximum) + " = " + Identifiers.Literal(maximum));
             }
 
-            if (property.DefaultJson is { } def) args.Add("DefaultJson = " + Identifiers.Literal(def));
-            if (property.Secret) args.Add("Secret = true");
-            return "[global::" + ns + ".GcoreProperty(" + string.Join(", ", args) + ")]";
+            if (property.DefaultJson is { } def) args.Add(nameof(GcorePropertyAttribute.DefaultJson) + " = " + Identifiers.Literal(def));
+            if (property.Secret) args.Add(nameof(GcorePropertyAttribute.Secret) + " = true");
+            return "[global::" + ns + "." + MarkerAttributes.Property + "(" + string.Join(", ", args) + ")]";
         }
 
         /// <summary>The marker of a client method parameter, or null when the spec gives it no rule the analyzers check.</summary>
@@ -82,15 +84,15 @@ namespace GcoreCdnGen.Emitting
             var args = new System.Collections.Generic.List<string> { Identifiers.Literal(parameter.Name) };
             if (parameter.Constraints is { } c)
             {
-                if (c.MaxLength is { } max) args.Add("MaxLength = " + max);
-                if (c.MinLength is { } min) args.Add("MinLength = " + min);
-                if (c.Pattern is { } pattern) args.Add("Pattern = " + Identifiers.Literal(pattern));
-                if (c.Minimum is { } minimum) args.Add("Minimum = " + Identifiers.Literal(minimum));
-                if (c.Maximum is { } maximum) args.Add("Maximum = " + Identifiers.Literal(maximum));
+                if (c.MaxLength is { } max) args.Add(nameof(GcoreParameterAttribute.MaxLength) + " = " + max);
+                if (c.MinLength is { } min) args.Add(nameof(GcoreParameterAttribute.MinLength) + " = " + min);
+                if (c.Pattern is { } pattern) args.Add(nameof(GcoreParameterAttribute.Pattern) + " = " + Identifiers.Literal(pattern));
+                if (c.Minimum is { } minimum) args.Add(nameof(GcoreParameterAttribute.Minimum) + " = " + Identifiers.Literal(minimum));
+                if (c.Maximum is { } maximum) args.Add(nameof(GcoreParameterAttribute.Maximum) + " = " + Identifiers.Literal(maximum));
             }
 
-            if (parameter.Deprecated is { } deprecated) args.Add("Deprecated = " + Identifiers.Literal(deprecated));
-            return args.Count == 1 ? null : "[global::" + ns + ".GcoreParameter(" + string.Join(", ", args) + ")] ";
+            if (parameter.Deprecated is { } deprecated) args.Add(nameof(GcoreParameterAttribute.Deprecated) + " = " + Identifiers.Literal(Deprecation.Text(deprecated)));
+            return args.Count == 1 ? null : "[global::" + ns + "." + MarkerAttributes.Parameter + "(" + string.Join(", ", args) + ")] ";
         }
 
         public static string JsonKind(TypeRef type) => type.Kind switch

@@ -2,6 +2,7 @@ using System.Collections.Generic;
 using System.Globalization;
 using System.Linq;
 using GcoreCdnGen.Emitting.Json;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 
@@ -80,6 +81,7 @@ namespace GcoreCdnGen.Emitting
             var envelopes = model.Types.Where(t => t.Kind == TypeKind.ListEnvelope).ToDictionary(t => t.Name);
             string ns = model.Options.Namespace;
             string client = model.Options.ClientName;
+            string options = GeneratedNames.OptionsType(client);
             var w = new SourceWriter();
             w.Line(CSharp.Header);
             using (w.Block($"namespace {ns}"))
@@ -96,18 +98,18 @@ namespace GcoreCdnGen.Emitting
 
                         /// <summary>A client configured from the environment: GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS.</summary>
                         public {{client}}()
-                            : this(new {{client}}Options())
+                            : this(new {{options}}())
                         {
                         }
 
                         /// <summary>A client configured by <paramref name="options"/>; what they leave unset comes from the environment.</summary>
-                        public {{client}}({{client}}Options options)
+                        public {{client}}({{options}} options)
                             : this(new GcoreTransport(options, DefaultBaseUrl))
                         {
                         }
 
                         /// <summary>A client that sends through <paramref name="httpClient"/> (from IHttpClientFactory), whatever <paramref name="options"/> say.</summary>
-                        internal {{client}}({{client}}Options options, global::System.Net.Http.HttpClient httpClient)
+                        internal {{client}}({{options}} options, global::System.Net.Http.HttpClient httpClient)
                             : this(new GcoreTransport(options, DefaultBaseUrl, httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient))))
                         {
                         }
@@ -165,13 +167,13 @@ namespace GcoreCdnGen.Emitting
         {
             const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
             const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
-            string options = client + "Options";
+            string options = GeneratedNames.OptionsType(client);
             var w = new SourceWriter();
             w.Line(CSharp.Header);
             using (w.Block($"namespace {ns}"))
             {
                 w.Line($"""/// <summary>Registers <see cref="{client}"/> with dependency injection, over IHttpClientFactory.</summary>""");
-                using (w.Block($"public static partial class {client}ServiceCollectionExtensions"))
+                using (w.Block($"public static partial class {GeneratedNames.ServiceCollectionExtensionsType(client)}"))
                 {
                     w.Line($$"""
                         /// <summary>
@@ -364,7 +366,7 @@ namespace GcoreCdnGen.Emitting
             w.Line("/// <param name=\"cancellationToken\">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>");
             w.Line("/// <exception cref=\"GcoreApiException\">The response to a page has an error status code; the subclass tells which.</exception>");
             w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
-            w.Line("[global::" + ns + ".GcoreOperation(" + Identifiers.Literal(op.OperationId) + ")]");
+            w.Line("[global::" + ns + "." + MarkerAttributes.Operation + "(" + Identifiers.Literal(op.OperationId) + ")]");
             if (op.Deprecated is { } deprecated)
                 w.Line(CSharp.Obsolete(deprecated));
             static string Narrowed(ParameterDef p, string value) => p.Type.Kind == TypeRefKind.Int32 ? "checked((int)" + value + ")" : value;
@@ -379,8 +381,8 @@ namespace GcoreCdnGen.Emitting
             w.Line("        " + offset + " ?? 0,");
             w.Line("        " + paging.Limit.CsName + " ?? " + paging.DefaultPageSize + ",");
             w.Line("        (pageLimit, pageOffset, pageToken) => " + op.MethodName + "Async(" + string.Join(", ", call) + "),");
-            w.Line("        static page => (page." + paging.Results.Name + ", page.IsPaginated, page." + paging.Count.Name + "),");
-            w.Line("        static (writer, page) => page.WriteJson(writer),");
+            w.Line("        static page => (page." + paging.Results.Name + ", page." + GeneratedNames.IsPaginated + ", page." + paging.Count.Name + "),");
+            w.Line("        static (writer, page) => page." + GeneratedNames.WriteJson + "(writer),");
             w.Line("        cancellationToken);");
         }
 
@@ -438,7 +440,7 @@ namespace GcoreCdnGen.Emitting
             w.Line($$"""
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
-                [global::{{ns}}.GcoreOperation({{Identifiers.Literal(op.OperationId)}})]
+                [global::{{ns}}.{{MarkerAttributes.Operation}}({{Identifiers.Literal(op.OperationId)}})]
                 """);
             if (op.Deprecated is { } deprecated)
                 w.Line(CSharp.Obsolete(deprecated));
@@ -462,7 +464,7 @@ namespace GcoreCdnGen.Emitting
                 }
 
                 string queryArg = query.Count > 0 ? "query" : "null";
-                string bodyArg = op.RequestBody is null ? "null" : op.RequestBodyRequired ? "body.WriteJson" : "body is null ? null : body.WriteJson";
+                string bodyArg = op.RequestBody is null ? "null" : op.RequestBodyRequired ? "body." + GeneratedNames.WriteJson : "body is null ? null : body." + GeneratedNames.WriteJson;
                 string method = op.HttpMethod switch
                 {
                     "GET" => "global::System.Net.Http.HttpMethod.Get",
@@ -484,7 +486,7 @@ namespace GcoreCdnGen.Emitting
         private static string Reader(string ns, TypeRef type)
         {
             if (type.Kind == TypeRefKind.Named)
-                return $"global::{ns}.{type.Name}.ReadJson";
+                return $"global::{ns}.{type.Name}.{GeneratedNames.ReadJson}";
             return $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {ValueJsonEmitter.ReadNotNull(ns, type, "reader", 1, "The response")}";
         }
 

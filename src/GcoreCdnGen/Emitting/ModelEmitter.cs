@@ -1,7 +1,9 @@
 using System.Linq;
 using GcoreCdnGen.Emitting.Json;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
+using GcoreCdnGen.Runtime;
 
 namespace GcoreCdnGen.Emitting
 {
@@ -38,7 +40,7 @@ namespace GcoreCdnGen.Emitting
                 w.Doc("remarks", "The server responds with a bare array or with a paginated envelope; both read into this type.");
             if (type.Kind == TypeKind.Enum)
                 w.Doc("remarks", "Values the spec does not list are kept as they are, so a newer server never breaks reading.");
-            w.Line($"[global::{ns}.GcoreSchema({Identifiers.Literal(type.Pointer)}{(type.UsedInRequest ? ", Request = true" : "")})]");
+            w.Line($"[global::{ns}.{MarkerAttributes.Schema}({Identifiers.Literal(type.Pointer)}{(type.UsedInRequest ? $", {nameof(GcoreSchemaAttribute.Request)} = true" : "")})]");
             if (type.Deprecated is { } deprecated)
                 w.Line(CSharp.Obsolete(deprecated));
         }
@@ -46,7 +48,7 @@ namespace GcoreCdnGen.Emitting
         private static void EmitRecord(SourceWriter w, string ns, TypeDef type)
         {
             TypeDocs(w, ns, type);
-            w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({type.Name}.JsonConverter))]");
+            w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({type.Name}.{GeneratedNames.JsonConverter}))]");
             string header = type.Kind == TypeKind.Union
                 ? $"public abstract partial record {type.Name}"
                 : type.BaseType is null ? $"public sealed partial record {type.Name}" : $"public sealed partial record {type.Name} : {type.BaseType}";
@@ -74,22 +76,22 @@ namespace GcoreCdnGen.Emitting
 
                 if (type.Kind == TypeKind.ListEnvelope)
                 {
-                    w.Line("""
+                    w.Line($$"""
 
                         /// <summary>True when the server sent the paginated envelope, false when it sent a bare array.</summary>
-                        public bool IsPaginated { get; set; }
+                        public bool {{GeneratedNames.IsPaginated}} { get; set; }
                         """);
                 }
 
                 if (type.BaseType is null)
                 {
-                    w.Line("""
+                    w.Line($$"""
 
                         /// <summary>
                         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
                         /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
                         /// </summary>
-                        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+                        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? {{GeneratedNames.AdditionalProperties}} { get; set; }
                         """);
                 }
 
@@ -127,19 +129,19 @@ namespace GcoreCdnGen.Emitting
 
             w.Line();
             w.Line("/// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>");
-            using (w.Block($"{modifier}bool IsSet(string propertyName)"))
+            using (w.Block($"{modifier}bool {GeneratedNames.IsSet}(string propertyName)"))
             {
                 using (w.Block("switch (propertyName)"))
                 {
                     foreach (var p in tracked)
                         w.Line($"case nameof({p.Name}): return {CSharp.Field(p)}IsSet;");
-                    w.Line($"default: {(derived ? "return " : "")}{Fallback("IsSet")};");
+                    w.Line($"default: {(derived ? "return " : "")}{Fallback(GeneratedNames.IsSet)};");
                 }
             }
 
             w.Line();
             w.Line("/// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>");
-            using (w.Block($"{modifier}void Unset(string propertyName)"))
+            using (w.Block($"{modifier}void {GeneratedNames.Unset}(string propertyName)"))
             {
                 using (w.Block("switch (propertyName)"))
                 {
@@ -155,7 +157,7 @@ namespace GcoreCdnGen.Emitting
 
                     w.Line("default:");
                     w.Indent();
-                    w.Line($"{Fallback("Unset")};");
+                    w.Line($"{Fallback(GeneratedNames.Unset)};");
                     if (derived)
                         w.Line("return;");
                     w.Outdent();
@@ -171,9 +173,9 @@ namespace GcoreCdnGen.Emitting
                 /// <summary>
                 /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
                 /// back unchanged. The shared properties are not read from it (required ones hold their default); setting an optional
-                /// one, or <see cref="{type.Name}.AdditionalProperties"/>, replaces that property in the JSON written back.
+                /// one, or <see cref="{type.Name}.{GeneratedNames.AdditionalProperties}"/>, replaces that property in the JSON written back.
                 /// </summary>
-                [global::System.Text.Json.Serialization.JsonConverter(typeof({name}.JsonConverter))]
+                [global::System.Text.Json.Serialization.JsonConverter(typeof({name}.{GeneratedNames.JsonConverter}))]
                 """);
             using (w.Block($"public sealed partial record {name} : {type.Name}"))
             {
@@ -253,9 +255,9 @@ namespace GcoreCdnGen.Emitting
             var members = type.Properties.Where(p => !p.Inherited).Select(p => (p.Name, Secret: p.Secret, Value: p.Type.IsValueType && !p.Nullable && !CSharp.IsTracked(p)))
                 .ToList();
             if (type.Kind == TypeKind.ListEnvelope)
-                members.Add(("IsPaginated", false, true));
+                members.Add((GeneratedNames.IsPaginated, false, true));
             if (!derived)
-                members.Add(("AdditionalProperties", false, false));
+                members.Add((GeneratedNames.AdditionalProperties, false, false));
 
             w.Line("/// <summary>Prints the members with credentials redacted.</summary>");
             using (w.Block($"{signature} PrintMembers(global::System.Text.StringBuilder builder)"))
@@ -289,7 +291,7 @@ namespace GcoreCdnGen.Emitting
         {
             TypeDocs(w, ns, type);
             string name = type.Name;
-            w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.JsonConverter))]");
+            w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.{GeneratedNames.JsonConverter}))]");
             using (w.Block($"public readonly partial struct {name} : global::System.IEquatable<{name}>"))
             {
                 w.Line($$"""
@@ -307,7 +309,7 @@ namespace GcoreCdnGen.Emitting
                     w.Line($$"""
 
                         /// <summary><c>{{SourceWriter.Xml(value.Value)}}</c></summary>
-                        [global::{{ns}}.GcoreEnumValue({{Identifiers.Literal(value.Value)}})]
+                        [global::{{ns}}.{{MarkerAttributes.EnumValue}}({{Identifiers.Literal(value.Value)}})]
                         public static {{name}} {{value.MemberName}} { get; } = new({{Identifiers.Literal(value.Value)}});
                         """);
                 }
@@ -322,7 +324,7 @@ namespace GcoreCdnGen.Emitting
                     public string Value => _value ?? "";
 
                     /// <summary>True when the spec lists this value.</summary>
-                    public bool IsKnown => {{isKnown}};
+                    public bool {{GeneratedNames.IsKnown}} => {{isKnown}};
                     """);
                 if (!inline)
                 {

@@ -64,19 +64,6 @@ namespace GcoreCdnGen.Naming
     /// </summary>
     public static class TypeNamer
     {
-        /// <summary>The runtime types that ship into the user's namespace: never a generated type's name.</summary>
-        public static readonly IReadOnlyList<string> RuntimeTypes = new[]
-        {
-            "GcoreApiException", "GcoreAuthenticationException", "GcoreBadRequestException", "GcoreClientOptions",
-            "GcoreConflictException", "GcoreConnectionException", "GcoreEnumValueAttribute", "GcoreErrors", "GcoreException",
-            "GcoreInternalServerException", "GcoreJson", "GcoreJsonException", "GcoreJsonFit", "GcoreJsonKind", "GcoreJsonRead",
-            "GcoreJsonWrite", "GcoreJsonScorer", "GcoreJsonConverter", "GcoreNotFoundException", "GcoreOperationAttribute",
-            "GcoreParameterAttribute", "GcorePermissionDeniedException", "GcorePooledBuffer", "GcorePropertyAttribute", "GcoreQuery",
-            "GcoreRateLimitException", "GcoreRedaction", "GcoreRequestOptions", "GcoreResponse", "GcoreResponseException",
-            "GcoreSchemaAttribute", "GcoreTimeoutException", "GcoreTransport", "GcoreUnprocessableEntityException", "GcoreRawResponse",
-            "GcoreConfigurationException", "GcoreOutcomeUnknownException", "GcorePaging", "GcoreRedirectException", "GcoreResponseTooLargeException",
-        };
-
         private static readonly HashSet<string> CrudMethods = new(StringComparer.Ordinal) { "List", "Get", "Create", "Replace", "Update", "Delete" };
 
         public static Dictionary<string, string> Assign(IReadOnlyList<NamingType> types, IReadOnlyList<NamingOperation> operations, IEnumerable<string> reserved)

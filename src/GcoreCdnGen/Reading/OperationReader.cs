@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Net.Http;
 using System.Threading;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using Microsoft.OpenApi;
@@ -63,7 +64,7 @@ namespace GcoreCdnGen.Reading
                     if (methodNames.ContainsKey(fallbackKey))
                     {
                         _reporter.Report(SpecDiagnosticKind.DuplicateName, OperationPointer(path, method),
-                            "Operations '" + other + "' and '" + def.OperationId + "' would both be named '" + def.MethodName + "Async'; '" + def.OperationId + "' is skipped.");
+                            "'" + other + "' and '" + def.OperationId + "' would both be named '" + def.MethodName + "Async'; '" + def.OperationId + "' is skipped");
                         continue;
                     }
 
@@ -159,7 +160,7 @@ namespace GcoreCdnGen.Reading
                     if (requestBody.Content is { Count: > 0 })
                     {
                         _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/requestBody",
-                            "Operation '" + operationId + "' takes a '" + requestBody.Content.First().Key + "' body, which cannot be sent yet; the operation is skipped.");
+                            "operation '" + operationId + "' takes a '" + requestBody.Content.First().Key + "' body, which cannot be sent yet; the operation is skipped");
                         return null;
                     }
                 }
@@ -171,7 +172,7 @@ namespace GcoreCdnGen.Reading
                     if (body.Kind != TypeRefKind.Named || body.NamedKind == TypeKind.Enum)
                     {
                         _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, bodyPointer,
-                            "Operation '" + operationId + "' takes a body that is not an object, which cannot be sent yet; the operation is skipped.");
+                            "operation '" + operationId + "' takes a body that is not an object, which cannot be sent yet; the operation is skipped");
                         return null;
                     }
                 }
@@ -239,7 +240,7 @@ namespace GcoreCdnGen.Reading
                 index++;
                 if (parameter?.Name is null || parameter.In is null)
                 {
-                    _reporter.Report(SpecDiagnosticKind.DanglingReference, paramPointer, "A parameter of '" + opName + "' does not resolve; it is skipped.");
+                    _reporter.Report(SpecDiagnosticKind.DanglingReference, paramPointer, "a parameter of '" + opName + "' points at nothing; the parameter is skipped");
                     continue;
                 }
 
@@ -253,7 +254,7 @@ namespace GcoreCdnGen.Reading
                         if (parameter.Required)
                         {
                             _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
-                                "Parameter '" + parameter.Name + "' in " + parameter.In + " is required but cannot be sent yet; the operation is skipped.");
+                                "parameter '" + parameter.Name + "' in " + parameter.In + " is required but cannot be sent yet; the operation is skipped");
                             return null;
                         }
 
@@ -267,12 +268,12 @@ namespace GcoreCdnGen.Reading
                     if (parameter.Required || location == Model.ParameterLocation.Path)
                     {
                         _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
-                            "Parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the operation is skipped.");
+                            "parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the operation is skipped");
                         return null;
                     }
 
                     _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, paramPointer,
-                        "Parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the parameter is skipped.");
+                        "parameter '" + parameter.Name + "' is an object, which cannot be sent yet; the parameter is skipped");
                     continue;
                 }
 
@@ -296,7 +297,7 @@ namespace GcoreCdnGen.Reading
                 if (!result.Any(p => p.In == Model.ParameterLocation.Path && p.Name == name))
                 {
                     _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
-                        "Path parameter '{" + name + "}' of '" + opName + "' is not declared; it is taken as a string.");
+                        "path parameter '{" + name + "}' of '" + opName + "' is not declared; it is taken as a string");
                     result.Add(new ParameterDef
                     {
                         Name = name,

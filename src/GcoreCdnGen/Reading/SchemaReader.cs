@@ -4,6 +4,7 @@ using System.Globalization;
 using System.Linq;
 using System.Text.Json.Nodes;
 using System.Threading;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using Microsoft.OpenApi;
@@ -44,7 +45,7 @@ namespace GcoreCdnGen.Reading
             if (_depth >= MaxDepth)
             {
                 _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer,
-                    "Schemas nest deeper than " + MaxDepth + " levels here; the value is kept as raw JSON.");
+                    "schemas nest deeper than " + MaxDepth + " levels here; the value is kept as raw JSON");
                 return TypeRef.Json;
             }
 
@@ -131,7 +132,7 @@ namespace GcoreCdnGen.Reading
                     return TypeRef.Json;
                 default:
                     _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, pointer + "/type",
-                        "A schema of several types (" + type + ") cannot be mapped to one C# type yet; the value is kept as raw JSON.");
+                        "a schema of several types (" + type + ") is not one C# type; the value is kept as raw JSON");
                     return TypeRef.Json;
             }
         }
@@ -323,7 +324,7 @@ namespace GcoreCdnGen.Reading
         {
             builder.Summary = SpecText.Describe(schema);
             builder.Deprecated = schema.Deprecated ? SpecText.DeprecationMessage(schema) : null;
-            var members = new NameScope("Value", "ToString", "Equals", "GetHashCode");
+            var members = new NameScope(GeneratedNames.ReservedEnumMembers);
             foreach (var node in schema.Enum!)
             {
                 if (node is JsonValue value && value.TryGetValue<string>(out var text))

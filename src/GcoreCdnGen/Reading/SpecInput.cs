@@ -30,9 +30,9 @@ namespace GcoreCdnGen.Reading
 
             var errors = new System.Collections.Generic.List<SpecDiagnostic>();
             if (!IsValidName(ns, allowDots: true))
-                errors.Add(OptionError(file.Path, "Namespace '" + ns + "' is not a valid C# namespace."));
+                errors.Add(OptionError(file.Path, "Namespace '" + ns + "' is not a valid C# namespace"));
             if (!IsValidName(clientName, allowDots: false))
-                errors.Add(OptionError(file.Path, "ClientName '" + clientName + "' is not a valid C# type name."));
+                errors.Add(OptionError(file.Path, "ClientName '" + clientName + "' is not a valid C# type name"));
 
             var specOptions = new SpecOptions
             {

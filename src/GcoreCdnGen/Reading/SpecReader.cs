@@ -33,7 +33,7 @@ namespace GcoreCdnGen.Reading
             {
                 // Our own bug or a construct nobody foresaw: report it at the top of the spec rather than crash the compiler.
                 reporter.Report(SpecDiagnosticKind.UnreadableDocument, null,
-                    "GcoreCdnGen could not read the document: " + ex.GetType().Name + ": " + DocumentReader.Reason(ex.Message));
+                    "GcoreCdnGen failed on it with " + ex.GetType().Name + ": " + DocumentReader.Reason(ex.Message));
                 return new Model.ReadResult { Model = null, Diagnostics = reporter.Diagnostics.ToEquatableArray() };
             }
         }
@@ -67,7 +67,7 @@ namespace GcoreCdnGen.Reading
         {
             if (string.IsNullOrWhiteSpace(_text))
             {
-                _reporter.ReportAt(SpecDiagnosticKind.UnreadableDocument, 1, 1, "The OpenAPI document is empty.");
+                _reporter.ReportAt(SpecDiagnosticKind.UnreadableDocument, 1, 1, "the file is empty");
                 return Done(null);
             }
 
@@ -77,7 +77,7 @@ namespace GcoreCdnGen.Reading
             var document = _document!;
             if (document.Paths is null || document.Paths.Count == 0)
             {
-                _reporter.Report(SpecDiagnosticKind.NoOperations, "#/paths", "The OpenAPI document has no 'paths': there are no operations to generate a client for.");
+                _reporter.Report(SpecDiagnosticKind.NoOperations, "#/paths", "the document has no 'paths'");
                 return Done(null);
             }
 
@@ -89,7 +89,7 @@ namespace GcoreCdnGen.Reading
                 string filter = _options.Tags.Count > 0 || _options.PathPrefixes.Count > 0
                     ? " with Tags '" + string.Join(";", _options.Tags) + "' and Paths '" + string.Join(";", _options.PathPrefixes) + "'"
                     : "";
-                _reporter.Report(SpecDiagnosticKind.NoOperations, "#/paths", "No operation of the OpenAPI document was selected" + filter + ".");
+                _reporter.Report(SpecDiagnosticKind.NoOperations, "#/paths", "no operation of the document was selected" + filter);
             }
 
             string baseUrl = document.Servers?.FirstOrDefault()?.Url ?? "https://api.gcore.com";
@@ -169,8 +169,8 @@ namespace GcoreCdnGen.Reading
             {
                 bool swagger = version == OpenApiSpecVersion.OpenApi2_0;
                 _reporter.Report(SpecDiagnosticKind.UnreadableDocument, swagger ? "#/swagger" : "#/openapi",
-                    (swagger ? "This is a Swagger (OpenAPI 2.0) document" : "OpenAPI version " + version + " is not supported") +
-                    "; GcoreCdnGen reads OpenAPI 3.0 and 3.1 documents, so nothing is generated for it. Convert it to OpenAPI 3 first.");
+                    (swagger ? "it is a Swagger (OpenAPI 2.0) document" : "OpenAPI version " + version + " is not supported") +
+                    "; GcoreCdnGen reads OpenAPI 3.0 and 3.1 documents: convert it to OpenAPI 3 first");
                 return false;
             }
 
@@ -188,7 +188,7 @@ namespace GcoreCdnGen.Reading
             catch (SharpYaml.YamlException yaml)
             {
                 _reporter.ReportAt(SpecDiagnosticKind.UnreadableDocument, yaml.Start.Line + 1, yaml.Start.Column + 1,
-                    "The OpenAPI document is not valid YAML or JSON: " + Reason(yaml.Message));
+                    "it is not valid YAML or JSON: " + Reason(yaml.Message));
                 return;
             }
             catch (Exception)
@@ -196,7 +196,7 @@ namespace GcoreCdnGen.Reading
                 // fall through to the reader's own message
             }
 
-            _reporter.Report(SpecDiagnosticKind.UnreadableDocument, pointer, "The OpenAPI document could not be read: " + Reason(ex?.Message));
+            _reporter.Report(SpecDiagnosticKind.UnreadableDocument, pointer, Reason(ex?.Message));
         }
 
         /// <summary>A reader's message on one line (at most 500 characters), or a plain statement that it gave none.</summary>
@@ -204,7 +204,7 @@ namespace GcoreCdnGen.Reading
         {
             string line = string.Join(" ", (message ?? "").Split((char[]?)null, StringSplitOptions.RemoveEmptyEntries));
             if (line.Trim(':', '.', ' ', '-').Length == 0)
-                return "the OpenAPI reader gave no reason.";
+                return "the OpenAPI reader gave no reason";
             return line.Length <= 500 ? line : line.Substring(0, 500) + "...";
         }
     }

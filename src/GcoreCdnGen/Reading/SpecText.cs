@@ -1,4 +1,5 @@
 using System;
+using GcoreCdnGen.Contract;
 using Microsoft.OpenApi;
 
 namespace GcoreCdnGen.Reading
@@ -12,22 +13,26 @@ namespace GcoreCdnGen.Reading
         /// <summary>A schema's description, or its title when it has none.</summary>
         internal static string? Describe(IOpenApiSchema schema) => Clean(schema.Description) ?? Clean(schema.Title);
 
-        /// <summary>What the spec says instead of a deprecated thing: its description without the "Deprecated." lead.</summary>
+        /// <summary>
+        /// Why the spec deprecates a thing (what to use instead): its description without the "Deprecated." lead, or
+        /// empty when it says nothing. The model keeps the reason alone; generated code carries it as
+        /// <see cref="Deprecation.Text"/>.
+        /// </summary>
         internal static string DeprecationMessage(IOpenApiSchema schema) => DeprecationMessage(schema.Description);
 
         /// <summary>
-        /// The message for an operation or a parameter marked deprecated: its description when that says why, else a
-        /// sentence naming <paramref name="what"/> was marked.
+        /// The reason for an operation or a parameter marked deprecated: its description when that says why, else a
+        /// sentence naming <paramref name="what"/> was marked (<see cref="Deprecation.Unexplained"/>).
         /// </summary>
         internal static string DeprecationMessage(string? description, string what) =>
             description?.TrimStart().TrimStart('*').StartsWith("Deprecated", StringComparison.OrdinalIgnoreCase) == true
                 ? DeprecationMessage(description)
-                : "Deprecated: this " + what + " is marked deprecated in the API specification.";
+                : Deprecation.Unexplained(what);
 
         internal static string DeprecationMessage(string? description)
         {
             if (string.IsNullOrWhiteSpace(description))
-                return "Deprecated in the API specification.";
+                return "";
             string text = description!.Trim();
             foreach (var lead in new[] { "**Deprecated.**", "**Deprecated**.", "**Deprecated**", "Deprecated." })
             {
@@ -42,7 +47,7 @@ namespace GcoreCdnGen.Reading
             if (paragraph > 0)
                 text = text.Substring(0, paragraph);
             text = text.Replace("\r", " ").Replace("\n", " ").Replace("**", "").Replace("`", "'").Trim();
-            return text.Length == 0 ? "Deprecated in the API specification." : "Deprecated: " + text;
+            return text;
         }
     }
 }

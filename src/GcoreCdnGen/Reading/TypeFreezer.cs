@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 
@@ -11,19 +12,6 @@ namespace GcoreCdnGen.Reading
     /// </summary>
     internal static class TypeFreezer
     {
-        private static readonly string[] ReservedMembers =
-        {
-            "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "GetType",
-            "ReadJson", "WriteJson", "MatchScore", "Finalize", "MemberwiseClone", "Unknown", "Clone",
-            "AdditionalProperties", "IsSet", "Unset", "IsPaginated", "JsonConverter", "ScoreProperty", "RequiredMask",
-        };
-
-        /// <summary>What an enum-like value type declares besides its values.</summary>
-        private static readonly string[] ReservedEnumMembers =
-        {
-            "Value", "IsKnown", "ToString", "Equals", "GetHashCode", "GetType", "ReadJson", "WriteJson", "JsonConverter", "MemberwiseClone", "Finalize",
-        };
-
         /// <summary>
         /// One type per wire shape, the kinds of union variants, and every type's name (from the naming layer), then
         /// the types as the emitters see them. Returns the operations with their types' final names.
@@ -60,14 +48,14 @@ namespace GcoreCdnGen.Reading
                     Response = o.Response,
                     Parameters = o.Parameters.Select(p => new KeyValuePair<string, TypeRef>(p.Name, p.Type)).ToList(),
                 }).ToList(),
-                TypeNamer.RuntimeTypes
-                    .Concat(new[] { options.ClientName, options.ClientName + "Options", options.ClientName + "ServiceCollectionExtensions", ResourceNames.RawClass })
+                RuntimeSources.TypeNamesFor(options.ClientName)
+                    .Concat(new[] { options.ClientName, GeneratedNames.ServiceCollectionExtensionsType(options.ClientName), ResourceNames.RawClass })
                     .Concat(operations.SelectMany(o => ResourceNames.ClassNames(o.ResourcePath))));
             Rename(types, names);
             operations = operations.Select(o => Rename(o, names)).ToList();
             foreach (var type in types.Where(t => t.Kind == TypeKind.Enum))
             {
-                var members = new NameScope(ReservedEnumMembers.Concat(new[] { type.Name }).ToArray());
+                var members = new NameScope(GeneratedNames.ReservedEnumMembers.Concat(new[] { type.Name }).ToArray());
                 var values = type.Values.Select(v => v with { MemberName = members.Claim(Identifiers.Pascal(v.Value)) }).ToList();
                 type.Values.Clear();
                 type.Values.AddRange(values);
@@ -151,7 +139,7 @@ namespace GcoreCdnGen.Reading
                 var inherited = type.BaseType is not null && common.TryGetValue(type.BaseType, out var list)
                     ? new HashSet<string>(list.Select(p => p.JsonName), StringComparer.Ordinal)
                     : new HashSet<string>(StringComparer.Ordinal);
-                var names = new NameScope(ReservedMembers.Concat(new[] { type.Name }).ToArray());
+                var names = new NameScope(GeneratedNames.ReservedModelMembers.Concat(new[] { type.Name }).ToArray());
                 var properties = new List<PropertyDef>();
 
                 // Inherited properties first, in the base's order, so a variant reads like its base plus its own.

@@ -295,7 +295,7 @@ namespace GcoreCdnGen.Reading
                     if (componentId is not null)
                         _schemas.ComponentTypes.Remove(componentId);
                     _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, variant.Pointer,
-                        "The union '" + name + "' has a variant that is not an object; '" + name + "' is kept as raw JSON.");
+                        "the union '" + name + "' has a variant that is not an object; '" + name + "' is kept as raw JSON");
                     return TypeRef.Json;
                 }
 

@@ -19,10 +19,10 @@ public static class Analysis
     {
         var analyzers = new List<DiagnosticAnalyzer>
         {
-            new UseNextAnalyzer(), new DeprecatedAnalyzer(), new SchemaAnalyzer(), new SourceAnalyzer(), new S3ConfigAnalyzer(), new SourcesAnalyzer(),
+            new UseNextWithoutCasesAnalyzer(), new DeprecatedUseAnalyzer(), new ConstantBreaksSchemaAnalyzer(), new RejectedOriginSourceAnalyzer(), new RejectedS3ConfigAnalyzer(), new NoActiveSourceAnalyzer(),
         };
         if (withSuppressor)
-            analyzers.Add(new DeprecatedSuppressor());
+            analyzers.Add(new DeprecatedUseSuppressor());
         return analyzers.ToImmutableArray();
     }
 

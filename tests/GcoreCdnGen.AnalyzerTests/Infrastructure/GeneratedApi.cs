@@ -107,6 +107,9 @@ public static class GeneratedApi
                   type: string
                   deprecated: true
                   description: '**Deprecated.** Ignored by the server.'
+                old:
+                  type: string
+                  deprecated: true
                 name:
                   type: string
                   minLength: 2

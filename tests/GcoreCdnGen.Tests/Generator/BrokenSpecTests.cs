@@ -25,7 +25,7 @@ public class BrokenSpecTests
         var span = d.Location.GetLineSpan();
         Assert.Equal("/specs/bad.yaml", span.Path);
         Assert.True(span.StartLinePosition.Line >= 6, d.ToString()); // zero-based: line 7 or after
-        Assert.Contains("YAML", d.GetMessage());
+        Assert.StartsWith("The OpenAPI document cannot be read, so nothing is generated for it: it is not valid YAML or JSON: ", d.GetMessage());
         Assert.Empty(run.Sources);
     }
 
@@ -60,7 +60,7 @@ public class BrokenSpecTests
 
         var d = Single(run, "GCDN102");
         Assert.Equal(20, d.Location.GetLineSpan().StartLinePosition.Line + 1);
-        Assert.Contains("Missing", d.GetMessage());
+        Assert.Equal("A $ref does not resolve: '#/components/schemas/Missing' is not a schema of the document; the value is kept as raw JSON", d.GetMessage());
         var errors = run.OutputCompilation.GetDiagnostics().Where(x => x.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, run.Describe(errors));
         Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Test.Gcore.GcoreClient"));
@@ -74,7 +74,8 @@ public class BrokenSpecTests
 
         var d = run.GeneratorDiagnostics.FirstOrDefault(x => x.Id is "GCDN105" or "GCDN101");
         Assert.NotNull(d);
-        Assert.Contains(run.GeneratorDiagnostics, x => x.Id == "GCDN105" && x.Severity == DiagnosticSeverity.Error);
+        var none = Assert.Single(run.GeneratorDiagnostics, x => x.Id == "GCDN105" && x.Severity == DiagnosticSeverity.Error);
+        Assert.Equal("There is no operation to generate a client for: the document has no 'paths'", none.GetMessage());
         Assert.Null(run.Exception);
         Assert.Equal("/specs/nopaths.yaml", d!.Location.GetLineSpan().Path);
     }
@@ -83,7 +84,9 @@ public class BrokenSpecTests
     public void EmptyFile_And_NotOpenApi_AreReported()
     {
         var empty = GeneratorRunner.Run(new SpecItem("/specs/empty.yaml", ""));
-        Assert.Equal(1, Single(empty, "GCDN100").Location.GetLineSpan().StartLinePosition.Line + 1);
+        var unreadable = Single(empty, "GCDN100");
+        Assert.Equal(1, unreadable.Location.GetLineSpan().StartLinePosition.Line + 1);
+        Assert.Equal("The OpenAPI document cannot be read, so nothing is generated for it: the file is empty", unreadable.GetMessage());
 
         var json = GeneratorRunner.Run(new SpecItem("/specs/truncated.json", "{\"openapi\": \"3.0.1\", \"paths\": {"));
         Assert.Null(json.Exception);
@@ -94,7 +97,8 @@ public class BrokenSpecTests
     public void InvalidNamespace_IsReported()
     {
         var run = GeneratorRunner.Run(new SpecItem("/specs/a.yaml", System.IO.File.ReadAllText(Paths.OurSpec), "Not A.Namespace"));
-        Single(run, "GCDN106");
+        var d = Single(run, "GCDN106");
+        Assert.Equal("The OpenApiSpec item's metadata is not valid: Namespace 'Not A.Namespace' is not a valid C# namespace", d.GetMessage());
         Assert.Empty(run.Sources);
     }
 }

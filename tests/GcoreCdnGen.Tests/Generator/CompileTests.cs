@@ -120,5 +120,6 @@ public class CompileTests
 
         var diagnostic = Assert.Single(run.GeneratorDiagnostics, d => d.Id == "GCDN106");
         Assert.Equal("/specs/b.yaml", diagnostic.Location.GetLineSpan().Path);
+        Assert.Equal("The OpenApiSpec item's metadata is not valid: spec 'b.yaml' uses namespace 'Same.Api' like 'a.yaml'; give each OpenApiSpec item its own Namespace", diagnostic.GetMessage());
     }
 }

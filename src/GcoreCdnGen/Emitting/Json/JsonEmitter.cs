@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using static GcoreCdnGen.Emitting.Json.ObjectJsonEmitter;
@@ -64,11 +65,11 @@ namespace GcoreCdnGen.Emitting.Json
         {
             w.Line($$"""
                 /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-                public {{(hides ? "new " : "")}}sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<{{name}}>
+                public {{(hides ? "new " : "")}}sealed class {{GeneratedNames.JsonConverter}} : global::System.Text.Json.Serialization.JsonConverter<{{name}}>
                 {
-                    public override {{name}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+                    public override {{name}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {{GeneratedNames.ReadJson}}(ref reader);
 
-                    public override void Write({{Writer}} writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+                    public override void Write({{Writer}} writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) => value.{{GeneratedNames.WriteJson}}(writer);
                 }
                 """);
         }
@@ -76,7 +77,7 @@ namespace GcoreCdnGen.Emitting.Json
         private static void EmitEnum(SourceWriter w, TypeDef type)
         {
             w.Line("/// <summary>Reads the value; the values the spec lists come back without allocating.</summary>");
-            using (w.Block($"internal static {type.Name} ReadJson(ref {Reader} reader)"))
+            using (w.Block($"internal static {type.Name} {GeneratedNames.ReadJson}(ref {Reader} reader)"))
             {
                 if (type.Values.Count > 0 && type.Values.Count <= CSharp.EnumValuesInline)
                 {
@@ -108,14 +109,14 @@ namespace GcoreCdnGen.Emitting.Json
 
             w.Line($"""
 
-                internal void WriteJson({Writer} writer) => writer.WriteStringValue(Value);
+                internal void {GeneratedNames.WriteJson}({Writer} writer) => writer.WriteStringValue(Value);
                 """);
         }
 
         internal static string Qualified(string ns, string name) => $"global::{ns}.{name}";
 
         /// <summary>The C# name of the variant that keeps a union value no listed variant fits.</summary>
-        public const string UnknownName = "Unknown";
+        public const string UnknownName = GeneratedNames.Unknown;
 
         internal static void EmitNames(SourceWriter w, IEnumerable<PropertyDef> properties, string access)
         {

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using static GcoreCdnGen.Emitting.Json.JsonEmitter;
@@ -21,7 +22,7 @@ namespace GcoreCdnGen.Emitting.Json
             EmitNames(w, properties, "private");
 
             // Read
-            using (w.Block($"internal static {(type.BaseType is null ? "" : "new ")}{type.Name} ReadJson(ref {Reader} reader)"))
+            using (w.Block($"internal static {(type.BaseType is null ? "" : "new ")}{type.Name} {GeneratedNames.ReadJson}(ref {Reader} reader)"))
             {
                 if (envelope)
                 {
@@ -31,7 +32,7 @@ namespace GcoreCdnGen.Emitting.Json
                         if (reader.TokenType == {{Token}}.StartArray)
                         {
                             var items = {{ReadValue(ns, results.Type, "reader", 1)}}!;
-                            return new {{type.Name}} { {{results.Name}} = items, IsPaginated = false{{(counted ? ", Count = items.Count" : "")}} };
+                            return new {{type.Name}} { {{results.Name}} = items, {{GeneratedNames.IsPaginated}} = false{{(counted ? ", Count = items.Count" : "")}} };
                         }
 
                         """);
@@ -91,19 +92,19 @@ namespace GcoreCdnGen.Emitting.Json
 
                 EmitBuild(w, type.Name, "result", properties, Local, Has, unwrap: false, "additional");
                 if (envelope)
-                    w.Line("result.IsPaginated = true;");
+                    w.Line($"result.{GeneratedNames.IsPaginated} = true;");
                 w.Line("return result;");
             }
 
             // Write
             w.Line();
             string modifier = type.BaseType is null ? "internal" : "internal override";
-            using (w.Block($"{modifier} void WriteJson({Writer} writer)"))
+            using (w.Block($"{modifier} void {GeneratedNames.WriteJson}({Writer} writer)"))
             {
                 if (envelope)
                 {
                     var results = properties.Last();
-                    using (w.Block("if (!IsPaginated)"))
+                    using (w.Block($"if (!{GeneratedNames.IsPaginated})"))
                     {
                         WriteValue(w, results.Type, results.Name, "writer", 1);
                         w.Line("return;");
@@ -114,7 +115,7 @@ namespace GcoreCdnGen.Emitting.Json
 
                 w.Line("writer.WriteStartObject();");
                 if (type.BaseType is not null)
-                    w.Line("WriteSharedJson(writer);");
+                    w.Line($"{GeneratedNames.WriteSharedJson}(writer);");
                 foreach (var p in properties.Where(p => !p.Inherited))
                     WriteProperty(w, p);
                 EmitWriteAdditional(w, properties);
@@ -146,7 +147,7 @@ namespace GcoreCdnGen.Emitting.Json
                     : $"if ({has(p)}) {result}.{p.Name} = {local(p)};");
             }
 
-            w.Line($"if ({additional} is not null) {result}.AdditionalProperties = {additional};");
+            w.Line($"if ({additional} is not null) {result}.{GeneratedNames.AdditionalProperties} = {additional};");
         }
 
         /// <summary>Writes the additional properties, but none whose name the spec knows (those are written from their property).</summary>
@@ -154,7 +155,7 @@ namespace GcoreCdnGen.Emitting.Json
         {
             var names = properties.Select(p => Identifiers.Literal(p.JsonName)).ToList();
             string known = names.Count == 0 ? "false" : "name is " + string.Join(" or ", names);
-            w.Line($"if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => {known});");
+            w.Line($"if ({GeneratedNames.AdditionalProperties} is not null) GcoreJson.WriteAdditional(writer, {GeneratedNames.AdditionalProperties}, static name => {known});");
         }
 
         private static string Local(PropertyDef p) => $"v{p.Name}";

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using static GcoreCdnGen.Emitting.Json.JsonEmitter;
 using static GcoreCdnGen.Emitting.Json.ObjectJsonEmitter;
@@ -24,15 +25,15 @@ namespace GcoreCdnGen.Emitting.Json
         /// <summary>Emits <c>ReadInOnePass</c>: the union read in one walk, or null where <c>ReadByShape</c> must read it.</summary>
         internal static void EmitOnePass(SourceWriter w, string ns, TypeDef union, OnePassGroup group)
         {
-            w.Line("""
+            w.Line($"""
                 /// <summary>
-                /// Reads the variant in one walk over the object: every variant is scored as <see cref="ReadByShape"/> scores it,
+                /// Reads the variant in one walk over the object: every variant is scored as <see cref="{GeneratedNames.ReadByShape}"/> scores it,
                 /// while the values go to locals; the variant that fits is built from them. Returns null (the reader then stands
-                /// anywhere inside the object) when the object needs <see cref="ReadByShape"/>: a value of the wrong kind, a name
+                /// anywhere inside the object) when the object needs <see cref="{GeneratedNames.ReadByShape}"/>: a value of the wrong kind, a name
                 /// the variants type differently, a property the chosen variant does not know, or no variant that fits.
                 /// </summary>
                 """);
-            using (w.Block($"internal static {union.Name}? ReadInOnePass(ref {Reader} reader)"))
+            using (w.Block($"internal static {union.Name}? {GeneratedNames.ReadInOnePass}(ref {Reader} reader)"))
             {
                 foreach (var shape in group.Shapes)
                     w.Line($"var {shape.Fit} = new GcoreJsonFit();");
@@ -167,7 +168,7 @@ namespace GcoreCdnGen.Emitting.Json
                         if (entry.KnownBy(shape) is { } p)
                         {
                             var inner = nested.ShapeOf(p.Type.Name!);
-                            w.Line($"{shape.Fit}.Nested({inner.Fit}.Result({Qualified(ns, p.Type.Name!)}.RequiredMask), {RequiredBit(shape.RequiredWithBits, p)});");
+                            w.Line($"{shape.Fit}.Nested({inner.Fit}.Result({Qualified(ns, p.Type.Name!)}.{GeneratedNames.RequiredMask}), {RequiredBit(shape.RequiredWithBits, p)});");
                         }
                     }
 
@@ -239,7 +240,7 @@ namespace GcoreCdnGen.Emitting.Json
                     var inner = nested.ShapeOf(p.Type.Name!);
                     using (w.Block($"if ({entry.Local})"))
                     {
-                        w.Line($"if (!{inner.Fit}.Fits({Qualified(ns, p.Type.Name!)}.RequiredMask)) return null;");
+                        w.Line($"if (!{inner.Fit}.Fits({Qualified(ns, p.Type.Name!)}.{GeneratedNames.RequiredMask})) return null;");
                         string value = EmitOnePassBuild(w, ns, nested, inner);
                         w.Line($"{built} = {value};");
                     }

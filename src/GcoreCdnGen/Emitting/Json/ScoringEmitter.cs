@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using static GcoreCdnGen.Emitting.Json.JsonEmitter;
 
@@ -24,13 +25,13 @@ namespace GcoreCdnGen.Emitting.Json
             string all = required.Count == 0 ? "0" : required.Count == 64 ? "ulong.MaxValue" : "0x" + ((1UL << required.Count) - 1).ToString("X") + "UL";
             w.Line($"""
 
-                /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-                internal const ulong RequiredMask = {all};
+                /// <summary>One bit per required property, as <see cref="{GeneratedNames.ScoreProperty}"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+                internal const ulong {GeneratedNames.RequiredMask} = {all};
 
                 /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
                 /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
                 """);
-            using (w.Block($"internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in {Reader} value, bool deferNested)"))
+            using (w.Block($"internal static void {GeneratedNames.ScoreProperty}(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in {Reader} value, bool deferNested)"))
             {
                 EmitNameSwitch(w, type.Properties, p =>
                 {
@@ -41,11 +42,11 @@ namespace GcoreCdnGen.Emitting.Json
                         w.Line($$"""
                             if (value.TokenType == {{Token}}.StartObject && deferNested)
                             {
-                                fit.NestedLater({{nested}}.ScoreProperty, {{nested}}.RequiredMask, {{Bit(p)}});
+                                fit.NestedLater({{nested}}.{{GeneratedNames.ScoreProperty}}, {{nested}}.{{GeneratedNames.RequiredMask}}, {{Bit(p)}});
                             }
                             else if (value.TokenType == {{Token}}.StartObject)
                             {
-                                fit.Nested({{nested}}.MatchScore(value), {{Bit(p)}});
+                                fit.Nested({{nested}}.{{GeneratedNames.MatchScore}}(value), {{Bit(p)}});
                             }
                             else
                             {
@@ -69,7 +70,7 @@ namespace GcoreCdnGen.Emitting.Json
             w.Line($$"""
 
                 /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-                internal static int MatchScore({{Reader}} reader)
+                internal static int {{GeneratedNames.MatchScore}}({{Reader}} reader)
                 {
                     if (reader.TokenType != {{Token}}.StartObject) return -1;
                     var fit = new GcoreJsonFit();
@@ -77,10 +78,10 @@ namespace GcoreCdnGen.Emitting.Json
                     {
                         var name = GcoreJson.PropertyName(in reader);
                         reader.Read();
-                        ScoreProperty(ref fit, name, in reader, false);
+                        {{GeneratedNames.ScoreProperty}}(ref fit, name, in reader, false);
                         reader.Skip();
                     }
-                    return fit.Result(RequiredMask);
+                    return fit.Result({{GeneratedNames.RequiredMask}});
                 }
                 """);
         }

@@ -1,5 +1,6 @@
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using static GcoreCdnGen.Emitting.Json.JsonEmitter;
@@ -22,14 +23,14 @@ namespace GcoreCdnGen.Emitting.Json
             if (onePass is not null)
             {
                 w.Line($$"""
-                    /// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref="ReadByShape"/> does.</summary>
-                    internal static {{type.Name}} ReadJson(ref {{Reader}} reader)
+                    /// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref="{{GeneratedNames.ReadByShape}}"/> does.</summary>
+                    internal static {{type.Name}} {{GeneratedNames.ReadJson}}(ref {{Reader}} reader)
                     {
                         GcoreJson.ExpectStartObject(ref reader, {{Identifiers.Literal(type.Name)}});
                         var start = reader;
                         try
                         {
-                            var value = ReadInOnePass(ref reader);
+                            var value = {{GeneratedNames.ReadInOnePass}}(ref reader);
                             if (value is not null) return value;
                         }
                         catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
@@ -38,7 +39,7 @@ namespace GcoreCdnGen.Emitting.Json
                         }
 
                         reader = start;
-                        return ReadByShape(ref reader);
+                        return {{GeneratedNames.ReadByShape}}(ref reader);
                     }
 
                     """);
@@ -56,7 +57,7 @@ namespace GcoreCdnGen.Emitting.Json
                 /// it is kept as <see cref="{UnknownName}"/>.
                 /// </summary>
                 """);
-            using (w.Block($"internal static {type.Name} {(onePass is null ? "ReadJson" : "ReadByShape")}(ref {Reader} reader)"))
+            using (w.Block($"internal static {type.Name} {(onePass is null ? GeneratedNames.ReadJson : GeneratedNames.ReadByShape)}(ref {Reader} reader)"))
             {
                 if (onePass is null)
                     w.Line($"GcoreJson.ExpectStartObject(ref reader, {Identifiers.Literal(type.Name)});");
@@ -73,7 +74,7 @@ namespace GcoreCdnGen.Emitting.Json
                         scan.Read();
                         """);
                     for (int i = 0; i < variants.Count; i++)
-                        w.Line($"{variants[i]}.ScoreProperty(ref fit{i}, name, in scan, {(defer ? "true" : "false")});");
+                        w.Line($"{variants[i]}.{GeneratedNames.ScoreProperty}(ref fit{i}, name, in scan, {(defer ? "true" : "false")});");
                     if (defer)
                     {
                         string anyPending = string.Join(" || ", Enumerable.Range(0, variants.Count).Select(i => $"fit{i}.HasPending"));
@@ -112,18 +113,18 @@ namespace GcoreCdnGen.Emitting.Json
                 using (w.Block("switch (pick)"))
                 {
                     for (int i = 0; i < variants.Count; i++)
-                        w.Line($"case {i}: return {variants[i]}.ReadJson(ref reader);");
-                    w.Line($"default: return {UnknownName}.ReadJson(ref reader);");
+                        w.Line($"case {i}: return {variants[i]}.{GeneratedNames.ReadJson}(ref reader);");
+                    w.Line($"default: return {UnknownName}.{GeneratedNames.ReadJson}(ref reader);");
                 }
             }
 
             w.Line($"""
 
-                internal abstract void WriteJson({Writer} writer);
+                internal abstract void {GeneratedNames.WriteJson}({Writer} writer);
 
                 /// <summary>Writes the properties every variant shares.</summary>
                 """);
-            using (w.Block($"private protected void WriteSharedJson({Writer} writer)"))
+            using (w.Block($"private protected void {GeneratedNames.WriteSharedJson}({Writer} writer)"))
             {
                 foreach (var property in type.Properties)
                     WriteProperty(w, property);
@@ -139,7 +140,7 @@ namespace GcoreCdnGen.Emitting.Json
             for (int i = 0; i < shapes.Count; i++)
             {
                 var (fit, type) = shapes[i];
-                w.Line($"if ({fit}.{test}({type}.RequiredMask) && {fit}.Score > pickScore) {{ pick = {i}; pickScore = {fit}.Score; }}");
+                w.Line($"if ({fit}.{test}({type}.{GeneratedNames.RequiredMask}) && {fit}.Score > pickScore) {{ pick = {i}; pickScore = {fit}.Score; }}");
             }
         }
 
@@ -149,9 +150,9 @@ namespace GcoreCdnGen.Emitting.Json
             {
                 var tracked = type.Properties.Where(CSharp.IsTracked).ToList();
                 w.Line("/// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>");
-                using (w.Block($"internal override void WriteJson({Writer} writer)"))
+                using (w.Block($"internal override void {GeneratedNames.WriteJson}({Writer} writer)"))
                 {
-                    string anySet = string.Join(" || ", tracked.Select(p => $"{CSharp.Field(p)}IsSet").Concat(new[] { "AdditionalProperties is not null" }));
+                    string anySet = string.Join(" || ", tracked.Select(p => $"{CSharp.Field(p)}IsSet").Concat(new[] { $"{GeneratedNames.AdditionalProperties} is not null" }));
                     w.Line($$"""
                         if (!({{anySet}}) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
                         {
@@ -168,8 +169,8 @@ namespace GcoreCdnGen.Emitting.Json
                         foreach (var p in tracked)
                             w.Line($"if ({CSharp.Field(p)}IsSet && property.NameEquals({CSharp.Utf8(p.JsonName)})) continue;");
 
-                        w.Line("""
-                            if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
+                        w.Line($"""
+                            if ({GeneratedNames.AdditionalProperties} is not null && {GeneratedNames.AdditionalProperties}.ContainsKey(property.Name)) continue;
                             property.WriteTo(writer);
                             """);
                     }
@@ -181,7 +182,7 @@ namespace GcoreCdnGen.Emitting.Json
                 w.Line($"""
 
                     /// <summary>Reads any JSON value, as it is.</summary>
-                    internal static new {UnknownName} ReadJson(ref {Reader} reader) => new(GcoreJson.ReadElement(ref reader));
+                    internal static new {UnknownName} {GeneratedNames.ReadJson}(ref {Reader} reader) => new(GcoreJson.ReadElement(ref reader));
 
                     """);
                 EmitConverter(w, UnknownName, true);

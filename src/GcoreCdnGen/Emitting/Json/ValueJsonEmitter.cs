@@ -1,3 +1,4 @@
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using static GcoreCdnGen.Emitting.Json.JsonEmitter;
@@ -29,7 +30,7 @@ namespace GcoreCdnGen.Emitting.Json
                 default:
                     string qualified = Qualified(ns, type.Name!);
                     string none = type.NamedKind == TypeKind.Enum ? $"({qualified}?)null" : "null";
-                    return $"({reader}.TokenType == {Token}.Null ? {none} : {qualified}.ReadJson(ref {reader}))";
+                    return $"({reader}.TokenType == {Token}.Null ? {none} : {qualified}.{GeneratedNames.ReadJson}(ref {reader}))";
             }
         }
 
@@ -39,7 +40,7 @@ namespace GcoreCdnGen.Emitting.Json
             if (type.Kind == TypeRefKind.Json)
                 return ReadValue(ns, type, reader, depth);
             if (type.Kind == TypeRefKind.Named && type.NamedKind == TypeKind.Enum)
-                return $"{Qualified(ns, type.Name!)}.ReadJson(ref {reader})";
+                return $"{Qualified(ns, type.Name!)}.{GeneratedNames.ReadJson}(ref {reader})";
             string helper = type.IsValueType ? "NotNullValue" : "NotNull";
             return $"GcoreJson.{helper}({ReadValue(ns, type, reader, depth)}, {Identifiers.Literal(what)})";
         }
@@ -105,7 +106,7 @@ namespace GcoreCdnGen.Emitting.Json
                     w.Line($"{writer}.WriteStringValue({value}.Value);");
                     break;
                 default:
-                    w.Line($"{value}.WriteJson({writer});");
+                    w.Line($"{value}.{GeneratedNames.WriteJson}({writer});");
                     break;
             }
         }

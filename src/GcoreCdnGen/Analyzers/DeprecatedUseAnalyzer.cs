@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp;
@@ -12,11 +13,11 @@ namespace GcoreCdnGen.Analyzers
 {
     /// <summary>
     /// GCDN002: a use of a property, schema, enum value, operation or parameter the spec marks deprecated. The generator
-    /// marks them <c>[Obsolete]</c>; <see cref="DeprecatedSuppressor"/> takes the compiler's CS0612/CS0618 for the
+    /// marks them <c>[Obsolete]</c>; <see cref="DeprecatedUseSuppressor"/> takes the compiler's CS0612/CS0618 for the
     /// same use away, so each use is reported once, with what the spec says to use instead.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class DeprecatedAnalyzer : GeneratedCodeAnalyzer
+    public sealed class DeprecatedUseAnalyzer : GeneratedCodeAnalyzer
     {
         public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.DeprecatedUse);
 
@@ -72,7 +73,7 @@ namespace GcoreCdnGen.Analyzers
                 return;
             if (Markers.InDeprecatedContext(context.ContainingSymbol))
                 return;
-            string message = deprecated.StartsWith("Deprecated:", StringComparison.Ordinal) ? deprecated.Substring("Deprecated:".Length).Trim() : deprecated;
+            string message = Deprecation.Reason(deprecated);
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.DeprecatedUse, argument.Syntax.GetLocation(), argument.Parameter!.Name, "parameter " + parameter.Name, message));
         }
 

@@ -13,7 +13,7 @@ namespace GcoreCdnGen.Analyzers
     /// to the legacy <c>auth</c> object (which has its own key lengths).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class S3ConfigAnalyzer : GeneratedCodeAnalyzer
+    public sealed class RejectedS3ConfigAnalyzer : GeneratedCodeAnalyzer
     {
         public const string TypeJson = "s3_type";
         public const string RegionJson = "s3_region";
@@ -21,7 +21,7 @@ namespace GcoreCdnGen.Analyzers
         public const string AccessKeyJson = "s3_access_key_id";
         public const string SecretKeyJson = "s3_secret_access_key";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BadS3Config);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RejectedS3Config);
 
         private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
         {
@@ -58,7 +58,7 @@ namespace GcoreCdnGen.Analyzers
                     if (missing is not null)
                     {
                         string what = needed == RegionJson ? "the region for Amazon S3" : "the storage hostname for S3-compatible storage other than Amazon";
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.BadS3Config, typeMember.Site.Syntax.GetLocation(),
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.RejectedS3Config, typeMember.Site.Syntax.GetLocation(),
                             "'" + typeMember.Marker.Property.Name + "' is " + Values.Display(s3Type) + " but '" + neededProperty.Name + "' is " + missing +
                             "; Gcore requires " + what));
                     }
@@ -112,7 +112,7 @@ namespace GcoreCdnGen.Analyzers
             string accepted = min == max ? "exactly " + min + " characters" : min + " to " + max + " characters";
             if (legacy && marker.JsonName == SecretKeyJson && s3Type == "amazon")
                 accepted += " for Amazon S3";
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.BadS3Config, value.Syntax.GetLocation(),
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.RejectedS3Config, value.Syntax.GetLocation(),
                 "'" + marker.Property.Name + "' is a constant of " + length + " characters; Gcore accepts " + accepted));
         }
     }

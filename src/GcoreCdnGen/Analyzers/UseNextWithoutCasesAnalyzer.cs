@@ -13,7 +13,7 @@ namespace GcoreCdnGen.Analyzers
     /// body: a later assignment of the cases clears the warning, a later <c>UseNext = true</c> without cases raises it.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class UseNextAnalyzer : GeneratedCodeAnalyzer
+    public sealed class UseNextWithoutCasesAnalyzer : GeneratedCodeAnalyzer
     {
         public const string UseNextJson = "use_next";
         public const string CasesJson = "proxy_next_upstream";

@@ -2,12 +2,12 @@ using System.Threading.Tasks;
 using GcoreCdnGen.AnalyzerTests.Infrastructure;
 using GcoreCdnGen.CodeFixes;
 using Xunit;
-using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.DeprecatedAnalyzer>;
+using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.DeprecatedUseAnalyzer>;
 
 namespace GcoreCdnGen.AnalyzerTests;
 
 /// <summary>GCDN002: uses of what the spec deprecates, with the spec's advice.</summary>
-public class DeprecatedTests
+public class DeprecatedUseTests
 {
     private const string Uses = """
         public static class C
@@ -90,6 +90,17 @@ public class DeprecatedTests
             V.Diagnostic("GCDN002").WithLocation(2).WithArguments("Legacy", "property legacy", "Ignored by the server."),
             V.Diagnostic("GCDN002").WithLocation(3).WithArguments("Shade", "schema #/components/schemas/Shade", "Use color instead."));
 
+    [Fact]
+    public Task Deprecated_without_a_reason_says_the_spec_marks_it() =>
+        V.AnalyzerAsync(Spec.Custom, V.Code("""
+            public static class C
+            {
+                public static object M() => new NewItem { Name = "ab", {|#1:Legacy|} = "y", {|#0:Old|} = "x" };
+            }
+            """),
+            V.Diagnostic("GCDN002").WithLocation(0).WithArguments("Old", "property old", "the API specification marks it deprecated."),
+            V.Diagnostic("GCDN002").WithLocation(1).WithArguments("Legacy", "property legacy", "Ignored by the server."));
+
     [Theory]
     [InlineData(Spec.Ours)]
     [InlineData(Spec.Gcore)]
@@ -109,7 +120,7 @@ public class DeprecatedTests
 
     [Fact]
     public Task Fix_removes_an_initializer_entry() =>
-        V.CodeFixAsync<DeprecatedCodeFixProvider>(Spec.Ours,
+        V.CodeFixAsync<DeprecatedUseCodeFixProvider>(Spec.Ours,
             V.Code("""
                 public static class C
                 {
@@ -127,7 +138,7 @@ public class DeprecatedTests
     [InlineData(Spec.Ours)]
     [InlineData(Spec.GcoreInSource)]
     public Task Fix_removes_the_last_entry_of_a_multiline_initializer(Spec spec) =>
-        V.CodeFixAsync<DeprecatedCodeFixProvider>(spec,
+        V.CodeFixAsync<DeprecatedUseCodeFixProvider>(spec,
             V.Code("""
                 public static class C
                 {
@@ -154,7 +165,7 @@ public class DeprecatedTests
 
     [Fact]
     public Task Fix_all_removes_every_deprecated_assignment_of_an_initializer() =>
-        V.CodeFixAsync<DeprecatedCodeFixProvider>(Spec.Ours,
+        V.CodeFixAsync<DeprecatedUseCodeFixProvider>(Spec.Ours,
             V.Code("""
                 public static class C
                 {
@@ -180,7 +191,7 @@ public class DeprecatedTests
 
     [Fact]
     public Task Fix_removes_an_assignment_statement() =>
-        V.CodeFixAsync<DeprecatedCodeFixProvider>(Spec.Ours,
+        V.CodeFixAsync<DeprecatedUseCodeFixProvider>(Spec.Ours,
             V.Code("""
                 public static class C
                 {
@@ -205,7 +216,7 @@ public class DeprecatedTests
 
     [Fact]
     public Task No_fix_where_removing_would_not_compile_or_nothing_is_assigned() =>
-        V.NoCodeFixAsync<DeprecatedCodeFixProvider>(Spec.Custom, V.Code("""
+        V.NoCodeFixAsync<DeprecatedUseCodeFixProvider>(Spec.Custom, V.Code("""
             public static class C
             {
                 public static object M(ItemCreateParams given) => new ItemCreateParams { Name = "ab", {|GCDN002:Legacy|} = given.{|GCDN002:Legacy|} };

@@ -18,8 +18,8 @@ namespace GcoreCdnGen.CodeFixes
     /// <c>UseNext = true</c> that needs them: in the same initializer, after the same statement, or in place of the
     /// empty value.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseNextCodeFixProvider)), Shared]
-    public sealed class UseNextCodeFixProvider : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(UseNextWithoutCasesCodeFixProvider)), Shared]
+    public sealed class UseNextWithoutCasesCodeFixProvider : CodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.UseNextWithoutCases.Id);
 
@@ -32,8 +32,8 @@ namespace GcoreCdnGen.CodeFixes
                 return;
             foreach (var diagnostic in context.Diagnostics)
             {
-                if (!diagnostic.Properties.TryGetValue(UseNextAnalyzer.CasesMemberKey, out var member) || member is null ||
-                    !diagnostic.Properties.TryGetValue(UseNextAnalyzer.CasesKey, out var cases) || cases is null)
+                if (!diagnostic.Properties.TryGetValue(UseNextWithoutCasesAnalyzer.CasesMemberKey, out var member) || member is null ||
+                    !diagnostic.Properties.TryGetValue(UseNextWithoutCasesAnalyzer.CasesKey, out var cases) || cases is null)
                 {
                     continue;
                 }
@@ -45,7 +45,7 @@ namespace GcoreCdnGen.CodeFixes
                     continue;
                 string title = "Set " + member + " to the spec's default cases (" + string.Join(", ", cases.Split('\n')) + ")";
                 context.RegisterCodeFix(
-                    CodeAction.Create(title, ct => FixAsync(context.Document, assignment, member, cases, ct), nameof(UseNextCodeFixProvider)),
+                    CodeAction.Create(title, ct => FixAsync(context.Document, assignment, member, cases, ct), nameof(UseNextWithoutCasesCodeFixProvider)),
                     diagnostic);
             }
         }

@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
 using GcoreCdnGen.AnalyzerTests.Infrastructure;
 using Xunit;
-using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.SourceAnalyzer>;
+using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.RejectedOriginSourceAnalyzer>;
 
 namespace GcoreCdnGen.AnalyzerTests;
 
 /// <summary>GCDN004: origin sources Gcore rejects (scheme, path, port).</summary>
-public class SourceTests
+public class RejectedOriginSourceTests
 {
     [Theory]
     [InlineData(Spec.Ours, "https://origin.example.com", "it must not have a scheme ('https://')")]

@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using GcoreCdnGen.Diagnostics;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
@@ -10,13 +11,13 @@ namespace GcoreCdnGen.Analyzers
     /// type, so that the use is reported once (also when warnings are errors), with the spec's advice.
     /// </summary>
     [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
-    public sealed class DeprecatedSuppressor : DiagnosticSuppressor
+    public sealed class DeprecatedUseSuppressor : DiagnosticSuppressor
     {
         public static readonly SuppressionDescriptor ObsoleteWithoutMessage = new(
-            "GCDNSUP0612", "CS0612", "GCDN002 reports this use of a member the API spec deprecates, with what to use instead.");
+            RuleIdentifiers.DeprecatedUseWithoutMessageSuppression, "CS0612", "GCDN002 reports this use of a member the API spec deprecates, with what to use instead.");
 
         public static readonly SuppressionDescriptor ObsoleteWithMessage = new(
-            "GCDNSUP0618", "CS0618", "GCDN002 reports this use of a member the API spec deprecates, with what to use instead.");
+            RuleIdentifiers.DeprecatedUseWithMessageSuppression, "CS0618", "GCDN002 reports this use of a member the API spec deprecates, with what to use instead.");
 
         public override ImmutableArray<SuppressionDescriptor> SupportedSuppressions { get; } = ImmutableArray.Create(ObsoleteWithoutMessage, ObsoleteWithMessage);
 
@@ -30,7 +31,7 @@ namespace GcoreCdnGen.Analyzers
                     continue;
                 var root = tree.GetRoot(context.CancellationToken);
                 var name = NameOf(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
-                if (name is null || !DeprecatedAnalyzer.IsReportedName(name))
+                if (name is null || !DeprecatedUseAnalyzer.IsReportedName(name))
                     continue;
                 var model = context.GetSemanticModel(tree);
                 var symbol = model.GetSymbolInfo(name, context.CancellationToken).Symbol;

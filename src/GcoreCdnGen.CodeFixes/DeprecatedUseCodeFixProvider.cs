@@ -16,8 +16,8 @@ namespace GcoreCdnGen.CodeFixes
     /// GCDN002: removes the assignment of a deprecated property (from an object initializer or <c>with</c>
     /// expression, or the whole <c>x.Prop = …;</c> statement), offered only when the code still compiles without it.
     /// </summary>
-    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeprecatedCodeFixProvider)), Shared]
-    public sealed class DeprecatedCodeFixProvider : CodeFixProvider
+    [ExportCodeFixProvider(LanguageNames.CSharp, Name = nameof(DeprecatedUseCodeFixProvider)), Shared]
+    public sealed class DeprecatedUseCodeFixProvider : CodeFixProvider
     {
         public override ImmutableArray<string> FixableDiagnosticIds { get; } = ImmutableArray.Create(Descriptors.DeprecatedUse.Id);
 
@@ -37,7 +37,7 @@ namespace GcoreCdnGen.CodeFixes
                 if (!await StillCompilesAsync(context.Document, changed, context.CancellationToken).ConfigureAwait(false))
                     continue;
                 context.RegisterCodeFix(
-                    CodeAction.Create("Remove the assignment of deprecated '" + name.Identifier.ValueText + "'", _ => Task.FromResult(changed), nameof(DeprecatedCodeFixProvider)),
+                    CodeAction.Create("Remove the assignment of deprecated '" + name.Identifier.ValueText + "'", _ => Task.FromResult(changed), nameof(DeprecatedUseCodeFixProvider)),
                     diagnostic);
             }
         }

@@ -13,11 +13,11 @@ namespace GcoreCdnGen.Analyzers
     /// or with a port outside 1..65535. Gcore states these rules in its error schemas, not in the property's schema.
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SourceAnalyzer : GeneratedCodeAnalyzer
+    public sealed class RejectedOriginSourceAnalyzer : GeneratedCodeAnalyzer
     {
         public const string SourceJson = "source";
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BadSource);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.RejectedOriginSource);
 
         private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
         {
@@ -33,7 +33,7 @@ namespace GcoreCdnGen.Analyzers
             var problems = Problems(source);
             if (problems.Count > 0)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BadSource, assignment.Value.Syntax.GetLocation(),
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.RejectedOriginSource, assignment.Value.Syntax.GetLocation(),
                     marker.Property.Name, Values.Display(source), string.Join("; ", problems)));
             }
         }

@@ -15,7 +15,7 @@ namespace GcoreCdnGen.Analyzers
     /// on request properties and on client method parameters (<c>limit</c>, <c>offset</c>).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SchemaAnalyzer : GeneratedCodeAnalyzer
+    public sealed class ConstantBreaksSchemaAnalyzer : GeneratedCodeAnalyzer
     {
         /// <summary>The cases Gcore documents for proxy_next_upstream (the spec lists them in the description only).</summary>
         public static readonly ImmutableArray<string> ProxyNextUpstreamCases = ImmutableArray.Create(
@@ -23,7 +23,7 @@ namespace GcoreCdnGen.Analyzers
 
         private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
 
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.BreaksSchema);
+        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConstantBreaksSchema);
 
         private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
         {
@@ -44,10 +44,10 @@ namespace GcoreCdnGen.Analyzers
             string name = target.Property.Name;
             if (Check(assignment.Value, marker.MaxLength, marker.MinLength, marker.Pattern, marker.Minimum, marker.Maximum) is { } problem)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BreaksSchema, assignment.Value.Syntax.GetLocation(), name, Shown(marker, assignment.Value), problem));
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, assignment.Value.Syntax.GetLocation(), name, Shown(marker, assignment.Value), problem));
             }
 
-            if (marker.JsonName == UseNextAnalyzer.CasesJson && Values.Elements(assignment.Value) is { } elements)
+            if (marker.JsonName == UseNextWithoutCasesAnalyzer.CasesJson && Values.Elements(assignment.Value) is { } elements)
             {
                 foreach (var element in elements)
                 {
@@ -56,7 +56,7 @@ namespace GcoreCdnGen.Analyzers
                         continue;
                     if (ProxyNextUpstreamCases.IndexOf(value) < 0)
                     {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.BreaksSchema, element.Syntax.GetLocation(), name, Values.Display(value),
+                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, element.Syntax.GetLocation(), name, Values.Display(value),
                             "not one of the cases Gcore documents (" + string.Join(", ", ProxyNextUpstreamCases) + ")"));
                     }
                 }
@@ -70,7 +70,7 @@ namespace GcoreCdnGen.Analyzers
                 return;
             if (Check(argument.Value, marker.MaxLength, marker.MinLength, marker.Pattern, marker.Minimum, marker.Maximum) is { } problem)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.BreaksSchema, argument.Value.Syntax.GetLocation(), argument.Parameter!.Name,
+                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, argument.Value.Syntax.GetLocation(), argument.Parameter!.Name,
                     Values.Display(Values.Unwrap(argument.Value).ConstantValue.Value), problem));
             }
         }
@@ -89,7 +89,7 @@ namespace GcoreCdnGen.Analyzers
             var known = markers.EnumValues(context.Operation.Type);
             if (known is null || Contains(known, value) || Values.InResponseOnly(markers, context.Operation))
                 return;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.BreaksSchema, operand.Syntax.GetLocation(), Owner(context.Operation), Values.Display(value),
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, operand.Syntax.GetLocation(), Owner(context.Operation), Values.Display(value),
                 "not one of the values the spec lists (" + string.Join(", ", known) + ")"));
         }
 

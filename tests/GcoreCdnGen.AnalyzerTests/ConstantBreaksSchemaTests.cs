@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
 using GcoreCdnGen.AnalyzerTests.Infrastructure;
 using Xunit;
-using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.SchemaAnalyzer>;
+using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.ConstantBreaksSchemaAnalyzer>;
 
 namespace GcoreCdnGen.AnalyzerTests;
 
 /// <summary>GCDN003: constants that break the spec's schema.</summary>
-public class SchemaTests
+public class ConstantBreaksSchemaTests
 {
     [Theory]
     [InlineData(Spec.Ours)]

@@ -3,12 +3,12 @@ using GcoreCdnGen.Analyzers;
 using GcoreCdnGen.AnalyzerTests.Infrastructure;
 using GcoreCdnGen.CodeFixes;
 using Xunit;
-using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.UseNextAnalyzer>;
+using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.UseNextWithoutCasesAnalyzer>;
 
 namespace GcoreCdnGen.AnalyzerTests;
 
 /// <summary>GCDN001: use_next = true needs non-empty proxy_next_upstream cases.</summary>
-public class UseNextTests
+public class UseNextWithoutCasesTests
 {
     public static TheoryData<Spec, string> RequestTypes() => new()
     {
@@ -191,7 +191,7 @@ public class UseNextTests
 
     [Fact]
     public Task Fix_adds_the_default_cases_to_a_multiline_initializer() =>
-        V.CodeFixAsync<UseNextCodeFixProvider>(Spec.Ours,
+        V.CodeFixAsync<UseNextWithoutCasesCodeFixProvider>(Spec.Ours,
             V.Code("""
                 public static class C
                 {
@@ -218,7 +218,7 @@ public class UseNextTests
 
     [Fact]
     public Task Fix_adds_the_cases_after_the_last_entry_without_a_trailing_comma() =>
-        V.CodeFixAsync<UseNextCodeFixProvider>(Spec.Ours,
+        V.CodeFixAsync<UseNextWithoutCasesCodeFixProvider>(Spec.Ours,
             V.Code("""
                 public static class C
                 {
@@ -246,7 +246,7 @@ public class UseNextTests
     [InlineData(Spec.Gcore)]
     [InlineData(Spec.GcoreInSource)]
     public Task Fix_in_a_single_line_initializer(Spec spec) =>
-        V.CodeFixAsync<UseNextCodeFixProvider>(spec,
+        V.CodeFixAsync<UseNextWithoutCasesCodeFixProvider>(spec,
             V.Code("""
                 public static class C
                 {
@@ -262,7 +262,7 @@ public class UseNextTests
 
     [Fact]
     public Task Fix_replaces_empty_cases() =>
-        V.CodeFixAsync<UseNextCodeFixProvider>(Spec.Ours,
+        V.CodeFixAsync<UseNextWithoutCasesCodeFixProvider>(Spec.Ours,
             V.Code("""
                 public static class C
                 {
@@ -278,7 +278,7 @@ public class UseNextTests
 
     [Fact]
     public Task Fix_adds_a_statement_after_a_later_assignment() =>
-        V.CodeFixAsync<UseNextCodeFixProvider>(Spec.Ours,
+        V.CodeFixAsync<UseNextWithoutCasesCodeFixProvider>(Spec.Ours,
             V.Code("""
                 public static class C
                 {
@@ -305,7 +305,7 @@ public class UseNextTests
 
     [Fact]
     public Task Fix_in_a_with_expression() =>
-        V.CodeFixAsync<UseNextCodeFixProvider>(Spec.Ours,
+        V.CodeFixAsync<UseNextWithoutCasesCodeFixProvider>(Spec.Ours,
             V.Code("""
                 public static class C
                 {

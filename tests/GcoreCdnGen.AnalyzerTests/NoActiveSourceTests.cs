@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
 using GcoreCdnGen.AnalyzerTests.Infrastructure;
 using Xunit;
-using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.SourcesAnalyzer>;
+using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.NoActiveSourceAnalyzer>;
 
 namespace GcoreCdnGen.AnalyzerTests;
 
 /// <summary>GCDN006: a sources collection in which every source is a backup, or none is enabled.</summary>
-public class SourcesTests
+public class NoActiveSourceTests
 {
     [Theory]
     [InlineData(Spec.Ours)]

@@ -12,7 +12,7 @@ namespace GcoreCdnGen.Analyzers
     /// unset enabled is true, as Gcore's providers treat them).
     /// </summary>
     [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class SourcesAnalyzer : GeneratedCodeAnalyzer
+    public sealed class NoActiveSourceAnalyzer : GeneratedCodeAnalyzer
     {
         public const string SourcesJson = "sources";
         public const string BackupJson = "backup";

@@ -1,12 +1,12 @@
 using System.Threading.Tasks;
 using GcoreCdnGen.AnalyzerTests.Infrastructure;
 using Xunit;
-using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.S3ConfigAnalyzer>;
+using V = GcoreCdnGen.AnalyzerTests.Infrastructure.Verify<GcoreCdnGen.Analyzers.RejectedS3ConfigAnalyzer>;
 
 namespace GcoreCdnGen.AnalyzerTests;
 
 /// <summary>GCDN005: Gcore's S3 rules (region for amazon, hostname for other, key lengths).</summary>
-public class S3ConfigTests
+public class RejectedS3ConfigTests
 {
     [Theory]
     [InlineData(Spec.Ours, "S3Type.Amazon", "")]
