@@ -87,7 +87,8 @@ namespace GcoreCdnGen.Diagnostics
             "Namespace and ClientName must be valid C# names, and two specs in one project need two namespaces.");
 
         public static readonly DiagnosticDescriptor RecursiveValue = Spec(
-            "GCDN107", "A schema holds itself where no C# type can", DiagnosticSeverity.Info,
+            RuleIdentifiers.RecursiveValue, "A schema holds itself where no C# type can", DiagnosticSeverity.Info,
+            "A schema holds itself where no C# type can: {0}",
             "A schema reaches itself through arrays, maps or unions before any object holds it (a JSON tree of itself, say). No C# type can spell that, so the value is kept as raw JSON.");
 
         public static DiagnosticDescriptor For(SpecDiagnosticKind kind) => kind switch

@@ -22,6 +22,7 @@ namespace GcoreCdnGen.Diagnostics
         public const string DuplicateName = "GCDN104";
         public const string NoOperations = "GCDN105";
         public const string InvalidOption = "GCDN106";
+        public const string RecursiveValue = "GCDN107";
 
         /// <summary>The compiler's CS0612 (obsolete, no message) on a use GCDN002 reports.</summary>
         public const string DeprecatedUseWithoutMessageSuppression = "GCDNSUP0612";

@@ -164,7 +164,7 @@ namespace GcoreCdnGen.Reading
                     {
                         var members = chain.Skip(ring).Append(id);
                         _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, JsonPointers.ComponentPointer(id) + "/$ref",
-                            "The $ref aliases " + string.Join(" -> ", members) + " form a cycle and name no schema; every use of them is kept as raw JSON.");
+                            "the $ref aliases " + string.Join(" -> ", members) + " form a cycle and name no schema; every use of them is kept as raw JSON");
                         break;
                     }
 
@@ -199,7 +199,7 @@ namespace GcoreCdnGen.Reading
             if ((id is null || target is null) && !quiet)
             {
                 _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",
-                    "The reference '" + (reference.Reference?.ReferenceV3 ?? id ?? "?") + "' does not resolve to a schema; the value is kept as raw JSON.");
+                    "'" + (reference.Reference?.ReferenceV3 ?? id ?? "?") + "' is not a schema of the document; the value is kept as raw JSON");
             }
 
             return id is null ? null : target;
@@ -236,7 +236,7 @@ namespace GcoreCdnGen.Reading
                 if (_reportedCycles.Add(id))
                 {
                     _reporter.Report(SpecDiagnosticKind.RecursiveValue, usePointer + "/$ref",
-                        "'" + id + "' reaches itself through arrays, maps or unions before any object holds it: a cycle no C# type can hold; this use is kept as raw JSON.");
+                        "'" + id + "' reaches itself through arrays, maps or unions before any object holds it; this use is kept as raw JSON");
                 }
 
                 return TypeRef.Json;
@@ -363,7 +363,7 @@ namespace GcoreCdnGen.Reading
                     {
                         _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, partPointer + "/$ref",
                             "allOf forms a cycle (" + string.Join(" -> ", open.Skip(open.IndexOf(resolved.Pointer)).Append(resolved.Pointer).Select(JsonPointers.Name)) +
-                            "): a schema cannot contain itself; this part is skipped.");
+                            "): a schema cannot contain itself; this part is skipped");
                         continue;
                     }
 
@@ -372,7 +372,7 @@ namespace GcoreCdnGen.Reading
                     if (open.Count >= MaxDepth)
                     {
                         _reporter.Report(SpecDiagnosticKind.UnsupportedConstruct, partPointer,
-                            "allOf nests deeper than " + MaxDepth + " levels here; this part is skipped.");
+                            "allOf nests deeper than " + MaxDepth + " levels here; this part is skipped");
                         continue;
                     }
 

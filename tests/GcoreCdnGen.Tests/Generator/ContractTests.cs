@@ -100,7 +100,7 @@ public class ContractTests
         Assert.Null(run.Exception);
         var errors = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity == DiagnosticSeverity.Error).ToList();
         Assert.True(errors.Count == 0, run.Describe(errors));
-        var things = run.OutputCompilation.GetTypeByMetadataName("Test.Gcore.Things");
+        var things = run.OutputCompilation.GetTypeByMetadataName("Test.Gcore.Thing");
         Assert.NotNull(things);
         foreach (var property in things!.GetMembers().OfType<IPropertySymbol>().Where(p => p.Name.StartsWith("P", StringComparison.Ordinal) && p.Name.Length > 1 && char.IsDigit(p.Name[1])))
         {
@@ -123,7 +123,7 @@ public class ContractTests
         Assert.Null(run.Exception);
         var errors = run.OutputCompilation.GetDiagnostics().Where(d => d.Severity >= DiagnosticSeverity.Warning).ToList();
         Assert.True(errors.Count == 0, run.Describe(errors));
-        var things = run.OutputCompilation.GetTypeByMetadataName("Test.Gcore.Things")!;
+        var things = run.OutputCompilation.GetTypeByMetadataName("Test.Gcore.Thing")!;
         var json = things.GetMembers().OfType<IPropertySymbol>()
             .Select(p => p.GetAttributes().FirstOrDefault(a => a.AttributeClass?.Name == "GcorePropertyAttribute")?.ConstructorArguments[0].Value as string)
             .OfType<string>()

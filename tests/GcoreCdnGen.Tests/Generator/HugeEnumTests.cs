@@ -44,7 +44,7 @@ public class HugeEnumTests
             {
                 var known = global::System.Text.Json.JsonSerializer.Deserialize<global::Test.Gcore.Kind>("\"value-150\"");
                 var unknown = global::System.Text.Json.JsonSerializer.Deserialize<global::Test.Gcore.Kind>("\"value-9999\"");
-                var thing = global::System.Text.Json.JsonSerializer.Deserialize<global::Test.Gcore.Thing>("{\"kind\":\"value-0\"}")!;
+                var thing = global::System.Text.Json.JsonSerializer.Deserialize<global::Test.Gcore.A>("{\"kind\":\"value-0\"}")!;
                 return string.Join("|", known.IsKnown, known == global::Test.Gcore.Kind.Value150, known.Value, unknown.IsKnown, unknown.Value,
                     thing.Kind == global::Test.Gcore.Kind.Value0, global::Test.Gcore.Kind.Value199.IsKnown, new global::Test.Gcore.Kind("x").IsKnown,
                     global::System.Text.Json.JsonSerializer.Serialize(global::Test.Gcore.Kind.Value7));
