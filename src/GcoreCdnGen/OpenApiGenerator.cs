@@ -9,123 +9,122 @@ using GcoreCdnGen.Reading;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Text;
 
-namespace GcoreCdnGen
+namespace GcoreCdnGen;
+
+/// <summary>
+/// The pipeline, wiring only: spec text → <see cref="SpecReader"/> → <see cref="ApiModel"/> → one output per type,
+/// one for the client, one for the support code of each namespace, and one for the spec's diagnostics.
+/// Every value between the steps is plain equatable data, so an unrelated edit reruns nothing.
+/// </summary>
+[Generator(LanguageNames.CSharp)]
+public sealed class OpenApiGenerator : IIncrementalGenerator
 {
-    /// <summary>
-    /// The pipeline, wiring only: spec text → <see cref="SpecReader"/> → <see cref="ApiModel"/> → one output per type,
-    /// one for the client, one for the support code of each namespace, and one for the spec's diagnostics.
-    /// Every value between the steps is plain equatable data, so an unrelated edit reruns nothing.
-    /// </summary>
-    [Generator(LanguageNames.CSharp)]
-    public sealed class OpenApiGenerator : IIncrementalGenerator
+    public void Initialize(IncrementalGeneratorInitializationContext context)
     {
-        public void Initialize(IncrementalGeneratorInitializationContext context)
+        var inputs = context.AdditionalTextsProvider
+            .Combine(context.AnalyzerConfigOptionsProvider)
+            .Select(static (pair, ct) => SpecInput.Create(pair.Left, pair.Right, ct))
+            .Where(static input => input is not null)
+            .WithTrackingName(TrackingNames.Input);
+
+        var results = inputs
+            .Select(static (input, ct) => SpecReader.Read(input!, ct))
+            .WithTrackingName(TrackingNames.Read);
+
+        var models = results
+            .Where(static r => r.Model is not null)
+            .Select(static (r, _) => r.Model!)
+            .WithTrackingName(TrackingNames.Model);
+
+        // Diagnostics have their own output, so reporting them never re-emits code.
+        context.RegisterSourceOutput(results.Select(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.Diagnostics), static (spc, diagnostics) =>
         {
-            var inputs = context.AdditionalTextsProvider
-                .Combine(context.AnalyzerConfigOptionsProvider)
-                .Select(static (pair, ct) => SpecInput.Create(pair.Left, pair.Right, ct))
-                .Where(static input => input is not null)
-                .WithTrackingName(TrackingNames.Input);
+            foreach (var d in diagnostics)
+                spc.ReportDiagnostic(d.ToDiagnostic());
+        });
 
-            var results = inputs
-                .Select(static (input, ct) => SpecReader.Read(input!, ct))
-                .WithTrackingName(TrackingNames.Read);
-
-            var models = results
-                .Where(static r => r.Model is not null)
-                .Select(static (r, _) => r.Model!)
-                .WithTrackingName(TrackingNames.Model);
-
-            // Diagnostics have their own output, so reporting them never re-emits code.
-            context.RegisterSourceOutput(results.Select(static (r, _) => r.Diagnostics).WithTrackingName(TrackingNames.Diagnostics), static (spc, diagnostics) =>
-            {
-                foreach (var d in diagnostics)
-                    spc.ReportDiagnostic(d.ToDiagnostic());
-            });
-
-            var types = models
-                .SelectMany(static (m, _) => m.Types.Select(t => new TypeOutput(m.Options.Namespace, HintNames.Prefix(m.Options), t)))
-                .WithTrackingName(TrackingNames.Types);
-            context.RegisterSourceOutput(types, static (spc, output) =>
-            {
-                spc.AddSource(HintNames.For(output.HintPrefix, output.Type.Name, ".g.cs"), SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
-                spc.AddSource(HintNames.For(output.HintPrefix, output.Type.Name, ".Json.g.cs"), SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type, output.Type.VariantShapes), System.Text.Encoding.UTF8));
-            });
-
-            // The client needs the operations, and the list envelopes for its paging helpers; not the other types.
-            var clients = models
-                .Select(static (m, _) => m with { Types = m.Types.Where(t => t.Kind == Model.TypeKind.ListEnvelope).ToEquatableArray() })
-                .WithTrackingName(TrackingNames.Client);
-            context.RegisterSourceOutput(clients, static (spc, model) =>
-            {
-                spc.AddSource(HintNames.Prefix(model.Options) + model.Options.ClientName + ".g.cs",
-                    SourceText.From(ClientEmitter.Emit(model), System.Text.Encoding.UTF8));
-            });
-
-            // The DI extension only when the consumer references Microsoft.Extensions.Http (and so Options): a bool taken
-            // from the compilation, so the spec pipeline never holds on to a Compilation.
-            var hasHttpClientFactory = context.CompilationProvider
-                .Select(static (c, _) =>
-                    c.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null &&
-                    c.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null)
-                .WithTrackingName(TrackingNames.HttpClientFactory);
-            var dependencyInjection = models
-                .Select(static (m, _) => new ClientOutput(m.Options.Namespace, HintNames.Prefix(m.Options), m.Options.ClientName))
-                .Combine(hasHttpClientFactory)
-                .Where(static pair => pair.Right)
-                .Select(static (pair, _) => pair.Left)
-                .WithTrackingName(TrackingNames.DependencyInjection);
-            context.RegisterSourceOutput(dependencyInjection, static (spc, output) =>
-            {
-                spc.AddSource(output.HintPrefix + output.ClientName + ".DependencyInjection.g.cs",
-                    SourceText.From(ClientEmitter.EmitDependencyInjection(output.Namespace, output.ClientName), System.Text.Encoding.UTF8));
-            });
-
-            var support = models
-                .Select(static (m, _) => new SupportOutput(m.Options.Namespace, m.Options.ClientName, m.Options.Path))
-                .Collect()
-                .WithTrackingName(TrackingNames.Support);
-            context.RegisterSourceOutput(support, static (spc, all) => EmitSupport(spc, all));
-        }
-
-        private static void EmitSupport(SourceProductionContext spc, ImmutableArray<SupportOutput> all)
+        var types = models
+            .SelectMany(static (m, _) => m.Types.Select(t => new TypeOutput(m.Options.Namespace, HintNames.Prefix(m.Options), t)))
+            .WithTrackingName(TrackingNames.Types);
+        context.RegisterSourceOutput(types, static (spc, output) =>
         {
-            foreach (var group in all.GroupBy(s => s.Namespace).OrderBy(g => g.Key, System.StringComparer.Ordinal))
-            {
-                var first = group.OrderBy(s => s.Path, System.StringComparer.Ordinal).First();
-                foreach (var other in group.Where(s => !ReferenceEquals(s, first)))
-                {
-                    spc.ReportDiagnostic(SpecInput.OptionError(other.Path,
-                        "spec '" + System.IO.Path.GetFileName(other.Path) + "' uses namespace '" + other.Namespace + "' like '" +
-                        System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace").ToDiagnostic());
-                }
+            spc.AddSource(HintNames.For(output.HintPrefix, output.Type.Name, ".g.cs"), SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
+            spc.AddSource(HintNames.For(output.HintPrefix, output.Type.Name, ".Json.g.cs"), SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type, output.Type.VariantShapes), System.Text.Encoding.UTF8));
+        });
 
-                foreach (var file in SupportEmitter.Files)
-                {
-                    spc.AddSource(group.Key + "." + System.IO.Path.GetFileNameWithoutExtension(file) + ".g.cs",
-                        SourceText.From(SupportEmitter.Emit(file, group.Key, first.ClientName), System.Text.Encoding.UTF8));
-                }
+        // The client needs the operations, and the list envelopes for its paging helpers; not the other types.
+        var clients = models
+            .Select(static (m, _) => m with { Types = m.Types.Where(t => t.Kind == Model.TypeKind.ListEnvelope).ToEquatableArray() })
+            .WithTrackingName(TrackingNames.Client);
+        context.RegisterSourceOutput(clients, static (spc, model) =>
+        {
+            spc.AddSource(HintNames.Prefix(model.Options) + model.Options.ClientName + ".g.cs",
+                SourceText.From(ClientEmitter.Emit(model), System.Text.Encoding.UTF8));
+        });
+
+        // The DI extension only when the consumer references Microsoft.Extensions.Http (and so Options): a bool taken
+        // from the compilation, so the spec pipeline never holds on to a Compilation.
+        var hasHttpClientFactory = context.CompilationProvider
+            .Select(static (c, _) =>
+                c.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null &&
+                c.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null)
+            .WithTrackingName(TrackingNames.HttpClientFactory);
+        var dependencyInjection = models
+            .Select(static (m, _) => new ClientOutput(m.Options.Namespace, HintNames.Prefix(m.Options), m.Options.ClientName))
+            .Combine(hasHttpClientFactory)
+            .Where(static pair => pair.Right)
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.DependencyInjection);
+        context.RegisterSourceOutput(dependencyInjection, static (spc, output) =>
+        {
+            spc.AddSource(output.HintPrefix + output.ClientName + ".DependencyInjection.g.cs",
+                SourceText.From(ClientEmitter.EmitDependencyInjection(output.Namespace, output.ClientName), System.Text.Encoding.UTF8));
+        });
+
+        var support = models
+            .Select(static (m, _) => new SupportOutput(m.Options.Namespace, m.Options.ClientName, m.Options.Path))
+            .Collect()
+            .WithTrackingName(TrackingNames.Support);
+        context.RegisterSourceOutput(support, static (spc, all) => EmitSupport(spc, all));
+    }
+
+    private static void EmitSupport(SourceProductionContext spc, ImmutableArray<SupportOutput> all)
+    {
+        foreach (var group in all.GroupBy(s => s.Namespace).OrderBy(g => g.Key, System.StringComparer.Ordinal))
+        {
+            var first = group.OrderBy(s => s.Path, System.StringComparer.Ordinal).First();
+            foreach (var other in group.Where(s => !ReferenceEquals(s, first)))
+            {
+                spc.ReportDiagnostic(SpecInput.OptionError(other.Path,
+                    "spec '" + System.IO.Path.GetFileName(other.Path) + "' uses namespace '" + other.Namespace + "' like '" +
+                    System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace").ToDiagnostic());
+            }
+
+            foreach (var file in SupportEmitter.Files)
+            {
+                spc.AddSource(group.Key + "." + System.IO.Path.GetFileNameWithoutExtension(file) + ".g.cs",
+                    SourceText.From(SupportEmitter.Emit(file, group.Key, first.ClientName), System.Text.Encoding.UTF8));
             }
         }
-
-        private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type);
-
-        private sealed record ClientOutput(string Namespace, string HintPrefix, string ClientName);
-
-        private sealed record SupportOutput(string Namespace, string ClientName, string Path);
     }
 
-    /// <summary>Names of the pipeline steps, for the incremental tests.</summary>
-    public static class TrackingNames
-    {
-        public const string Input = nameof(Input);
-        public const string Read = nameof(Read);
-        public const string Model = nameof(Model);
-        public const string Diagnostics = nameof(Diagnostics);
-        public const string Types = nameof(Types);
-        public const string Client = nameof(Client);
-        public const string Support = nameof(Support);
-        public const string HttpClientFactory = nameof(HttpClientFactory);
-        public const string DependencyInjection = nameof(DependencyInjection);
-    }
+    private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type);
+
+    private sealed record ClientOutput(string Namespace, string HintPrefix, string ClientName);
+
+    private sealed record SupportOutput(string Namespace, string ClientName, string Path);
+}
+
+/// <summary>Names of the pipeline steps, for the incremental tests.</summary>
+public static class TrackingNames
+{
+    public const string Input = nameof(Input);
+    public const string Read = nameof(Read);
+    public const string Model = nameof(Model);
+    public const string Diagnostics = nameof(Diagnostics);
+    public const string Types = nameof(Types);
+    public const string Client = nameof(Client);
+    public const string Support = nameof(Support);
+    public const string HttpClientFactory = nameof(HttpClientFactory);
+    public const string DependencyInjection = nameof(DependencyInjection);
 }

@@ -7,172 +7,171 @@ using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
 
-namespace GcoreCdnGen.Analyzers
+namespace GcoreCdnGen.Analyzers;
+
+/// <summary>
+/// GCDN003: a constant that breaks the spec's schema: string length (maxLength/minLength), pattern, enum values
+/// (including the proxy_next_upstream cases Gcore documents only in prose), numbers outside minimum/maximum —
+/// on request properties and on client method parameters (<c>limit</c>, <c>offset</c>).
+/// </summary>
+[DiagnosticAnalyzer(LanguageNames.CSharp)]
+public sealed class ConstantBreaksSchemaAnalyzer : GeneratedCodeAnalyzer
 {
-    /// <summary>
-    /// GCDN003: a constant that breaks the spec's schema: string length (maxLength/minLength), pattern, enum values
-    /// (including the proxy_next_upstream cases Gcore documents only in prose), numbers outside minimum/maximum —
-    /// on request properties and on client method parameters (<c>limit</c>, <c>offset</c>).
-    /// </summary>
-    [DiagnosticAnalyzer(LanguageNames.CSharp)]
-    public sealed class ConstantBreaksSchemaAnalyzer : GeneratedCodeAnalyzer
+    /// <summary>The cases Gcore documents for proxy_next_upstream (the spec lists them in the description only).</summary>
+    public static readonly ImmutableArray<string> ProxyNextUpstreamCases = ImmutableArray.Create(
+        "error", "timeout", "invalid_header", "http_403", "http_404", "http_429", "http_500", "http_502", "http_503", "http_504");
+
+    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
+
+    public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConstantBreaksSchema);
+
+    private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
     {
-        /// <summary>The cases Gcore documents for proxy_next_upstream (the spec lists them in the description only).</summary>
-        public static readonly ImmutableArray<string> ProxyNextUpstreamCases = ImmutableArray.Create(
-            "error", "timeout", "invalid_header", "http_403", "http_404", "http_429", "http_500", "http_502", "http_503", "http_504");
+        start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
+        start.RegisterOperationAction(c => Argument(c, markers), OperationKind.Argument);
+        start.RegisterOperationAction(c => EnumValue(c, markers), OperationKind.Conversion, OperationKind.ObjectCreation);
+    }
 
-        private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
-
-        public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConstantBreaksSchema);
-
-        private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
+    private static void Assignment(OperationAnalysisContext context, Markers markers)
+    {
+        var assignment = (ISimpleAssignmentOperation)context.Operation;
+        if (assignment.Target is not IPropertyReferenceOperation target || markers.Property(target.Property) is not { InRequest: true } marker ||
+            Values.InResponseOnly(markers, assignment))
         {
-            start.RegisterOperationAction(c => Assignment(c, markers), OperationKind.SimpleAssignment);
-            start.RegisterOperationAction(c => Argument(c, markers), OperationKind.Argument);
-            start.RegisterOperationAction(c => EnumValue(c, markers), OperationKind.Conversion, OperationKind.ObjectCreation);
+            return;
         }
 
-        private static void Assignment(OperationAnalysisContext context, Markers markers)
+        string name = target.Property.Name;
+        if (Check(assignment.Value, marker.MaxLength, marker.MinLength, marker.Pattern, marker.Minimum, marker.Maximum) is { } problem)
         {
-            var assignment = (ISimpleAssignmentOperation)context.Operation;
-            if (assignment.Target is not IPropertyReferenceOperation target || markers.Property(target.Property) is not { InRequest: true } marker ||
-                Values.InResponseOnly(markers, assignment))
-            {
-                return;
-            }
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, assignment.Value.Syntax.GetLocation(), name, Shown(marker, assignment.Value), problem));
+        }
 
-            string name = target.Property.Name;
-            if (Check(assignment.Value, marker.MaxLength, marker.MinLength, marker.Pattern, marker.Minimum, marker.Maximum) is { } problem)
+        if (marker.JsonName == UseNextWithoutCasesAnalyzer.CasesJson && Values.Elements(assignment.Value) is { } elements)
+        {
+            foreach (var element in elements)
             {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, assignment.Value.Syntax.GetLocation(), name, Shown(marker, assignment.Value), problem));
-            }
-
-            if (marker.JsonName == UseNextWithoutCasesAnalyzer.CasesJson && Values.Elements(assignment.Value) is { } elements)
-            {
-                foreach (var element in elements)
+                // Elements of a generated enum type are checked against the spec's own values (EnumValue below).
+                if (Values.Unwrap(element) is not { Type.SpecialType: SpecialType.System_String } item || Values.ConstantString(item) is not { } value)
+                    continue;
+                if (ProxyNextUpstreamCases.IndexOf(value) < 0)
                 {
-                    // Elements of a generated enum type are checked against the spec's own values (EnumValue below).
-                    if (Values.Unwrap(element) is not { Type.SpecialType: SpecialType.System_String } item || Values.ConstantString(item) is not { } value)
-                        continue;
-                    if (ProxyNextUpstreamCases.IndexOf(value) < 0)
-                    {
-                        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, element.Syntax.GetLocation(), name, Values.Display(value),
-                            "not one of the cases Gcore documents (" + string.Join(", ", ProxyNextUpstreamCases) + ")"));
-                    }
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, element.Syntax.GetLocation(), name, Values.Display(value),
+                        "not one of the cases Gcore documents (" + string.Join(", ", ProxyNextUpstreamCases) + ")"));
                 }
             }
         }
+    }
 
-        private static void Argument(OperationAnalysisContext context, Markers markers)
+    private static void Argument(OperationAnalysisContext context, Markers markers)
+    {
+        var argument = (IArgumentOperation)context.Operation;
+        if (argument.ArgumentKind != ArgumentKind.Explicit || markers.Parameter(argument.Parameter) is not { } marker)
+            return;
+        if (Check(argument.Value, marker.MaxLength, marker.MinLength, marker.Pattern, marker.Minimum, marker.Maximum) is { } problem)
         {
-            var argument = (IArgumentOperation)context.Operation;
-            if (argument.ArgumentKind != ArgumentKind.Explicit || markers.Parameter(argument.Parameter) is not { } marker)
-                return;
-            if (Check(argument.Value, marker.MaxLength, marker.MinLength, marker.Pattern, marker.Minimum, marker.Maximum) is { } problem)
-            {
-                context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, argument.Value.Syntax.GetLocation(), argument.Parameter!.Name,
-                    Values.Display(Values.Unwrap(argument.Value).ConstantValue.Value), problem));
-            }
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, argument.Value.Syntax.GetLocation(), argument.Parameter!.Name,
+                Values.Display(Values.Unwrap(argument.Value).ConstantValue.Value), problem));
+        }
+    }
+
+    /// <summary>A string constant converted to a generated enum, or passed to its constructor, that the spec does not list.</summary>
+    private static void EnumValue(OperationAnalysisContext context, Markers markers)
+    {
+        IOperation? operand = context.Operation switch
+        {
+            IConversionOperation { OperatorMethod: not null } conversion => conversion.Operand,
+            IObjectCreationOperation { Arguments.Length: 1 } creation => creation.Arguments[0].Value,
+            _ => null,
+        };
+        if (operand is null || Values.ConstantString(operand) is not { } value)
+            return;
+        var known = markers.EnumValues(context.Operation.Type);
+        if (known is null || Contains(known, value) || Values.InResponseOnly(markers, context.Operation))
+            return;
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, operand.Syntax.GetLocation(), Owner(context.Operation), Values.Display(value),
+            "not one of the values the spec lists (" + string.Join(", ", known) + ")"));
+    }
+
+    private static bool Contains(IReadOnlyList<string> values, string value)
+    {
+        foreach (var v in values)
+        {
+            if (v == value)
+                return true;
         }
 
-        /// <summary>A string constant converted to a generated enum, or passed to its constructor, that the spec does not list.</summary>
-        private static void EnumValue(OperationAnalysisContext context, Markers markers)
+        return false;
+    }
+
+    /// <summary>The name a message gives a value: the property or parameter it goes to, else its type.</summary>
+    private static string Owner(IOperation operation)
+    {
+        for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
         {
-            IOperation? operand = context.Operation switch
+            switch (parent)
             {
-                IConversionOperation { OperatorMethod: not null } conversion => conversion.Operand,
-                IObjectCreationOperation { Arguments.Length: 1 } creation => creation.Arguments[0].Value,
-                _ => null,
-            };
-            if (operand is null || Values.ConstantString(operand) is not { } value)
-                return;
-            var known = markers.EnumValues(context.Operation.Type);
-            if (known is null || Contains(known, value) || Values.InResponseOnly(markers, context.Operation))
-                return;
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, operand.Syntax.GetLocation(), Owner(context.Operation), Values.Display(value),
-                "not one of the values the spec lists (" + string.Join(", ", known) + ")"));
+                case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target }:
+                    return target.Property.Name;
+                case IArgumentOperation { Parameter: { } parameter }:
+                    return parameter.Name;
+                case IConversionOperation { OperatorMethod: null }:
+                case ICollectionExpressionOperation:
+                case IArrayInitializerOperation:
+                case IArrayCreationOperation:
+                    continue;
+            }
+
+            break;
         }
 
-        private static bool Contains(IReadOnlyList<string> values, string value)
+        return operation.Type?.Name ?? "value";
+    }
+
+    private static string Shown(PropertyMarker marker, IOperation value) =>
+        marker.Secret && Values.ConstantString(value) is { } secret
+            ? "a constant of " + Values.CodePoints(secret) + " characters"
+            : Values.Display(Values.Unwrap(value).ConstantValue.Value);
+
+    /// <summary>What is wrong with a constant value, or null when nothing is (or it is not a constant).</summary>
+    internal static string? Check(IOperation value, int maxLength, int minLength, string? pattern, string? minimum, string? maximum)
+    {
+        if (Values.ConstantString(value) is { } text)
         {
-            foreach (var v in values)
-            {
-                if (v == value)
-                    return true;
-            }
-
-            return false;
-        }
-
-        /// <summary>The name a message gives a value: the property or parameter it goes to, else its type.</summary>
-        private static string Owner(IOperation operation)
-        {
-            for (var parent = operation.Parent; parent is not null; parent = parent.Parent)
-            {
-                switch (parent)
-                {
-                    case ISimpleAssignmentOperation { Target: IPropertyReferenceOperation target }:
-                        return target.Property.Name;
-                    case IArgumentOperation { Parameter: { } parameter }:
-                        return parameter.Name;
-                    case IConversionOperation { OperatorMethod: null }:
-                    case ICollectionExpressionOperation:
-                    case IArrayInitializerOperation:
-                    case IArrayCreationOperation:
-                        continue;
-                }
-
-                break;
-            }
-
-            return operation.Type?.Name ?? "value";
-        }
-
-        private static string Shown(PropertyMarker marker, IOperation value) =>
-            marker.Secret && Values.ConstantString(value) is { } secret
-                ? "a constant of " + Values.CodePoints(secret) + " characters"
-                : Values.Display(Values.Unwrap(value).ConstantValue.Value);
-
-        /// <summary>What is wrong with a constant value, or null when nothing is (or it is not a constant).</summary>
-        internal static string? Check(IOperation value, int maxLength, int minLength, string? pattern, string? minimum, string? maximum)
-        {
-            if (Values.ConstantString(value) is { } text)
-            {
-                int length = Values.CodePoints(text);
-                if (maxLength >= 0 && length > maxLength)
-                    return "longer than the maxLength of " + maxLength + " (" + length + " characters)";
-                if (minLength >= 0 && length < minLength)
-                    return "shorter than the minLength of " + minLength + " (" + length + " characters)";
-                if (pattern is not null && !Matches(pattern, text))
-                    return "it does not match the pattern " + Values.Display(pattern);
-                return null;
-            }
-
-            if (Values.TryConstantNumber(value, out double number))
-            {
-                if (Values.TryParseNumber(minimum, out double min) && number < min)
-                    return "below the minimum of " + minimum;
-                if (Values.TryParseNumber(maximum, out double max) && number > max)
-                    return "above the maximum of " + maximum;
-            }
-
+            int length = Values.CodePoints(text);
+            if (maxLength >= 0 && length > maxLength)
+                return "longer than the maxLength of " + maxLength + " (" + length + " characters)";
+            if (minLength >= 0 && length < minLength)
+                return "shorter than the minLength of " + minLength + " (" + length + " characters)";
+            if (pattern is not null && !Matches(pattern, text))
+                return "it does not match the pattern " + Values.Display(pattern);
             return null;
         }
 
-        private static bool Matches(string pattern, string text)
+        if (Values.TryConstantNumber(value, out double number))
         {
-            try
-            {
-                return Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, PatternTimeout);
-            }
-            catch (ArgumentException)
-            {
-                return true; // a pattern .NET cannot read is not held against the value
-            }
-            catch (RegexMatchTimeoutException)
-            {
-                return true;
-            }
+            if (Values.TryParseNumber(minimum, out double min) && number < min)
+                return "below the minimum of " + minimum;
+            if (Values.TryParseNumber(maximum, out double max) && number > max)
+                return "above the maximum of " + maximum;
+        }
+
+        return null;
+    }
+
+    private static bool Matches(string pattern, string text)
+    {
+        try
+        {
+            return Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, PatternTimeout);
+        }
+        catch (ArgumentException)
+        {
+            return true; // a pattern .NET cannot read is not held against the value
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            return true;
         }
     }
 }

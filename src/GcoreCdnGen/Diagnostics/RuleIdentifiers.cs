@@ -1,33 +1,32 @@
-namespace GcoreCdnGen.Diagnostics
+namespace GcoreCdnGen.Diagnostics;
+
+/// <summary>
+/// Every ID GcoreCdnGen reports or suppresses, in one place. IDs are stable once released: a new rule takes the next
+/// free number of its range (GCDN0xx: usage rules of the analyzers, GCDN1xx: the spec, reported by the generator),
+/// and needs a descriptor in <see cref="Descriptors"/>, a line in AnalyzerReleases.Unshipped.md and a page under
+/// docs/diagnostics. The constant's name is the rule's intent; an analyzer is named after it.
+/// </summary>
+public static class RuleIdentifiers
 {
-    /// <summary>
-    /// Every ID GcoreCdnGen reports or suppresses, in one place. IDs are stable once released: a new rule takes the next
-    /// free number of its range (GCDN0xx: usage rules of the analyzers, GCDN1xx: the spec, reported by the generator),
-    /// and needs a descriptor in <see cref="Descriptors"/>, a line in AnalyzerReleases.Unshipped.md and a page under
-    /// docs/diagnostics. The constant's name is the rule's intent; an analyzer is named after it.
-    /// </summary>
-    public static class RuleIdentifiers
-    {
-        public const string UseNextWithoutCases = "GCDN001";
-        public const string DeprecatedUse = "GCDN002";
-        public const string ConstantBreaksSchema = "GCDN003";
-        public const string RejectedOriginSource = "GCDN004";
-        public const string RejectedS3Config = "GCDN005";
-        public const string NoActiveSource = "GCDN006";
+    public const string UseNextWithoutCases = "GCDN001";
+    public const string DeprecatedUse = "GCDN002";
+    public const string ConstantBreaksSchema = "GCDN003";
+    public const string RejectedOriginSource = "GCDN004";
+    public const string RejectedS3Config = "GCDN005";
+    public const string NoActiveSource = "GCDN006";
 
-        public const string UnreadableDocument = "GCDN100";
-        public const string ReaderError = "GCDN101";
-        public const string DanglingReference = "GCDN102";
-        public const string UnsupportedConstruct = "GCDN103";
-        public const string DuplicateName = "GCDN104";
-        public const string NoOperations = "GCDN105";
-        public const string InvalidOption = "GCDN106";
-        public const string RecursiveValue = "GCDN107";
+    public const string UnreadableDocument = "GCDN100";
+    public const string ReaderError = "GCDN101";
+    public const string DanglingReference = "GCDN102";
+    public const string UnsupportedConstruct = "GCDN103";
+    public const string DuplicateName = "GCDN104";
+    public const string NoOperations = "GCDN105";
+    public const string InvalidOption = "GCDN106";
+    public const string RecursiveValue = "GCDN107";
 
-        /// <summary>The compiler's CS0612 (obsolete, no message) on a use GCDN002 reports.</summary>
-        public const string DeprecatedUseWithoutMessageSuppression = "GCDNSUP0612";
+    /// <summary>The compiler's CS0612 (obsolete, no message) on a use GCDN002 reports.</summary>
+    public const string DeprecatedUseWithoutMessageSuppression = "GCDNSUP0612";
 
-        /// <summary>The compiler's CS0618 (obsolete, with message) on a use GCDN002 reports.</summary>
-        public const string DeprecatedUseWithMessageSuppression = "GCDNSUP0618";
-    }
+    /// <summary>The compiler's CS0618 (obsolete, with message) on a use GCDN002 reports.</summary>
+    public const string DeprecatedUseWithMessageSuppression = "GCDNSUP0618";
 }

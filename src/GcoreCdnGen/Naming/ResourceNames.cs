@@ -1,30 +1,29 @@
 using System.Collections.Generic;
 using System.Linq;
 
-namespace GcoreCdnGen.Naming
+namespace GcoreCdnGen.Naming;
+
+/// <summary>The classes that hold a resource's operations (<c>client.Cdn.OriginGroups</c> is a <c>OriginGroupsOperations</c>).</summary>
+public static class ResourceNames
 {
-    /// <summary>The classes that hold a resource's operations (<c>client.Cdn.OriginGroups</c> is a <c>OriginGroupsOperations</c>).</summary>
-    public static class ResourceNames
+    /// <summary>The class every resource's operations share for their raw-response twins.</summary>
+    public const string RawClass = "RawResponseOperations";
+
+    /// <summary>
+    /// The class name of each resource along a path. A class never takes the name of a class that encloses it
+    /// (<c>/ip-info/ip-info</c> would declare <c>IpInfoOperations</c> inside itself): it is qualified by its path.
+    /// </summary>
+    public static IReadOnlyList<string> ClassNames(IReadOnlyList<string> path)
     {
-        /// <summary>The class every resource's operations share for their raw-response twins.</summary>
-        public const string RawClass = "RawResponseOperations";
-
-        /// <summary>
-        /// The class name of each resource along a path. A class never takes the name of a class that encloses it
-        /// (<c>/ip-info/ip-info</c> would declare <c>IpInfoOperations</c> inside itself): it is qualified by its path.
-        /// </summary>
-        public static IReadOnlyList<string> ClassNames(IReadOnlyList<string> path)
+        var result = new List<string>(path.Count);
+        for (int i = 0; i < path.Count; i++)
         {
-            var result = new List<string>(path.Count);
-            for (int i = 0; i < path.Count; i++)
-            {
-                string name = path[i] + "Operations";
-                if (result.Contains(name) || name == RawClass)
-                    name = string.Concat(path.Take(i + 1)) + "Operations";
-                result.Add(name);
-            }
-
-            return result;
+            string name = path[i] + "Operations";
+            if (result.Contains(name) || name == RawClass)
+                name = string.Concat(path.Take(i + 1)) + "Operations";
+            result.Add(name);
         }
+
+        return result;
     }
 }

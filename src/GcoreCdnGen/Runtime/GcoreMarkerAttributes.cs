@@ -4,97 +4,96 @@
 // The marker attributes: how the analyzers find generated code, and what they read from it. This file ships into the
 // user's project like the rest of the runtime, and is also compiled into the generator, so that the emitters and
 // the analyzers spell the attributes and their arguments with nameof() instead of by hand.
-namespace GcoreCdnGen.Runtime
+namespace GcoreCdnGen.Runtime;
+
+/// <summary>Marks a generated type with the schema it comes from; the analyzers find generated types by it.</summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Class | global::System.AttributeTargets.Struct, Inherited = false)]
+public sealed class GcoreSchemaAttribute : global::System.Attribute
 {
-    /// <summary>Marks a generated type with the schema it comes from; the analyzers find generated types by it.</summary>
-    [global::System.AttributeUsage(global::System.AttributeTargets.Class | global::System.AttributeTargets.Struct, Inherited = false)]
-    public sealed class GcoreSchemaAttribute : global::System.Attribute
-    {
-        public GcoreSchemaAttribute(string pointer) => Pointer = pointer;
+    public GcoreSchemaAttribute(string pointer) => Pointer = pointer;
 
-        /// <summary>Where the schema sits in the spec, as a JSON pointer.</summary>
-        public string Pointer { get; }
+    /// <summary>Where the schema sits in the spec, as a JSON pointer.</summary>
+    public string Pointer { get; }
 
-        /// <summary>The type is sent to the server (part of a request), so the analyzers check the values set on it.</summary>
-        public bool Request { get; set; }
-    }
+    /// <summary>The type is sent to the server (part of a request), so the analyzers check the values set on it.</summary>
+    public bool Request { get; set; }
+}
 
-    /// <summary>Marks a static member of a string-backed enum with the JSON value it stands for.</summary>
-    [global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]
-    public sealed class GcoreEnumValueAttribute : global::System.Attribute
-    {
-        public GcoreEnumValueAttribute(string value) => Value = value;
+/// <summary>Marks a static member of a string-backed enum with the JSON value it stands for.</summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = false)]
+public sealed class GcoreEnumValueAttribute : global::System.Attribute
+{
+    public GcoreEnumValueAttribute(string value) => Value = value;
 
-        /// <summary>The value as JSON carries it.</summary>
-        public string Value { get; }
-    }
+    /// <summary>The value as JSON carries it.</summary>
+    public string Value { get; }
+}
 
-    /// <summary>Marks a generated client method with the operation it calls; the analyzers find operations by it.</summary>
-    [global::System.AttributeUsage(global::System.AttributeTargets.Method, Inherited = false)]
-    public sealed class GcoreOperationAttribute : global::System.Attribute
-    {
-        public GcoreOperationAttribute(string operationId) => OperationId = operationId;
+/// <summary>Marks a generated client method with the operation it calls; the analyzers find operations by it.</summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Method, Inherited = false)]
+public sealed class GcoreOperationAttribute : global::System.Attribute
+{
+    public GcoreOperationAttribute(string operationId) => OperationId = operationId;
 
-        /// <summary>The spec's operationId.</summary>
-        public string OperationId { get; }
-    }
+    /// <summary>The spec's operationId.</summary>
+    public string OperationId { get; }
+}
 
-    /// <summary>Marks a client method parameter with the spec's rules for it; the analyzers check constant arguments.</summary>
-    [global::System.AttributeUsage(global::System.AttributeTargets.Parameter, Inherited = false)]
-    public sealed class GcoreParameterAttribute : global::System.Attribute
-    {
-        public GcoreParameterAttribute(string name) => Name = name;
+/// <summary>Marks a client method parameter with the spec's rules for it; the analyzers check constant arguments.</summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Parameter, Inherited = false)]
+public sealed class GcoreParameterAttribute : global::System.Attribute
+{
+    public GcoreParameterAttribute(string name) => Name = name;
 
-        /// <summary>The parameter's name in the spec.</summary>
-        public string Name { get; }
+    /// <summary>The parameter's name in the spec.</summary>
+    public string Name { get; }
 
-        /// <summary>The spec's maxLength, or -1.</summary>
-        public int MaxLength { get; set; } = -1;
+    /// <summary>The spec's maxLength, or -1.</summary>
+    public int MaxLength { get; set; } = -1;
 
-        /// <summary>The spec's minLength, or -1.</summary>
-        public int MinLength { get; set; } = -1;
+    /// <summary>The spec's minLength, or -1.</summary>
+    public int MinLength { get; set; } = -1;
 
-        /// <summary>The spec's pattern, if any.</summary>
-        public string? Pattern { get; set; }
+    /// <summary>The spec's pattern, if any.</summary>
+    public string? Pattern { get; set; }
 
-        /// <summary>The spec's minimum, if any, as written there.</summary>
-        public string? Minimum { get; set; }
+    /// <summary>The spec's minimum, if any, as written there.</summary>
+    public string? Minimum { get; set; }
 
-        /// <summary>The spec's maximum, if any, as written there.</summary>
-        public string? Maximum { get; set; }
+    /// <summary>The spec's maximum, if any, as written there.</summary>
+    public string? Maximum { get; set; }
 
-        /// <summary>Why the spec deprecates the parameter, if it does.</summary>
-        public string? Deprecated { get; set; }
-    }
+    /// <summary>Why the spec deprecates the parameter, if it does.</summary>
+    public string? Deprecated { get; set; }
+}
 
-    /// <summary>Marks a generated property with its JSON name; the analyzers read the spec's rules from it.</summary>
-    [global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = true)]
-    public sealed class GcorePropertyAttribute : global::System.Attribute
-    {
-        public GcorePropertyAttribute(string jsonName) => JsonName = jsonName;
+/// <summary>Marks a generated property with its JSON name; the analyzers read the spec's rules from it.</summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Property, Inherited = true)]
+public sealed class GcorePropertyAttribute : global::System.Attribute
+{
+    public GcorePropertyAttribute(string jsonName) => JsonName = jsonName;
 
-        /// <summary>The property's name in JSON.</summary>
-        public string JsonName { get; }
+    /// <summary>The property's name in JSON.</summary>
+    public string JsonName { get; }
 
-        /// <summary>The spec's maxLength, or -1.</summary>
-        public int MaxLength { get; set; } = -1;
+    /// <summary>The spec's maxLength, or -1.</summary>
+    public int MaxLength { get; set; } = -1;
 
-        /// <summary>The spec's minLength, or -1.</summary>
-        public int MinLength { get; set; } = -1;
+    /// <summary>The spec's minLength, or -1.</summary>
+    public int MinLength { get; set; } = -1;
 
-        /// <summary>The spec's pattern, if any.</summary>
-        public string? Pattern { get; set; }
+    /// <summary>The spec's pattern, if any.</summary>
+    public string? Pattern { get; set; }
 
-        /// <summary>The spec's minimum, if any, as written there.</summary>
-        public string? Minimum { get; set; }
+    /// <summary>The spec's minimum, if any, as written there.</summary>
+    public string? Minimum { get; set; }
 
-        /// <summary>The spec's maximum, if any, as written there.</summary>
-        public string? Maximum { get; set; }
+    /// <summary>The spec's maximum, if any, as written there.</summary>
+    public string? Maximum { get; set; }
 
-        /// <summary>The spec's default, as JSON.</summary>
-        public string? DefaultJson { get; set; }
+    /// <summary>The spec's default, as JSON.</summary>
+    public string? DefaultJson { get; set; }
 
-        /// <summary>The property holds a credential: redacted when printed.</summary>
-        public bool Secret { get; set; }
-    }
+    /// <summary>The property holds a credential: redacted when printed.</summary>
+    public bool Secret { get; set; }
 }
