@@ -184,7 +184,8 @@ namespace GcoreCdnGen.Emitting
                         /// <remarks>
                         /// The client retries and times out on its own (<see cref="{{options}}.MaxRetries"/>, <see cref="{{options}}.Timeout"/>); the
                         /// factory's HttpClient gets an infinite Timeout so that the client's per-attempt one rules. Set MaxRetries to 0 when you add
-                        /// a resilience handler of your own to the returned builder. <see cref="{{options}}.HttpClient"/> is ignored here.
+                        /// a resilience handler of your own to the returned builder. <see cref="{{options}}.HttpClient"/> is ignored here. The primary
+                        /// handler does not follow redirects: the client follows a same-origin one itself and refuses any other.
                         /// </remarks>
                         /// <returns>The builder of the HttpClient named after the client's full type name, to add message handlers or configure the primary handler.</returns>
                         public static {{Builder}} Add{{client}}(this {{Services}} services, global::System.Action<{{options}}>? configure = null)
@@ -194,6 +195,10 @@ namespace GcoreCdnGen.Emitting
                             if (configure is not null)
                                 optionsBuilder.Configure(configure);
                             var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {{Identifiers.Literal(ns + "." + client)}});
+                            // Redirects are the client's decision (same origin only), never the handler's: a followed one would send the request elsewhere first.
+                            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(
+                                builder,
+                                static () => new global::System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
                             global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<{{client}}>(
                                 builder,
                                 static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) =>
