@@ -6,232 +6,149 @@ using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 
-namespace GcoreCdnGen.Emitting
+namespace GcoreCdnGen.Emitting;
+
+/// <summary>
+/// Emits the client: one nested class per path resource, one async method per operation, a <c>WithRawResponse</c>
+/// twin of each resource's methods (status and headers with the value), <c>…AllAsync</c> paging helpers for lists,
+/// and, when the consumer references Microsoft.Extensions.Http, an <c>Add&lt;Client&gt;</c> DI extension.
+/// </summary>
+internal static class ClientEmitter
 {
-    /// <summary>
-    /// Emits the client: one nested class per path resource, one async method per operation, a <c>WithRawResponse</c>
-    /// twin of each resource's methods (status and headers with the value), <c>…AllAsync</c> paging helpers for lists,
-    /// and, when the consumer references Microsoft.Extensions.Http, an <c>Add&lt;Client&gt;</c> DI extension.
-    /// </summary>
-    internal static class ClientEmitter
+    private const string RawClass = ResourceNames.RawClass;
+    private const string RawProperty = "WithRawResponse";
+
+    private sealed class Resource
     {
-        private const string RawClass = ResourceNames.RawClass;
-        private const string RawProperty = "WithRawResponse";
-
-        private sealed class Resource
+        public Resource(string name, string className)
         {
-            public Resource(string name, string className)
-            {
-                Name = name;
-                ClassName = className;
-            }
-
-            public string Name { get; }
-
-            /// <summary>The path the resource stands for, as the spec spells it (<c>/cdn/origin_groups</c>): the start of its operations' paths.</summary>
-            public string Path { get; set; } = "";
-
-            /// <summary>The class holding the operations, as the naming layer decides (<see cref="ResourceNames"/>).</summary>
-            public string ClassName { get; }
-
-            public List<Resource> Children { get; } = new();
-
-            public List<OperationDef> Operations { get; } = new();
-
-            /// <summary>A raw twin is emitted for resources with operations, unless a child resource would collide with its names.</summary>
-            public bool HasRaw => Operations.Count > 0 && !Children.Any(c => c.ClassName == RawClass || c.Name == RawProperty);
+            Name = name;
+            ClassName = className;
         }
 
-        private enum Flavor
-        {
-            Value,
-            Raw,
-        }
+        public string Name { get; }
 
-        /// <summary>The client source. <paramref name="model"/> carries the operations and the list-envelope types (for paging).</summary>
-        public static string Emit(ApiModel model)
+        /// <summary>The path the resource stands for, as the spec spells it (<c>/cdn/origin_groups</c>): the start of its operations' paths.</summary>
+        public string Path { get; set; } = "";
+
+        /// <summary>The class holding the operations, as the naming layer decides (<see cref="ResourceNames"/>).</summary>
+        public string ClassName { get; }
+
+        public List<Resource> Children { get; } = new();
+
+        public List<OperationDef> Operations { get; } = new();
+
+        /// <summary>A raw twin is emitted for resources with operations, unless a child resource would collide with its names.</summary>
+        public bool HasRaw => Operations.Count > 0 && !Children.Any(c => c.ClassName == RawClass || c.Name == RawProperty);
+    }
+
+    private enum Flavor
+    {
+        Value,
+        Raw,
+    }
+
+    /// <summary>The client source. <paramref name="model"/> carries the operations and the list-envelope types (for paging).</summary>
+    public static string Emit(ApiModel model)
+    {
+        var root = new Resource("", "");
+        foreach (var operation in model.Operations)
         {
-            var root = new Resource("", "");
-            foreach (var operation in model.Operations)
+            var node = root;
+            var segments = operation.PathTemplate.Split(new[] { '/' }, System.StringSplitOptions.RemoveEmptyEntries);
+            int consumed = 0;
+            var classNames = ResourceNames.ClassNames(operation.ResourcePath);
+            for (int depth = 0; depth < operation.ResourcePath.Count; depth++)
             {
-                var node = root;
-                var segments = operation.PathTemplate.Split(new[] { '/' }, System.StringSplitOptions.RemoveEmptyEntries);
-                int consumed = 0;
-                var classNames = ResourceNames.ClassNames(operation.ResourcePath);
-                for (int depth = 0; depth < operation.ResourcePath.Count; depth++)
+                string segment = operation.ResourcePath[depth];
+                // The resource's path runs to the next segment of the operation's path that is not a parameter.
+                while (consumed < segments.Length && segments[consumed].StartsWith("{", System.StringComparison.Ordinal))
+                    consumed++;
+                consumed = System.Math.Min(consumed + 1, segments.Length);
+                var child = node.Children.FirstOrDefault(c => c.Name == segment);
+                if (child is null)
                 {
-                    string segment = operation.ResourcePath[depth];
-                    // The resource's path runs to the next segment of the operation's path that is not a parameter.
-                    while (consumed < segments.Length && segments[consumed].StartsWith("{", System.StringComparison.Ordinal))
-                        consumed++;
-                    consumed = System.Math.Min(consumed + 1, segments.Length);
-                    var child = node.Children.FirstOrDefault(c => c.Name == segment);
-                    if (child is null)
-                    {
-                        child = new Resource(segment, classNames[depth]) { Path = "/" + string.Join("/", segments.Take(consumed)) };
-                        node.Children.Add(child);
-                    }
-
-                    node = child;
+                    child = new Resource(segment, classNames[depth]) { Path = "/" + string.Join("/", segments.Take(consumed)) };
+                    node.Children.Add(child);
                 }
 
-                node.Operations.Add(operation);
+                node = child;
             }
 
-            var envelopes = model.Types.Where(t => t.Kind == TypeKind.ListEnvelope).ToDictionary(t => t.Name);
-            string ns = model.Options.Namespace;
-            string client = model.Options.ClientName;
-            string options = GeneratedNames.OptionsType(client);
-            var w = new SourceWriter();
-            w.Line(CSharp.Header);
-            using (w.Block($"namespace {ns}"))
-            {
-                w.Doc("summary", $"A client for {model.Title}, generated from {System.IO.Path.GetFileName(model.Options.Path)}.");
-                w.Line("/// <remarks>Thread-safe: keep one instance for the application's lifetime.</remarks>");
-                using (w.Block($"public sealed partial class {client} : global::System.IDisposable"))
-                {
-                    w.Line($$"""
-                        /// <summary>The base address used when neither options nor GCORE_BASE_URL give one.</summary>
-                        public const string DefaultBaseUrl = {{Identifiers.Literal(model.DefaultBaseUrl)}};
-
-                        private readonly GcoreTransport _transport;
-
-                        /// <summary>A client configured from the environment: GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS.</summary>
-                        public {{client}}()
-                            : this(new {{options}}())
-                        {
-                        }
-
-                        /// <summary>A client configured by <paramref name="options"/>; what they leave unset comes from the environment.</summary>
-                        public {{client}}({{options}} options)
-                            : this(new GcoreTransport(options, DefaultBaseUrl))
-                        {
-                        }
-
-                        /// <summary>A client that sends through <paramref name="httpClient"/> (from IHttpClientFactory), whatever <paramref name="options"/> say.</summary>
-                        internal {{client}}({{options}} options, global::System.Net.Http.HttpClient httpClient)
-                            : this(new GcoreTransport(options, DefaultBaseUrl, httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient))))
-                        {
-                        }
-
-                        """);
-                    using (w.Block($"private {client}(GcoreTransport transport)"))
-                        EmitConstructorBody(w, root);
-
-                    w.Line($$"""
-
-                        /// <summary>Where requests go.</summary>
-                        public global::System.Uri BaseUrl => _transport.BaseUrl;
-
-                        /// <summary>
-                        /// A view of this client whose calls use other settings (retries, timeout, extra headers); what
-                        /// <paramref name="configure"/> leaves unset stays as it is. Cheap: the view shares this client's connections.
-                        /// </summary>
-                        /// <example><code>var once = client.WithOptions(o => o.MaxRetries = 0);</code></example>
-                        public {{client}} WithOptions(global::System.Action<GcoreRequestOptions> configure)
-                        {
-                            global::System.ArgumentNullException.ThrowIfNull(configure);
-                            var options = new GcoreRequestOptions();
-                            configure(options);
-                            return WithOptions(options);
-                        }
-
-                        /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
-                        public {{client}} WithOptions(GcoreRequestOptions options) => new {{client}}(_transport.With(options));
-                        """);
-                    EmitChildProperties(w, root);
-
-                    w.Line("""
-
-                        /// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>
-                        public void Dispose() => _transport.Dispose();
-                        """);
-                    EmitOperations(w, ns, root, envelopes);
-
-                    foreach (var child in root.Children)
-                    {
-                        w.Line();
-                        EmitResource(w, ns, child, envelopes);
-                    }
-                }
-            }
-
-            return w.ToString();
+            node.Operations.Add(operation);
         }
 
-        /// <summary>
-        /// The DI extension, emitted only when the consumer references Microsoft.Extensions.Http: registers the client as
-        /// a typed HttpClient and its options through Microsoft.Extensions.Options.
-        /// </summary>
-        public static string EmitDependencyInjection(string ns, string client)
+        var envelopes = model.Types.Where(t => t.Kind == TypeKind.ListEnvelope).ToDictionary(t => t.Name);
+        string ns = model.Options.Namespace;
+        string client = model.Options.ClientName;
+        string options = GeneratedNames.OptionsType(client);
+        var w = new SourceWriter();
+        w.Line(CSharp.Header);
+        using (w.Block($"namespace {ns}"))
         {
-            const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
-            const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
-            string options = GeneratedNames.OptionsType(client);
-            var w = new SourceWriter();
-            w.Line(CSharp.Header);
-            using (w.Block($"namespace {ns}"))
+            w.Doc("summary", $"A client for {model.Title}, generated from {System.IO.Path.GetFileName(model.Options.Path)}.");
+            w.Line("/// <remarks>Thread-safe: keep one instance for the application's lifetime.</remarks>");
+            using (w.Block($"public sealed partial class {client} : global::System.IDisposable"))
             {
-                w.Line($"""/// <summary>Registers <see cref="{client}"/> with dependency injection, over IHttpClientFactory.</summary>""");
-                using (w.Block($"public static partial class {GeneratedNames.ServiceCollectionExtensionsType(client)}"))
-                {
-                    w.Line($$"""
-                        /// <summary>
-                        /// Registers <see cref="{{client}}"/> as a typed HttpClient (transient; the factory pools the handlers) and
-                        /// <see cref="{{options}}"/> as options: <paramref name="configure"/>, or any <c>Configure&lt;{{options}}&gt;</c>,
-                        /// sets them. What the options leave unset comes from the environment (GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS).
-                        /// </summary>
-                        /// <remarks>
-                        /// The client retries and times out on its own (<see cref="{{options}}.MaxRetries"/>, <see cref="{{options}}.Timeout"/>); the
-                        /// factory's HttpClient gets an infinite Timeout so that the client's per-attempt one rules. Set MaxRetries to 0 when you add
-                        /// a resilience handler of your own to the returned builder. <see cref="{{options}}.HttpClient"/> is ignored here. The primary
-                        /// handler does not follow redirects: the client follows a same-origin one itself and refuses any other.
-                        /// </remarks>
-                        /// <returns>The builder of the HttpClient named after the client's full type name, to add message handlers or configure the primary handler.</returns>
-                        public static {{Builder}} Add{{client}}(this {{Services}} services, global::System.Action<{{options}}>? configure = null)
-                        {
-                            global::System.ArgumentNullException.ThrowIfNull(services);
-                            var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<{{options}}>(services);
-                            if (configure is not null)
-                                optionsBuilder.Configure(configure);
-                            var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {{Identifiers.Literal(ns + "." + client)}});
-                            // Redirects are the client's decision (same origin only), never the handler's: a followed one would send the request elsewhere first.
-                            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(
-                                builder,
-                                static () => new global::System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
-                            global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<{{client}}>(
-                                builder,
-                                static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) =>
-                                {
-                                    httpClient.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan;
-                                    var options = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{options}}>>(provider).Value;
-                                    return new {{client}}(options, httpClient);
-                                });
-                            return builder;
-                        }
-                        """);
-                }
-            }
+                w.Line($$"""
+                    /// <summary>The base address used when neither options nor GCORE_BASE_URL give one.</summary>
+                    public const string DefaultBaseUrl = {{Identifiers.Literal(model.DefaultBaseUrl)}};
 
-            return w.ToString();
-        }
-
-        private static void EmitResource(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes)
-        {
-            w.Line($"/// <summary>Operations under <c>{SourceWriter.Xml(resource.Path)}</c>.</summary>");
-            using (w.Block($"public sealed partial class {resource.ClassName}"))
-            {
-                w.Line("""
                     private readonly GcoreTransport _transport;
 
+                    /// <summary>A client configured from the environment: GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS.</summary>
+                    public {{client}}()
+                        : this(new {{options}}())
+                    {
+                    }
+
+                    /// <summary>A client configured by <paramref name="options"/>; what they leave unset comes from the environment.</summary>
+                    public {{client}}({{options}} options)
+                        : this(new GcoreTransport(options, DefaultBaseUrl))
+                    {
+                    }
+
+                    /// <summary>A client that sends through <paramref name="httpClient"/> (from IHttpClientFactory), whatever <paramref name="options"/> say.</summary>
+                    internal {{client}}({{options}} options, global::System.Net.Http.HttpClient httpClient)
+                        : this(new GcoreTransport(options, DefaultBaseUrl, httpClient ?? throw new global::System.ArgumentNullException(nameof(httpClient))))
+                    {
+                    }
+
                     """);
-                using (w.Block($"internal {resource.ClassName}(GcoreTransport transport)"))
-                    EmitConstructorBody(w, resource);
+                using (w.Block($"private {client}(GcoreTransport transport)"))
+                    EmitConstructorBody(w, root);
 
-                EmitChildProperties(w, resource);
-                EmitOperations(w, ns, resource, envelopes);
+                w.Line($$"""
 
-                foreach (var child in resource.Children)
+                    /// <summary>Where requests go.</summary>
+                    public global::System.Uri BaseUrl => _transport.BaseUrl;
+
+                    /// <summary>
+                    /// A view of this client whose calls use other settings (retries, timeout, extra headers); what
+                    /// <paramref name="configure"/> leaves unset stays as it is. Cheap: the view shares this client's connections.
+                    /// </summary>
+                    /// <example><code>var once = client.WithOptions(o => o.MaxRetries = 0);</code></example>
+                    public {{client}} WithOptions(global::System.Action<GcoreRequestOptions> configure)
+                    {
+                        global::System.ArgumentNullException.ThrowIfNull(configure);
+                        var options = new GcoreRequestOptions();
+                        configure(options);
+                        return WithOptions(options);
+                    }
+
+                    /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
+                    public {{client}} WithOptions(GcoreRequestOptions options) => new {{client}}(_transport.With(options));
+                    """);
+                EmitChildProperties(w, root);
+
+                w.Line("""
+
+                    /// <summary>Releases nothing the caller owns: a passed-in HttpClient stays open.</summary>
+                    public void Dispose() => _transport.Dispose();
+                    """);
+                EmitOperations(w, ns, root, envelopes);
+
+                foreach (var child in root.Children)
                 {
                     w.Line();
                     EmitResource(w, ns, child, envelopes);
@@ -239,302 +156,384 @@ namespace GcoreCdnGen.Emitting
             }
         }
 
-        /// <summary>Keeps the transport and builds the child resources (and the raw twin) over it.</summary>
-        private static void EmitConstructorBody(SourceWriter w, Resource resource)
-        {
-            w.Line("_transport = transport;");
-            foreach (var child in resource.Children)
-                w.Line($"{child.Name} = new {child.ClassName}(transport);");
-            if (resource.HasRaw)
-                w.Line($"{RawProperty} = new {RawClass}(transport);");
-        }
+        return w.ToString();
+    }
 
-        /// <summary>One property per child resource.</summary>
-        private static void EmitChildProperties(SourceWriter w, Resource resource)
+    /// <summary>
+    /// The DI extension, emitted only when the consumer references Microsoft.Extensions.Http: registers the client as
+    /// a typed HttpClient and its options through Microsoft.Extensions.Options.
+    /// </summary>
+    public static string EmitDependencyInjection(string ns, string client)
+    {
+        const string Services = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection";
+        const string Builder = "global::Microsoft.Extensions.DependencyInjection.IHttpClientBuilder";
+        string options = GeneratedNames.OptionsType(client);
+        var w = new SourceWriter();
+        w.Line(CSharp.Header);
+        using (w.Block($"namespace {ns}"))
         {
-            foreach (var child in resource.Children)
+            w.Line($"""/// <summary>Registers <see cref="{client}"/> with dependency injection, over IHttpClientFactory.</summary>""");
+            using (w.Block($"public static partial class {GeneratedNames.ServiceCollectionExtensionsType(client)}"))
             {
                 w.Line($$"""
-
-                    /// <summary>Operations under <c>{{SourceWriter.Xml(child.Path)}}</c>.</summary>
-                    public {{child.ClassName}} {{child.Name}} { get; }
+                    /// <summary>
+                    /// Registers <see cref="{{client}}"/> as a typed HttpClient (transient; the factory pools the handlers) and
+                    /// <see cref="{{options}}"/> as options: <paramref name="configure"/>, or any <c>Configure&lt;{{options}}&gt;</c>,
+                    /// sets them. What the options leave unset comes from the environment (GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS).
+                    /// </summary>
+                    /// <remarks>
+                    /// The client retries and times out on its own (<see cref="{{options}}.MaxRetries"/>, <see cref="{{options}}.Timeout"/>); the
+                    /// factory's HttpClient gets an infinite Timeout so that the client's per-attempt one rules. Set MaxRetries to 0 when you add
+                    /// a resilience handler of your own to the returned builder. <see cref="{{options}}.HttpClient"/> is ignored here. The primary
+                    /// handler does not follow redirects: the client follows a same-origin one itself and refuses any other.
+                    /// </remarks>
+                    /// <returns>The builder of the HttpClient named after the client's full type name, to add message handlers or configure the primary handler.</returns>
+                    public static {{Builder}} Add{{client}}(this {{Services}} services, global::System.Action<{{options}}>? configure = null)
+                    {
+                        global::System.ArgumentNullException.ThrowIfNull(services);
+                        var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<{{options}}>(services);
+                        if (configure is not null)
+                            optionsBuilder.Configure(configure);
+                        var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {{Identifiers.Literal(ns + "." + client)}});
+                        // Redirects are the client's decision (same origin only), never the handler's: a followed one would send the request elsewhere first.
+                        global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(
+                            builder,
+                            static () => new global::System.Net.Http.SocketsHttpHandler { AllowAutoRedirect = false });
+                        global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.AddTypedClient<{{client}}>(
+                            builder,
+                            static (global::System.Net.Http.HttpClient httpClient, global::System.IServiceProvider provider) =>
+                            {
+                                httpClient.Timeout = global::System.Threading.Timeout.InfiniteTimeSpan;
+                                var options = global::Microsoft.Extensions.DependencyInjection.ServiceProviderServiceExtensions.GetRequiredService<global::Microsoft.Extensions.Options.IOptions<{{options}}>>(provider).Value;
+                                return new {{client}}(options, httpClient);
+                            });
+                        return builder;
+                    }
                     """);
             }
         }
 
-        /// <summary>A resource's operations, their paging helpers, and its <c>WithRawResponse</c> twin.</summary>
-        private static void EmitOperations(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes)
+        return w.ToString();
+    }
+
+    private static void EmitResource(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes)
+    {
+        w.Line($"/// <summary>Operations under <c>{SourceWriter.Xml(resource.Path)}</c>.</summary>");
+        using (w.Block($"public sealed partial class {resource.ClassName}"))
         {
-            var methodNames = new HashSet<string>(resource.Operations.Select(o => o.MethodName + "Async"));
+            w.Line("""
+                private readonly GcoreTransport _transport;
+
+                """);
+            using (w.Block($"internal {resource.ClassName}(GcoreTransport transport)"))
+                EmitConstructorBody(w, resource);
+
+            EmitChildProperties(w, resource);
+            EmitOperations(w, ns, resource, envelopes);
+
+            foreach (var child in resource.Children)
+            {
+                w.Line();
+                EmitResource(w, ns, child, envelopes);
+            }
+        }
+    }
+
+    /// <summary>Keeps the transport and builds the child resources (and the raw twin) over it.</summary>
+    private static void EmitConstructorBody(SourceWriter w, Resource resource)
+    {
+        w.Line("_transport = transport;");
+        foreach (var child in resource.Children)
+            w.Line($"{child.Name} = new {child.ClassName}(transport);");
+        if (resource.HasRaw)
+            w.Line($"{RawProperty} = new {RawClass}(transport);");
+    }
+
+    /// <summary>One property per child resource.</summary>
+    private static void EmitChildProperties(SourceWriter w, Resource resource)
+    {
+        foreach (var child in resource.Children)
+        {
+            w.Line($$"""
+
+                /// <summary>Operations under <c>{{SourceWriter.Xml(child.Path)}}</c>.</summary>
+                public {{child.ClassName}} {{child.Name}} { get; }
+                """);
+        }
+    }
+
+    /// <summary>A resource's operations, their paging helpers, and its <c>WithRawResponse</c> twin.</summary>
+    private static void EmitOperations(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes)
+    {
+        var methodNames = new HashSet<string>(resource.Operations.Select(o => o.MethodName + "Async"));
+        foreach (var operation in resource.Operations)
+        {
+            w.Line();
+            EmitOperation(w, ns, operation, Flavor.Value);
+            if (Paging.For(operation, envelopes) is { } paging && methodNames.Add(paging.MethodName))
+            {
+                w.Line();
+                EmitListAll(w, ns, operation, paging);
+            }
+        }
+
+        if (!resource.HasRaw)
+            return;
+        w.Line($$"""
+
+            /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
+            public {{RawClass}} {{RawProperty}} { get; }
+
+            /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
+            """);
+        using (w.Block($"public sealed partial class {RawClass}"))
+        {
+            w.Line($"""
+                private readonly GcoreTransport _transport;
+
+                internal {RawClass}(GcoreTransport transport) => _transport = transport;
+                """);
             foreach (var operation in resource.Operations)
             {
                 w.Line();
-                EmitOperation(w, ns, operation, Flavor.Value);
-                if (Paging.For(operation, envelopes) is { } paging && methodNames.Add(paging.MethodName))
-                {
-                    w.Line();
-                    EmitListAll(w, ns, operation, paging);
-                }
-            }
-
-            if (!resource.HasRaw)
-                return;
-            w.Line($$"""
-
-                /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-                public {{RawClass}} {{RawProperty}} { get; }
-
-                /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
-                """);
-            using (w.Block($"public sealed partial class {RawClass}"))
-            {
-                w.Line($"""
-                    private readonly GcoreTransport _transport;
-
-                    internal {RawClass}(GcoreTransport transport) => _transport = transport;
-                    """);
-                foreach (var operation in resource.Operations)
-                {
-                    w.Line();
-                    EmitOperation(w, ns, operation, Flavor.Raw);
-                }
+                EmitOperation(w, ns, operation, Flavor.Raw);
             }
         }
+    }
 
-        /// <summary>What a paging helper needs: the list operation's limit/offset parameters and the envelope's count.</summary>
-        private sealed class Paging
+    /// <summary>What a paging helper needs: the list operation's limit/offset parameters and the envelope's count.</summary>
+    private sealed class Paging
+    {
+        private Paging(string methodName, TypeDef envelope, ParameterDef limit, PropertyDef count, PropertyDef results, string defaultPageSize)
         {
-            private Paging(string methodName, TypeDef envelope, ParameterDef limit, PropertyDef count, PropertyDef results, string defaultPageSize)
-            {
-                MethodName = methodName;
-                Envelope = envelope;
-                Limit = limit;
-                Count = count;
-                Results = results;
-                DefaultPageSize = defaultPageSize;
-            }
-
-            public string MethodName { get; }
-
-            public TypeDef Envelope { get; }
-
-            public ParameterDef Limit { get; }
-
-            public PropertyDef Count { get; }
-
-            public PropertyDef Results { get; }
-
-            public string DefaultPageSize { get; }
-
-            /// <summary>A GET whose response is a list envelope (bare array or <c>{count, results}</c>) that takes integer <c>limit</c> and <c>offset</c>.</summary>
-            public static Paging? For(OperationDef op, IReadOnlyDictionary<string, TypeDef> envelopes)
-            {
-                if (op.HttpMethod != "GET" || op.Response is not { Kind: TypeRefKind.Named, NamedKind: TypeKind.ListEnvelope } response ||
-                    !envelopes.TryGetValue(response.Name!, out var envelope) || envelope.ItemType is null || envelope.Properties.Count == 0)
-                    return null;
-                static bool Integer(TypeRef type) => type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64;
-                var limit = op.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == "limit" && !p.Required && Integer(p.Type));
-                var offset = op.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == "offset" && !p.Required && Integer(p.Type));
-                var count = envelope.Properties.FirstOrDefault(p => p.JsonName == "count" && Integer(p.Type));
-                var results = envelope.Properties[envelope.Properties.Count - 1];
-                if (limit is null || offset is null || count is null || results.Type.Kind != TypeRefKind.Array)
-                    return null;
-
-                // The largest page the spec allows, else 100.
-                string pageSize = "100";
-                if (limit.Constraints?.Maximum is { } max && long.TryParse(max, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value > 0 && value <= int.MaxValue)
-                    pageSize = value.ToString(CultureInfo.InvariantCulture);
-                return new Paging(op.MethodName + "AllAsync", envelope, limit, count, results, pageSize);
-            }
+            MethodName = methodName;
+            Envelope = envelope;
+            Limit = limit;
+            Count = count;
+            Results = results;
+            DefaultPageSize = defaultPageSize;
         }
 
-        private static void EmitListAll(SourceWriter w, string ns, OperationDef op, Paging paging)
+        public string MethodName { get; }
+
+        public TypeDef Envelope { get; }
+
+        public ParameterDef Limit { get; }
+
+        public PropertyDef Count { get; }
+
+        public PropertyDef Results { get; }
+
+        public string DefaultPageSize { get; }
+
+        /// <summary>A GET whose response is a list envelope (bare array or <c>{count, results}</c>) that takes integer <c>limit</c> and <c>offset</c>.</summary>
+        public static Paging? For(OperationDef op, IReadOnlyDictionary<string, TypeDef> envelopes)
         {
-            string item = CSharp.Type(paging.Envelope.ItemType!);
-            string offset = op.Parameters.First(p => p.In == ParameterLocation.Query && p.Name == "offset").CsName;
-            w.Doc("summary", (op.Summary ?? op.OperationId) + ": every item, page after page.");
+            if (op.HttpMethod != "GET" || op.Response is not { Kind: TypeRefKind.Named, NamedKind: TypeKind.ListEnvelope } response ||
+                !envelopes.TryGetValue(response.Name!, out var envelope) || envelope.ItemType is null || envelope.Properties.Count == 0)
+                return null;
+            static bool Integer(TypeRef type) => type.Kind is TypeRefKind.Int32 or TypeRefKind.Int64;
+            var limit = op.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == "limit" && !p.Required && Integer(p.Type));
+            var offset = op.Parameters.FirstOrDefault(p => p.In == ParameterLocation.Query && p.Name == "offset" && !p.Required && Integer(p.Type));
+            var count = envelope.Properties.FirstOrDefault(p => p.JsonName == "count" && Integer(p.Type));
+            var results = envelope.Properties[envelope.Properties.Count - 1];
+            if (limit is null || offset is null || count is null || results.Type.Kind != TypeRefKind.Array)
+                return null;
+
+            // The largest page the spec allows, else 100.
+            string pageSize = "100";
+            if (limit.Constraints?.Maximum is { } max && long.TryParse(max, NumberStyles.Integer, CultureInfo.InvariantCulture, out long value) && value > 0 && value <= int.MaxValue)
+                pageSize = value.ToString(CultureInfo.InvariantCulture);
+            return new Paging(op.MethodName + "AllAsync", envelope, limit, count, results, pageSize);
+        }
+    }
+
+    private static void EmitListAll(SourceWriter w, string ns, OperationDef op, Paging paging)
+    {
+        string item = CSharp.Type(paging.Envelope.ItemType!);
+        string offset = op.Parameters.First(p => p.In == ParameterLocation.Query && p.Name == "offset").CsName;
+        w.Doc("summary", (op.Summary ?? op.OperationId) + ": every item, page after page.");
+        w.Line("/// <remarks>");
+        w.Line("/// Sends " + SourceWriter.Xml(op.HttpMethod + " " + op.PathTemplate) + " with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the");
+        w.Line("/// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref=\"GcorePaging.MaxPages\"/>");
+        w.Line("/// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.");
+        w.Line("/// </remarks>");
+        foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
+            w.Doc("param", p.Summary ?? p.Name, "name=\"" + p.CsName + "\"");
+        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
+        {
+            string? text = p.Name == "limit" ? "How many items to ask for per page. Default: " + paging.DefaultPageSize + "."
+                : p.Name == "offset" ? "How many items to skip before the first one yielded. Default: 0."
+                : p.Summary ?? p.Name;
+            w.Doc("param", text, "name=\"" + p.CsName + "\"");
+        }
+
+        w.Line("/// <param name=\"cancellationToken\">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>");
+        w.Line("/// <exception cref=\"GcoreApiException\">The response to a page has an error status code; the subclass tells which.</exception>");
+        w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
+        w.Line("[global::" + ns + "." + MarkerAttributes.Operation + "(" + Identifiers.Literal(op.OperationId) + ")]");
+        if (op.Deprecated is { } deprecated)
+            w.Line(CSharp.Obsolete(deprecated));
+        static string Narrowed(ParameterDef p, string value) => p.Type.Kind == TypeRefKind.Int32 ? "checked((int)" + value + ")" : value;
+        var call = new List<string>();
+        foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
+            call.Add(p.CsName + ": " + p.CsName);
+        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
+            call.Add(p.CsName + ": " + (p == paging.Limit ? Narrowed(p, "pageLimit") : p.CsName == offset ? Narrowed(p, "pageOffset") : p.CsName));
+        call.Add("cancellationToken: pageToken");
+        w.Line(Signature($"public global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.MethodName}", Arguments(ns, op)) + " =>");
+        w.Line("    GcorePaging.ListAllAsync<" + CSharp.Type(op.Response!) + ", " + item + ">(");
+        w.Line("        " + offset + " ?? 0,");
+        w.Line("        " + paging.Limit.CsName + " ?? " + paging.DefaultPageSize + ",");
+        w.Line("        (pageLimit, pageOffset, pageToken) => " + op.MethodName + "Async(" + string.Join(", ", call) + "),");
+        w.Line("        static page => (page." + paging.Results.Name + ", page." + GeneratedNames.IsPaginated + ", page." + paging.Count.Name + "),");
+        w.Line("        static (writer, page) => page." + GeneratedNames.WriteJson + "(writer),");
+        w.Line("        cancellationToken);");
+    }
+
+    /// <summary>A method's header: on one line when it is short, else one parameter a line.</summary>
+    private static string Signature(string head, IReadOnlyList<string> args)
+    {
+        string oneLine = $"{head}({string.Join(", ", args)})";
+        return oneLine.Length <= 120 ? oneLine : $"{head}(\n    {string.Join(",\n    ", args)})";
+    }
+
+    /// <summary>The parameter list: path parameters, body, required then optional query/header parameters, the token.</summary>
+    private static List<string> Arguments(string ns, OperationDef op)
+    {
+        var args = new List<string>();
+        foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
+            args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Type(p.Type)} {p.CsName}");
+        if (op.RequestBody is { } body)
+            args.Add(op.RequestBodyRequired ? $"{CSharp.Type(body)} body" : $"{CSharp.Type(body)}? body = null");
+        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && p.Required))
+            args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Type(p.Type)} {p.CsName}");
+        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && !p.Required))
+            args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Nullable(p.Type)} {p.CsName} = null");
+        args.Add("global::System.Threading.CancellationToken cancellationToken = default");
+        return args;
+    }
+
+    private static void EmitOperation(SourceWriter w, string ns, OperationDef op, Flavor flavor)
+    {
+        w.Doc("summary", op.Summary ?? op.Description ?? op.OperationId);
+        // One remarks: the description (where the summary is not already it), then what is sent.
+        string sends = $"{SourceWriter.Xml($"{op.HttpMethod} {op.PathTemplate}")} (<c>{SourceWriter.Xml(op.OperationId)}</c>).";
+        if (op.Summary is not null && op.Description is not null && op.Description != op.Summary)
+        {
             w.Line("/// <remarks>");
-            w.Line("/// Sends " + SourceWriter.Xml(op.HttpMethod + " " + op.PathTemplate) + " with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the");
-            w.Line("/// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref=\"GcorePaging.MaxPages\"/>");
-            w.Line("/// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.");
-            w.Line("/// </remarks>");
-            foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-                w.Doc("param", p.Summary ?? p.Name, "name=\"" + p.CsName + "\"");
-            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
-            {
-                string? text = p.Name == "limit" ? "How many items to ask for per page. Default: " + paging.DefaultPageSize + "."
-                    : p.Name == "offset" ? "How many items to skip before the first one yielded. Default: 0."
-                    : p.Summary ?? p.Name;
-                w.Doc("param", text, "name=\"" + p.CsName + "\"");
-            }
-
-            w.Line("/// <param name=\"cancellationToken\">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>");
-            w.Line("/// <exception cref=\"GcoreApiException\">The response to a page has an error status code; the subclass tells which.</exception>");
-            w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
-            w.Line("[global::" + ns + "." + MarkerAttributes.Operation + "(" + Identifiers.Literal(op.OperationId) + ")]");
-            if (op.Deprecated is { } deprecated)
-                w.Line(CSharp.Obsolete(deprecated));
-            static string Narrowed(ParameterDef p, string value) => p.Type.Kind == TypeRefKind.Int32 ? "checked((int)" + value + ")" : value;
-            var call = new List<string>();
-            foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-                call.Add(p.CsName + ": " + p.CsName);
-            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
-                call.Add(p.CsName + ": " + (p == paging.Limit ? Narrowed(p, "pageLimit") : p.CsName == offset ? Narrowed(p, "pageOffset") : p.CsName));
-            call.Add("cancellationToken: pageToken");
-            w.Line(Signature($"public global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.MethodName}", Arguments(ns, op)) + " =>");
-            w.Line("    GcorePaging.ListAllAsync<" + CSharp.Type(op.Response!) + ", " + item + ">(");
-            w.Line("        " + offset + " ?? 0,");
-            w.Line("        " + paging.Limit.CsName + " ?? " + paging.DefaultPageSize + ",");
-            w.Line("        (pageLimit, pageOffset, pageToken) => " + op.MethodName + "Async(" + string.Join(", ", call) + "),");
-            w.Line("        static page => (page." + paging.Results.Name + ", page." + GeneratedNames.IsPaginated + ", page." + paging.Count.Name + "),");
-            w.Line("        static (writer, page) => page." + GeneratedNames.WriteJson + "(writer),");
-            w.Line("        cancellationToken);");
-        }
-
-        /// <summary>A method's header: on one line when it is short, else one parameter a line.</summary>
-        private static string Signature(string head, IReadOnlyList<string> args)
-        {
-            string oneLine = $"{head}({string.Join(", ", args)})";
-            return oneLine.Length <= 120 ? oneLine : $"{head}(\n    {string.Join(",\n    ", args)})";
-        }
-
-        /// <summary>The parameter list: path parameters, body, required then optional query/header parameters, the token.</summary>
-        private static List<string> Arguments(string ns, OperationDef op)
-        {
-            var args = new List<string>();
-            foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-                args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Type(p.Type)} {p.CsName}");
-            if (op.RequestBody is { } body)
-                args.Add(op.RequestBodyRequired ? $"{CSharp.Type(body)} body" : $"{CSharp.Type(body)}? body = null");
-            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && p.Required))
-                args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Type(p.Type)} {p.CsName}");
-            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && !p.Required))
-                args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Nullable(p.Type)} {p.CsName} = null");
-            args.Add("global::System.Threading.CancellationToken cancellationToken = default");
-            return args;
-        }
-
-        private static void EmitOperation(SourceWriter w, string ns, OperationDef op, Flavor flavor)
-        {
-            w.Doc("summary", op.Summary ?? op.Description ?? op.OperationId);
-            // One remarks: the description (where the summary is not already it), then what is sent.
-            string sends = $"{SourceWriter.Xml($"{op.HttpMethod} {op.PathTemplate}")} (<c>{SourceWriter.Xml(op.OperationId)}</c>).";
-            if (op.Summary is not null && op.Description is not null && op.Description != op.Summary)
-            {
-                w.Line("/// <remarks>");
-                w.DocLines(op.Description);
-                w.Line($"""
-                    /// <para>{sends}</para>
-                    /// </remarks>
-                    """);
-            }
-            else
-            {
-                w.Line($"/// <remarks>{sends}</remarks>");
-            }
-
-            foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-                w.Param(p.CsName, p.Summary ?? p.Name);
-            if (op.RequestBody is not null)
-                w.Line("""/// <param name="body">The request body.</param>""");
-            foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
-                w.Param(p.CsName, p.Summary ?? p.Name);
-            w.Line("""/// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>""");
-            if (flavor == Flavor.Raw)
-                w.Line($"/// <returns>The response's status code, headers and raw body{(op.Response is null ? "" : ", with the value read from it")}.</returns>");
-            w.Line($$"""
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
-                [global::{{ns}}.{{MarkerAttributes.Operation}}({{Identifiers.Literal(op.OperationId)}})]
+            w.DocLines(op.Description);
+            w.Line($"""
+                /// <para>{sends}</para>
+                /// </remarks>
                 """);
-            if (op.Deprecated is { } deprecated)
-                w.Line(CSharp.Obsolete(deprecated));
+        }
+        else
+        {
+            w.Line($"/// <remarks>{sends}</remarks>");
+        }
 
-            var args = Arguments(ns, op);
-            string? result = flavor == Flavor.Raw
-                ? (op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>")
-                : (op.Response is null ? null : CSharp.Type(op.Response));
-            string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
-            using (w.Block(Signature($"public {returns} {op.MethodName}Async", args)))
+        foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
+            w.Param(p.CsName, p.Summary ?? p.Name);
+        if (op.RequestBody is not null)
+            w.Line("""/// <param name="body">The request body.</param>""");
+        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
+            w.Param(p.CsName, p.Summary ?? p.Name);
+        w.Line("""/// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>""");
+        if (flavor == Flavor.Raw)
+            w.Line($"/// <returns>The response's status code, headers and raw body{(op.Response is null ? "" : ", with the value read from it")}.</returns>");
+        w.Line($$"""
+            /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
+            /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
+            [global::{{ns}}.{{MarkerAttributes.Operation}}({{Identifiers.Literal(op.OperationId)}})]
+            """);
+        if (op.Deprecated is { } deprecated)
+            w.Line(CSharp.Obsolete(deprecated));
+
+        var args = Arguments(ns, op);
+        string? result = flavor == Flavor.Raw
+            ? (op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>")
+            : (op.Response is null ? null : CSharp.Type(op.Response));
+        string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
+        using (w.Block(Signature($"public {returns} {op.MethodName}Async", args)))
+        {
+            if (op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType)
+                w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+            string path = PathExpression(op);
+            var query = op.Parameters.Where(p => p.In == ParameterLocation.Query).ToList();
+            if (query.Count > 0)
             {
-                if (op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType)
-                    w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
-                string path = PathExpression(op);
-                var query = op.Parameters.Where(p => p.In == ParameterLocation.Query).ToList();
-                if (query.Count > 0)
-                {
-                    w.Line("var query = new GcoreQuery();");
-                    foreach (var p in query)
-                        w.Line($"query.Add({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
-                }
-
-                string queryArg = query.Count > 0 ? "query" : "null";
-                string bodyArg = op.RequestBody is null ? "null" : op.RequestBodyRequired ? "body." + GeneratedNames.WriteJson : "body is null ? null : body." + GeneratedNames.WriteJson;
-                string method = op.HttpMethod switch
-                {
-                    "GET" => "global::System.Net.Http.HttpMethod.Get",
-                    "POST" => "global::System.Net.Http.HttpMethod.Post",
-                    "PUT" => "global::System.Net.Http.HttpMethod.Put",
-                    "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
-                    "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
-                    "HEAD" => "global::System.Net.Http.HttpMethod.Head",
-                    "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
-                    _ => $"new global::System.Net.Http.HttpMethod({Identifiers.Literal(op.HttpMethod)})",
-                };
-                string send = flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync";
-                w.Line(op.Response is { } response
-                    ? $"return _transport.{send}<{CSharp.Type(response)}>({method}, {path}, {queryArg}, {bodyArg}, {Reader(ns, response)}, cancellationToken);"
-                    : $"return _transport.{send}({method}, {path}, {queryArg}, {bodyArg}, cancellationToken);");
-            }
-        }
-
-        private static string Reader(string ns, TypeRef type)
-        {
-            if (type.Kind == TypeRefKind.Named)
-                return $"global::{ns}.{type.Name}.{GeneratedNames.ReadJson}";
-            return $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {ValueJsonEmitter.ReadNotNull(ns, type, "reader", 1, "The response")}";
-        }
-
-        private static string QueryValue(ParameterDef p)
-        {
-            if (p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum)
-                return p.Required ? $"{p.CsName}.Value" : $"{p.CsName}?.Value";
-            return p.CsName;
-        }
-
-        private static string PathExpression(OperationDef op)
-        {
-            var parts = new List<string>();
-            string template = op.PathTemplate;
-            int i = 0;
-            while (i < template.Length)
-            {
-                int open = template.IndexOf('{', i);
-                if (open < 0)
-                {
-                    parts.Add(Identifiers.Literal(template.Substring(i)));
-                    break;
-                }
-
-                if (open > i)
-                    parts.Add(Identifiers.Literal(template.Substring(i, open - i)));
-                int close = template.IndexOf('}', open);
-                if (close < 0)
-                {
-                    parts.Add(Identifiers.Literal(template.Substring(open)));
-                    break;
-                }
-
-                string name = template.Substring(open + 1, close - open - 1);
-                var parameter = op.Parameters.First(p => p.In == ParameterLocation.Path && p.Name == name);
-                string value = parameter.Type.Kind == TypeRefKind.Named && parameter.Type.NamedKind == TypeKind.Enum
-                    ? $"{parameter.CsName}.Value"
-                    : parameter.CsName;
-                parts.Add($"GcoreTransport.PathValue({value})");
-                i = close + 1;
+                w.Line("var query = new GcoreQuery();");
+                foreach (var p in query)
+                    w.Line($"query.Add({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
             }
 
-            return parts.Count == 0 ? Identifiers.Literal("/") : string.Join(" + ", parts);
+            string queryArg = query.Count > 0 ? "query" : "null";
+            string bodyArg = op.RequestBody is null ? "null" : op.RequestBodyRequired ? "body." + GeneratedNames.WriteJson : "body is null ? null : body." + GeneratedNames.WriteJson;
+            string method = op.HttpMethod switch
+            {
+                "GET" => "global::System.Net.Http.HttpMethod.Get",
+                "POST" => "global::System.Net.Http.HttpMethod.Post",
+                "PUT" => "global::System.Net.Http.HttpMethod.Put",
+                "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+                "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+                "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+                "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+                _ => $"new global::System.Net.Http.HttpMethod({Identifiers.Literal(op.HttpMethod)})",
+            };
+            string send = flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync";
+            w.Line(op.Response is { } response
+                ? $"return _transport.{send}<{CSharp.Type(response)}>({method}, {path}, {queryArg}, {bodyArg}, {Reader(ns, response)}, cancellationToken);"
+                : $"return _transport.{send}({method}, {path}, {queryArg}, {bodyArg}, cancellationToken);");
         }
+    }
+
+    private static string Reader(string ns, TypeRef type)
+    {
+        if (type.Kind == TypeRefKind.Named)
+            return $"global::{ns}.{type.Name}.{GeneratedNames.ReadJson}";
+        return $"static (ref global::System.Text.Json.Utf8JsonReader reader) => {ValueJsonEmitter.ReadNotNull(ns, type, "reader", 1, "The response")}";
+    }
+
+    private static string QueryValue(ParameterDef p)
+    {
+        if (p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum)
+            return p.Required ? $"{p.CsName}.Value" : $"{p.CsName}?.Value";
+        return p.CsName;
+    }
+
+    private static string PathExpression(OperationDef op)
+    {
+        var parts = new List<string>();
+        string template = op.PathTemplate;
+        int i = 0;
+        while (i < template.Length)
+        {
+            int open = template.IndexOf('{', i);
+            if (open < 0)
+            {
+                parts.Add(Identifiers.Literal(template.Substring(i)));
+                break;
+            }
+
+            if (open > i)
+                parts.Add(Identifiers.Literal(template.Substring(i, open - i)));
+            int close = template.IndexOf('}', open);
+            if (close < 0)
+            {
+                parts.Add(Identifiers.Literal(template.Substring(open)));
+                break;
+            }
+
+            string name = template.Substring(open + 1, close - open - 1);
+            var parameter = op.Parameters.First(p => p.In == ParameterLocation.Path && p.Name == name);
+            string value = parameter.Type.Kind == TypeRefKind.Named && parameter.Type.NamedKind == TypeKind.Enum
+                ? $"{parameter.CsName}.Value"
+                : parameter.CsName;
+            parts.Add($"GcoreTransport.PathValue({value})");
+            i = close + 1;
+        }
+
+        return parts.Count == 0 ? Identifiers.Literal("/") : string.Join(" + ", parts);
     }
 }

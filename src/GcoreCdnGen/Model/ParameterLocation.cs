@@ -1,10 +1,9 @@
-namespace GcoreCdnGen.Model
+namespace GcoreCdnGen.Model;
+
+/// <summary>Where a parameter goes in the request.</summary>
+public enum ParameterLocation
 {
-    /// <summary>Where a parameter goes in the request.</summary>
-    public enum ParameterLocation
-    {
-        Path,
-        Query,
-        Header,
-    }
+    Path,
+    Query,
+    Header,
 }

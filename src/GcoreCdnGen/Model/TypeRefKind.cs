@@ -1,23 +1,22 @@
-namespace GcoreCdnGen.Model
+namespace GcoreCdnGen.Model;
+
+/// <summary>The kind of a type a property, parameter or body refers to.</summary>
+public enum TypeRefKind
 {
-    /// <summary>The kind of a type a property, parameter or body refers to.</summary>
-    public enum TypeRefKind
-    {
-        String,
-        Boolean,
-        Int32,
-        Int64,
-        Double,
-        Decimal,
-        DateTimeOffset,
-        Guid,
-        /// <summary>Anything the generator does not map to a type: kept as raw JSON.</summary>
-        Json,
-        /// <summary>A generated type (<see cref="TypeRef.Name"/>).</summary>
-        Named,
-        /// <summary>A list of <see cref="TypeRef.Element"/>.</summary>
-        Array,
-        /// <summary>A dictionary from string to <see cref="TypeRef.Element"/>.</summary>
-        Map,
-    }
+    String,
+    Boolean,
+    Int32,
+    Int64,
+    Double,
+    Decimal,
+    DateTimeOffset,
+    Guid,
+    /// <summary>Anything the generator does not map to a type: kept as raw JSON.</summary>
+    Json,
+    /// <summary>A generated type (<see cref="TypeRef.Name"/>).</summary>
+    Named,
+    /// <summary>A list of <see cref="TypeRef.Element"/>.</summary>
+    Array,
+    /// <summary>A dictionary from string to <see cref="TypeRef.Element"/>.</summary>
+    Map,
 }
