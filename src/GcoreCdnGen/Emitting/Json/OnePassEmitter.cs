@@ -45,7 +45,7 @@ namespace GcoreCdnGen.Emitting.Json
                     int pick = -1;
                     int pickScore = int.MinValue;
                     """);
-                EmitPick(w, group.Shapes.Select(s => (s.Fit, Qualified(ns, s.Type.Name))).ToList(), "Fits");
+                EmitPick(w, group.Shapes.Select(s => (s.Fit, Qualified(ns, s.Type.Name), s.Type.Properties.Count)).ToList(), "Fits");
 
                 w.Line();
                 using (w.Block("switch (pick)"))
