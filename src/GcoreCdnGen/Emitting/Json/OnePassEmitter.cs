@@ -86,9 +86,10 @@ namespace GcoreCdnGen.Emitting.Json
             {
                 if (entry.IsObject)
                 {
-                    w.Line($"bool {entry.Local} = false;");
+                    // Whether an object was read matters only where the walk reads one; otherwise it gives up on it.
                     if (entry.Nested is { } nested)
                     {
+                        w.Line($"bool {entry.Local} = false;");
                         foreach (var shape in nested.Shapes)
                             w.Line($"var {shape.Fit} = new GcoreJsonFit();");
                         EmitOnePassLocals(w, nested);
@@ -181,7 +182,8 @@ namespace GcoreCdnGen.Emitting.Json
             {
                 EmitKindChecks(w, entry);
                 EmitKnown(w, group, entry);
-                w.Line($"{entry.Local} = false;");
+                if (entry.Nested is not null)
+                    w.Line($"{entry.Local} = false;");
             }
 
             w.Line($"""
