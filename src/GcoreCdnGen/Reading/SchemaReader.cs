@@ -382,10 +382,8 @@ namespace GcoreCdnGen.Reading
 
             open.RemoveAt(open.Count - 1);
 
-            if (schema.Properties is null)
-                return;
             var required = schema.Required ?? new HashSet<string>();
-            foreach (var pair in schema.Properties)
+            foreach (var pair in schema.Properties ?? new Dictionary<string, IOpenApiSchema>())
             {
                 var property = ReadProperty(builder.Name, pair.Key, pair.Value, pointer + "/properties/" + JsonPointers.Escape(pair.Key));
                 property.Required = required.Contains(pair.Key);
@@ -401,7 +399,7 @@ namespace GcoreCdnGen.Reading
                 }
             }
 
-            // Required names listed by a later allOf part for properties an earlier part declared.
+            // Required names for properties an allOf part declared (`allOf: [Base]` with `required` beside it declares none itself).
             foreach (var property in builder.Properties)
                 property.Required |= required.Contains(property.JsonName);
         }

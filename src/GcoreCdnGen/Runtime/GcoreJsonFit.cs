@@ -122,6 +122,12 @@ public struct GcoreJsonFit
     public int Score => _score;
 
     /// <summary>
+    /// The score, and of two equal scores the one where the object has every property the shape knows (of its
+    /// <paramref name="known"/>) ranks higher: an object that is exactly one shape and a part of another is the first.
+    /// </summary>
+    public int Rank(int known) => _score * 2 + (_score == known ? 1 : 0);
+
+    /// <summary>
     /// As one number: the score (0 or more) when it fits; -1 when none of the required properties is there
     /// (a shape of its own); otherwise -2 or less, the more negative the more of it fitted.
     /// </summary>

@@ -73,6 +73,40 @@ public class CycleTests
         Assert.Contains(a.GetMembers(), m => m.Name == "Beta");
     }
 
+    /// <summary>
+    /// A union variant that allOfs itself and holds itself: the one walk over the union gives up on the object it
+    /// cannot read one level down, and keeps no local for it (an unused one is CS0219, an error under warnings-as-errors).
+    /// </summary>
+    [Fact]
+    public void AUnionVariant_ThatAllOfsItself_CompilesWithoutWarnings()
+    {
+        string text = Document("""
+                Part:
+                  oneOf:
+                    - $ref: '#/components/schemas/Bucket'
+                    - $ref: '#/components/schemas/Node'
+                Bucket:
+                  type: object
+                  required: [bucket]
+                  properties:
+                    bucket: { type: string }
+                Node:
+                  allOf:
+                    - $ref: '#/components/schemas/Node'
+                    - type: object
+                      required: [name]
+                      properties:
+                        name: { type: string }
+                        next: { $ref: '#/components/schemas/Node' }
+            """, "$ref: '#/components/schemas/Part'");
+        var run = AssertCycleReported(text, 27);
+
+        // The union is read in one walk (the code this is about), and its variant keeps its self-reference.
+        Assert.Contains(run.Sources, s => s.SourceText.ToString().Contains("ReadInOnePass(ref"));
+        var next = run.OutputCompilation.GetSymbolsWithName("Next", SymbolFilter.Member).OfType<IPropertySymbol>().Single();
+        Assert.Equal(next.ContainingType.Name, next.Type.WithNullableAnnotation(NullableAnnotation.NotAnnotated).Name);
+    }
+
     [Fact]
     public void ASchema_ThatAllOfsItself_IsReported()
     {

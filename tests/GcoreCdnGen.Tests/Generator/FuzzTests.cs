@@ -266,7 +266,7 @@ public class FuzzTests
             _ => "    CycleA:\n      oneOf:\n        - { type: array, items: { $ref: '#/components/schemas/CycleA' } }\n        - { type: object, additionalProperties: { $ref: '#/components/schemas/CycleA' } }\n",
         };
         return Seed.Replace("        kind: { $ref: '#/components/schemas/Kind' }", "        kind: { $ref: '#/components/schemas/Kind' }\n        cycle: { $ref: '#/components/schemas/CycleA' }")
-            + "\n" + extra;
+            .Replace("        - $ref: '#/components/schemas/BucketPart'", "        - $ref: '#/components/schemas/BucketPart'" + (random.Next(2) == 0 ? "\n        - $ref: '#/components/schemas/CycleA'" : "")) + "\n" + extra;
     }
 
     /// <summary>OpenAPI 3.1's boolean schemas (true: anything, false: nothing) in place of some schemas.</summary>

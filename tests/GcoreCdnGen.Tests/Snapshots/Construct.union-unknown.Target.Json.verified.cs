@@ -146,8 +146,8 @@ namespace Construct
 
             int pick = -1;
             int pickScore = int.MinValue;
-            if (fit0.Fits(global::Construct.TargetVariant2.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-            if (fit1.Fits(global::Construct.TargetVariant1.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+            if (fit0.Fits(global::Construct.TargetVariant2.RequiredMask) && fit0.Rank(3) > pickScore) { pick = 0; pickScore = fit0.Rank(3); }
+            if (fit1.Fits(global::Construct.TargetVariant1.RequiredMask) && fit1.Rank(3) > pickScore) { pick = 1; pickScore = fit1.Rank(3); }
 
             switch (pick)
             {
@@ -216,13 +216,13 @@ namespace Construct
 
             int pick = -1;
             int pickScore = int.MinValue;
-            if (fit0.Fits(global::Construct.TargetVariant2.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-            if (fit1.Fits(global::Construct.TargetVariant1.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+            if (fit0.Fits(global::Construct.TargetVariant2.RequiredMask) && fit0.Rank(3) > pickScore) { pick = 0; pickScore = fit0.Rank(3); }
+            if (fit1.Fits(global::Construct.TargetVariant1.RequiredMask) && fit1.Rank(3) > pickScore) { pick = 1; pickScore = fit1.Rank(3); }
             if (pick < 0)
             {
                 // Nothing fits: a variant that claims the object is read, so the error names the property at fault.
-                if (fit0.Claims(global::Construct.TargetVariant2.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-                if (fit1.Claims(global::Construct.TargetVariant1.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
+                if (fit0.Claims(global::Construct.TargetVariant2.RequiredMask) && fit0.Rank(3) > pickScore) { pick = 0; pickScore = fit0.Rank(3); }
+                if (fit1.Claims(global::Construct.TargetVariant1.RequiredMask) && fit1.Rank(3) > pickScore) { pick = 1; pickScore = fit1.Rank(3); }
             }
 
             switch (pick)

@@ -262,9 +262,9 @@ namespace Snapshot.Gcore
 
             int pick = -1;
             int pickScore = int.MinValue;
-            if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-            if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
-            if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
+            if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
+            if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
+            if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
 
             switch (pick)
             {
@@ -367,15 +367,15 @@ namespace Snapshot.Gcore
 
             int pick = -1;
             int pickScore = int.MinValue;
-            if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-            if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
-            if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
+            if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
+            if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
+            if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
             if (pick < 0)
             {
                 // Nothing fits: a variant that claims the object is read, so the error names the property at fault.
-                if (fit0.Claims(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Score > pickScore) { pick = 0; pickScore = fit0.Score; }
-                if (fit1.Claims(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Score > pickScore) { pick = 1; pickScore = fit1.Score; }
-                if (fit2.Claims(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Score > pickScore) { pick = 2; pickScore = fit2.Score; }
+                if (fit0.Claims(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
+                if (fit1.Claims(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
+                if (fit2.Claims(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
             }
 
             switch (pick)

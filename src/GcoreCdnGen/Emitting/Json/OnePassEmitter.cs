@@ -45,7 +45,7 @@ namespace GcoreCdnGen.Emitting.Json
                     int pick = -1;
                     int pickScore = int.MinValue;
                     """);
-                EmitPick(w, group.Shapes.Select(s => (s.Fit, Qualified(ns, s.Type.Name))).ToList(), "Fits");
+                EmitPick(w, group.Shapes.Select(s => (s.Fit, Qualified(ns, s.Type.Name), s.Type.Properties.Count)).ToList(), "Fits");
 
                 w.Line();
                 using (w.Block("switch (pick)"))
@@ -86,9 +86,10 @@ namespace GcoreCdnGen.Emitting.Json
             {
                 if (entry.IsObject)
                 {
-                    w.Line($"bool {entry.Local} = false;");
+                    // Whether an object was read matters only where the walk reads one; otherwise it gives up on it.
                     if (entry.Nested is { } nested)
                     {
+                        w.Line($"bool {entry.Local} = false;");
                         foreach (var shape in nested.Shapes)
                             w.Line($"var {shape.Fit} = new GcoreJsonFit();");
                         EmitOnePassLocals(w, nested);
@@ -181,7 +182,8 @@ namespace GcoreCdnGen.Emitting.Json
             {
                 EmitKindChecks(w, entry);
                 EmitKnown(w, group, entry);
-                w.Line($"{entry.Local} = false;");
+                if (entry.Nested is not null)
+                    w.Line($"{entry.Local} = false;");
             }
 
             w.Line($"""

@@ -101,7 +101,7 @@ namespace GcoreCdnGen.Emitting.Json
                     int pick = -1;
                     int pickScore = int.MinValue;
                     """);
-                var scored = variants.Select((v, i) => ($"fit{i}", v)).ToList();
+                var scored = type.Variants.Select((v, i) => ($"fit{i}", variants[i], type.VariantShapes.FirstOrDefault(s => s.Name == v)?.Properties.Count ?? -1)).ToList();
                 EmitPick(w, scored, "Fits");
                 using (w.Block("if (pick < 0)"))
                 {
@@ -132,15 +132,16 @@ namespace GcoreCdnGen.Emitting.Json
         }
 
         /// <summary>
-        /// Sets <c>pick</c> to the index of the shape with the best score among those whose fit passes
-        /// <paramref name="test"/> (<c>Fits</c> or <c>Claims</c>); the first wins a tie. <c>pickScore</c> holds its score.
+        /// Sets <c>pick</c> to the index of the shape with the best rank (score, then whether the object has every
+        /// property the shape knows) among those whose fit passes <paramref name="test"/> (<c>Fits</c> or <c>Claims</c>);
+        /// the first wins a tie. <c>pickScore</c> holds its rank.
         /// </summary>
-        internal static void EmitPick(SourceWriter w, IReadOnlyList<(string Fit, string Type)> shapes, string test)
+        internal static void EmitPick(SourceWriter w, IReadOnlyList<(string Fit, string Type, int Known)> shapes, string test)
         {
             for (int i = 0; i < shapes.Count; i++)
             {
-                var (fit, type) = shapes[i];
-                w.Line($"if ({fit}.{test}({type}.{GeneratedNames.RequiredMask}) && {fit}.Score > pickScore) {{ pick = {i}; pickScore = {fit}.Score; }}");
+                var (fit, type, known) = shapes[i];
+                w.Line($"if ({fit}.{test}({type}.{GeneratedNames.RequiredMask}) && {fit}.Rank({known}) > pickScore) {{ pick = {i}; pickScore = {fit}.Rank({known}); }}");
             }
         }
 
