@@ -1,36 +1,35 @@
 using System;
 using Microsoft.OpenApi;
 
-namespace GcoreCdnGen.Reading
+namespace GcoreCdnGen.Reading;
+
+/// <summary>Questions every reader asks of a schema, answered one way.</summary>
+internal static class SchemaFacts
 {
-    /// <summary>Questions every reader asks of a schema, answered one way.</summary>
-    internal static class SchemaFacts
+    /// <summary>The schema's type without <c>null</c>; null when it names no type, or only <c>null</c>.</summary>
+    internal static JsonSchemaType? NonNullType(this IOpenApiSchema schema)
     {
-        /// <summary>The schema's type without <c>null</c>; null when it names no type, or only <c>null</c>.</summary>
-        internal static JsonSchemaType? NonNullType(this IOpenApiSchema schema)
+        if (schema.Type is not { } flags)
+            return null;
+        var withoutNull = flags & ~JsonSchemaType.Null;
+        return withoutNull == 0 ? null : withoutNull;
+    }
+
+    /// <summary>The schema is a <c>oneOf</c> or an <c>anyOf</c>.</summary>
+    internal static bool IsUnion(this IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };
+
+    internal static bool HasProperties(this IOpenApiSchema schema) => schema.Properties is { Count: > 0 };
+
+    /// <summary>The schema a reference points at; null when it does not resolve (the caller reports it).</summary>
+    internal static IOpenApiSchema? TargetOrNull(this OpenApiSchemaReference reference)
+    {
+        try
         {
-            if (schema.Type is not { } flags)
-                return null;
-            var withoutNull = flags & ~JsonSchemaType.Null;
-            return withoutNull == 0 ? null : withoutNull;
+            return reference.Target;
         }
-
-        /// <summary>The schema is a <c>oneOf</c> or an <c>anyOf</c>.</summary>
-        internal static bool IsUnion(this IOpenApiSchema schema) => schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };
-
-        internal static bool HasProperties(this IOpenApiSchema schema) => schema.Properties is { Count: > 0 };
-
-        /// <summary>The schema a reference points at; null when it does not resolve (the caller reports it).</summary>
-        internal static IOpenApiSchema? TargetOrNull(this OpenApiSchemaReference reference)
+        catch (Exception)
         {
-            try
-            {
-                return reference.Target;
-            }
-            catch (Exception)
-            {
-                return null;
-            }
+            return null;
         }
     }
 }

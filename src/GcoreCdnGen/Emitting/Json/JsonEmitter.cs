@@ -6,163 +6,162 @@ using GcoreCdnGen.Naming;
 using static GcoreCdnGen.Emitting.Json.ObjectJsonEmitter;
 using static GcoreCdnGen.Emitting.Json.UnionJsonEmitter;
 
-namespace GcoreCdnGen.Emitting.Json
+namespace GcoreCdnGen.Emitting.Json;
+
+/// <summary>
+/// Emits how one type reads and writes itself with Utf8JsonReader/Utf8JsonWriter: no reflection, so the
+/// consumer's code stays trim- and AOT-safe, and no dependency on the System.Text.Json source generator
+/// (which cannot see generated types). Nothing is lost: properties the spec does not know are kept in
+/// <c>AdditionalProperties</c>, and a union value that fits no variant is kept as raw JSON. This is the entry
+/// point and what every JSON emitter shares: the converter, the encoded names and the switch on a name.
+/// An object's reader and writer are <see cref="ObjectJsonEmitter"/>, a union's <see cref="UnionJsonEmitter"/>, how
+/// an object scores against a union's variants <see cref="ScoringEmitter"/>, and one value's code <see cref="ValueJsonEmitter"/>.
+/// </summary>
+internal static class JsonEmitter
 {
-    /// <summary>
-    /// Emits how one type reads and writes itself with Utf8JsonReader/Utf8JsonWriter: no reflection, so the
-    /// consumer's code stays trim- and AOT-safe, and no dependency on the System.Text.Json source generator
-    /// (which cannot see generated types). Nothing is lost: properties the spec does not know are kept in
-    /// <c>AdditionalProperties</c>, and a union value that fits no variant is kept as raw JSON. This is the entry
-    /// point and what every JSON emitter shares: the converter, the encoded names and the switch on a name.
-    /// An object's reader and writer are <see cref="ObjectJsonEmitter"/>, a union's <see cref="UnionJsonEmitter"/>, how
-    /// an object scores against a union's variants <see cref="ScoringEmitter"/>, and one value's code <see cref="ValueJsonEmitter"/>.
-    /// </summary>
-    internal static class JsonEmitter
+    internal const string Reader = "global::System.Text.Json.Utf8JsonReader";
+    internal const string Writer = "global::System.Text.Json.Utf8JsonWriter";
+    internal const string Token = "global::System.Text.Json.JsonTokenType";
+    internal const string Element = "global::System.Text.Json.JsonElement";
+    private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
+
+    /// <param name="shapes">For a union, its variants and the object types they hold (<see cref="TypeDef.VariantShapes"/>); its one-pass reader is built from them.</param>
+    public static string Emit(string ns, TypeDef type, EquatableArray<TypeDef> shapes = default)
     {
-        internal const string Reader = "global::System.Text.Json.Utf8JsonReader";
-        internal const string Writer = "global::System.Text.Json.Utf8JsonWriter";
-        internal const string Token = "global::System.Text.Json.JsonTokenType";
-        internal const string Element = "global::System.Text.Json.JsonElement";
-        private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
-
-        /// <param name="shapes">For a union, its variants and the object types they hold (<see cref="TypeDef.VariantShapes"/>); its one-pass reader is built from them.</param>
-        public static string Emit(string ns, TypeDef type, EquatableArray<TypeDef> shapes = default)
+        var w = new SourceWriter();
+        w.Line(CSharp.Header);
+        using (w.Block($"namespace {ns}"))
         {
-            var w = new SourceWriter();
-            w.Line(CSharp.Header);
-            using (w.Block($"namespace {ns}"))
+            string keyword = type.Kind == TypeKind.Enum ? "readonly partial struct" : type.Kind == TypeKind.Union ? "abstract partial record" : "sealed partial record";
+            using (w.Block($"{keyword} {type.Name}"))
             {
-                string keyword = type.Kind == TypeKind.Enum ? "readonly partial struct" : type.Kind == TypeKind.Union ? "abstract partial record" : "sealed partial record";
-                using (w.Block($"{keyword} {type.Name}"))
+                switch (type.Kind)
                 {
-                    switch (type.Kind)
-                    {
-                        case TypeKind.Enum:
-                            EmitEnum(w, type);
-                            break;
-                        case TypeKind.Union:
-                            EmitUnion(w, ns, type, shapes);
-                            break;
-                        default:
-                            EmitObject(w, ns, type);
-                            break;
-                    }
-
-                    w.Line();
-                    EmitConverter(w, type.Name, type.BaseType is not null);
-                    if (type.Kind == TypeKind.Union)
-                    {
-                        w.Line();
-                        EmitUnknown(w, type);
-                    }
-                }
-            }
-
-            return w.ToString();
-        }
-
-        internal static void EmitConverter(SourceWriter w, string name, bool hides)
-        {
-            w.Line($$"""
-                /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-                public {{(hides ? "new " : "")}}sealed class {{GeneratedNames.JsonConverter}} : global::System.Text.Json.Serialization.JsonConverter<{{name}}>
-                {
-                    public override {{name}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {{GeneratedNames.ReadJson}}(ref reader);
-
-                    public override void Write({{Writer}} writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) => value.{{GeneratedNames.WriteJson}}(writer);
-                }
-                """);
-        }
-
-        private static void EmitEnum(SourceWriter w, TypeDef type)
-        {
-            w.Line("/// <summary>Reads the value; the values the spec lists come back without allocating.</summary>");
-            using (w.Block($"internal static {type.Name} {GeneratedNames.ReadJson}(ref {Reader} reader)"))
-            {
-                if (type.Values.Count > 0 && type.Values.Count <= CSharp.EnumValuesInline)
-                {
-                    using (w.Block($"if (reader.TokenType == {Token}.String)"))
-                    {
-                        foreach (var value in type.Values)
-                            w.Line($"if (reader.ValueTextEquals({CSharp.Utf8(value.Value)})) return {value.MemberName};");
-                    }
-
-                    w.Line();
-                }
-                else if (type.Values.Count > 0)
-                {
-                    // Many values: one loop over the type's set of them, so the code stays the same size however many there are.
-                    w.Line($$"""
-                        if (reader.TokenType == {{Token}}.String)
-                        {
-                            foreach (var known in {{CSharp.EnumValueSet}})
-                            {
-                                if (reader.ValueTextEquals(known)) return new(known);
-                            }
-                        }
-
-                        """);
+                    case TypeKind.Enum:
+                        EmitEnum(w, type);
+                        break;
+                    case TypeKind.Union:
+                        EmitUnion(w, ns, type, shapes);
+                        break;
+                    default:
+                        EmitObject(w, ns, type);
+                        break;
                 }
 
-                w.Line($"return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), {Identifiers.Literal(type.Name)}));");
-            }
-
-            w.Line($"""
-
-                internal void {GeneratedNames.WriteJson}({Writer} writer) => writer.WriteStringValue(Value);
-                """);
-        }
-
-        internal static string Qualified(string ns, string name) => $"global::{ns}.{name}";
-
-        /// <summary>The C# name of the variant that keeps a union value no listed variant fits.</summary>
-        public const string UnknownName = GeneratedNames.Unknown;
-
-        internal static void EmitNames(SourceWriter w, IEnumerable<PropertyDef> properties, string access)
-        {
-            bool any = false;
-            foreach (var p in properties.Where(p => !p.Inherited))
-            {
-                w.Line($"{access} static readonly {EncodedText} {NameField(p)} = {EncodedText}.Encode({Identifiers.Literal(p.JsonName)});");
-                any = true;
-            }
-
-            if (any)
                 w.Line();
+                EmitConverter(w, type.Name, type.BaseType is not null);
+                if (type.Kind == TypeKind.Union)
+                {
+                    w.Line();
+                    EmitUnknown(w, type);
+                }
+            }
         }
 
-        internal static string NameField(PropertyDef p) => $"JsonName_{p.Name}";
+        return w.ToString();
+    }
 
-        /// <summary>
-        /// Dispatches on the UTF-8 name in <c>name</c>: a switch on its length, then a comparison per name of that length.
-        /// <paramref name="body"/> writes what a match does; it must leave the switch (return or continue).
-        /// </summary>
-        internal static void EmitNameSwitch(SourceWriter w, IEnumerable<PropertyDef> properties, System.Action<PropertyDef> body) =>
-            EmitNameSwitch(w, "name", properties, p => p.JsonName, body);
-
-        internal static void EmitNameSwitch<T>(SourceWriter w, string name, IEnumerable<T> items, System.Func<T, string> jsonName, System.Action<T> body)
-        {
-            var byLength = items
-                .GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(jsonName(p)))
-                .OrderBy(g => g.Key)
-                .ToList();
-            if (byLength.Count == 0)
-                return;
-            using (w.Block($"switch ({name}.Length)"))
+    internal static void EmitConverter(SourceWriter w, string name, bool hides)
+    {
+        w.Line($$"""
+            /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+            public {{(hides ? "new " : "")}}sealed class {{GeneratedNames.JsonConverter}} : global::System.Text.Json.Serialization.JsonConverter<{{name}}>
             {
-                foreach (var group in byLength)
+                public override {{name}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {{GeneratedNames.ReadJson}}(ref reader);
+
+                public override void Write({{Writer}} writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) => value.{{GeneratedNames.WriteJson}}(writer);
+            }
+            """);
+    }
+
+    private static void EmitEnum(SourceWriter w, TypeDef type)
+    {
+        w.Line("/// <summary>Reads the value; the values the spec lists come back without allocating.</summary>");
+        using (w.Block($"internal static {type.Name} {GeneratedNames.ReadJson}(ref {Reader} reader)"))
+        {
+            if (type.Values.Count > 0 && type.Values.Count <= CSharp.EnumValuesInline)
+            {
+                using (w.Block($"if (reader.TokenType == {Token}.String)"))
                 {
-                    w.Line($"case {group.Key}:");
-                    w.Indent();
-                    foreach (var p in group)
+                    foreach (var value in type.Values)
+                        w.Line($"if (reader.ValueTextEquals({CSharp.Utf8(value.Value)})) return {value.MemberName};");
+                }
+
+                w.Line();
+            }
+            else if (type.Values.Count > 0)
+            {
+                // Many values: one loop over the type's set of them, so the code stays the same size however many there are.
+                w.Line($$"""
+                    if (reader.TokenType == {{Token}}.String)
                     {
-                        using (w.Block($"if (GcoreJson.NameIs({name}, {CSharp.Utf8(jsonName(p))}))"))
-                            body(p);
+                        foreach (var known in {{CSharp.EnumValueSet}})
+                        {
+                            if (reader.ValueTextEquals(known)) return new(known);
+                        }
                     }
 
-                    w.Line("break;");
-                    w.Outdent();
+                    """);
+            }
+
+            w.Line($"return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), {Identifiers.Literal(type.Name)}));");
+        }
+
+        w.Line($"""
+
+            internal void {GeneratedNames.WriteJson}({Writer} writer) => writer.WriteStringValue(Value);
+            """);
+    }
+
+    internal static string Qualified(string ns, string name) => $"global::{ns}.{name}";
+
+    /// <summary>The C# name of the variant that keeps a union value no listed variant fits.</summary>
+    public const string UnknownName = GeneratedNames.Unknown;
+
+    internal static void EmitNames(SourceWriter w, IEnumerable<PropertyDef> properties, string access)
+    {
+        bool any = false;
+        foreach (var p in properties.Where(p => !p.Inherited))
+        {
+            w.Line($"{access} static readonly {EncodedText} {NameField(p)} = {EncodedText}.Encode({Identifiers.Literal(p.JsonName)});");
+            any = true;
+        }
+
+        if (any)
+            w.Line();
+    }
+
+    internal static string NameField(PropertyDef p) => $"JsonName_{p.Name}";
+
+    /// <summary>
+    /// Dispatches on the UTF-8 name in <c>name</c>: a switch on its length, then a comparison per name of that length.
+    /// <paramref name="body"/> writes what a match does; it must leave the switch (return or continue).
+    /// </summary>
+    internal static void EmitNameSwitch(SourceWriter w, IEnumerable<PropertyDef> properties, System.Action<PropertyDef> body) =>
+        EmitNameSwitch(w, "name", properties, p => p.JsonName, body);
+
+    internal static void EmitNameSwitch<T>(SourceWriter w, string name, IEnumerable<T> items, System.Func<T, string> jsonName, System.Action<T> body)
+    {
+        var byLength = items
+            .GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(jsonName(p)))
+            .OrderBy(g => g.Key)
+            .ToList();
+        if (byLength.Count == 0)
+            return;
+        using (w.Block($"switch ({name}.Length)"))
+        {
+            foreach (var group in byLength)
+            {
+                w.Line($"case {group.Key}:");
+                w.Indent();
+                foreach (var p in group)
+                {
+                    using (w.Block($"if (GcoreJson.NameIs({name}, {CSharp.Utf8(jsonName(p))}))"))
+                        body(p);
                 }
+
+                w.Line("break;");
+                w.Outdent();
             }
         }
     }

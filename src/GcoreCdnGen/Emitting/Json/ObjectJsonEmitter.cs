@@ -7,238 +7,237 @@ using static GcoreCdnGen.Emitting.Json.JsonEmitter;
 using static GcoreCdnGen.Emitting.Json.ScoringEmitter;
 using static GcoreCdnGen.Emitting.Json.ValueJsonEmitter;
 
-namespace GcoreCdnGen.Emitting.Json
+namespace GcoreCdnGen.Emitting.Json;
+
+/// <summary>
+/// The reader and writer of an object (and of a list envelope): a switch on the property name into typed locals,
+/// the object built from them, and a writer that writes only what is set.
+/// </summary>
+internal static class ObjectJsonEmitter
 {
-    /// <summary>
-    /// The reader and writer of an object (and of a list envelope): a switch on the property name into typed locals,
-    /// the object built from them, and a writer that writes only what is set.
-    /// </summary>
-    internal static class ObjectJsonEmitter
+    internal static void EmitObject(SourceWriter w, string ns, TypeDef type)
     {
-        internal static void EmitObject(SourceWriter w, string ns, TypeDef type)
+        bool envelope = type.Kind == TypeKind.ListEnvelope;
+        var properties = type.Properties;
+        EmitNames(w, properties, "private");
+
+        // Read
+        using (w.Block($"internal static {(type.BaseType is null ? "" : "new ")}{type.Name} {GeneratedNames.ReadJson}(ref {Reader} reader)"))
         {
-            bool envelope = type.Kind == TypeKind.ListEnvelope;
-            var properties = type.Properties;
-            EmitNames(w, properties, "private");
-
-            // Read
-            using (w.Block($"internal static {(type.BaseType is null ? "" : "new ")}{type.Name} {GeneratedNames.ReadJson}(ref {Reader} reader)"))
+            if (envelope)
             {
-                if (envelope)
-                {
-                    var results = properties.Last();
-                    bool counted = properties.Any(p => p.JsonName == "count" && p.Type.Kind is TypeRefKind.Int64 or TypeRefKind.Int32);
-                    w.Line($$"""
-                        if (reader.TokenType == {{Token}}.StartArray)
-                        {
-                            var items = {{ReadValue(ns, results.Type, "reader", 1)}}!;
-                            return new {{type.Name}} { {{results.Name}} = items, {{GeneratedNames.IsPaginated}} = false{{(counted ? ", Count = items.Count" : "")}} };
-                        }
+                var results = properties.Last();
+                bool counted = properties.Any(p => p.JsonName == "count" && p.Type.Kind is TypeRefKind.Int64 or TypeRefKind.Int32);
+                w.Line($$"""
+                    if (reader.TokenType == {{Token}}.StartArray)
+                    {
+                        var items = {{ReadValue(ns, results.Type, "reader", 1)}}!;
+                        return new {{type.Name}} { {{results.Name}} = items, {{GeneratedNames.IsPaginated}} = false{{(counted ? ", Count = items.Count" : "")}} };
+                    }
 
-                        """);
-                }
+                    """);
+            }
 
-                w.Line($"GcoreJson.ExpectStartObject(ref reader, {Identifiers.Literal(type.Name)});");
-                foreach (var p in properties)
-                {
-                    string local = CSharp.IsTracked(p)
-                        ? $"{CSharp.Nullable(p.Type)} {Local(p)} = default;"
-                        : $"{CSharp.Type(p.Type)} {Local(p)} = default{(p.Type.IsValueType ? "" : "!")};";
-                    w.Line($"""
-                        {local}
-                        bool {Has(p)} = false;
-                        """);
-                }
-
+            w.Line($"GcoreJson.ExpectStartObject(ref reader, {Identifiers.Literal(type.Name)});");
+            foreach (var p in properties)
+            {
+                string local = CSharp.IsTracked(p)
+                    ? $"{CSharp.Nullable(p.Type)} {Local(p)} = default;"
+                    : $"{CSharp.Type(p.Type)} {Local(p)} = default{(p.Type.IsValueType ? "" : "!")};";
                 w.Line($"""
-                    global::System.Collections.Generic.Dictionary<string, {Element}>? additional = null;
-                    string? property = null;
+                    {local}
+                    bool {Has(p)} = false;
                     """);
-                using (w.Block("try"))
+            }
+
+            w.Line($"""
+                global::System.Collections.Generic.Dictionary<string, {Element}>? additional = null;
+                string? property = null;
+                """);
+            using (w.Block("try"))
+            {
+                using (w.Block($"while (reader.Read() && reader.TokenType != {Token}.EndObject)"))
                 {
-                    using (w.Block($"while (reader.Read() && reader.TokenType != {Token}.EndObject)"))
+                    // Names are told apart by length first, then compared: one or two comparisons per property.
+                    w.Line("var name = GcoreJson.PropertyName(in reader);");
+                    EmitNameSwitch(w, properties, p =>
                     {
-                        // Names are told apart by length first, then compared: one or two comparisons per property.
-                        w.Line("var name = GcoreJson.PropertyName(in reader);");
-                        EmitNameSwitch(w, properties, p =>
-                        {
-                            bool mustHaveValue = !CSharp.IsTracked(p) && !p.Nullable;
-                            string read = mustHaveValue ? ReadNotNull(ns, p.Type, "reader", 1, p.JsonName) : ReadValue(ns, p.Type, "reader", 1);
-                            w.Line($"""
-                                property = {Identifiers.Literal(p.JsonName)};
-                                reader.Read();
-                                {Local(p)} = {read};
-                                {Has(p)} = true;
-                                property = null;
-                                continue;
-                                """);
-                        });
-                        w.Line("""
-                            // Not in the spec (yet): kept, and written back.
-                            GcoreJson.ReadAdditional(ref reader, ref additional);
+                        bool mustHaveValue = !CSharp.IsTracked(p) && !p.Nullable;
+                        string read = mustHaveValue ? ReadNotNull(ns, p.Type, "reader", 1, p.JsonName) : ReadValue(ns, p.Type, "reader", 1);
+                        w.Line($"""
+                            property = {Identifiers.Literal(p.JsonName)};
+                            reader.Read();
+                            {Local(p)} = {read};
+                            {Has(p)} = true;
+                            property = null;
+                            continue;
                             """);
-                    }
+                    });
+                    w.Line("""
+                        // Not in the spec (yet): kept, and written back.
+                        GcoreJson.ReadAdditional(ref reader, ref additional);
+                        """);
                 }
-
-                w.Line("""
-                    catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-                    {
-                        throw GcoreJson.AtProperty(ex, property);
-                    }
-                    """);
-
-                foreach (var p in properties.Where(RequiredValue))
-                    w.Line($"if (!{Has(p)}) throw GcoreJson.Missing({Identifiers.Literal(p.JsonName)}, {Identifiers.Literal(type.Name)});");
-
-                EmitBuild(w, type.Name, "result", properties, Local, Has, unwrap: false, "additional");
-                if (envelope)
-                    w.Line($"result.{GeneratedNames.IsPaginated} = true;");
-                w.Line("return result;");
             }
 
-            // Write
-            w.Line();
-            string modifier = type.BaseType is null ? "internal" : "internal override";
-            using (w.Block($"{modifier} void {GeneratedNames.WriteJson}({Writer} writer)"))
-            {
-                if (envelope)
+            w.Line("""
+                catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
                 {
-                    var results = properties.Last();
-                    using (w.Block($"if (!{GeneratedNames.IsPaginated})"))
-                    {
-                        WriteValue(w, results.Type, results.Name, "writer", 1);
-                        w.Line("return;");
-                    }
-
-                    w.Line();
-                }
-
-                w.Line("writer.WriteStartObject();");
-                if (type.BaseType is not null)
-                    w.Line($"{GeneratedNames.WriteSharedJson}(writer);");
-                foreach (var p in properties.Where(p => !p.Inherited))
-                    WriteProperty(w, p);
-                EmitWriteAdditional(w, properties);
-                w.Line("writer.WriteEndObject();");
-            }
-
-            EmitScoring(w, ns, type);
-        }
-
-        /// <summary>A property that must have a value: set in the initializer, never tracked as set or unset.</summary>
-        internal static bool RequiredValue(PropertyDef p) => p.Presence == Presence.Required;
-
-        /// <summary>
-        /// Builds a generated object into <paramref name="result"/> from the locals a reader filled: properties that must
-        /// have a value in the initializer, the others only when they were read (an empty default only when not null),
-        /// then the additional properties. With <paramref name="unwrap"/>, the locals are nullable even where the
-        /// property is not, and value types are unwrapped.
-        /// </summary>
-        internal static void EmitBuild(SourceWriter w, string type, string result, IReadOnlyList<PropertyDef> properties,
-            System.Func<PropertyDef, string> local, System.Func<PropertyDef, string> has, bool unwrap, string additional)
-        {
-            string Value(PropertyDef p) => unwrap && p.Type.IsValueType ? $"{local(p)}.Value" : local(p);
-            var inits = properties.Where(RequiredValue).Select(p => $"{p.Name} = {Value(p)}").ToList();
-            w.Line(inits.Count == 0 ? $"var {result} = new {type}();" : $"var {result} = new {type} {{ {string.Join(", ", inits)} }};");
-            foreach (var p in properties.Where(p => !RequiredValue(p)))
-            {
-                w.Line(p.Presence == Presence.DefaultEmpty
-                    ? $"if ({has(p)} && {local(p)} is not null) {result}.{p.Name} = {Value(p)};"
-                    : $"if ({has(p)}) {result}.{p.Name} = {local(p)};");
-            }
-
-            w.Line($"if ({additional} is not null) {result}.{GeneratedNames.AdditionalProperties} = {additional};");
-        }
-
-        /// <summary>Writes the additional properties, but none whose name the spec knows (those are written from their property).</summary>
-        internal static void EmitWriteAdditional(SourceWriter w, IEnumerable<PropertyDef> properties)
-        {
-            var names = properties.Select(p => Identifiers.Literal(p.JsonName)).ToList();
-            string known = names.Count == 0 ? "false" : "name is " + string.Join(" or ", names);
-            w.Line($"if ({GeneratedNames.AdditionalProperties} is not null) GcoreJson.WriteAdditional(writer, {GeneratedNames.AdditionalProperties}, static name => {known});");
-        }
-
-        private static string Local(PropertyDef p) => $"v{p.Name}";
-
-        private static string Has(PropertyDef p) => $"has{p.Name}";
-
-        internal static void WriteProperty(SourceWriter w, PropertyDef p)
-        {
-            if (!CSharp.IsTracked(p))
-            {
-                if (p.Nullable)
-                {
-                    WriteNamed(w, p, p.Name, nullable: true);
-                    return;
-                }
-
-                if (p.Presence == Presence.DefaultEmpty)
-                {
-                    using (w.Block($"if ({p.Name} is not null)"))
-                        WriteNamed(w, p, p.Name, nullable: false);
-                    return;
-                }
-
-                WriteNamed(w, p, p.Name, nullable: false);
-                return;
-            }
-
-            string field = CSharp.Field(p);
-            if (p.Nullable)
-            {
-                using (w.Block($"if ({field}IsSet)"))
-                    WriteNamed(w, p, field, nullable: true);
-            }
-            else
-            {
-                // The spec does not allow null here: an optional property set to null is left out.
-                using (w.Block($"if ({field}IsSet && {field} is not null)"))
-                    WriteNamed(w, p, p.Type.IsValueType ? $"{field}.Value" : field, nullable: false);
-            }
-        }
-
-        /// <summary>Writes a property's name and value, with one writer call where the writer has one for the kind.</summary>
-        private static void WriteNamed(SourceWriter w, PropertyDef p, string value, bool nullable)
-        {
-            string name = NameField(p);
-            string plain = nullable && p.Type.IsValueType ? $"{value}.Value" : value;
-            string? call = p.Type.Kind switch
-            {
-                TypeRefKind.Boolean => "WriteBoolean",
-                TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Decimal => "WriteNumber",
-                TypeRefKind.DateTimeOffset or TypeRefKind.Guid => "WriteString",
-                _ => null,
-            };
-            if (p.Type.Kind == TypeRefKind.String)
-            {
-                // WriteString writes null for a null string.
-                w.Line($"writer.WriteString({name}, {value});");
-                return;
-            }
-
-            System.Action write = call is not null
-                ? () => w.Line($"writer.{call}({name}, {plain});")
-                : p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum
-                    ? () => w.Line($"writer.WriteString({name}, {plain}.Value);")
-                    : () =>
-                    {
-                        w.Line($"writer.WritePropertyName({name});");
-                        WriteValue(w, p.Type, plain, "writer", 1);
-                    };
-            if (!nullable)
-            {
-                write();
-                return;
-            }
-
-            w.Line($$"""
-                if ({{value}} is null)
-                {
-                    writer.WriteNull({{name}});
+                    throw GcoreJson.AtProperty(ex, property);
                 }
                 """);
-            using (w.Block("else"))
-                write();
+
+            foreach (var p in properties.Where(RequiredValue))
+                w.Line($"if (!{Has(p)}) throw GcoreJson.Missing({Identifiers.Literal(p.JsonName)}, {Identifiers.Literal(type.Name)});");
+
+            EmitBuild(w, type.Name, "result", properties, Local, Has, unwrap: false, "additional");
+            if (envelope)
+                w.Line($"result.{GeneratedNames.IsPaginated} = true;");
+            w.Line("return result;");
         }
+
+        // Write
+        w.Line();
+        string modifier = type.BaseType is null ? "internal" : "internal override";
+        using (w.Block($"{modifier} void {GeneratedNames.WriteJson}({Writer} writer)"))
+        {
+            if (envelope)
+            {
+                var results = properties.Last();
+                using (w.Block($"if (!{GeneratedNames.IsPaginated})"))
+                {
+                    WriteValue(w, results.Type, results.Name, "writer", 1);
+                    w.Line("return;");
+                }
+
+                w.Line();
+            }
+
+            w.Line("writer.WriteStartObject();");
+            if (type.BaseType is not null)
+                w.Line($"{GeneratedNames.WriteSharedJson}(writer);");
+            foreach (var p in properties.Where(p => !p.Inherited))
+                WriteProperty(w, p);
+            EmitWriteAdditional(w, properties);
+            w.Line("writer.WriteEndObject();");
+        }
+
+        EmitScoring(w, ns, type);
+    }
+
+    /// <summary>A property that must have a value: set in the initializer, never tracked as set or unset.</summary>
+    internal static bool RequiredValue(PropertyDef p) => p.Presence == Presence.Required;
+
+    /// <summary>
+    /// Builds a generated object into <paramref name="result"/> from the locals a reader filled: properties that must
+    /// have a value in the initializer, the others only when they were read (an empty default only when not null),
+    /// then the additional properties. With <paramref name="unwrap"/>, the locals are nullable even where the
+    /// property is not, and value types are unwrapped.
+    /// </summary>
+    internal static void EmitBuild(SourceWriter w, string type, string result, IReadOnlyList<PropertyDef> properties,
+        System.Func<PropertyDef, string> local, System.Func<PropertyDef, string> has, bool unwrap, string additional)
+    {
+        string Value(PropertyDef p) => unwrap && p.Type.IsValueType ? $"{local(p)}.Value" : local(p);
+        var inits = properties.Where(RequiredValue).Select(p => $"{p.Name} = {Value(p)}").ToList();
+        w.Line(inits.Count == 0 ? $"var {result} = new {type}();" : $"var {result} = new {type} {{ {string.Join(", ", inits)} }};");
+        foreach (var p in properties.Where(p => !RequiredValue(p)))
+        {
+            w.Line(p.Presence == Presence.DefaultEmpty
+                ? $"if ({has(p)} && {local(p)} is not null) {result}.{p.Name} = {Value(p)};"
+                : $"if ({has(p)}) {result}.{p.Name} = {local(p)};");
+        }
+
+        w.Line($"if ({additional} is not null) {result}.{GeneratedNames.AdditionalProperties} = {additional};");
+    }
+
+    /// <summary>Writes the additional properties, but none whose name the spec knows (those are written from their property).</summary>
+    internal static void EmitWriteAdditional(SourceWriter w, IEnumerable<PropertyDef> properties)
+    {
+        var names = properties.Select(p => Identifiers.Literal(p.JsonName)).ToList();
+        string known = names.Count == 0 ? "false" : "name is " + string.Join(" or ", names);
+        w.Line($"if ({GeneratedNames.AdditionalProperties} is not null) GcoreJson.WriteAdditional(writer, {GeneratedNames.AdditionalProperties}, static name => {known});");
+    }
+
+    private static string Local(PropertyDef p) => $"v{p.Name}";
+
+    private static string Has(PropertyDef p) => $"has{p.Name}";
+
+    internal static void WriteProperty(SourceWriter w, PropertyDef p)
+    {
+        if (!CSharp.IsTracked(p))
+        {
+            if (p.Nullable)
+            {
+                WriteNamed(w, p, p.Name, nullable: true);
+                return;
+            }
+
+            if (p.Presence == Presence.DefaultEmpty)
+            {
+                using (w.Block($"if ({p.Name} is not null)"))
+                    WriteNamed(w, p, p.Name, nullable: false);
+                return;
+            }
+
+            WriteNamed(w, p, p.Name, nullable: false);
+            return;
+        }
+
+        string field = CSharp.Field(p);
+        if (p.Nullable)
+        {
+            using (w.Block($"if ({field}IsSet)"))
+                WriteNamed(w, p, field, nullable: true);
+        }
+        else
+        {
+            // The spec does not allow null here: an optional property set to null is left out.
+            using (w.Block($"if ({field}IsSet && {field} is not null)"))
+                WriteNamed(w, p, p.Type.IsValueType ? $"{field}.Value" : field, nullable: false);
+        }
+    }
+
+    /// <summary>Writes a property's name and value, with one writer call where the writer has one for the kind.</summary>
+    private static void WriteNamed(SourceWriter w, PropertyDef p, string value, bool nullable)
+    {
+        string name = NameField(p);
+        string plain = nullable && p.Type.IsValueType ? $"{value}.Value" : value;
+        string? call = p.Type.Kind switch
+        {
+            TypeRefKind.Boolean => "WriteBoolean",
+            TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Decimal => "WriteNumber",
+            TypeRefKind.DateTimeOffset or TypeRefKind.Guid => "WriteString",
+            _ => null,
+        };
+        if (p.Type.Kind == TypeRefKind.String)
+        {
+            // WriteString writes null for a null string.
+            w.Line($"writer.WriteString({name}, {value});");
+            return;
+        }
+
+        System.Action write = call is not null
+            ? () => w.Line($"writer.{call}({name}, {plain});")
+            : p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum
+                ? () => w.Line($"writer.WriteString({name}, {plain}.Value);")
+                : () =>
+                {
+                    w.Line($"writer.WritePropertyName({name});");
+                    WriteValue(w, p.Type, plain, "writer", 1);
+                };
+        if (!nullable)
+        {
+            write();
+            return;
+        }
+
+        w.Line($$"""
+            if ({{value}} is null)
+            {
+                writer.WriteNull({{name}});
+            }
+            """);
+        using (w.Block("else"))
+            write();
     }
 }
