@@ -95,7 +95,7 @@ public class DeprecatedUseTests
         V.AnalyzerAsync(Spec.Custom, V.Code("""
             public static class C
             {
-                public static object M() => new NewItem { Name = "ab", {|#1:Legacy|} = "y", {|#0:Old|} = "x" };
+                public static object M() => new ItemCreateParams { Name = "ab", {|#1:Legacy|} = "y", {|#0:Old|} = "x" };
             }
             """),
             V.Diagnostic("GCDN002").WithLocation(0).WithArguments("Old", "property old", "the API specification marks it deprecated."),
