@@ -186,16 +186,7 @@ internal sealed class SchemaReader
         string? id = reference.Reference?.Id;
         if (id is not null && _aliasRings.Contains(id))
             return null;
-        IOpenApiSchema? target = null;
-        try
-        {
-            target = reference.Target;
-        }
-        catch (Exception)
-        {
-            // an unresolvable reference: reported below
-        }
-
+        var target = reference.TargetOrNull();
         if ((id is null || target is null) && !quiet)
         {
             _reporter.Report(SpecDiagnosticKind.DanglingReference, pointer + "/$ref",

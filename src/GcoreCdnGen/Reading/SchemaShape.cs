@@ -60,14 +60,7 @@ internal static class SchemaShape
     {
         for (int i = 0; i < 8 && schema is OpenApiSchemaReference reference; i++)
         {
-            try
-            {
-                schema = reference.Target;
-            }
-            catch (Exception)
-            {
-                return null;
-            }
+            schema = reference.TargetOrNull();
         }
 
         return schema;

@@ -82,7 +82,7 @@ internal sealed class UnionReader
             // One rule, whatever the document marks deprecated: shapes that share a required property (or a shape
             // that requires nothing) are alternative shapes of one thing, merged into one record the user builds
             // without pattern matching; otherwise each variant is a kind of its own.
-            var required = variants.Select(v => RequiredOf(v.Schema)).ToList();
+            var required = variants.Select(v => RequiredOf(v.Schema, v.Pointer)).ToList();
             bool sharesRequired = required[0].Any(r => required.All(set => set.Contains(r)));
             if (sharesRequired || required.Any(set => set.Count == 0))
                 return MergeVariants(schema, componentId, name, pointer, variants, Primary(variants, required));
@@ -142,6 +142,30 @@ internal sealed class UnionReader
     private Dictionary<string, IOpenApiSchema> CollectProperties(IOpenApiSchema schema, string pointer)
     {
         var result = new Dictionary<string, IOpenApiSchema>();
+        WalkAllOf(schema, pointer, s =>
+        {
+            if (s.Properties is not null)
+                foreach (var pair in s.Properties)
+                    result[pair.Key] = pair.Value;
+        });
+        return result;
+    }
+
+    /// <summary>Every property name a schema requires, through its allOf parts.</summary>
+    private HashSet<string> RequiredOf(IOpenApiSchema schema, string pointer)
+    {
+        var result = new HashSet<string>(StringComparer.Ordinal);
+        WalkAllOf(schema, pointer, s =>
+        {
+            if (s.Required is not null)
+                result.UnionWith(s.Required);
+        });
+        return result;
+    }
+
+    /// <summary>Visits a schema and its allOf parts, parts first, each once, resolving references and bounded in depth.</summary>
+    private void WalkAllOf(IOpenApiSchema schema, string pointer, Action<IOpenApiSchema> visit)
+    {
         var seen = new HashSet<IOpenApiSchema>();
         void Walk(IOpenApiSchema s, string at, int depth)
         {
@@ -156,45 +180,14 @@ internal sealed class UnionReader
                 for (int i = 0; i < s.AllOf.Count; i++)
                     Walk(s.AllOf[i], resolved.Pointer + "/allOf/" + i.ToString(CultureInfo.InvariantCulture), depth + 1);
             }
-            if (s.Properties is not null)
-                foreach (var pair in s.Properties)
-                    result[pair.Key] = pair.Value;
+            visit(s);
         }
 
         Walk(schema, pointer, 0);
-        return result;
     }
 
     private static bool HasObjectShape(IOpenApiSchema schema) =>
         schema.Properties is { Count: > 0 } || schema.AllOf is { Count: > 0 } || schema.OneOf is { Count: > 0 } || schema.AnyOf is { Count: > 0 };
-
-    /// <summary>Every property name a schema requires, through its allOf parts.</summary>
-    private static HashSet<string> RequiredOf(IOpenApiSchema schema)
-    {
-        var result = new HashSet<string>(StringComparer.Ordinal);
-        void Walk(IOpenApiSchema s, int depth)
-        {
-            if (depth > 32)
-                return;
-            if (s is OpenApiSchemaReference r)
-            {
-                IOpenApiSchema? target = null;
-                try { target = r.Target; } catch (Exception) { }
-                if (target is null)
-                    return;
-                s = target;
-            }
-
-            if (s.AllOf is not null)
-                foreach (var part in s.AllOf)
-                    Walk(part, depth + 1);
-            if (s.Required is not null)
-                result.UnionWith(s.Required);
-        }
-
-        Walk(schema, 0);
-        return result;
-    }
 
     /// <summary>
     /// The current shape of merged alternatives, read from the wire contract alone: a property every shape has, that
