@@ -1,4 +1,6 @@
+using System.Collections.Generic;
 using System.Linq;
+using System.Threading;
 using System.Threading.Tasks;
 using GcoreCdnGen.AnalyzerTests.Infrastructure;
 using Microsoft.CodeAnalysis;
@@ -100,5 +102,72 @@ public class SuppressorTests
         var cs0618 = Assert.Single(diagnostics, d => d.Id == "CS0618" && Analysis.InUserCode(d));
         Assert.False(cs0618.IsSuppressed);
         Assert.DoesNotContain(diagnostics, d => d.Id == "GCDN002");
+    }
+
+    [Fact]
+    public async Task GCDN002_turned_off_by_NoWarn_leaves_the_compilers_CS0618()
+    {
+        var off = new Dictionary<string, ReportDiagnostic> { ["GCDN002"] = ReportDiagnostic.Suppress };
+        var diagnostics = await Analysis.RunAsync(Spec.OursInSource, Uses, specificOptions: off);
+
+        AssertCompilerKeepsItsWarnings(diagnostics);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public async Task GCDN002_turned_off_in_an_editorconfig_or_a_global_config_leaves_the_compilers_CS0618(bool global)
+    {
+        var diagnostics = await Analysis.RunAsync(Spec.OursInSource, Uses, treeOptions: new SeverityNone("GCDN002", global));
+
+        AssertCompilerKeepsItsWarnings(diagnostics);
+    }
+
+    [Fact]
+    public async Task A_pragma_that_disables_GCDN002_leaves_the_compilers_CS0618_until_it_is_restored()
+    {
+        var diagnostics = await Analysis.RunAsync(Spec.OursInSource, """
+            using Contoso.Gcore;
+            public static class Pragmas
+            {
+            #pragma warning disable GCDN002
+                public static string? Off(OriginGroup response) => response.AuthType;
+            #pragma warning restore GCDN002
+                public static string? On(OriginGroup response) => response.AuthType;
+            }
+            """);
+        var obsolete = diagnostics.Where(d => Analysis.InUserCode(d) && d.Id is "CS0612" or "CS0618").OrderBy(d => d.Location.SourceSpan.Start).ToList();
+
+        Assert.Equal(2, obsolete.Count);
+        Assert.False(obsolete[0].IsSuppressed, "GCDN002 is disabled here, so the compiler's warning must stay");
+        Assert.True(obsolete[1].IsSuppressed, "GCDN002 reports this one");
+        Assert.Single(diagnostics, d => d.Id == "GCDN002" && !d.IsSuppressed);
+    }
+
+    private static void AssertCompilerKeepsItsWarnings(IEnumerable<Diagnostic> diagnostics)
+    {
+        var user = diagnostics.Where(Analysis.InUserCode).ToList();
+        var obsolete = user.Where(d => d.Id is "CS0612" or "CS0618").ToList();
+        Assert.True(obsolete.Count >= 15, Analysis.Describe(user));
+        Assert.All(obsolete, d => Assert.False(d.IsSuppressed, d.ToString()));
+        Assert.DoesNotContain(user, d => d.Id == "GCDN002" && !d.IsSuppressed);
+    }
+
+    /// <summary>What the compiler hands on from <c>dotnet_diagnostic.ID.severity = none</c> in an .editorconfig (per file) or a global config.</summary>
+    private sealed class SeverityNone(string id, bool global) : SyntaxTreeOptionsProvider
+    {
+        public override GeneratedKind IsGenerated(SyntaxTree tree, CancellationToken cancellationToken) => GeneratedKind.Unknown;
+
+        public override bool TryGetDiagnosticValue(SyntaxTree tree, string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = ReportDiagnostic.Suppress;
+            return !global && diagnosticId == id;
+        }
+
+        public override bool TryGetGlobalDiagnosticValue(string diagnosticId, CancellationToken cancellationToken, out ReportDiagnostic severity)
+        {
+            severity = ReportDiagnostic.Suppress;
+            return global && diagnosticId == id;
+        }
     }
 }

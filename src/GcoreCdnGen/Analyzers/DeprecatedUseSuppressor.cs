@@ -1,6 +1,8 @@
 using System.Collections.Immutable;
+using System.Linq;
 using GcoreCdnGen.Diagnostics;
 using Microsoft.CodeAnalysis;
+using Microsoft.CodeAnalysis.CSharp;
 using Microsoft.CodeAnalysis.CSharp.Syntax;
 using Microsoft.CodeAnalysis.Diagnostics;
 
@@ -8,7 +10,8 @@ namespace GcoreCdnGen.Analyzers;
 
 /// <summary>
 /// Takes away the compiler's CS0612/CS0618 where GCDN002 reports the same use of a generated deprecated member or
-/// type, so that the use is reported once (also when warnings are errors), with the spec's advice.
+/// type, so that the use is reported once (also when warnings are errors), with the spec's advice. Where GCDN002 is
+/// turned off (<c>severity = none</c>, <c>NoWarn</c>, <c>#pragma warning disable</c>) the compiler's warning stays.
 /// </summary>
 [DiagnosticAnalyzer(Microsoft.CodeAnalysis.LanguageNames.CSharp)]
 public sealed class DeprecatedUseSuppressor : DiagnosticSuppressor
@@ -27,7 +30,7 @@ public sealed class DeprecatedUseSuppressor : DiagnosticSuppressor
         foreach (var diagnostic in context.ReportedDiagnostics)
         {
             var tree = diagnostic.Location.SourceTree;
-            if (tree is null)
+            if (tree is null || !DeprecatedUseIsReported(context, tree, diagnostic.Location.SourceSpan.Start))
                 continue;
             var root = tree.GetRoot(context.CancellationToken);
             var name = NameOf(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
@@ -46,6 +49,47 @@ public sealed class DeprecatedUseSuppressor : DiagnosticSuppressor
                 continue;
             context.ReportSuppression(Suppression.Create(diagnostic.Id == "CS0612" ? ObsoleteWithoutMessage : ObsoleteWithMessage, diagnostic));
         }
+    }
+
+    /// <summary>
+    /// Whether GCDN002 is on at this place: not <c>none</c> by NoWarn or a rule set, by the file's .editorconfig or a
+    /// global config, and not disabled by a <c>#pragma warning</c> before it. A suppressor cannot see which diagnostics
+    /// other analyzers report, so it asks the settings the compiler would.
+    /// </summary>
+    private static bool DeprecatedUseIsReported(SuppressionAnalysisContext context, SyntaxTree tree, int position)
+    {
+        const string Id = RuleIdentifiers.DeprecatedUse;
+        var options = context.Compilation.Options;
+        if (options.SpecificDiagnosticOptions.TryGetValue(Id, out var specific) && specific == ReportDiagnostic.Suppress)
+            return false;
+        if (options.SyntaxTreeOptionsProvider is { } provider)
+        {
+            if (provider.TryGetDiagnosticValue(tree, Id, context.CancellationToken, out var inTree))
+            {
+                if (inTree == ReportDiagnostic.Suppress)
+                    return false;
+            }
+            else if (provider.TryGetGlobalDiagnosticValue(Id, context.CancellationToken, out var global) && global == ReportDiagnostic.Suppress)
+            {
+                return false;
+            }
+        }
+
+        var root = tree.GetRoot(context.CancellationToken);
+        if (!root.ContainsDirectives)
+            return true;
+        bool disabled = false;
+        foreach (var trivia in root.DescendantTrivia())
+        {
+            if (trivia.SpanStart >= position)
+                break;
+            if (trivia.GetStructure() is not PragmaWarningDirectiveTriviaSyntax directive)
+                continue;
+            if (directive.ErrorCodes.Count == 0 || directive.ErrorCodes.Any(c => c is IdentifierNameSyntax name && name.Identifier.ValueText == Id))
+                disabled = directive.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword);
+        }
+
+        return !disabled;
     }
 
     /// <summary>The name the compiler's diagnostic is about: it reports on <c>x.Name</c>, <c>.Name</c>, <c>Ns.Name</c>, <c>Name?</c> as well as on the name.</summary>

@@ -29,7 +29,7 @@ public static class Analysis
     /// <summary>Every diagnostic of the compilation and the analyzers, suppressed ones included (marked <see cref="Diagnostic.IsSuppressed"/>).</summary>
     public static async Task<ImmutableArray<Diagnostic>> RunAsync(
         Spec spec, IEnumerable<(string Path, string Code)> userFiles, bool withSuppressor = true, bool warningsAsErrors = false,
-        IReadOnlyDictionary<string, ReportDiagnostic>? specificOptions = null)
+        IReadOnlyDictionary<string, ReportDiagnostic>? specificOptions = null, SyntaxTreeOptionsProvider? treeOptions = null)
     {
         var parse = new CSharpParseOptions(LanguageVersion.CSharp12, DocumentationMode.Diagnose);
         var trees = GeneratedApi.Sources(spec).Select(s => CSharpSyntaxTree.ParseText(s.Text, parse, s.Name))
@@ -42,7 +42,7 @@ public static class Analysis
                 OutputKind.DynamicallyLinkedLibrary,
                 nullableContextOptions: NullableContextOptions.Enable,
                 generalDiagnosticOption: warningsAsErrors ? ReportDiagnostic.Error : ReportDiagnostic.Default,
-                specificDiagnosticOptions: specificOptions));
+                specificDiagnosticOptions: specificOptions).WithSyntaxTreeOptionsProvider(treeOptions));
         var options = new CompilationWithAnalyzersOptions(
             new AnalyzerOptions(ImmutableArray<AdditionalText>.Empty), onAnalyzerException: null, concurrentAnalysis: true,
             logAnalyzerExecutionTime: false, reportSuppressedDiagnostics: true);
@@ -55,8 +55,9 @@ public static class Analysis
     }
 
     public static Task<ImmutableArray<Diagnostic>> RunAsync(
-        Spec spec, string userCode, bool withSuppressor = true, bool warningsAsErrors = false, IReadOnlyDictionary<string, ReportDiagnostic>? specificOptions = null) =>
-        RunAsync(spec, new[] { ("/user/Code.cs", userCode) }, withSuppressor, warningsAsErrors, specificOptions);
+        Spec spec, string userCode, bool withSuppressor = true, bool warningsAsErrors = false, IReadOnlyDictionary<string, ReportDiagnostic>? specificOptions = null,
+        SyntaxTreeOptionsProvider? treeOptions = null) =>
+        RunAsync(spec, new[] { ("/user/Code.cs", userCode) }, withSuppressor, warningsAsErrors, specificOptions, treeOptions);
 
     public static bool InUserCode(Diagnostic d) => d.Location.SourceTree?.FilePath.StartsWith("/user/") == true;
 
