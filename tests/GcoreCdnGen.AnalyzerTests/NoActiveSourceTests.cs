@@ -19,10 +19,10 @@ public class NoActiveSourceTests
                 public static object M() => new OriginGroupCreateParams
                 {
                     Name = "a",
-                    Sources = {|#0:[
+                    {|#0:Sources|} = [
                         new HostSource { Source = "a.example.com", Backup = true },
                         new S3Source { Config = new S3Config { S3Type = "other", S3BucketName = "b", S3StorageHostname = "h", S3AccessKeyId = "KEYS", S3SecretAccessKey = "0123456789012345" }, Backup = true, Enabled = true },
-                    ]|},
+                    ],
                 };
             }
             """),
@@ -39,15 +39,15 @@ public class NoActiveSourceTests
                 {
                     Name = "a",
                     UseNext = false,
-                    Sources = {|#0:new List<Source>
+                    {|#0:Sources|} = new List<Source>
                     {
                         new HostSource { Source = "a.example.com", Enabled = false },
                         new HostSource { Source = "b.example.com", Enabled = false, Backup = true },
-                    }|},
+                    },
                 };
 
                 public static void Single(OriginGroupUpdateParams request) =>
-                    request.Sources = {|#1:new Source[] { new HostSource { Source = "a.example.com", Backup = true } }|};
+                    request.{|#1:Sources|} = new Source[] { new HostSource { Source = "a.example.com", Backup = true } };
             }
             """),
             V.Diagnostic("GCDN006").WithLocation(0).WithArguments("Sources", "has no enabled source"),

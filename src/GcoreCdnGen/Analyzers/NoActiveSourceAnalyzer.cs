@@ -54,6 +54,6 @@ public sealed class NoActiveSourceAnalyzer : GeneratedCodeAnalyzer
             : noneEnabled ? (elements.Length == 1 ? "has its only source disabled" : "has no enabled source")
             : null;
         if (problem is not null)
-            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoActiveSource, assignment.Value.Syntax.GetLocation(), marker.Property.Name, problem));
+            context.ReportDiagnostic(Diagnostic.Create(Descriptors.NoActiveSource, Values.NameLocation(assignment.Syntax), marker.Property.Name, problem));
     }
 }
