@@ -23,12 +23,12 @@ public class DescriptorTests
     public static TheoryData<string> Ids() => new(All().Select(d => d.Id));
 
     [Fact]
-    public void The_IDs_are_GCDN001_to_GCDN006_and_GCDN100_to_GCDN107()
+    public void The_IDs_are_GCDN001_to_GCDN007_and_GCDN100_to_GCDN107()
     {
         var ids = All().Select(d => d.Id).OrderBy(i => i, StringComparer.Ordinal).ToList();
 
         Assert.Equal(
-            new[] { "GCDN001", "GCDN002", "GCDN003", "GCDN004", "GCDN005", "GCDN006", "GCDN100", "GCDN101", "GCDN102", "GCDN103", "GCDN104", "GCDN105", "GCDN106", "GCDN107" },
+            new[] { "GCDN001", "GCDN002", "GCDN003", "GCDN004", "GCDN005", "GCDN006", "GCDN007", "GCDN100", "GCDN101", "GCDN102", "GCDN103", "GCDN104", "GCDN105", "GCDN106", "GCDN107" },
             ids);
     }
 

@@ -104,11 +104,13 @@ internal sealed class Markers
     public const string EnumValueAttribute = nameof(GcoreEnumValueAttribute);
     public const string OperationAttribute = nameof(GcoreOperationAttribute);
     public const string ParameterAttribute = nameof(GcoreParameterAttribute);
+    public const string ClientRegistrationAttribute = nameof(GcoreClientRegistrationAttribute);
 
     private static readonly object None = new();
     private static readonly System.Runtime.CompilerServices.ConditionalWeakTable<Compilation, Markers> PerCompilation = new();
     private readonly ConcurrentDictionary<ISymbol, object> _cache = new(SymbolEqualityComparer.Default);
     private readonly ConcurrentDictionary<ISymbol, object> _enumValues = new(SymbolEqualityComparer.Default);
+    private readonly ConcurrentDictionary<IMethodSymbol, bool> _registrations = new(SymbolEqualityComparer.Default);
 
     /// <summary>The markers of a compilation, shared by all the analyzers (each symbol is read once).</summary>
     public static Markers For(Compilation compilation) => PerCompilation.GetValue(compilation, static _ => new Markers());
@@ -198,6 +200,13 @@ internal sealed class Markers
             return attribute is { ConstructorArguments.Length: 1 } && attribute.ConstructorArguments[0].Value is string id ? id : None;
         });
         return found as string;
+    }
+
+    /// <summary>True for the generated <c>Add&lt;ClientName&gt;</c> dependency-injection registration, called either way.</summary>
+    public bool IsClientRegistration(IMethodSymbol method)
+    {
+        method = (method.ReducedFrom ?? method).OriginalDefinition;
+        return _registrations.GetOrAdd(method, static s => Find(s, ClientRegistrationAttribute, s.ContainingType) is not null);
     }
 
     public ParameterMarker? Parameter(IParameterSymbol? parameter)

@@ -14,6 +14,7 @@ internal static class MarkerAttributes
     public static readonly string EnumValue = UsageName(nameof(GcoreEnumValueAttribute));
     public static readonly string Operation = UsageName(nameof(GcoreOperationAttribute));
     public static readonly string Parameter = UsageName(nameof(GcoreParameterAttribute));
+    public static readonly string ClientRegistration = UsageName(nameof(GcoreClientRegistrationAttribute));
 
     private static string UsageName(string attributeClass) => attributeClass.Substring(0, attributeClass.Length - "Attribute".Length);
 }

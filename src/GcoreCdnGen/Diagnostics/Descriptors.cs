@@ -51,6 +51,11 @@ public static class Descriptors
         "'{0}' {1}; Gcore needs at least one enabled source that is not a backup",
         "Every source of the group is a backup, or none of them is enabled: Gcore rejects the group.");
 
+    public static readonly DiagnosticDescriptor RetriesOnRetries = Usage(
+        RuleIdentifiers.RetriesOnRetries, "A resilience handler on top of the client's own retries",
+        "'{0}' retries on top of the retries of the client that '{1}' registers, which multiplies attempts and waits; set MaxRetries = 0 in its options",
+        "The generated client retries and times out on its own. A resilience handler (Microsoft.Extensions.Http.Resilience, Polly) added to the builder that Add<ClientName> returns retries each of the client's attempts again, unless the client's MaxRetries is 0.");
+
     public static readonly DiagnosticDescriptor UnreadableDocument = Spec(
         RuleIdentifiers.UnreadableDocument, "The OpenAPI document cannot be read", DiagnosticSeverity.Error,
         "The OpenAPI document cannot be read, so nothing is generated for it: {0}",

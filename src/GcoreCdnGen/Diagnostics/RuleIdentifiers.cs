@@ -14,6 +14,7 @@ public static class RuleIdentifiers
     public const string RejectedOriginSource = "GCDN004";
     public const string RejectedS3Config = "GCDN005";
     public const string NoActiveSource = "GCDN006";
+    public const string RetriesOnRetries = "GCDN007";
 
     public const string UnreadableDocument = "GCDN100";
     public const string ReaderError = "GCDN101";

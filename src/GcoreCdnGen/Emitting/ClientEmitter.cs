@@ -188,6 +188,7 @@ internal static class ClientEmitter
                     /// handler does not follow redirects: the client follows a same-origin one itself and refuses any other.
                     /// </remarks>
                     /// <returns>The builder of the HttpClient named after the client's full type name, to add message handlers or configure the primary handler.</returns>
+                    [{{MarkerAttributes.ClientRegistration}}]
                     public static {{Builder}} Add{{client}}(this {{Services}} services, global::System.Action<{{options}}>? configure = null)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(services);

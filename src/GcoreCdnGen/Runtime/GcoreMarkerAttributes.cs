@@ -39,6 +39,15 @@ public sealed class GcoreOperationAttribute : global::System.Attribute
     public string OperationId { get; }
 }
 
+/// <summary>
+/// Marks the generated dependency-injection registration of a client (<c>Add&lt;ClientName&gt;</c>); the analyzers find
+/// it by this to see what is stacked on the builder it returns.
+/// </summary>
+[global::System.AttributeUsage(global::System.AttributeTargets.Method, Inherited = false)]
+public sealed class GcoreClientRegistrationAttribute : global::System.Attribute
+{
+}
+
 /// <summary>Marks a client method parameter with the spec's rules for it; the analyzers check constant arguments.</summary>
 [global::System.AttributeUsage(global::System.AttributeTargets.Parameter, Inherited = false)]
 public sealed class GcoreParameterAttribute : global::System.Attribute

@@ -19,7 +19,7 @@ public static class Analysis
     {
         var analyzers = new List<DiagnosticAnalyzer>
         {
-            new UseNextWithoutCasesAnalyzer(), new DeprecatedUseAnalyzer(), new ConstantBreaksSchemaAnalyzer(), new RejectedOriginSourceAnalyzer(), new RejectedS3ConfigAnalyzer(), new NoActiveSourceAnalyzer(),
+            new UseNextWithoutCasesAnalyzer(), new DeprecatedUseAnalyzer(), new ConstantBreaksSchemaAnalyzer(), new RejectedOriginSourceAnalyzer(), new RejectedS3ConfigAnalyzer(), new NoActiveSourceAnalyzer(), new RetriesOnRetriesAnalyzer(),
         };
         if (withSuppressor)
             analyzers.Add(new DeprecatedUseSuppressor());

@@ -26,6 +26,12 @@ public enum Spec
     /// <summary>Gcore's document, the generated code in the same compilation as the test code.</summary>
     GcoreInSource,
 
+    /// <summary>
+    /// Our document in a project that references Microsoft.Extensions.Http, so the generator adds the dependency-injection
+    /// registration; the generated code in the same compilation as the test code (see <see cref="ResilienceProject"/>).
+    /// </summary>
+    OursWithDependencyInjection,
+
     /// <summary>A small document of the tests' own (<see cref="GeneratedApi.CustomSpec"/>) with what Gcore's lacks: deprecated operations, parameters and enums, patterns.</summary>
     Custom,
 }
@@ -140,16 +146,19 @@ public static class GeneratedApi
     private static readonly Lazy<IReadOnlyList<(string Name, SourceText Text)>> OursLazy = new(() => Generate(RepoPaths.OurSpec, File.ReadAllText(RepoPaths.OurSpec), null));
     private static readonly Lazy<IReadOnlyList<(string Name, SourceText Text)>> GcoreLazy = new(() => Generate(RepoPaths.RequireGcoreSpec(), File.ReadAllText(RepoPaths.RequireGcoreSpec()), "Origins"));
     private static readonly Lazy<IReadOnlyList<(string Name, SourceText Text)>> CustomLazy = new(() => Generate("/specs/custom.yaml", CustomSpec, null));
+    private static readonly Lazy<IReadOnlyList<(string Name, SourceText Text)>> OursWithDependencyInjectionLazy = new(() =>
+        Generate(RepoPaths.OurSpec, File.ReadAllText(RepoPaths.OurSpec), null, HttpClientFactoryReferences()));
     private static readonly Lazy<MetadataReference> CustomReference = new(() => Compile(CustomLazy.Value, "Contoso.Gcore.Custom"));
 
     private static readonly Lazy<MetadataReference> OursReference = new(() => Compile(OursLazy.Value, "Contoso.Gcore.Ours"));
     private static readonly Lazy<MetadataReference> GcoreReference = new(() => Compile(GcoreLazy.Value, "Contoso.Gcore.FromGcore"));
 
-    public static bool InSource(Spec spec) => spec is Spec.OursInSource or Spec.GcoreInSource;
+    public static bool InSource(Spec spec) => spec is Spec.OursInSource or Spec.GcoreInSource or Spec.OursWithDependencyInjection;
 
     public static IReadOnlyList<(string Name, SourceText Text)> Sources(Spec spec) => spec switch
     {
         Spec.Ours or Spec.OursInSource => OursLazy.Value,
+        Spec.OursWithDependencyInjection => OursWithDependencyInjectionLazy.Value,
         Spec.Custom => CustomLazy.Value,
         _ => GcoreLazy.Value,
     };
@@ -177,7 +186,14 @@ public static class GeneratedApi
         return MetadataReference.CreateFromImage(image.ToArray());
     }
 
-    private static IReadOnlyList<(string Name, SourceText Text)> Generate(string path, string text, string? tags)
+    /// <summary>What the generator looks for to emit the registration: IHttpClientFactory's extensions and IOptions.</summary>
+    private static IEnumerable<MetadataReference> HttpClientFactoryReferences() => new[]
+    {
+        typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly,
+        typeof(Microsoft.Extensions.Options.IOptions<>).Assembly,
+    }.Select(a => MetadataReference.CreateFromFile(a.Location));
+
+    private static IReadOnlyList<(string Name, SourceText Text)> Generate(string path, string text, string? tags, IEnumerable<MetadataReference>? references = null)
     {
         var metadata = new Dictionary<string, string>
         {
@@ -194,7 +210,7 @@ public static class GeneratedApi
             new AdditionalText[] { spec },
             parseOptions,
             new Options(metadata));
-        driver = driver.RunGenerators(CSharpCompilation.Create("Consumer"), CancellationToken.None);
+        driver = driver.RunGenerators(CSharpCompilation.Create("Consumer", references: references), CancellationToken.None);
         var result = driver.GetRunResult();
         if (result.Results.Select(r => r.Exception).FirstOrDefault(e => e is not null) is { } exception)
             throw new InvalidOperationException("The generator failed on " + path, exception);
