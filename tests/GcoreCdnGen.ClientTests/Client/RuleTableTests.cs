@@ -3,7 +3,10 @@ global using Api = ClientTests.Gcore;
 using System;
 using System.Collections.Generic;
 using System.Diagnostics;
+using System.IO;
 using System.Linq;
+using System.Runtime.CompilerServices;
+using System.Threading;
 using System.Threading.Tasks;
 using ClientTests.Gcore;
 using GcoreCdnGen.ClientTests.Json;
@@ -137,5 +140,66 @@ public class RuleTableTests : ClientTestBase
         Assert.Empty(unreadable);
         Assert.Equal("GCDN003 $.code: 'Code' is \"abc\", which breaks the spec: it does not match the pattern \"^[0-9]+$\"", Assert.Single(mismatch).ToString());
         Assert.True(clock.Elapsed < TimeSpan.FromSeconds(5), "Validation took " + clock.Elapsed);
+    }
+
+    [Fact]
+    public async Task The_READMEs_Validation_snippet_runs_as_it_says()
+    {
+        string host = "media.example.com", apiKey = ApiKey;
+        var ct = CancellationToken.None;
+        var output = new StringWriter();
+        var console = Console.Out;
+        Console.SetOut(output);
+        try
+        {
+            // README: Validation
+            var request = new OriginGroupCreateParams
+            {
+                Name = "images",
+                UseNext = true,                               // no proxy_next_upstream cases: GCDN001
+                Sources = [new HostSource { Source = host }], // not a constant: only Validate() sees it
+            };
+
+            foreach (var problem in request.Validate())
+                Console.WriteLine(problem); // GCDN001 $.use_next: 'UseNext' is true but 'ProxyNextUpstream' is not set; ...
+
+            using var strict = new GcoreClient(new GcoreClientOptions { ApiKey = apiKey, ValidateRequests = true });
+            try { await strict.Cdn.OriginGroups.CreateAsync(request, ct); }
+            catch (GcoreValidationException e)
+            {
+                foreach (var problem in e.Problems)
+                    Console.WriteLine($"{problem.RuleId} at {problem.Path}: {problem.Message}");
+            }
+            // README: end
+        }
+        finally
+        {
+            Console.SetOut(console);
+        }
+
+        const string Message = "'UseNext' is true but 'ProxyNextUpstream' is not set; Gcore requires the cases on which the next origin is tried";
+        Assert.Equal($"GCDN001 $.use_next: {Message}\nGCDN001 at $.use_next: {Message}\n", output.ToString().Replace("\r\n", "\n"));
+        Assert.Equal(Snippet(File.ReadAllText(ThisFile())), ReadmeSnippet());
+    }
+
+    private static string ThisFile([CallerFilePath] string path = "") => path;
+
+    /// <summary>The lines between the README markers above, unindented.</summary>
+    private static string Snippet(string source)
+    {
+        var lines = source.Replace("\r\n", "\n").Split('\n');
+        int start = Array.FindIndex(lines, l => l.Trim() == "// README: Validation") + 1;
+        int end = Array.FindIndex(lines, l => l.Trim() == "// README: end");
+        var body = lines[start..end];
+        int indent = body.Where(l => l.Trim().Length > 0).Min(l => l.Length - l.TrimStart().Length);
+        return string.Join("\n", body.Select(l => l.Length >= indent ? l[indent..] : l.Trim()));
+    }
+
+    private static string ReadmeSnippet()
+    {
+        string readme = File.ReadAllText(Path.Combine(Path.GetDirectoryName(ThisFile())!, "..", "..", "..", "README.md")).Replace("\r\n", "\n");
+        int section = readme.IndexOf("\n### Validation\n", StringComparison.Ordinal);
+        int start = readme.IndexOf("```csharp\n", section, StringComparison.Ordinal) + "```csharp\n".Length;
+        return readme[start..readme.IndexOf("\n```", start, StringComparison.Ordinal)];
     }
 }
