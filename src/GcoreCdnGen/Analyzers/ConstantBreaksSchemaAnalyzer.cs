@@ -1,8 +1,7 @@
-using System;
 using System.Collections.Generic;
 using System.Collections.Immutable;
-using System.Text.RegularExpressions;
 using GcoreCdnGen.Diagnostics;
+using GcoreCdnGen.Runtime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -12,17 +11,12 @@ namespace GcoreCdnGen.Analyzers;
 /// <summary>
 /// GCDN003: a constant that breaks the spec's schema: string length (maxLength/minLength), pattern, enum values
 /// (including the proxy_next_upstream cases Gcore documents only in prose), numbers outside minimum/maximum —
-/// on request properties and on client method parameters (<c>limit</c>, <c>offset</c>).
+/// on request properties and on client method parameters (<c>limit</c>, <c>offset</c>). The rules themselves are
+/// <see cref="GcoreRules"/>, which generated <c>Validate()</c> runs at run time.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class ConstantBreaksSchemaAnalyzer : GeneratedCodeAnalyzer
 {
-    /// <summary>The cases Gcore documents for proxy_next_upstream (the spec lists them in the description only).</summary>
-    public static readonly ImmutableArray<string> ProxyNextUpstreamCases = ImmutableArray.Create(
-        "error", "timeout", "invalid_header", "http_403", "http_404", "http_429", "http_500", "http_502", "http_503", "http_504");
-
-    private static readonly TimeSpan PatternTimeout = TimeSpan.FromMilliseconds(200);
-
     public override ImmutableArray<DiagnosticDescriptor> SupportedDiagnostics { get; } = ImmutableArray.Create(Descriptors.ConstantBreaksSchema);
 
     private protected override void Register(CompilationStartAnalysisContext start, Markers markers)
@@ -47,18 +41,15 @@ public sealed class ConstantBreaksSchemaAnalyzer : GeneratedCodeAnalyzer
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, assignment.Value.Syntax.GetLocation(), name, Shown(marker, assignment.Value), problem));
         }
 
-        if (marker.JsonName == UseNextWithoutCasesAnalyzer.CasesJson && Values.Elements(assignment.Value) is { } elements)
+        if (marker.JsonName == GcoreRules.CasesJson && Values.Elements(assignment.Value) is { } elements)
         {
             foreach (var element in elements)
             {
                 // Elements of a generated enum type are checked against the spec's own values (EnumValue below).
                 if (Values.Unwrap(element) is not { Type.SpecialType: SpecialType.System_String } item || Values.ConstantString(item) is not { } value)
                     continue;
-                if (ProxyNextUpstreamCases.IndexOf(value) < 0)
-                {
-                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, element.Syntax.GetLocation(), name, Values.Display(value),
-                        "not one of the cases Gcore documents (" + string.Join(", ", ProxyNextUpstreamCases) + ")"));
-                }
+                if (GcoreRules.CaseProblem(value) is { } notACase)
+                    context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, element.Syntax.GetLocation(), name, GcoreRules.Display(value), notACase));
             }
         }
     }
@@ -71,7 +62,7 @@ public sealed class ConstantBreaksSchemaAnalyzer : GeneratedCodeAnalyzer
         if (Check(argument.Value, marker.MaxLength, marker.MinLength, marker.Pattern, marker.Minimum, marker.Maximum) is { } problem)
         {
             context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, argument.Value.Syntax.GetLocation(), argument.Parameter!.Name,
-                Values.Display(Values.Unwrap(argument.Value).ConstantValue.Value), problem));
+                GcoreRules.Display(Values.Unwrap(argument.Value).ConstantValue.Value), problem));
         }
     }
 
@@ -89,8 +80,8 @@ public sealed class ConstantBreaksSchemaAnalyzer : GeneratedCodeAnalyzer
         var known = markers.EnumValues(context.Operation.Type);
         if (known is null || Contains(known, value) || Values.InResponseOnly(markers, context.Operation))
             return;
-        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, operand.Syntax.GetLocation(), Owner(context.Operation), Values.Display(value),
-            "not one of the values the spec lists (" + string.Join(", ", known) + ")"));
+        context.ReportDiagnostic(Diagnostic.Create(Descriptors.ConstantBreaksSchema, operand.Syntax.GetLocation(), Owner(context.Operation), GcoreRules.Display(value),
+            GcoreRules.EnumProblem(string.Join(", ", known))));
     }
 
     private static bool Contains(IReadOnlyList<string> values, string value)
@@ -130,48 +121,14 @@ public sealed class ConstantBreaksSchemaAnalyzer : GeneratedCodeAnalyzer
 
     private static string Shown(PropertyMarker marker, IOperation value) =>
         marker.Secret && Values.ConstantString(value) is { } secret
-            ? "a constant of " + Values.CodePoints(secret) + " characters"
-            : Values.Display(Values.Unwrap(value).ConstantValue.Value);
+            ? GcoreRules.Redacted("constant", secret)
+            : GcoreRules.Display(Values.Unwrap(value).ConstantValue.Value);
 
-    /// <summary>What is wrong with a constant value, or null when nothing is (or it is not a constant).</summary>
+    /// <summary>What is wrong with a constant value, or null when nothing is (or it is not a constant): <see cref="GcoreRules"/> decides.</summary>
     internal static string? Check(IOperation value, int maxLength, int minLength, string? pattern, string? minimum, string? maximum)
     {
         if (Values.ConstantString(value) is { } text)
-        {
-            int length = Values.CodePoints(text);
-            if (maxLength >= 0 && length > maxLength)
-                return "longer than the maxLength of " + maxLength + " (" + length + " characters)";
-            if (minLength >= 0 && length < minLength)
-                return "shorter than the minLength of " + minLength + " (" + length + " characters)";
-            if (pattern is not null && !Matches(pattern, text))
-                return "it does not match the pattern " + Values.Display(pattern);
-            return null;
-        }
-
-        if (Values.TryConstantNumber(value, out double number))
-        {
-            if (Values.TryParseNumber(minimum, out double min) && number < min)
-                return "below the minimum of " + minimum;
-            if (Values.TryParseNumber(maximum, out double max) && number > max)
-                return "above the maximum of " + maximum;
-        }
-
-        return null;
-    }
-
-    private static bool Matches(string pattern, string text)
-    {
-        try
-        {
-            return Regex.IsMatch(text, pattern, RegexOptions.CultureInvariant, PatternTimeout);
-        }
-        catch (ArgumentException)
-        {
-            return true; // a pattern .NET cannot read is not held against the value
-        }
-        catch (RegexMatchTimeoutException)
-        {
-            return true;
-        }
+            return GcoreRules.TextProblem(text, maxLength, minLength, pattern);
+        return Values.TryConstantNumber(value, out double number) ? GcoreRules.NumberProblem(number, minimum, maximum) : null;
     }
 }

@@ -1,6 +1,7 @@
 using System.Collections.Generic;
 using System.Collections.Immutable;
 using GcoreCdnGen.Diagnostics;
+using GcoreCdnGen.Runtime;
 using Microsoft.CodeAnalysis;
 using Microsoft.CodeAnalysis.Diagnostics;
 using Microsoft.CodeAnalysis.Operations;
@@ -11,12 +12,13 @@ namespace GcoreCdnGen.Analyzers;
 /// GCDN001: <c>use_next</c> set to true on a request without non-empty <c>proxy_next_upstream</c> cases. Looks at
 /// object initializers, <c>with</c> expressions and constructor arguments, and follows a local through the method
 /// body: a later assignment of the cases clears the warning, a later <c>UseNext = true</c> without cases raises it.
+/// What counts as missing cases is <see cref="GcoreRules.MissingCases"/>, shared with generated <c>Validate()</c>.
 /// </summary>
 [DiagnosticAnalyzer(LanguageNames.CSharp)]
 public sealed class UseNextWithoutCasesAnalyzer : GeneratedCodeAnalyzer
 {
-    public const string UseNextJson = "use_next";
-    public const string CasesJson = "proxy_next_upstream";
+    private const string UseNextJson = GcoreRules.UseNextJson;
+    private const string CasesJson = GcoreRules.CasesJson;
 
     /// <summary>Diagnostic property: the C# name of the cases property (for the code fix).</summary>
     public const string CasesMemberKey = "CasesMember";
@@ -57,7 +59,7 @@ public sealed class UseNextWithoutCasesAnalyzer : GeneratedCodeAnalyzer
     {
         public UseNext UseNext;
         public Cases Cases;
-        public string CasesText = "not set";
+        public string CasesText = GcoreRules.MissingCases(useNext: true, set: false, isNull: false, count: null)!;
         public Diagnostic? Pending;
 
         public State Copy() => new() { UseNext = UseNext, Cases = Cases, CasesText = CasesText };
@@ -235,9 +237,10 @@ public sealed class UseNextWithoutCasesAnalyzer : GeneratedCodeAnalyzer
 
         private static (Cases, string) ClassifyCases(IOperation value)
         {
-            if (Values.IsConstantNull(value))
-                return (Cases.Missing, "null");
-            return Values.Elements(value) is { } elements && elements.Length == 0 ? (Cases.Missing, "empty") : (Cases.Present, "");
+            // A value that is not a constant (count unknown) counts as present.
+            return GcoreRules.MissingCases(useNext: true, set: true, Values.IsConstantNull(value), Values.Elements(value)?.Length) is { } missing
+                ? (Cases.Missing, missing)
+                : (Cases.Present, "");
         }
 
         private Diagnostic Diagnose(TypeMarker type, IOperation site, string casesText)

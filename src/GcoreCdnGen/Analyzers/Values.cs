@@ -226,17 +226,6 @@ internal static class Values
         return false;
     }
 
-    /// <summary>A constant as the messages show it: strings quoted (long ones cut), numbers invariant.</summary>
-    public static string Display(object? value) => value switch
-    {
-        null => "null",
-        string s when s.Length > 64 => "\"" + SymbolDisplay.FormatLiteral(s.Substring(0, 60), quote: false) + "…\"",
-        string s => SymbolDisplay.FormatLiteral(s, quote: true),
-        bool b => b ? "true" : "false",
-        IFormattable f => f.ToString(null, CultureInfo.InvariantCulture),
-        _ => value.ToString() ?? "",
-    };
-
     /// <summary>Where a diagnostic about a use of a member goes: the member's name, as the compiler places CS0618.</summary>
     public static Location NameLocation(SyntaxNode syntax)
     {
@@ -249,22 +238,6 @@ internal static class Values
             _ => syntax.GetLocation(),
         };
     }
-
-    /// <summary>String length as JSON Schema counts it: in code points.</summary>
-    public static int CodePoints(string text)
-    {
-        int count = 0;
-        for (int i = 0; i < text.Length; i++)
-        {
-            if (!(char.IsLowSurrogate(text[i]) && i > 0 && char.IsHighSurrogate(text[i - 1])))
-                count++;
-        }
-
-        return count;
-    }
-
-    public static bool TryParseNumber(string? text, out double number) =>
-        double.TryParse(text, NumberStyles.Float, CultureInfo.InvariantCulture, out number);
 
     /// <summary>Reads a JSON array of strings (a spec default such as <c>["error","timeout"]</c>); null when it is not one.</summary>
     public static List<string>? ParseStringArray(string? json)

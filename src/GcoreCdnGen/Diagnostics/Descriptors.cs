@@ -1,4 +1,5 @@
 using GcoreCdnGen.Model;
+using GcoreCdnGen.Runtime;
 using Microsoft.CodeAnalysis;
 
 namespace GcoreCdnGen.Diagnostics;
@@ -23,7 +24,7 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor UseNextWithoutCases = Usage(
         RuleIdentifiers.UseNextWithoutCases, "use_next needs proxy_next_upstream cases",
-        "'{0}' is {1} but '{2}' is {3}; Gcore requires the cases on which the next origin is tried",
+        GcoreRules.UseNextWithoutCasesMessage,
         "Gcore rejects a request that turns use_next on without listing the proxy_next_upstream cases.");
 
     public static readonly DiagnosticDescriptor DeprecatedUse = Usage(
@@ -33,22 +34,22 @@ public static class Descriptors
 
     public static readonly DiagnosticDescriptor ConstantBreaksSchema = Usage(
         RuleIdentifiers.ConstantBreaksSchema, "A constant breaks the spec's schema",
-        "'{0}' is {1}, which breaks the spec: {2}",
+        GcoreRules.BreaksSchemaMessage,
         "A constant value is longer or shorter than the spec allows, does not match its pattern, is not one of its values, or is outside its minimum/maximum.");
 
     public static readonly DiagnosticDescriptor RejectedOriginSource = Usage(
         RuleIdentifiers.RejectedOriginSource, "An origin source Gcore rejects",
-        "'{0}' is {1}, which Gcore rejects: {2}",
+        GcoreRules.RejectedOriginSourceMessage,
         "An origin source is a host name or IP address with an optional port: no scheme, no path, a port in 1..65535.");
 
     public static readonly DiagnosticDescriptor RejectedS3Config = Usage(
         RuleIdentifiers.RejectedS3Config, "An S3 origin configuration Gcore rejects",
-        "Gcore rejects this S3 configuration: {0}",
+        GcoreRules.RejectedS3ConfigMessage,
         "Amazon S3 needs a region, other S3-compatible storage needs a hostname, and access keys have lengths Gcore checks.");
 
     public static readonly DiagnosticDescriptor NoActiveSource = Usage(
         RuleIdentifiers.NoActiveSource, "An origin group without an active source",
-        "'{0}' {1}; Gcore needs at least one enabled source that is not a backup",
+        GcoreRules.NoActiveSourceMessage,
         "Every source of the group is a backup, or none of them is enabled: Gcore rejects the group.");
 
     public static readonly DiagnosticDescriptor RetriesOnRetries = Usage(

@@ -1,3 +1,5 @@
+using GcoreCdnGen.Runtime;
+
 namespace GcoreCdnGen.Diagnostics;
 
 /// <summary>
@@ -8,12 +10,13 @@ namespace GcoreCdnGen.Diagnostics;
 /// </summary>
 public static class RuleIdentifiers
 {
-    public const string UseNextWithoutCases = "GCDN001";
+    // The request rules' IDs are the runtime's, which generated Validate() reports with the same wording (GcoreRules).
+    public const string UseNextWithoutCases = GcoreRules.UseNextWithoutCases;
     public const string DeprecatedUse = "GCDN002";
-    public const string ConstantBreaksSchema = "GCDN003";
-    public const string RejectedOriginSource = "GCDN004";
-    public const string RejectedS3Config = "GCDN005";
-    public const string NoActiveSource = "GCDN006";
+    public const string ConstantBreaksSchema = GcoreRules.BreaksSchema;
+    public const string RejectedOriginSource = GcoreRules.RejectedOriginSource;
+    public const string RejectedS3Config = GcoreRules.RejectedS3Config;
+    public const string NoActiveSource = GcoreRules.NoActiveSource;
     public const string RetriesOnRetries = "GCDN007";
 
     public const string UnreadableDocument = "GCDN100";
