@@ -49,6 +49,12 @@ public static class GeneratedNames
     /// <summary>A union: the variant that keeps a value of a kind the spec does not list, as raw JSON.</summary>
     public const string Unknown = "Unknown";
 
+    /// <summary>A request type: <c>IReadOnlyList&lt;GcoreProblem&gt; Validate()</c>, what Gcore would reject in it.</summary>
+    public const string Validate = "Validate";
+
+    /// <summary>A string-backed enum sent in requests: <c>internal const string ListedValues</c>, the spec's values for GCDN003's message.</summary>
+    public const string ListedValues = "ListedValues";
+
     /// <summary>A string-backed enum: the JSON value.</summary>
     public const string EnumValue = "Value";
 
@@ -70,12 +76,12 @@ public static class GeneratedNames
         "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "GetType",
         ReadJson, WriteJson, MatchScore, "Finalize", "MemberwiseClone", "Clone", Unknown,
         AdditionalProperties, IsSet, Unset, IsPaginated, JsonConverter, ScoreProperty, RequiredMask,
-        ReadByShape, ReadInOnePass, WriteSharedJson,
+        ReadByShape, ReadInOnePass, WriteSharedJson, Validate,
     };
 
     /// <summary>Names no value of a string-backed enum may take: what a struct has, and what the generator adds.</summary>
     public static readonly string[] ReservedEnumMembers =
     {
-        EnumValue, "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", IsKnown, ReadJson, WriteJson, JsonConverter,
+        EnumValue, "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", IsKnown, ReadJson, WriteJson, JsonConverter, ListedValues,
     };
 }

@@ -469,7 +469,10 @@ internal static class ClientEmitter
             }
 
             string queryArg = query.Count > 0 ? "query" : "null";
-            string bodyArg = op.RequestBody is null ? "null" : op.RequestBodyRequired ? "body." + GeneratedNames.WriteJson : "body is null ? null : body." + GeneratedNames.WriteJson;
+            string writeBody = ValidationEmitter.HasValidate(op.RequestBody)
+                ? $"_transport.Checked(body.{GeneratedNames.Validate}, body.{GeneratedNames.WriteJson})"
+                : "body." + GeneratedNames.WriteJson;
+            string bodyArg = op.RequestBody is null ? "null" : op.RequestBodyRequired ? writeBody : "body is null ? null : " + writeBody;
             string method = op.HttpMethod switch
             {
                 "GET" => "global::System.Net.Http.HttpMethod.Get",

@@ -49,9 +49,10 @@ internal static class ModelEmitter
     {
         TypeDocs(w, ns, type);
         w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({type.Name}.{GeneratedNames.JsonConverter}))]");
-        string header = type.Kind == TypeKind.Union
+        string header = (type.Kind == TypeKind.Union
             ? $"public abstract partial record {type.Name}"
-            : type.BaseType is null ? $"public sealed partial record {type.Name}" : $"public sealed partial record {type.Name} : {type.BaseType}";
+            : type.BaseType is null ? $"public sealed partial record {type.Name}" : $"public sealed partial record {type.Name} : {type.BaseType}")
+            + ValidationEmitter.BaseList(type, type.BaseType is not null);
         using (w.Block(header))
         {
             if (type.Kind == TypeKind.Union)
@@ -96,6 +97,7 @@ internal static class ModelEmitter
             }
 
             EmitSetTracking(w, type);
+            ValidationEmitter.Emit(w, ns, type);
 
             if (type.Properties.Any(p => p.Secret && !p.Inherited))
             {
@@ -326,6 +328,7 @@ internal static class ModelEmitter
                 /// <summary>True when the spec lists this value.</summary>
                 public bool {{GeneratedNames.IsKnown}} => {{isKnown}};
                 """);
+            ValidationEmitter.EmitListedValues(w, type);
             if (!inline)
             {
                 // A set, not a pattern: `Value is "a" or "b" or ...` costs the compiler time square in the number of values.

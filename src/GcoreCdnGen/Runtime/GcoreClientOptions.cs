@@ -64,6 +64,13 @@ public sealed class GcoreClientOptions
 
     /// <summary>The clock behind timeouts, waits between retries and <c>Retry-After</c> dates. Default: the system clock; tests may pass a fake.</summary>
     public global::System.TimeProvider TimeProvider { get; set; } = global::System.TimeProvider.System;
+
+    /// <summary>
+    /// Checks every request body with its <c>Validate()</c> before sending it, and throws a
+    /// <see cref="GcoreValidationException"/> listing the problems instead of sending one Gcore would reject (the rules
+    /// of the analyzers GCDN001 and GCDN003–GCDN006, applied to the values at run time). Default: false.
+    /// </summary>
+    public bool ValidateRequests { get; set; }
 }
 
 /// <summary>

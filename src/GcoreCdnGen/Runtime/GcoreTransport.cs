@@ -43,6 +43,7 @@ public sealed class GcoreTransport : global::System.IDisposable
     private readonly global::System.Uri _baseUrl;
     private readonly int _maxRetries;
     private readonly bool _retryNonIdempotent;
+    private readonly bool _validateRequests;
     private readonly global::System.TimeSpan _timeout;
     private readonly global::System.TimeSpan _initialRetryDelay;
     private readonly global::System.TimeSpan _maxRetryDelay;
@@ -72,6 +73,7 @@ public sealed class GcoreTransport : global::System.IDisposable
         _baseUrl = CheckBaseUrl(options, defaultBaseUrl, _apiKey is not null);
         _maxRetries = CheckRetries(options.MaxRetries, nameof(options.MaxRetries));
         _retryNonIdempotent = options.RetryNonIdempotent;
+        _validateRequests = options.ValidateRequests;
         _timeout = CheckTimeout(options.Timeout, nameof(options.Timeout));
         _initialRetryDelay = CheckDelay(options.InitialRetryDelay, nameof(options.InitialRetryDelay));
         _maxRetryDelay = CheckDelay(options.MaxRetryDelay, nameof(options.MaxRetryDelay));
@@ -95,6 +97,7 @@ public sealed class GcoreTransport : global::System.IDisposable
         _time = parent._time;
         _maxRetries = overrides.MaxRetries is { } retries ? CheckRetries(retries, nameof(overrides.MaxRetries)) : parent._maxRetries;
         _retryNonIdempotent = overrides.RetryNonIdempotent ?? parent._retryNonIdempotent;
+        _validateRequests = parent._validateRequests;
         _timeout = overrides.Timeout is { } timeout ? CheckTimeout(timeout, nameof(overrides.Timeout)) : parent._timeout;
         _initialRetryDelay = overrides.InitialRetryDelay is { } initial ? CheckDelay(initial, nameof(overrides.InitialRetryDelay)) : parent._initialRetryDelay;
         _maxRetryDelay = overrides.MaxRetryDelay is { } max ? CheckDelay(max, nameof(overrides.MaxRetryDelay)) : parent._maxRetryDelay;
@@ -221,6 +224,19 @@ public sealed class GcoreTransport : global::System.IDisposable
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The body's writer, once the body is checked when <see cref="GcoreClientOptions.ValidateRequests"/> is on: a body
+    /// with problems throws a <see cref="GcoreValidationException"/> here, before anything is sent.
+    /// </summary>
+    public global::System.Action<global::System.Text.Json.Utf8JsonWriter> Checked(
+        global::System.Func<global::System.Collections.Generic.IReadOnlyList<GcoreProblem>> validate,
+        global::System.Action<global::System.Text.Json.Utf8JsonWriter> writeBody)
+    {
+        if (_validateRequests && validate() is { Count: > 0 } problems)
+            throw new GcoreValidationException(problems);
+        return writeBody;
     }
 
     /// <summary>Sends a request and reads the JSON answer with <paramref name="read"/>.</summary>

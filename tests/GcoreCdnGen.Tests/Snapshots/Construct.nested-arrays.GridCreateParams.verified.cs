@@ -78,5 +78,8 @@ namespace Construct
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
             }
         }
+
+        /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => GcoreValidation.None;
     }
 }

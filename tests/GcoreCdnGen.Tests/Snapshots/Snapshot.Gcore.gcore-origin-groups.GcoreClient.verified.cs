@@ -180,7 +180,7 @@ namespace Snapshot.Gcore
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Get origin group details</summary>
@@ -211,7 +211,7 @@ namespace Snapshot.Gcore
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Change origin group</summary>
@@ -228,7 +228,7 @@ namespace Snapshot.Gcore
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                 }
 
                 /// <summary>Delete origin group</summary>
@@ -311,7 +311,7 @@ namespace Snapshot.Gcore
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Get origin group details</summary>
@@ -344,7 +344,7 @@ namespace Snapshot.Gcore
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Change origin group</summary>
@@ -362,7 +362,7 @@ namespace Snapshot.Gcore
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
                     }
 
                     /// <summary>Delete origin group</summary>

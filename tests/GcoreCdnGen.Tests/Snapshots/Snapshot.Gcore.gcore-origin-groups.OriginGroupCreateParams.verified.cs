@@ -165,5 +165,13 @@ namespace Snapshot.Gcore
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupCreateParams.", nameof(propertyName));
             }
         }
+
+        /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
+        public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
+            .NextUpstream(nameof(UseNext), UseNext, nameof(ProxyNextUpstream), _proxyNextUpstreamIsSet, ProxyNextUpstream)
+            .ActiveSources(nameof(Sources), Sources)
+            .Each("sources", Sources, static item => item.Validate())
+            .Child("auth", Auth?.Validate())
+            .Problems;
     }
 }

@@ -9,7 +9,7 @@ namespace Snapshot.Gcore
     /// <remarks>One of: <see cref="HostSource"/>, <see cref="S3Source"/>, <see cref="FastedgeSource"/>. The variant is told apart by the shape of the JSON.</remarks>
     [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeSource", Request = true)]
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Source.JsonConverter))]
-    public abstract partial record Source
+    public abstract partial record Source : IGcoreOriginSource
     {
         /// <summary>Only the variants declared by the spec derive from this type.</summary>
         private protected Source()
@@ -118,6 +118,15 @@ namespace Snapshot.Gcore
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName));
             }
         }
+
+        bool? IGcoreOriginSource.Backup => Backup;
+
+        bool? IGcoreOriginSource.Enabled => Enabled;
+
+        /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
+        public virtual global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
+            .Text("host_header_override", nameof(HostHeaderOverride), HostHeaderOverride, 255, -1, null)
+            .Problems;
 
         /// <summary>
         /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
