@@ -10,7 +10,8 @@ namespace GcoreCdnGen.Emitting;
 /// <summary>
 /// Emits <c>&lt;Client&gt;Fake</c>, the in-memory fake of a spec's API for tests (only when the spec asks for it): the
 /// spec's collections, operations and response shapes as data for the runtime's <c>GcoreFake</c>, which holds the
-/// behaviour, plus a typed accessor per top-level collection. Request bodies are checked by the generated readers.
+/// behaviour, plus a typed accessor per top-level collection. Request bodies are checked by the generated readers
+/// (the schema's shape) and then by the request types' <c>Validate()</c> (Gcore's rules, as the analyzers and the client apply them).
 /// </summary>
 internal static class FakeEmitter
 {
@@ -289,7 +290,7 @@ internal static class FakeEmitter
         if (op.RequestBody is { Kind: TypeRefKind.Named } body)
         {
             string bodyType = "global::" + ns + "." + body.Name;
-            args.Add($"check: GcoreFake.Check<{bodyType}>({bodyType}.{GeneratedNames.ReadJson})");
+            args.Add($"check: GcoreFake.Check<{bodyType}>({bodyType}.{GeneratedNames.ReadJson}, static value => value.{GeneratedNames.Validate}())");
         }
 
         return "new(" + string.Join(", ", args) + ")";

@@ -36,7 +36,7 @@ public sealed class GeneratedFakeTests : IDisposable
         return new GcoreClient(options);
     }
 
-    private OriginGroupsOperations Groups => _client.Cdn.OriginGroups;
+    private GcoreClient.CdnOperations.OriginGroupsOperations Groups => _client.Cdn.OriginGroups;
 
     private static OriginGroupCreateParams Create(string name, params Source[] sources) =>
         new() { Name = name, Sources = sources.Length == 0 ? [new HostSource { Source = "yourwebsite.com" }] : sources };
@@ -66,7 +66,7 @@ public sealed class GeneratedFakeTests : IDisposable
 
         Assert.Equal([1L, 2L], new[] { first.Id, second.Id });
         var raw = (await Groups.WithRawResponse.GetAsync(2)).Body;
-        var json = JsonNode.Parse(raw!)!.AsObject();
+        var json = JsonNode.Parse(raw.Span)!.AsObject();
         Assert.Equal(201, _fake.Requests[0].Status);
         Assert.Equal("""["error","timeout"]""", json["proxy_next_upstream"]!.ToJsonString()); // the spec's default
         Assert.Equal("none", (string?)json["auth_type"]); // the spec's default
@@ -185,6 +185,26 @@ public sealed class GeneratedFakeTests : IDisposable
         (status, _) = await SendAsync(HttpMethod.Put, "/cdn/origin_groups/1", """{"name": "x"}""");
         Assert.Equal(HttpStatusCode.NotFound, status); // unknown id before the body: nothing to replace
         Assert.Equal(0, _fake.OriginGroups.Count);
+    }
+
+    [Fact]
+    public async Task Gcores_rules_reject_a_body_as_Gcore_would_keyed_by_the_source()
+    {
+        var (status, body) = await SendAsync(HttpMethod.Post, "/cdn/origin_groups",
+            """{"name": "x", "sources": [{"source": "ok.example.com"}, {"source": "https://bad.example.com/path"}], "use_next": true}""");
+
+        Assert.Equal(HttpStatusCode.BadRequest, status);
+        var errors = body!["errors"]!.AsObject();
+        string sourceError = (string)errors["sources"]!["https://bad.example.com/path"]!["source"]![0]!;
+        Assert.Contains("Gcore rejects", sourceError);
+        Assert.NotNull(errors["use_next"]); // GCDN001: use_next without proxy_next_upstream cases
+        Assert.Equal(0, _fake.OriginGroups.Count);
+
+        // The typed client sees the same fields.
+#pragma warning disable GCDN004 // on purpose: the fake must answer what Gcore would
+        var error = await Assert.ThrowsAsync<GcoreBadRequestException>(() => Groups.CreateAsync(Create("x", new HostSource { Source = "https://bad.example.com/path" })));
+#pragma warning restore GCDN004
+        Assert.NotEmpty(error.ValidationErrors);
     }
 
     [Fact]

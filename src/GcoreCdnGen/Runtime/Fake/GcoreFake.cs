@@ -126,8 +126,11 @@ public class GcoreFake
         return new global::System.Text.Json.Nodes.JsonObject { ["errors"] = fields }.ToJsonString();
     }
 
-    /// <summary>A check for the generated request types: the body must read as <typeparamref name="T"/> (JSON shape, required members).</summary>
-    public static GcoreFakeCheck Check<T>(GcoreJsonRead<T> read, global::System.Func<T, global::System.Collections.Generic.IReadOnlyDictionary<string, string[]>?>? rules = null) => body =>
+    /// <summary>
+    /// A check for the generated request types: the body must read as <typeparamref name="T"/> (JSON shape, required
+    /// members), then pass <paramref name="rules"/> (the type's <c>Validate()</c>: Gcore's rules).
+    /// </summary>
+    public static GcoreFakeCheck Check<T>(GcoreJsonRead<T> read, global::System.Func<T, global::System.Collections.Generic.IReadOnlyList<GcoreProblem>>? rules = null) => body =>
     {
         T value;
         try
@@ -138,22 +141,126 @@ public class GcoreFake
         }
         catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            string field = ex is global::System.Text.Json.JsonException { Path: { Length: > 1 } path } ? path.Substring(path.StartsWith("$.", global::System.StringComparison.Ordinal) ? 2 : 1) : "non_field_errors";
+            string path = ex is global::System.Text.Json.JsonException { Path: { Length: > 0 } p } ? p : "$";
             string message = ex is GcoreJsonException gcore ? gcore.Reason : ex.Message;
             if (message.Contains("required property", global::System.StringComparison.Ordinal) && message.IndexOf('\'') is int start and >= 0)
             {
                 // The missing member is the field in error, as Gcore names it: "name": ["This field is required."].
                 int end = message.IndexOf('\'', start + 1);
-                string member = message.Substring(start + 1, end - start - 1);
-                field = field == "non_field_errors" ? member : field + "." + member;
+                path = (path == "$" ? "$" : path) + "." + message.Substring(start + 1, end - start - 1);
                 message = "This field is required.";
             }
 
-            return new global::System.Collections.Generic.Dictionary<string, string[]> { [field] = new[] { message } };
+            return Errors(body, new[] { new GcoreProblem("JSON", path, message) });
         }
 
-        return rules?.Invoke(value);
+        return rules?.Invoke(value) is { Count: > 0 } problems ? Errors(body, problems) : null;
     };
+
+    /// <summary>
+    /// Problems in Gcore's 400 shape: one list of messages per field, nested as the path goes; an item of a list is
+    /// keyed by what identifies it (a source by its <c>source</c>, an S3 source by its bucket), as Gcore keys sources.
+    /// </summary>
+    private static global::System.Text.Json.Nodes.JsonObject Errors(byte[] body, global::System.Collections.Generic.IEnumerable<GcoreProblem> problems)
+    {
+        global::System.Text.Json.Nodes.JsonNode? root = null;
+        try
+        {
+            root = global::System.Text.Json.Nodes.JsonNode.Parse(body);
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+        }
+
+        var errors = new global::System.Text.Json.Nodes.JsonObject();
+        foreach (var problem in problems)
+        {
+            var target = errors;
+            var value = root;
+            var keys = Keys(problem.Path);
+            if (keys.Count == 0)
+                keys.Add("non_field_errors");
+            for (int i = 0; i < keys.Count; i++)
+            {
+                string key = keys[i];
+                if (key.StartsWith("[", global::System.StringComparison.Ordinal))
+                {
+                    int index = int.Parse(key.Substring(1, key.Length - 2), global::System.Globalization.CultureInfo.InvariantCulture);
+                    value = value is global::System.Text.Json.Nodes.JsonArray array && index < array.Count ? array[index] : null;
+                    key = Identity(value) ?? key.Substring(1, key.Length - 2);
+                }
+                else
+                {
+                    value = value is global::System.Text.Json.Nodes.JsonObject obj && obj.TryGetPropertyValue(key, out var member) ? member : null;
+                }
+
+                if (i == keys.Count - 1)
+                {
+                    if (target[key] is not global::System.Text.Json.Nodes.JsonArray messages)
+                        target[key] = messages = new global::System.Text.Json.Nodes.JsonArray();
+                    messages.Add((global::System.Text.Json.Nodes.JsonNode)problem.Message);
+                }
+                else
+                {
+                    if (target[key] is not global::System.Text.Json.Nodes.JsonObject next)
+                        target[key] = next = new global::System.Text.Json.Nodes.JsonObject();
+                    target = next;
+                }
+            }
+        }
+
+        return errors;
+    }
+
+    /// <summary>The member names and indexes of a path: <c>$.sources[0].source</c> is <c>sources</c>, <c>[0]</c>, <c>source</c>.</summary>
+    private static global::System.Collections.Generic.List<string> Keys(string path)
+    {
+        var keys = new global::System.Collections.Generic.List<string>();
+        int i = path.StartsWith("$", global::System.StringComparison.Ordinal) ? 1 : 0;
+        while (i < path.Length)
+        {
+            if (path[i] == '.')
+            {
+                int end = path.IndexOfAny(new[] { '.', '[' }, i + 1);
+                keys.Add(path.Substring(i + 1, (end < 0 ? path.Length : end) - i - 1));
+                i = end < 0 ? path.Length : end;
+            }
+            else if (path[i] == '[')
+            {
+                int end = path.IndexOf(']', i);
+                if (end < 0)
+                    break;
+                string inside = path.Substring(i + 1, end - i - 1);
+                keys.Add(inside.StartsWith("'", global::System.StringComparison.Ordinal) ? inside.Trim('\'') : "[" + inside + "]");
+                i = end + 1;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return keys;
+    }
+
+    /// <summary>What identifies an item of a list in Gcore's errors: its <c>source</c>, else its config's bucket or app.</summary>
+    private static string? Identity(global::System.Text.Json.Nodes.JsonNode? item)
+    {
+        if (item is not global::System.Text.Json.Nodes.JsonObject obj)
+            return null;
+        if (obj["source"] is global::System.Text.Json.Nodes.JsonValue source && source.TryGetValue(out string? text))
+            return text;
+        if (obj["config"] is global::System.Text.Json.Nodes.JsonObject config)
+        {
+            foreach (var name in new[] { "s3_bucket_name", "app_id" })
+            {
+                if (config[name] is global::System.Text.Json.Nodes.JsonValue id && id.TryGetValue(out string? key))
+                    return key;
+            }
+        }
+
+        return null;
+    }
 
     private (GcoreFakeCollectionDef Def, string Template)? FindCollection(string collectionPath)
     {
@@ -279,6 +386,26 @@ public class GcoreFake
         if (custom is not null)
             return custom(request);
 
+        GcoreFakeCollectionDef? def = null;
+        bool isCollection = operation.Action != GcoreFakeAction.Other && operation.Collection is not null && _api.Collections.TryGetValue(operation.Collection, out def);
+
+        // The collection's own path: the operation's path without the item's id.
+        bool onItem = operation.Action is GcoreFakeAction.Get or GcoreFakeAction.Replace or GcoreFakeAction.Update or GcoreFakeAction.Delete;
+        var pathSegments = request.Path.Split(new[] { '/' }, global::System.StringSplitOptions.RemoveEmptyEntries);
+        string collectionPath = "/" + string.Join("/", pathSegments, 0, pathSegments.Length - (onItem ? 1 : 0));
+        string? id = onItem ? values[values.Count - 1] : null;
+
+        // An unknown item is a 404 whatever the body says, as the server looks the item up first.
+        if (isCollection && id is not null)
+        {
+            lock (_gate)
+            {
+                var known = StoreOf(collectionPath, def!);
+                if (!known.Items.ContainsKey(known.Key(id)))
+                    return GcoreFakeResponse.NotFound();
+            }
+        }
+
         global::System.Text.Json.Nodes.JsonObject? body = null;
         if (operation.Check is { } check)
         {
@@ -294,17 +421,11 @@ public class GcoreFake
             if (body is null)
                 return new GcoreFakeResponse(400, ErrorsJson(new global::System.Collections.Generic.Dictionary<string, string[]> { ["non_field_errors"] = new[] { "Invalid data. Expected a dictionary." } }));
             if (check(request.BodyBytes) is { Count: > 0 } errors)
-                return new GcoreFakeResponse(400, ErrorsJson(errors));
+                return new GcoreFakeResponse(400, new global::System.Text.Json.Nodes.JsonObject { ["errors"] = errors }.ToJsonString());
         }
 
-        if (operation.Action == GcoreFakeAction.Other || operation.Collection is null || !_api.Collections.TryGetValue(operation.Collection, out var def))
+        if (!isCollection || def is null)
             return Minimal(operation);
-
-        // The collection's own path: the operation's path without the item's id.
-        bool onItem = operation.Action is GcoreFakeAction.Get or GcoreFakeAction.Replace or GcoreFakeAction.Update or GcoreFakeAction.Delete;
-        var pathSegments = request.Path.Split(new[] { '/' }, global::System.StringSplitOptions.RemoveEmptyEntries);
-        string collectionPath = "/" + string.Join("/", pathSegments, 0, pathSegments.Length - (onItem ? 1 : 0));
-        string? id = onItem ? values[values.Count - 1] : null;
         lock (_gate)
         {
             var store = StoreOf(collectionPath, def);

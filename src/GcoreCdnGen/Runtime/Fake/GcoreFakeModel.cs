@@ -106,8 +106,8 @@ public sealed class GcoreFakeCollectionDef
     public global::System.Collections.Generic.IReadOnlyList<string> ServerFields { get; }
 }
 
-/// <summary>Checks a request body: null when it is valid, else Gcore's field errors.</summary>
-public delegate global::System.Collections.Generic.IReadOnlyDictionary<string, string[]>? GcoreFakeCheck(byte[] body);
+/// <summary>Checks a request body: null when it is valid, else Gcore's field errors (the object under <c>errors</c>).</summary>
+public delegate global::System.Text.Json.Nodes.JsonObject? GcoreFakeCheck(byte[] body);
 
 /// <summary>One operation of the spec, as the fake answers it.</summary>
 public sealed class GcoreFakeOperation
