@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Diagnostics;
 using GcoreCdnGen.Emitting;
 using GcoreCdnGen.Emitting.Json;
@@ -81,8 +82,18 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 SourceText.From(ClientEmitter.EmitDependencyInjection(output.Namespace, output.ClientName), System.Text.Encoding.UTF8));
         });
 
+        // The in-memory fake, only for a spec that asks for it (a test project): the whole model, as it mirrors the API.
+        var fakes = models
+            .Where(static m => m.Options.GenerateFake)
+            .WithTrackingName(TrackingNames.Fake);
+        context.RegisterSourceOutput(fakes, static (spc, model) =>
+        {
+            spc.AddSource(HintNames.Prefix(model.Options) + GeneratedNames.FakeType(model.Options.ClientName) + ".g.cs",
+                SourceText.From(FakeEmitter.Emit(model), System.Text.Encoding.UTF8));
+        });
+
         var support = models
-            .Select(static (m, _) => new SupportOutput(m.Options.Namespace, m.Options.ClientName, m.Options.Path))
+            .Select(static (m, _) => new SupportOutput(m.Options.Namespace, m.Options.ClientName, m.Options.Path, m.Options.GenerateFake))
             .Collect()
             .WithTrackingName(TrackingNames.Support);
         context.RegisterSourceOutput(support, static (spc, all) => EmitSupport(spc, all));
@@ -100,7 +111,9 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                     System.IO.Path.GetFileName(first.Path) + "'; give each OpenApiSpec item its own Namespace").ToDiagnostic());
             }
 
-            foreach (var file in SupportEmitter.Files)
+            // The fake's behaviour ships only with a fake, so a production build carries none of it.
+            var files = group.Any(s => s.Fake) ? SupportEmitter.Files.Concat(RuntimeSources.FakeFiles) : SupportEmitter.Files;
+            foreach (var file in files)
             {
                 spc.AddSource(group.Key + "." + System.IO.Path.GetFileNameWithoutExtension(file) + ".g.cs",
                     SourceText.From(SupportEmitter.Emit(file, group.Key, first.ClientName), System.Text.Encoding.UTF8));
@@ -112,7 +125,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
 
     private sealed record ClientOutput(string Namespace, string HintPrefix, string ClientName);
 
-    private sealed record SupportOutput(string Namespace, string ClientName, string Path);
+    private sealed record SupportOutput(string Namespace, string ClientName, string Path, bool Fake);
 }
 
 /// <summary>Names of the pipeline steps, for the incremental tests.</summary>
@@ -127,4 +140,5 @@ public static class TrackingNames
     public const string Support = nameof(Support);
     public const string HttpClientFactory = nameof(HttpClientFactory);
     public const string DependencyInjection = nameof(DependencyInjection);
+    public const string Fake = nameof(Fake);
 }

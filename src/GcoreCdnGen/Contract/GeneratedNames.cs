@@ -64,6 +64,9 @@ public static class GeneratedNames
     /// <summary>The options type of a client (the runtime's options class, renamed after it).</summary>
     public static string OptionsType(string clientName) => clientName + "Options";
 
+    /// <summary>The in-memory fake of a client's API, generated for tests on request.</summary>
+    public static string FakeType(string clientName) => clientName + "Fake";
+
     /// <summary>The dependency-injection extensions of a client.</summary>
     public static string ServiceCollectionExtensionsType(string clientName) => clientName + "ServiceCollectionExtensions";
 

@@ -18,6 +18,9 @@ public static class RuntimeSources
     /// <summary>The prefix of the embedded files' resource names (the csproj's LogicalName).</summary>
     private const string ResourcePrefix = "Runtime.";
 
+    /// <summary>The prefix of the fake's runtime files, which ship only when a spec asks for the fake.</summary>
+    private const string FakePrefix = "RuntimeFake.";
+
     /// <summary>The runtime's options type; each client gets its own copy, named after it.</summary>
     public const string OptionsTypeName = "GcoreClientOptions";
 
@@ -26,16 +29,21 @@ public static class RuntimeSources
     private static readonly Lazy<string[]> DeclaredTypes = new(ReadDeclaredTypes);
 
     /// <summary>The runtime's file names (<c>GcoreJson.cs</c>, …), in ordinal order.</summary>
-    public static IReadOnlyList<string> Files { get; } = Assembly.GetManifestResourceNames()
-        .Where(n => n.StartsWith(ResourcePrefix, StringComparison.Ordinal) && n.EndsWith(".cs", StringComparison.Ordinal))
-        .Select(n => n.Substring(ResourcePrefix.Length))
+    public static IReadOnlyList<string> Files { get; } = Named(ResourcePrefix);
+
+    /// <summary>The fake's runtime files (<c>GcoreFake.cs</c>, …), in ordinal order: shipped only with a generated fake.</summary>
+    public static IReadOnlyList<string> FakeFiles { get; } = Named(FakePrefix);
+
+    private static string[] Named(string prefix) => Assembly.GetManifestResourceNames()
+        .Where(n => n.StartsWith(prefix, StringComparison.Ordinal) && n.EndsWith(".cs", StringComparison.Ordinal))
+        .Select(n => n.Substring(prefix.Length))
         .OrderBy(n => n, StringComparer.Ordinal)
         .ToArray();
 
-    /// <summary>A runtime file's text, with LF line ends.</summary>
+    /// <summary>A runtime file's text (of <see cref="Files"/> or <see cref="FakeFiles"/>), with LF line ends.</summary>
     public static string Text(string file) => Texts.GetOrAdd(file, static f =>
     {
-        using var stream = Assembly.GetManifestResourceStream(ResourcePrefix + f)
+        using var stream = Assembly.GetManifestResourceStream((FakeFiles.Contains(f) ? FakePrefix : ResourcePrefix) + f)
             ?? throw new FileNotFoundException("Embedded runtime file missing: " + f);
         using var reader = new StreamReader(stream);
         return reader.ReadToEnd().Replace("\r\n", "\n");
@@ -51,7 +59,8 @@ public static class RuntimeSources
     private static string[] ReadDeclaredTypes()
     {
         var names = new SortedSet<string>(StringComparer.Ordinal);
-        foreach (var file in Files)
+        // The fake's types are kept free too, so that asking for the fake never renames a model type.
+        foreach (var file in Files.Concat(FakeFiles))
         {
             var root = CSharpSyntaxTree.ParseText(Text(file)).GetRoot();
             foreach (var member in root.DescendantNodes(n => n is CompilationUnitSyntax or BaseNamespaceDeclarationSyntax))

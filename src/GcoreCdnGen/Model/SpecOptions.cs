@@ -17,4 +17,10 @@ public sealed record SpecOptions
 
     /// <summary>Only operations under one of these paths are generated; empty selects every path.</summary>
     public required EquatableArray<string> PathPrefixes { get; init; }
+
+    /// <summary>
+    /// Also generate the in-memory fake of the API, for tests: the item's <c>GenerateFake</c> metadata, or the
+    /// project's <c>GcoreCdnGenFake</c> property.
+    /// </summary>
+    public bool GenerateFake { get; init; }
 }

@@ -51,4 +51,13 @@ public sealed record TypeDef
     /// Empty for other types.
     /// </summary>
     public required EquatableArray<TypeDef> VariantShapes { get; init; }
+
+    /// <summary>
+    /// For a union variant that carries its union's kind property (<c>origin_type</c>), that property's JSON name;
+    /// null otherwise. With <see cref="KindValue"/>, what tells the variant apart on the wire, sent or received.
+    /// </summary>
+    public string? KindProperty { get; init; }
+
+    /// <summary>For a union variant with a <see cref="KindProperty"/>, the value that selects it (<c>s3</c>); null otherwise.</summary>
+    public string? KindValue { get; init; }
 }

@@ -40,6 +40,23 @@ public static class Escaping
         return sb.ToString();
     }
 
+    /// <summary>A JSON string of the value (to be put in a C# literal with <see cref="Literal"/>).</summary>
+    public static string JsonString(string value)
+    {
+        var sb = new StringBuilder(value.Length + 2).Append('"');
+        foreach (char c in value)
+        {
+            if (c == '"' || c == '\\')
+                sb.Append('\\').Append(c);
+            else if (c < ' ')
+                sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
+            else
+                sb.Append(c);
+        }
+
+        return sb.Append('"').ToString();
+    }
+
     /// <summary>
     /// Doc comment text, one entry per line of the value: the value is split at every line break C# knows
     /// (CR, LF, CRLF, NEL, U+2028, U+2029), so no entry holds one, and each entry is escaped as <see cref="DocText"/>.

@@ -26,4 +26,19 @@ public static class ResourceNames
 
         return result;
     }
+
+    /// <summary>
+    /// The fake's property for each collection it keeps: the resource's last segment (<c>OriginGroups</c>), or its whole
+    /// path (<c>CdnOriginGroups</c>) where two collections end alike; <c>Collection</c> is added to a name the fake's
+    /// own members (<paramref name="reserved"/>) or its class take.
+    /// </summary>
+    public static IReadOnlyList<string> FakeCollectionNames(IReadOnlyList<IReadOnlyList<string>> resourcePaths, string fakeClass, IEnumerable<string> reserved)
+    {
+        var taken = new HashSet<string>(reserved) { fakeClass };
+        var last = resourcePaths.Select(p => p.Count == 0 ? "Root" : p[p.Count - 1]).ToList();
+        return resourcePaths
+            .Select((p, i) => last.Count(l => l == last[i]) == 1 ? last[i] : string.Concat(p))
+            .Select(name => taken.Contains(name) ? name + "Collection" : name)
+            .ToList();
+    }
 }

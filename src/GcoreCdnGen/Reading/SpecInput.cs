@@ -41,6 +41,8 @@ public sealed record SpecInput(SpecOptions Options, string Text, EquatableArray<
             ClientName = clientName,
             Tags = Split(Get("Tags")),
             PathPrefixes = Split(Get("Paths")),
+            GenerateFake = IsTrue(Get("Fake")) ||
+                (provider.GlobalOptions.TryGetValue("build_property.GcoreCdnGenFake", out var fake) && IsTrue(fake)),
         };
         string text = file.GetText(cancellationToken)?.ToString() ?? "";
         return new SpecInput(specOptions, text, errors.ToEquatableArray());
@@ -49,6 +51,8 @@ public sealed record SpecInput(SpecOptions Options, string Text, EquatableArray<
     /// <summary>A problem with an OpenApiSpec item's metadata, reported at the top of its file.</summary>
     internal static SpecDiagnostic OptionError(string path, string message) =>
         new() { Kind = SpecDiagnosticKind.InvalidOption, FilePath = path, Line = 1, Column = 1, Message = message };
+
+    private static bool IsTrue(string? value) => string.Equals(value?.Trim(), "true", StringComparison.OrdinalIgnoreCase);
 
     private static EquatableArray<string> Split(string value) =>
         value.Split(new[] { ';', ',' }, StringSplitOptions.RemoveEmptyEntries).Select(s => s.Trim()).Where(s => s.Length > 0).ToEquatableArray();

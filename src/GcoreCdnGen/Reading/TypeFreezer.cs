@@ -49,7 +49,7 @@ internal static class TypeFreezer
                 Parameters = o.Parameters.Select(p => new KeyValuePair<string, TypeRef>(p.Name, p.Type)).ToList(),
             }).ToList(),
             RuntimeSources.TypeNamesFor(options.ClientName)
-                .Concat(new[] { options.ClientName, GeneratedNames.ServiceCollectionExtensionsType(options.ClientName), ResourceNames.RawClass })
+                .Concat(new[] { options.ClientName, GeneratedNames.ServiceCollectionExtensionsType(options.ClientName), GeneratedNames.FakeType(options.ClientName), ResourceNames.RawClass })
                 .Concat(operations.SelectMany(o => ResourceNames.ClassNames(o.ResourcePath))));
         Rename(types, names);
         operations = operations.Select(o => Rename(o, names)).ToList();
@@ -185,6 +185,8 @@ internal static class TypeFreezer
                 UsedInRequest = inRequest,
                 UsedInResponse = inResponse,
                 VariantShapes = EquatableArray<TypeDef>.Empty,
+                KindProperty = type.KindValue is null ? null : type.KindProperty,
+                KindValue = type.KindProperty is null ? null : type.KindValue,
             });
         }
 

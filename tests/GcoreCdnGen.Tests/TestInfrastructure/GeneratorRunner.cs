@@ -19,7 +19,7 @@ public enum TargetFramework
 }
 
 /// <summary>One OpenApiSpec item as the build would hand it to the compiler.</summary>
-public sealed record SpecItem(string Path, string Text, string? Namespace = "Test.Gcore", string? ClientName = null, string? Tags = null, string? Paths = null)
+public sealed record SpecItem(string Path, string Text, string? Namespace = "Test.Gcore", string? ClientName = null, string? Tags = null, string? Paths = null, string? GenerateFake = null)
 {
     public static SpecItem FromFile(string path, string? ns = "Test.Gcore", string? tags = null) => new(path, File.ReadAllText(path), ns, null, tags);
 }
@@ -48,7 +48,7 @@ public sealed record GeneratorRun(
 /// <summary>Runs <see cref="OpenApiGenerator"/> in-process on specs and user code, like a consumer's build.</summary>
 public static class GeneratorRunner
 {
-    public static GeneratorRun Run(IEnumerable<SpecItem> specs, string userCode = "", TargetFramework framework = TargetFramework.Net100, bool trackSteps = false, bool checkDocs = false)
+    public static GeneratorRun Run(IEnumerable<SpecItem> specs, string userCode = "", TargetFramework framework = TargetFramework.Net100, bool trackSteps = false, bool checkDocs = false, IReadOnlyDictionary<string, string>? buildProperties = null)
     {
         var items = specs.ToList();
         // checkDocs: doc comments are parsed as XML and reported on, as in a project with GenerateDocumentationFile.
@@ -71,7 +71,7 @@ public static class GeneratorRunner
             new[] { new OpenApiGenerator().AsSourceGenerator() },
             items.Select(i => (AdditionalText)new InMemoryAdditionalText(i.Path, i.Text)),
             parseOptions,
-            new OptionsProvider(items),
+            new OptionsProvider(items, buildProperties),
             new GeneratorDriverOptions(IncrementalGeneratorOutputKind.None, trackSteps));
         driver = driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics, CancellationToken.None);
         return new GeneratorRun(driver.GetRunResult(), output, diagnostics, driver);
@@ -90,9 +90,12 @@ public static class GeneratorRunner
     }
 
     /// <summary>Hands each spec's item metadata to the generator the way the build props do.</summary>
-    public sealed class OptionsProvider(IReadOnlyList<SpecItem> items) : AnalyzerConfigOptionsProvider
+    public sealed class OptionsProvider(IReadOnlyList<SpecItem> items, IReadOnlyDictionary<string, string>? buildProperties = null) : AnalyzerConfigOptionsProvider
     {
-        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(new() { ["build_property.RootNamespace"] = "Consumer" });
+        public override AnalyzerConfigOptions GlobalOptions { get; } = new Options(
+            (buildProperties ?? new Dictionary<string, string>()).ToDictionary(p => "build_property." + p.Key, p => p.Value)
+                .Append(new KeyValuePair<string, string>("build_property.RootNamespace", "Consumer"))
+                .ToDictionary(p => p.Key, p => p.Value));
 
         public override AnalyzerConfigOptions GetOptions(SyntaxTree tree) => Options.Empty;
 
@@ -112,6 +115,7 @@ public static class GeneratorRunner
             Add("ClientName", item.ClientName);
             Add("Tags", item.Tags);
             Add("Paths", item.Paths);
+            Add("Fake", item.GenerateFake);
             return new Options(values);
         }
     }
