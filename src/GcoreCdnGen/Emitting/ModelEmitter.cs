@@ -96,6 +96,8 @@ internal static class ModelEmitter
             }
 
             EmitSetTracking(w, type);
+            foreach (var conversion in type.Conversions)
+                EmitConversion(w, ns, type, conversion);
 
             if (type.Properties.Any(p => p.Secret && !p.Inherited))
             {
@@ -163,6 +165,17 @@ internal static class ModelEmitter
                 w.Outdent();
             }
         }
+    }
+
+    /// <summary>A response entity to the body of its replace or update call, through the runtime's conversion.</summary>
+    private static void EmitConversion(SourceWriter w, string ns, TypeDef type, ConversionDef conversion)
+    {
+        string secrets = conversion.HttpMethod == "PATCH"
+            ? "a secret the server masked is left unset and is not sent, so the server keeps it"
+            : "a secret the server masked is left unset: set it before sending (the client refuses to send the mask or nothing)";
+        w.Line();
+        w.Doc("summary", $"The body of `{conversion.HttpMethod} {conversion.PathTemplate}` with this value's settings: what the request takes is copied, properties only a response has are dropped, properties the spec does not know are kept, and {secrets}.");
+        w.Line($"public {conversion.Target} {conversion.MethodName}() => GcoreJson.Convert(this, static (writer, value) => value.{GeneratedNames.WriteJson}(writer), global::{ns}.{conversion.Target}.{GeneratedNames.ReadJson});");
     }
 
     /// <summary>The variant that keeps a union value no listed variant fits, as raw JSON.</summary>

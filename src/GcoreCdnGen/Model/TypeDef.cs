@@ -51,4 +51,7 @@ public sealed record TypeDef
     /// Empty for other types.
     /// </summary>
     public required EquatableArray<TypeDef> VariantShapes { get; init; }
+
+    /// <summary>For a response entity, the request bodies of its replace (PUT) and update (PATCH) calls it converts to.</summary>
+    public EquatableArray<ConversionDef> Conversions { get; init; }
 }

@@ -4,7 +4,7 @@
 namespace GcoreCdnGen.Runtime;
 
 /// <summary>Helpers the generated JSON code calls. No reflection: every type reads and writes itself.</summary>
-public static class GcoreJson
+public static partial class GcoreJson
 {
     /// <summary>Options for callers that go through JsonSerializer with the generated converters.</summary>
     public static readonly global::System.Text.Json.JsonSerializerOptions Options = new();
@@ -159,7 +159,7 @@ public static class GcoreJson
     }
 
     public static T NotNull<T>(T? value, string what)
-        where T : class => value ?? throw new GcoreJsonException(what + " must not be null.", "$");
+        where T : class => value ?? (AllowsNull ? null! : throw new GcoreJsonException(what + " must not be null.", "$"));
 
     public static T NotNullValue<T>(T? value, string what)
         where T : struct => value ?? throw new GcoreJsonException(what + " must not be null.", "$");
@@ -242,6 +242,12 @@ public static class GcoreJson
     {
         string name = reader.GetString()!;
         reader.Read();
+        if (!KeepAdditional(ref name))
+        {
+            reader.Skip();
+            return;
+        }
+
         var value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
         (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = value;
     }
@@ -253,8 +259,8 @@ public static class GcoreJson
         {
             if (isKnown(pair.Key) || pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
                 continue;
-            writer.WritePropertyName(pair.Key);
-            pair.Value.WriteTo(writer);
+            writer.WritePropertyName(AdditionalName(pair.Key));
+            WriteRaw(writer, pair.Value);
         }
     }
 

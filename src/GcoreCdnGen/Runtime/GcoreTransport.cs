@@ -327,7 +327,7 @@ public sealed class GcoreTransport : global::System.IDisposable
         global::System.Threading.CancellationToken cancellationToken)
     {
         // The body is written once; every attempt sends these same bytes.
-        byte[]? content = writeBody is null ? null : GcoreJson.SerializeToUtf8Bytes(writeBody, static (w, write) => write(w));
+        byte[]? content = writeBody is null ? null : GcoreJson.SerializeRequest(method, writeBody);
 
         var uri = new global::System.Uri(_baseUrl, path.TrimStart('/') + (query?.ToString() ?? ""));
         string call = method.Method + " " + path;
