@@ -12,6 +12,14 @@ public sealed class GcoreClientOptions
     /// <summary>The API key, sent as <c>Authorization: APIKey &lt;key&gt;</c>. Default: the <c>GCORE_API_KEY</c> environment variable.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Sends requests without an API key of the client's: a handler of yours authorizes them (added through
+    /// IHttpClientFactory, say), or the server needs none (a local fake, a mock). Default: false: with no key (and no
+    /// <c>Authorization</c> header in <see cref="DefaultHeaders"/> or on the HttpClient) a call fails before anything is
+    /// sent, with a <see cref="GcoreConfigurationException"/> naming <c>GCORE_API_KEY</c>.
+    /// </summary>
+    public bool AllowMissingApiKey { get; set; }
+
     /// <summary>The API's base address. Default: <c>GCORE_BASE_URL</c>, else the first server of the spec.</summary>
     public global::System.Uri? BaseUrl { get; set; }
 

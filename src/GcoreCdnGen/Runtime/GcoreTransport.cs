@@ -40,6 +40,7 @@ public sealed class GcoreTransport : global::System.IDisposable
 
     private readonly global::System.Net.Http.HttpClient _http;
     private readonly string? _apiKey;
+    private readonly bool _allowMissingApiKey;
     private readonly global::System.Uri _baseUrl;
     private readonly int _maxRetries;
     private readonly bool _retryNonIdempotent;
@@ -69,6 +70,7 @@ public sealed class GcoreTransport : global::System.IDisposable
             throw new GcoreConfigurationException(setting, "The " + setting + " setting has a line break, a control character or a non-ASCII character, which could split the request.");
         }
 
+        _allowMissingApiKey = options.AllowMissingApiKey;
         _baseUrl = CheckBaseUrl(options, defaultBaseUrl, _apiKey is not null);
         _maxRetries = CheckRetries(options.MaxRetries, nameof(options.MaxRetries));
         _retryNonIdempotent = options.RetryNonIdempotent;
@@ -91,6 +93,7 @@ public sealed class GcoreTransport : global::System.IDisposable
     {
         _http = parent._http;
         _apiKey = parent._apiKey;
+        _allowMissingApiKey = parent._allowMissingApiKey;
         _baseUrl = parent._baseUrl;
         _time = parent._time;
         _maxRetries = overrides.MaxRetries is { } retries ? CheckRetries(retries, nameof(overrides.MaxRetries)) : parent._maxRetries;
@@ -326,6 +329,10 @@ public sealed class GcoreTransport : global::System.IDisposable
         bool captureHeaders,
         global::System.Threading.CancellationToken cancellationToken)
     {
+        if (_apiKey is null && !_allowMissingApiKey && _http.DefaultRequestHeaders.Authorization is null &&
+            !global::System.Array.Exists(_headers, static h => string.Equals(h.Key, "Authorization", global::System.StringComparison.OrdinalIgnoreCase)))
+            throw new GcoreConfigurationException("GCORE_API_KEY", method.Method + " " + path + " was not sent: there is no API key. Set the GCORE_API_KEY environment variable or the ApiKey option (or AllowMissingApiKey, when a handler of yours authorizes requests or the server needs no key).");
+
         // The body is written once; every attempt sends these same bytes.
         byte[]? content = writeBody is null ? null : GcoreJson.SerializeRequest(method, writeBody);
 
