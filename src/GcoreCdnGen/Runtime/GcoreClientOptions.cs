@@ -98,4 +98,16 @@ public sealed class GcoreRequestOptions
     /// <summary>Extra request headers.</summary>
     public global::System.Collections.Generic.IDictionary<string, string> Headers { get; } =
         new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Query parameters sent on top of the method's own (one the spec does not list yet, say), escaped.</summary>
+    public global::System.Collections.Generic.IDictionary<string, string> ExtraQuery { get; } =
+        new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// Properties merged into the JSON object body, replacing one of the same name (a field the spec does not list yet,
+    /// say); a call without a body sends them as its body. Secrets are checked as in the rest of the body: the mask
+    /// Gcore answers in place of a secret is refused.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode?> ExtraBody { get; } =
+        new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
 }

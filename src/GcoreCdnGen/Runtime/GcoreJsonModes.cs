@@ -126,9 +126,61 @@ public static partial class GcoreJson
     public static TTo Convert<TFrom, TTo>(TFrom value, GcoreJsonWrite<TFrom> write, GcoreJsonRead<TTo> read) =>
         Under(GcoreJsonPurpose.Convert, (value, write, read), static s => Deserialize(SerializeToUtf8Bytes(s.value, s.write), s.read));
 
-    /// <summary>The request body's JSON, checked for secrets as <paramref name="method"/> needs them (see <see cref="WriteSecret"/>).</summary>
-    internal static byte[] SerializeRequest(global::System.Net.Http.HttpMethod method, global::System.Action<global::System.Text.Json.Utf8JsonWriter> write) =>
-        Under(method == global::System.Net.Http.HttpMethod.Patch ? GcoreJsonPurpose.SendPart : GcoreJsonPurpose.SendWhole, write, static w => SerializeToUtf8Bytes(w, static (writer, action) => action(writer)));
+    /// <summary>
+    /// The request body's JSON, checked for secrets as <paramref name="method"/> needs them (see <see cref="WriteSecret"/>),
+    /// with <paramref name="extra"/> properties merged in (they replace one of the same name). Null when there is neither.
+    /// </summary>
+    internal static byte[]? SerializeRequest(
+        global::System.Net.Http.HttpMethod method,
+        global::System.Action<global::System.Text.Json.Utf8JsonWriter>? write,
+        global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.Nodes.JsonNode?>[]? extra)
+    {
+        var purpose = method == global::System.Net.Http.HttpMethod.Patch ? GcoreJsonPurpose.SendPart : GcoreJsonPurpose.SendWhole;
+        byte[]? body = write is null ? null : Under(purpose, write, static w => SerializeToUtf8Bytes(w, static (writer, action) => action(writer)));
+        if (extra is null)
+            return body;
+        using var document = body is null ? null : global::System.Text.Json.JsonDocument.Parse(body);
+        if (document is not null && document.RootElement.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+            throw new GcoreConfigurationException("ExtraBody", "ExtraBody cannot be merged into a body that is not a JSON object.");
+        return SerializeToUtf8Bytes((document, extra), static (writer, s) =>
+        {
+            writer.WriteStartObject();
+            if (s.document is not null)
+            {
+                foreach (var property in s.document.RootElement.EnumerateObject())
+                {
+                    if (global::System.Array.FindIndex(s.extra, e => e.Key == property.Name) < 0)
+                        property.WriteTo(writer);
+                }
+            }
+
+            foreach (var pair in s.extra)
+            {
+                RefuseMask(pair.Value?.ToJsonString(), "ExtraBody[" + pair.Key + "]");
+                writer.WritePropertyName(pair.Key);
+                if (pair.Value is null)
+                    writer.WriteNullValue();
+                else
+                    pair.Value.WriteTo(writer);
+            }
+
+            writer.WriteEndObject();
+        });
+    }
+
+    /// <summary>A body of the caller's own JSON (a call the spec does not list), refused when it holds the mask anywhere.</summary>
+    internal static void WriteRequestRaw(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonElement body)
+    {
+        RefuseMask(body.GetRawText(), "body");
+        body.WriteTo(writer);
+    }
+
+    /// <summary>JSON without a schema cannot say which field is secret: the mask as any string value of it is refused.</summary>
+    private static void RefuseMask(string? json, string field)
+    {
+        if (json is not null && json.Contains("\"" + SecretMask + "\""))
+            throw new GcoreSecretException(field, field + " holds \"" + SecretMask + "\", the mask Gcore answers in place of a secret, not the secret itself: put the real value there before sending.");
+    }
 
     /// <summary>
     /// What <c>ToString()</c> shows for a generated value: its type name and its JSON, lists and nested values included,
