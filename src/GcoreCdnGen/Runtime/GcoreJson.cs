@@ -264,24 +264,6 @@ public static partial class GcoreJson
         }
     }
 
-    /// <summary>What a raw JSON value looks like, without its values (they may hold credentials): for printing.</summary>
-    public static string Outline(global::System.Text.Json.JsonElement json)
-    {
-        if (json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-            return json.ValueKind.ToString();
-        var builder = new global::System.Text.StringBuilder("{ ");
-        bool first = true;
-        foreach (var property in json.EnumerateObject())
-        {
-            if (!first)
-                builder.Append(", ");
-            builder.Append(property.Name);
-            first = false;
-        }
-
-        return builder.Append(first ? "}" : " }").ToString();
-    }
-
     /// <summary>Does the current value have the JSON kind a property expects? Used to tell union variants apart.</summary>
     public static bool Is(global::System.Text.Json.JsonTokenType token, GcoreJsonKind kind, bool nullable) => token switch
     {

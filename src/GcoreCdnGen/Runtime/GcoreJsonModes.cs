@@ -186,13 +186,23 @@ public static partial class GcoreJson
     /// What <c>ToString()</c> shows for a generated value: its type name and its JSON, lists and nested values included,
     /// with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.
     /// </summary>
-    public static string Print<T>(string typeName, T value, GcoreJsonWrite<T> write) =>
-        Under(GcoreJsonPurpose.Print, (typeName, value, write), static s =>
+    public static string Print<T>(T value, GcoreJsonWrite<T> write) =>
+        Under(GcoreJsonPurpose.Print, (value, write), static s =>
         {
+            var type = s.value!.GetType();
+            string name = (type.DeclaringType is { } outer ? outer.Name + "." : "") + type.Name;
             var buffer = new global::System.Buffers.ArrayBufferWriter<byte>();
-            using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, new global::System.Text.Json.JsonWriterOptions { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
-                s.write(writer, s.value);
-            return s.typeName + " " + global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
+            try
+            {
+                using (var writer = new global::System.Text.Json.Utf8JsonWriter(buffer, new global::System.Text.Json.JsonWriterOptions { Encoder = global::System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping, SkipValidation = true }))
+                    s.write(writer, s.value);
+            }
+            catch (global::System.Exception ex) when (ex is global::System.NullReferenceException or global::System.InvalidOperationException)
+            {
+                return name + " (not printable yet: a required property is null)";
+            }
+
+            return name + " " + global::System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
         });
 
     /// <summary>

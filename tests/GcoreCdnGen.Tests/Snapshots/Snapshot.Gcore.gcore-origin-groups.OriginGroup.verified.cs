@@ -228,5 +228,8 @@ namespace Snapshot.Gcore
 
         /// <summary>The body of <c>PATCH /cdn/origin_groups/{origin_group_id}</c> with this value's settings: what the request takes is copied, properties only a response has are dropped, properties the spec does not know are kept, and a secret the server masked is left unset and is not sent, so the server keeps it.</summary>
         public OriginGroupUpdateParams ToUpdateParams() => GcoreJson.Convert(this, static (writer, value) => value.WriteJson(writer), global::Snapshot.Gcore.OriginGroupUpdateParams.ReadJson);
+
+        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
     }
 }

@@ -144,18 +144,7 @@ namespace Snapshot.Gcore
             }
         }
 
-        /// <summary>Prints the members with credentials redacted.</summary>
-        private bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            builder.Append("S3Type = ").Append(S3Type);
-            builder.Append(", S3BucketName = ").Append(S3BucketName);
-            builder.Append(", S3Region = ").Append(S3Region);
-            builder.Append(", S3StorageHostname = ").Append(S3StorageHostname);
-            builder.Append(", S3AccessKeyId = ").Append(S3AccessKeyId is null ? "null" : "***");
-            builder.Append(", S3SecretAccessKey = ").Append(S3SecretAccessKey is null ? "null" : "***");
-            builder.Append(", S3AuthType = ").Append(S3AuthType);
-            builder.Append(", AdditionalProperties = ").Append(AdditionalProperties);
-            return true;
-        }
+        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
     }
 }
