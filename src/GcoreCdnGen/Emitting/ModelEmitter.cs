@@ -98,11 +98,17 @@ internal static class ModelEmitter
 
             EmitSetTracking(w, type);
             ValidationEmitter.Emit(w, ns, type);
+            foreach (var conversion in type.Conversions)
+                EmitConversion(w, ns, type, conversion);
 
-            if (type.Properties.Any(p => p.Secret && !p.Inherited))
+            if (type.BaseType is null)
             {
-                w.Line();
-                EmitPrintMembers(w, type);
+                // One printer for every type (a variant prints through its union's): JSON-like, secrets redacted.
+                w.Line($$"""
+
+                    /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+                    public {{(type.Kind == TypeKind.Union ? "sealed " : "")}}override string ToString() => GcoreJson.Print(this, static (writer, value) => value.{{GeneratedNames.WriteJson}}(writer));
+                    """);
             }
 
             if (type.Kind == TypeKind.Union)
@@ -167,6 +173,17 @@ internal static class ModelEmitter
         }
     }
 
+    /// <summary>A response entity to the body of its replace or update call, through the runtime's conversion.</summary>
+    private static void EmitConversion(SourceWriter w, string ns, TypeDef type, ConversionDef conversion)
+    {
+        string secrets = conversion.HttpMethod == "PATCH"
+            ? "a secret the server masked is left unset and is not sent, so the server keeps it"
+            : "a secret the server masked is left unset: set it before sending (the client refuses to send the mask or nothing)";
+        w.Line();
+        w.Doc("summary", $"The body of `{conversion.HttpMethod} {conversion.PathTemplate}` with this value's settings: what the request takes is copied, properties only a response has are dropped, properties the spec does not know are kept, and {secrets}.");
+        w.Line($"public {conversion.Target} {conversion.MethodName}() => GcoreJson.Convert(this, static (writer, value) => value.{GeneratedNames.WriteJson}(writer), global::{ns}.{conversion.Target}.{GeneratedNames.ReadJson});");
+    }
+
     /// <summary>The variant that keeps a union value no listed variant fits, as raw JSON.</summary>
     private static void EmitUnknown(SourceWriter w, string ns, TypeDef type)
     {
@@ -174,8 +191,9 @@ internal static class ModelEmitter
         w.Line($"""
             /// <summary>
             /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
-            /// back unchanged. The shared properties are not read from it (required ones hold their default); setting an optional
-            /// one, or <see cref="{type.Name}.{GeneratedNames.AdditionalProperties}"/>, replaces that property in the JSON written back.
+            /// back unchanged. The properties every kind has are read from it where they read (a required one that does not holds
+            /// its default), without being marked set; setting an optional one, or
+            /// <see cref="{type.Name}.{GeneratedNames.AdditionalProperties}"/>, replaces that property in the JSON written back.
             /// </summary>
             [global::System.Text.Json.Serialization.JsonConverter(typeof({name}.{GeneratedNames.JsonConverter}))]
             """);
@@ -188,24 +206,22 @@ internal static class ModelEmitter
             using (w.Block($"public {name}(global::System.Text.Json.JsonElement json)"))
             {
                 w.Line("Json = json;");
-                // Required shared properties are not read from an unknown shape: they stay in Json, and are written from there.
-                foreach (var p in requiredShared)
-                    w.Line($"{p.Name} = default{(p.Type.IsValueType ? "" : "!")};");
+                // Read, not set: the JSON is written back as it came, the shared properties from there too.
+                int i = 0;
+                foreach (var p in type.Properties)
+                {
+                    string v = "v" + i++;
+                    string read = $"GcoreJson.TryRead(json, {Identifiers.Literal(p.JsonName)}, static (ref {JsonEmitter.Reader} r) => {(CSharp.IsTracked(p) ? ValueJsonEmitter.ReadValue(ns, p.Type, "r", 1) : ValueJsonEmitter.ReadNotNull(ns, p.Type, "r", 1, p.JsonName))}, out var {v})";
+                    w.Line(CSharp.IsTracked(p) ? $"if ({read}) {CSharp.Field(p)} = {v};"
+                        : p.Presence == Presence.DefaultEmpty ? $"if ({read} && {v} is not null) {p.Name} = {v};"
+                        : $"{p.Name} = {read} ? {v} : default{(p.Type.IsValueType ? "" : "!")};");
+                }
             }
 
             w.Line("""
 
                 /// <summary>The value as it came.</summary>
                 public global::System.Text.Json.JsonElement Json { get; }
-
-                /// <summary>Prints the shape of the JSON, not its values: they may hold credentials.</summary>
-                protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-                {
-                    if (base.PrintMembers(builder))
-                        builder.Append(", ");
-                    builder.Append("Json = ").Append(GcoreJson.Outline(Json));
-                    return true;
-                }
                 """);
         }
     }
@@ -247,46 +263,6 @@ internal static class ModelEmitter
             {{access}} {{propertyType}} {{field}}{{kind}};
             {{access}} bool {{field}}IsSet{{kindSet}};
             """);
-    }
-
-    /// <summary>Record printing with credentials redacted; a variant prints its base's members first, as the compiler's would.</summary>
-    private static void EmitPrintMembers(SourceWriter w, TypeDef type)
-    {
-        bool derived = type.BaseType is not null;
-        string signature = derived ? "protected override bool" : type.Kind == TypeKind.Union ? "protected virtual bool" : "private bool";
-        var members = type.Properties.Where(p => !p.Inherited).Select(p => (p.Name, Secret: p.Secret, Value: p.Type.IsValueType && !p.Nullable && !CSharp.IsTracked(p)))
-            .ToList();
-        if (type.Kind == TypeKind.ListEnvelope)
-            members.Add((GeneratedNames.IsPaginated, false, true));
-        if (!derived)
-            members.Add((GeneratedNames.AdditionalProperties, false, false));
-
-        w.Line("/// <summary>Prints the members with credentials redacted.</summary>");
-        using (w.Block($"{signature} PrintMembers(global::System.Text.StringBuilder builder)"))
-        {
-            if (derived)
-            {
-                w.Line("""
-                    if (base.PrintMembers(builder))
-                        builder.Append(", ");
-                    """);
-            }
-
-            bool first = true;
-            foreach (var (name, secret, valueType) in members)
-            {
-                string separator = first ? "" : ", ";
-                first = false;
-                string value = !secret ? name : valueType ? """
-                    "***"
-                    """ : $"""
-                    {name} is null ? "null" : "***"
-                    """;
-                w.Line($"""builder.Append("{separator}{name} = ").Append({value});""");
-            }
-
-            w.Line("return true;");
-        }
     }
 
     private static void EmitEnum(SourceWriter w, string ns, TypeDef type)

@@ -60,4 +60,7 @@ public sealed record TypeDef
 
     /// <summary>For a union variant with a <see cref="KindProperty"/>, the value that selects it (<c>s3</c>); null otherwise.</summary>
     public string? KindValue { get; init; }
+
+    /// <summary>For a response entity, the request bodies of its replace (PUT) and update (PATCH) calls it converts to.</summary>
+    public EquatableArray<ConversionDef> Conversions { get; init; }
 }

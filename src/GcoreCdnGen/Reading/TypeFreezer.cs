@@ -169,6 +169,7 @@ internal static class TypeFreezer
                 });
             }
 
+            var conversions = ConversionsFrom(type.Name, operations, byName, names);
             result.Add(new TypeDef
             {
                 Kind = type.Kind,
@@ -187,6 +188,7 @@ internal static class TypeFreezer
                 VariantShapes = EquatableArray<TypeDef>.Empty,
                 KindProperty = type.KindValue is null ? null : type.KindProperty,
                 KindValue = type.KindProperty is null ? null : type.KindValue,
+                Conversions = conversions,
             });
         }
 
@@ -194,6 +196,31 @@ internal static class TypeFreezer
         return result
             .Select(t => t.Kind == TypeKind.Union ? t with { VariantShapes = VariantShapes.Of(t, frozen) } : t)
             .ToEquatableArray();
+    }
+
+    /// <summary>
+    /// The replace (PUT) and update (PATCH) bodies an entity converts to: every such operation that answers with the
+    /// entity and takes an object body of another type. Names are claimed after the properties', so a property keeps its name.
+    /// </summary>
+    private static EquatableArray<ConversionDef> ConversionsFrom(string entity, List<OperationDef> operations, Dictionary<string, TypeBuilder> byName, NameScope names)
+    {
+        var result = new List<ConversionDef>();
+        foreach (var operation in operations)
+        {
+            if (operation.HttpMethod is not ("PUT" or "PATCH") || operation.Response is not { Kind: TypeRefKind.Named } response || response.Name != entity
+                || operation.RequestBody is not { Kind: TypeRefKind.Named, Name: { } body } || body == entity || !byName.TryGetValue(body, out var target)
+                || target.Kind != TypeKind.Object || byName[entity].Kind != TypeKind.Object || result.Any(c => c.Target == body))
+                continue;
+            result.Add(new ConversionDef
+            {
+                MethodName = names.Claim(ConversionNames.For(entity, body)),
+                Target = body,
+                HttpMethod = operation.HttpMethod,
+                PathTemplate = operation.PathTemplate,
+            });
+        }
+
+        return result.ToEquatableArray();
     }
 
     /// <summary>Whether a property is always in the JSON: decided here, once, for every emitter.</summary>

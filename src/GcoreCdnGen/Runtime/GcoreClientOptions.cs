@@ -12,6 +12,14 @@ public sealed class GcoreClientOptions
     /// <summary>The API key, sent as <c>Authorization: APIKey &lt;key&gt;</c>. Default: the <c>GCORE_API_KEY</c> environment variable.</summary>
     public string? ApiKey { get; set; }
 
+    /// <summary>
+    /// Sends requests without an API key of the client's: a handler of yours authorizes them (added through
+    /// IHttpClientFactory, say), or the server needs none (a local fake, a mock). Default: false: with no key (and no
+    /// <c>Authorization</c> header in <see cref="DefaultHeaders"/> or on the HttpClient) a call fails before anything is
+    /// sent, with a <see cref="GcoreConfigurationException"/> naming <c>GCORE_API_KEY</c>.
+    /// </summary>
+    public bool AllowMissingApiKey { get; set; }
+
     /// <summary>The API's base address. Default: <c>GCORE_BASE_URL</c>, else the first server of the spec.</summary>
     public global::System.Uri? BaseUrl { get; set; }
 
@@ -97,4 +105,16 @@ public sealed class GcoreRequestOptions
     /// <summary>Extra request headers.</summary>
     public global::System.Collections.Generic.IDictionary<string, string> Headers { get; } =
         new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Query parameters sent on top of the method's own (one the spec does not list yet, say), escaped.</summary>
+    public global::System.Collections.Generic.IDictionary<string, string> ExtraQuery { get; } =
+        new global::System.Collections.Generic.Dictionary<string, string>(global::System.StringComparer.Ordinal);
+
+    /// <summary>
+    /// Properties merged into the JSON object body, replacing one of the same name (a field the spec does not list yet,
+    /// say); a call without a body sends them as its body. Secrets are checked as in the rest of the body: the mask
+    /// Gcore answers in place of a secret is refused.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.Nodes.JsonNode?> ExtraBody { get; } =
+        new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.Nodes.JsonNode?>(global::System.StringComparer.Ordinal);
 }

@@ -29,6 +29,23 @@ public sealed class GcoreConfigurationException : GcoreException
     public string Setting { get; }
 }
 
+/// <summary>
+/// A request body has a secret the client will not send: the mask Gcore answers in place of a secret
+/// (<c>SECRET_VALUE</c>), or nothing where a whole object needs the secret. Thrown before anything is sent; the message
+/// names the field, never a value.
+/// </summary>
+public sealed class GcoreSecretException : GcoreException
+{
+    public GcoreSecretException(string field, string message)
+        : base(message)
+    {
+        Field = field;
+    }
+
+    /// <summary>The field at fault: its type and C# name, then its JSON name (<c>S3Config.S3SecretAccessKey (s3_secret_access_key)</c>).</summary>
+    public string Field { get; }
+}
+
 /// <summary>The server could not be reached, or the connection broke before an answer came.</summary>
 public class GcoreConnectionException : GcoreException
 {

@@ -4,7 +4,7 @@
 namespace GcoreCdnGen.Runtime;
 
 /// <summary>Helpers the generated JSON code calls. No reflection: every type reads and writes itself.</summary>
-public static class GcoreJson
+public static partial class GcoreJson
 {
     /// <summary>Options for callers that go through JsonSerializer with the generated converters.</summary>
     public static readonly global::System.Text.Json.JsonSerializerOptions Options = new();
@@ -159,7 +159,7 @@ public static class GcoreJson
     }
 
     public static T NotNull<T>(T? value, string what)
-        where T : class => value ?? throw new GcoreJsonException(what + " must not be null.", "$");
+        where T : class => value ?? (AllowsNull ? null! : throw new GcoreJsonException(what + " must not be null.", "$"));
 
     public static T NotNullValue<T>(T? value, string what)
         where T : struct => value ?? throw new GcoreJsonException(what + " must not be null.", "$");
@@ -242,6 +242,12 @@ public static class GcoreJson
     {
         string name = reader.GetString()!;
         reader.Read();
+        if (!KeepAdditional(ref name))
+        {
+            reader.Skip();
+            return;
+        }
+
         var value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
         (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[name] = value;
     }
@@ -253,27 +259,9 @@ public static class GcoreJson
         {
             if (isKnown(pair.Key) || pair.Value.ValueKind == global::System.Text.Json.JsonValueKind.Undefined)
                 continue;
-            writer.WritePropertyName(pair.Key);
-            pair.Value.WriteTo(writer);
+            writer.WritePropertyName(AdditionalName(pair.Key));
+            WriteRaw(writer, pair.Value);
         }
-    }
-
-    /// <summary>What a raw JSON value looks like, without its values (they may hold credentials): for printing.</summary>
-    public static string Outline(global::System.Text.Json.JsonElement json)
-    {
-        if (json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-            return json.ValueKind.ToString();
-        var builder = new global::System.Text.StringBuilder("{ ");
-        bool first = true;
-        foreach (var property in json.EnumerateObject())
-        {
-            if (!first)
-                builder.Append(", ");
-            builder.Append(property.Name);
-            first = false;
-        }
-
-        return builder.Append(first ? "}" : " }").ToString();
     }
 
     /// <summary>Does the current value have the JSON kind a property expects? Used to tell union variants apart.</summary>

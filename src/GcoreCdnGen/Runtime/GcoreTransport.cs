@@ -40,6 +40,7 @@ public sealed class GcoreTransport : global::System.IDisposable
 
     private readonly global::System.Net.Http.HttpClient _http;
     private readonly string? _apiKey;
+    private readonly bool _allowMissingApiKey;
     private readonly global::System.Uri _baseUrl;
     private readonly int _maxRetries;
     private readonly bool _retryNonIdempotent;
@@ -50,6 +51,8 @@ public sealed class GcoreTransport : global::System.IDisposable
     private readonly global::System.TimeProvider _time;
     private readonly long _maxResponseBytes;
     private readonly global::System.Collections.Generic.KeyValuePair<string, string>[] _headers;
+    private readonly global::System.Collections.Generic.KeyValuePair<string, string>[] _extraQuery = global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>();
+    private readonly global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.Nodes.JsonNode?>[]? _extraBody;
 
     /// <summary>A transport configured by <paramref name="options"/>, then the environment, then defaults.</summary>
     public GcoreTransport(GcoreClientOptions options, string defaultBaseUrl)
@@ -70,6 +73,7 @@ public sealed class GcoreTransport : global::System.IDisposable
             throw new GcoreConfigurationException(setting, "The " + setting + " setting has a line break, a control character or a non-ASCII character, which could split the request.");
         }
 
+        _allowMissingApiKey = options.AllowMissingApiKey;
         _baseUrl = CheckBaseUrl(options, defaultBaseUrl, _apiKey is not null);
         _maxRetries = CheckRetries(options.MaxRetries, nameof(options.MaxRetries));
         _retryNonIdempotent = options.RetryNonIdempotent;
@@ -93,6 +97,7 @@ public sealed class GcoreTransport : global::System.IDisposable
     {
         _http = parent._http;
         _apiKey = parent._apiKey;
+        _allowMissingApiKey = parent._allowMissingApiKey;
         _baseUrl = parent._baseUrl;
         _time = parent._time;
         _maxRetries = overrides.MaxRetries is { } retries ? CheckRetries(retries, nameof(overrides.MaxRetries)) : parent._maxRetries;
@@ -105,6 +110,8 @@ public sealed class GcoreTransport : global::System.IDisposable
         var headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>(parent._headers);
         AddHeaders(overrides.Headers, nameof(overrides.Headers), headers);
         _headers = headers.ToArray();
+        _extraQuery = global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Concat(parent._extraQuery, overrides.ExtraQuery));
+        _extraBody = overrides.ExtraBody.Count == 0 ? parent._extraBody : global::System.Linq.Enumerable.ToArray(global::System.Linq.Enumerable.Concat(parent._extraBody ?? global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.Nodes.JsonNode?>>(), overrides.ExtraBody));
     }
 
     /// <summary>Where requests go.</summary>
@@ -289,6 +296,26 @@ public sealed class GcoreTransport : global::System.IDisposable
         return new GcoreResponse(answer.Status, answer.Headers!, answer.Body);
     }
 
+    /// <summary>A call the spec does not list: see the client's <c>SendAsync</c>.</summary>
+    public global::System.Threading.Tasks.Task<GcoreResponse> SendRawAsync(
+        global::System.Net.Http.HttpMethod method,
+        string path,
+        global::System.Text.Json.JsonElement? body,
+        global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query,
+        global::System.Threading.CancellationToken cancellationToken)
+    {
+        if (method is null)
+            throw new global::System.ArgumentNullException(nameof(method));
+        if (path is null || !path.StartsWith("/", global::System.StringComparison.Ordinal) || path.IndexOfAny(new[] { '?', '#', '\\' }) >= 0 ||
+            !SameOrigin(new global::System.Uri(_baseUrl, path.TrimStart('/')), _baseUrl))
+            throw new global::System.ArgumentException("The path must start with '/', stay on the base URL's origin and carry no query (pass it as query).", nameof(path));
+        GcoreQuery? parameters = null;
+        foreach (var parameter in query ?? global::System.Linq.Enumerable.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>())
+            (parameters ??= new GcoreQuery()).Add(parameter.Key, parameter.Value);
+        global::System.Action<global::System.Text.Json.Utf8JsonWriter>? write = body is { } json ? writer => GcoreJson.WriteRequestRaw(writer, json) : null;
+        return SendWithResponseAsync(method, path, parameters, write, cancellationToken);
+    }
+
     // Apart from the async methods: a Utf8JsonReader is a ref struct, which C# 12 does not allow in async code.
     private static T Read<T>(global::System.Net.Http.HttpMethod method, string path, Answer answer, GcoreJsonRead<T> read)
     {
@@ -342,8 +369,14 @@ public sealed class GcoreTransport : global::System.IDisposable
         bool captureHeaders,
         global::System.Threading.CancellationToken cancellationToken)
     {
+        if (_apiKey is null && !_allowMissingApiKey && _http.DefaultRequestHeaders.Authorization is null &&
+            !global::System.Array.Exists(_headers, static h => string.Equals(h.Key, "Authorization", global::System.StringComparison.OrdinalIgnoreCase)))
+            throw new GcoreConfigurationException("GCORE_API_KEY", method.Method + " " + path + " was not sent: there is no API key. Set the GCORE_API_KEY environment variable or the ApiKey option (or AllowMissingApiKey, when a handler of yours authorizes requests or the server needs no key).");
+
         // The body is written once; every attempt sends these same bytes.
-        byte[]? content = writeBody is null ? null : GcoreJson.SerializeToUtf8Bytes(writeBody, static (w, write) => write(w));
+        byte[]? content = GcoreJson.SerializeRequest(method, writeBody, _extraBody);
+        foreach (var extra in _extraQuery)
+            (query ??= new GcoreQuery()).Add(extra.Key, extra.Value);
 
         var uri = new global::System.Uri(_baseUrl, path.TrimStart('/') + (query?.ToString() ?? ""));
         string call = method.Method + " " + path;

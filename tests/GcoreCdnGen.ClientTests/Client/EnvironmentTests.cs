@@ -56,18 +56,6 @@ public class EnvironmentTests : ClientTestBase
     }
 
     [Fact]
-    public async Task Without_any_key_no_Authorization_header_is_sent()
-    {
-        using var env = new EnvironmentVariable("GCORE_API_KEY", null);
-        using var client = NewClient(o => o.ApiKey = null);
-        Server.Answer(401, """{"message": "Authentication credentials were not provided."}""");
-
-        await Assert.ThrowsAsync<GcoreAuthenticationException>(() => client.Cdn.OriginGroups.ListAsync());
-
-        Assert.Null(Server.SingleCall.Header("Authorization"));
-    }
-
-    [Fact]
     public async Task Key_from_the_environment_is_not_in_error_messages()
     {
         using var env = new EnvironmentVariable("GCORE_API_KEY", "env-key-551");

@@ -33,8 +33,8 @@ public class SecretTests
 
         AssertRedacted(request.ToString());
         AssertRedacted(response.ToString());
-        Assert.Contains("S3BucketName = bucket", response.ToString());
-        Assert.Contains("Backup = True", request.ToString());
+        Assert.Contains("\"s3_bucket_name\":\"bucket\"", response.ToString());
+        Assert.Contains("\"backup\":true", request.ToString());
     }
 
     [Fact]
@@ -60,7 +60,7 @@ public class SecretTests
         string printed = source.ToString();
 
         AssertRedacted(printed);
-        Assert.Contains("origin_type, config, gcs_token", printed);
+        Assert.Equal("""OriginGroupSource.Unknown {"origin_type":"(string)","config":{"service_account_key":"(string)"},"gcs_token":"(string)"}""", printed);
     }
 
     [Fact]

@@ -66,6 +66,6 @@ public class SourceResponseTests
 
         Assert.DoesNotContain("AKIAREALKEY1", printed);
         Assert.DoesNotContain("real/secret+key/1234567890", printed);
-        Assert.Contains("S3BucketName = b", printed);
+        Assert.Contains("\"s3_bucket_name\":\"b\"", printed);
     }
 }

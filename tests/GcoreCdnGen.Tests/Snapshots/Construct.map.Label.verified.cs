@@ -58,5 +58,8 @@ namespace Construct
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
             }
         }
+
+        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
     }
 }

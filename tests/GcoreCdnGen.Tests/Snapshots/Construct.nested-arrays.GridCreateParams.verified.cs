@@ -79,7 +79,7 @@ namespace Construct
             }
         }
 
-        /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
-        public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => GcoreValidation.None;
+        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
     }
 }

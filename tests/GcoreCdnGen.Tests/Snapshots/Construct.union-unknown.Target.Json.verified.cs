@@ -259,7 +259,7 @@ namespace Construct
             {
                 if (!(_enabledIsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
                 {
-                    Json.WriteTo(writer);
+                    GcoreJson.WriteRaw(writer, Json);
                     return;
                 }
 
@@ -272,7 +272,7 @@ namespace Construct
                 {
                     if (_enabledIsSet && property.NameEquals("enabled"u8)) continue;
                     if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
-                    property.WriteTo(writer);
+                    GcoreJson.WriteRaw(writer, property);
                 }
                 if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled");
                 writer.WriteEndObject();

@@ -222,5 +222,14 @@ namespace Snapshot.Gcore
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName));
             }
         }
+
+        /// <summary>The body of <c>PUT /cdn/origin_groups/{origin_group_id}</c> with this value's settings: what the request takes is copied, properties only a response has are dropped, properties the spec does not know are kept, and a secret the server masked is left unset: set it before sending (the client refuses to send the mask or nothing).</summary>
+        public OriginGroupReplaceParams ToReplaceParams() => GcoreJson.Convert(this, static (writer, value) => value.WriteJson(writer), global::Snapshot.Gcore.OriginGroupReplaceParams.ReadJson);
+
+        /// <summary>The body of <c>PATCH /cdn/origin_groups/{origin_group_id}</c> with this value's settings: what the request takes is copied, properties only a response has are dropped, properties the spec does not know are kept, and a secret the server masked is left unset and is not sent, so the server keeps it.</summary>
+        public OriginGroupUpdateParams ToUpdateParams() => GcoreJson.Convert(this, static (writer, value) => value.WriteJson(writer), global::Snapshot.Gcore.OriginGroupUpdateParams.ReadJson);
+
+        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
     }
 }

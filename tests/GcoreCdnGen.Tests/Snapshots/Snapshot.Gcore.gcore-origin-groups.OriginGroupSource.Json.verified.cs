@@ -429,7 +429,7 @@ namespace Snapshot.Gcore
             {
                 if (!(_backupIsSet || _enabledIsSet || _hostHeaderOverrideIsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
                 {
-                    Json.WriteTo(writer);
+                    GcoreJson.WriteRaw(writer, Json);
                     return;
                 }
 
@@ -452,7 +452,7 @@ namespace Snapshot.Gcore
                     if (_enabledIsSet && property.NameEquals("enabled"u8)) continue;
                     if (_hostHeaderOverrideIsSet && property.NameEquals("host_header_override"u8)) continue;
                     if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
-                    property.WriteTo(writer);
+                    GcoreJson.WriteRaw(writer, property);
                 }
                 if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override");
                 writer.WriteEndObject();

@@ -152,8 +152,8 @@ namespace Snapshot.Gcore
             {
                 writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname);
             }
-            writer.WriteString(JsonName_S3AccessKeyId, S3AccessKeyId);
-            writer.WriteString(JsonName_S3SecretAccessKey, S3SecretAccessKey);
+            GcoreJson.WriteSecret(writer, JsonName_S3AccessKeyId, S3AccessKeyId, true, "S3Config.S3AccessKeyId (s3_access_key_id)");
+            GcoreJson.WriteSecret(writer, JsonName_S3SecretAccessKey, S3SecretAccessKey, true, "S3Config.S3SecretAccessKey (s3_secret_access_key)");
             if (_s3AuthTypeIsSet && _s3AuthType is not null)
             {
                 writer.WriteString(JsonName_S3AuthType, _s3AuthType);

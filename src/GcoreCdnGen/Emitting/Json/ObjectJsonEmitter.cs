@@ -117,7 +117,7 @@ internal static class ObjectJsonEmitter
             if (type.BaseType is not null)
                 w.Line($"{GeneratedNames.WriteSharedJson}(writer);");
             foreach (var p in properties.Where(p => !p.Inherited))
-                WriteProperty(w, p);
+                WriteProperty(w, type.Name, p);
             EmitWriteAdditional(w, properties);
             w.Line("writer.WriteEndObject();");
         }
@@ -162,24 +162,24 @@ internal static class ObjectJsonEmitter
 
     private static string Has(PropertyDef p) => $"has{p.Name}";
 
-    internal static void WriteProperty(SourceWriter w, PropertyDef p)
+    internal static void WriteProperty(SourceWriter w, string owner, PropertyDef p)
     {
         if (!CSharp.IsTracked(p))
         {
             if (p.Nullable)
             {
-                WriteNamed(w, p, p.Name, nullable: true);
+                WriteNamed(w, owner, p, p.Name, nullable: true);
                 return;
             }
 
             if (p.Presence == Presence.DefaultEmpty)
             {
                 using (w.Block($"if ({p.Name} is not null)"))
-                    WriteNamed(w, p, p.Name, nullable: false);
+                    WriteNamed(w, owner, p, p.Name, nullable: false);
                 return;
             }
 
-            WriteNamed(w, p, p.Name, nullable: false);
+            WriteNamed(w, owner, p, p.Name, nullable: false);
             return;
         }
 
@@ -187,18 +187,18 @@ internal static class ObjectJsonEmitter
         if (p.Nullable)
         {
             using (w.Block($"if ({field}IsSet)"))
-                WriteNamed(w, p, field, nullable: true);
+                WriteNamed(w, owner, p, field, nullable: true);
         }
         else
         {
             // The spec does not allow null here: an optional property set to null is left out.
             using (w.Block($"if ({field}IsSet && {field} is not null)"))
-                WriteNamed(w, p, p.Type.IsValueType ? $"{field}.Value" : field, nullable: false);
+                WriteNamed(w, owner, p, p.Type.IsValueType ? $"{field}.Value" : field, nullable: false);
         }
     }
 
     /// <summary>Writes a property's name and value, with one writer call where the writer has one for the kind.</summary>
-    private static void WriteNamed(SourceWriter w, PropertyDef p, string value, bool nullable)
+    private static void WriteNamed(SourceWriter w, string owner, PropertyDef p, string value, bool nullable)
     {
         string name = NameField(p);
         string plain = nullable && p.Type.IsValueType ? $"{value}.Value" : value;
@@ -209,6 +209,14 @@ internal static class ObjectJsonEmitter
             TypeRefKind.DateTimeOffset or TypeRefKind.Guid => "WriteString",
             _ => null,
         };
+        if (p.Type.Kind == TypeRefKind.String && p.Secret)
+        {
+            // The runtime decides by purpose: refused when masked or missing in a request, redacted when printed.
+            string field = Identifiers.Literal($"{owner}.{p.Name} ({p.JsonName})");
+            w.Line($"GcoreJson.WriteSecret(writer, {name}, {value}, {(CSharp.IsTracked(p) ? "false" : "true")}, {field});");
+            return;
+        }
+
         if (p.Type.Kind == TypeRefKind.String)
         {
             // WriteString writes null for a null string.

@@ -127,7 +127,7 @@ internal static class UnionJsonEmitter
         using (w.Block($"private protected void {GeneratedNames.WriteSharedJson}({Writer} writer)"))
         {
             foreach (var property in type.Properties)
-                WriteProperty(w, property);
+                WriteProperty(w, type.Name, property);
         }
     }
 
@@ -157,14 +157,14 @@ internal static class UnionJsonEmitter
                 w.Line($$"""
                     if (!({{anySet}}) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
                     {
-                        Json.WriteTo(writer);
+                        GcoreJson.WriteRaw(writer, Json);
                         return;
                     }
 
                     writer.WriteStartObject();
                     """);
                 foreach (var p in tracked)
-                    WriteProperty(w, p);
+                    WriteProperty(w, type.Name, p);
                 using (w.Block("foreach (var property in Json.EnumerateObject())"))
                 {
                     foreach (var p in tracked)
@@ -172,7 +172,7 @@ internal static class UnionJsonEmitter
 
                     w.Line($"""
                         if ({GeneratedNames.AdditionalProperties} is not null && {GeneratedNames.AdditionalProperties}.ContainsKey(property.Name)) continue;
-                        property.WriteTo(writer);
+                        GcoreJson.WriteRaw(writer, property);
                         """);
                 }
 
