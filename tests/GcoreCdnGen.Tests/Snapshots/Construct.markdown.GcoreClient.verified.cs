@@ -95,7 +95,7 @@ namespace Construct
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, body.WriteJson, cancellationToken);
+                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, body.WriteJson, cancellationToken, "create-note", "/notes");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -130,7 +130,7 @@ namespace Construct
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, body.WriteJson, cancellationToken);
+                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, body.WriteJson, cancellationToken, "create-note", "/notes");
                 }
             }
         }

@@ -86,7 +86,7 @@ namespace Construct
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, body.WriteJson, cancellationToken);
+                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, body.WriteJson, cancellationToken, "create-grid", "/grids");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -112,7 +112,7 @@ namespace Construct
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, body.WriteJson, cancellationToken);
+                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, body.WriteJson, cancellationToken, "create-grid", "/grids");
                 }
             }
         }

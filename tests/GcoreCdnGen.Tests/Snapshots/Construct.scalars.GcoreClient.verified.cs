@@ -92,7 +92,7 @@ namespace Construct
                 global::System.ArgumentNullException.ThrowIfNull(body);
                 var query = new GcoreQuery();
                 query.Add("since", since);
-                return _transport.SendAsync<SampleReplaceParams>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, body.WriteJson, global::Construct.SampleReplaceParams.ReadJson, cancellationToken);
+                return _transport.SendAsync<SampleReplaceParams>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, body.WriteJson, global::Construct.SampleReplaceParams.ReadJson, cancellationToken, "put-sample", "/samples/{sample_id}");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -124,7 +124,7 @@ namespace Construct
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     var query = new GcoreQuery();
                     query.Add("since", since);
-                    return _transport.SendWithResponseAsync<SampleReplaceParams>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, body.WriteJson, global::Construct.SampleReplaceParams.ReadJson, cancellationToken);
+                    return _transport.SendWithResponseAsync<SampleReplaceParams>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, body.WriteJson, global::Construct.SampleReplaceParams.ReadJson, cancellationToken, "put-sample", "/samples/{sample_id}");
                 }
             }
         }

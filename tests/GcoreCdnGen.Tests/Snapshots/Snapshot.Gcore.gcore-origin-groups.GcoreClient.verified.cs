@@ -124,7 +124,7 @@ namespace Snapshot.Gcore
                     query.Add("has_related_resources", hasRelatedResources);
                     query.Add("limit", limit);
                     query.Add("offset", offset);
-                    return _transport.SendAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken, "get-origin-groups-list", "/cdn/origin_groups");
                 }
 
                 /// <summary>Get origin groups list: every item, page after page.</summary>
@@ -180,7 +180,7 @@ namespace Snapshot.Gcore
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
                 }
 
                 /// <summary>Get origin group details</summary>
@@ -194,7 +194,7 @@ namespace Snapshot.Gcore
                     long originGroupId,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "get-origin-group-details", "/cdn/origin_groups/{origin_group_id}");
                 }
 
                 /// <summary>Change origin group</summary>
@@ -211,7 +211,7 @@ namespace Snapshot.Gcore
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
                 }
 
                 /// <summary>Change origin group</summary>
@@ -228,7 +228,7 @@ namespace Snapshot.Gcore
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
                 }
 
                 /// <summary>Delete origin group</summary>
@@ -242,7 +242,7 @@ namespace Snapshot.Gcore
                     long originGroupId,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken);
+                    return _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken, "delete-origin-group", "/cdn/origin_groups/{origin_group_id}");
                 }
 
                 /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -292,7 +292,7 @@ namespace Snapshot.Gcore
                         query.Add("has_related_resources", hasRelatedResources);
                         query.Add("limit", limit);
                         query.Add("offset", offset);
-                        return _transport.SendWithResponseAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken, "get-origin-groups-list", "/cdn/origin_groups");
                     }
 
                     /// <summary>Create origin group</summary>
@@ -311,7 +311,7 @@ namespace Snapshot.Gcore
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
                     }
 
                     /// <summary>Get origin group details</summary>
@@ -326,7 +326,7 @@ namespace Snapshot.Gcore
                         long originGroupId,
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "get-origin-group-details", "/cdn/origin_groups/{origin_group_id}");
                     }
 
                     /// <summary>Change origin group</summary>
@@ -344,7 +344,7 @@ namespace Snapshot.Gcore
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
                     }
 
                     /// <summary>Change origin group</summary>
@@ -362,7 +362,7 @@ namespace Snapshot.Gcore
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
                     }
 
                     /// <summary>Delete origin group</summary>
@@ -377,7 +377,7 @@ namespace Snapshot.Gcore
                         long originGroupId,
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
-                        return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken);
+                        return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken, "delete-origin-group", "/cdn/origin_groups/{origin_group_id}");
                     }
                 }
             }
