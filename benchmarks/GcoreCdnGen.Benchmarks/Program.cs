@@ -7,7 +7,8 @@ public static class Program
     /// <summary>
     /// <c>--check</c> runs every benchmark once and checks that each contender writes back the JSON it read;
     /// <c>--interleaved</c> compares generated code and the source generator alternately in one process (see
-    /// <see cref="Interleaved"/>); anything else goes to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
+    /// <see cref="Interleaved"/>); <c>--overhead</c> does the same for the cost of logging and tracing per call (see
+    /// <see cref="InterleavedOverhead"/>); anything else goes to BenchmarkDotNet (e.g. <c>--filter '*'</c>).
     /// </summary>
     public static int Main(string[] args)
     {
@@ -22,6 +23,12 @@ public static class Program
         if (args.Length == 1 && args[0] == "--interleaved")
         {
             Interleaved.Run();
+            return 0;
+        }
+
+        if (args.Length == 1 && args[0] == "--overhead")
+        {
+            InterleavedOverhead.Run();
             return 0;
         }
 

@@ -63,12 +63,31 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 SourceText.From(ClientEmitter.Emit(model), System.Text.Encoding.UTF8));
         });
 
-        // The DI extension only when the consumer references Microsoft.Extensions.Http (and so Options): a bool taken
-        // from the compilation, so the spec pipeline never holds on to a Compilation.
+        // The ILogger bridge only when the consumer references Microsoft.Extensions.Logging.Abstractions: the runtime
+        // itself logs through its own sink (GCORE_LOG to standard error needs no package). A bool, like the next one.
+        var hasLogging = context.CompilationProvider
+            .Select(static (c, _) => c.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILoggerFactory") is not null)
+            .WithTrackingName(TrackingNames.LoggingAbstractions);
+        var logging = models
+            .Select(static (m, _) => new ClientOutput(m.Options.Namespace, HintNames.Prefix(m.Options), m.Options.ClientName))
+            .Combine(hasLogging)
+            .Where(static pair => pair.Right)
+            .Select(static (pair, _) => pair.Left)
+            .WithTrackingName(TrackingNames.Logging);
+        context.RegisterSourceOutput(logging, static (spc, output) =>
+        {
+            spc.AddSource(output.HintPrefix + output.ClientName + ".Logging.g.cs",
+                SourceText.From(DiagnosticsEmitter.EmitLogging(output.Namespace, output.ClientName), System.Text.Encoding.UTF8));
+        });
+
+        // The DI extension only when the consumer references Microsoft.Extensions.Http (and so Options and Logging,
+        // whose factory it hands to the client): a bool taken from the compilation, so the spec pipeline never holds
+        // on to a Compilation.
         var hasHttpClientFactory = context.CompilationProvider
             .Select(static (c, _) =>
                 c.GetTypeByMetadataName("Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions") is not null &&
-                c.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null)
+                c.GetTypeByMetadataName("Microsoft.Extensions.Options.IOptions`1") is not null &&
+                c.GetTypeByMetadataName("Microsoft.Extensions.Logging.ILoggerFactory") is not null)
             .WithTrackingName(TrackingNames.HttpClientFactory);
         var dependencyInjection = models
             .Select(static (m, _) => new ClientOutput(m.Options.Namespace, HintNames.Prefix(m.Options), m.Options.ClientName))
@@ -93,7 +112,7 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
         });
 
         var support = models
-            .Select(static (m, _) => new SupportOutput(m.Options.Namespace, m.Options.ClientName, m.Options.Path, m.Options.GenerateFake))
+            .Select(static (m, _) => new SupportOutput(m.Options.Namespace, m.Options.ClientName, m.Options.Path, m.Options.GenerateFake, SecretNames(m)))
             .Collect()
             .WithTrackingName(TrackingNames.Support);
         context.RegisterSourceOutput(support, static (spc, all) => EmitSupport(spc, all));
@@ -118,14 +137,29 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
                 spc.AddSource(group.Key + "." + System.IO.Path.GetFileNameWithoutExtension(file) + ".g.cs",
                     SourceText.From(SupportEmitter.Emit(file, group.Key, first.ClientName), System.Text.Encoding.UTF8));
             }
+
+            if (first.SecretNames.Count > 0)
+            {
+                spc.AddSource(group.Key + ".GcoreSchemaSecrets.g.cs",
+                    SourceText.From(DiagnosticsEmitter.EmitSecretNames(group.Key, first.SecretNames), System.Text.Encoding.UTF8));
+            }
         }
     }
+
+    /// <summary>The JSON names of the spec's secret properties, sorted: what log and error redaction take out.</summary>
+    private static EquatableArray<string> SecretNames(ApiModel model) => model.Types
+        .SelectMany(t => t.Properties)
+        .Where(p => p.Secret)
+        .Select(p => p.JsonName)
+        .Distinct()
+        .OrderBy(n => n, System.StringComparer.Ordinal)
+        .ToEquatableArray();
 
     private sealed record TypeOutput(string Namespace, string HintPrefix, TypeDef Type);
 
     private sealed record ClientOutput(string Namespace, string HintPrefix, string ClientName);
 
-    private sealed record SupportOutput(string Namespace, string ClientName, string Path, bool Fake);
+    private sealed record SupportOutput(string Namespace, string ClientName, string Path, bool Fake, EquatableArray<string> SecretNames);
 }
 
 /// <summary>Names of the pipeline steps, for the incremental tests.</summary>
@@ -141,4 +175,6 @@ public static class TrackingNames
     public const string HttpClientFactory = nameof(HttpClientFactory);
     public const string DependencyInjection = nameof(DependencyInjection);
     public const string Fake = nameof(Fake);
+    public const string LoggingAbstractions = nameof(LoggingAbstractions);
+    public const string Logging = nameof(Logging);
 }

@@ -192,7 +192,8 @@ internal static class ClientEmitter
                     /// <summary>
                     /// Registers <see cref="{{client}}"/> as a typed HttpClient (transient; the factory pools the handlers) and
                     /// <see cref="{{options}}"/> as options: <paramref name="configure"/>, or any <c>Configure&lt;{{options}}&gt;</c>,
-                    /// sets them. What the options leave unset comes from the environment (GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS).
+                    /// sets them. What the options leave unset comes from the environment (GCORE_API_KEY, GCORE_BASE_URL, GCORE_CUSTOM_HEADERS),
+                    /// and the client logs to the service provider's ILoggerFactory unless <see cref="{{options}}.LoggerFactory"/> names another.
                     /// </summary>
                     /// <remarks>
                     /// The client retries and times out on its own (<see cref="{{options}}.MaxRetries"/>, <see cref="{{options}}.Timeout"/>); the
@@ -208,6 +209,8 @@ internal static class ClientEmitter
                         var optionsBuilder = global::Microsoft.Extensions.DependencyInjection.OptionsServiceCollectionExtensions.AddOptions<{{options}}>(services);
                         if (configure is not null)
                             optionsBuilder.Configure(configure);
+                        // The host's logging, unless the options name a logger factory of their own.
+                        optionsBuilder.PostConfigure<global::Microsoft.Extensions.Logging.ILoggerFactory>(static (options, loggerFactory) => options.LoggerFactory ??= loggerFactory);
                         var builder = global::Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions.AddHttpClient(services, {{Identifiers.Literal(ns + "." + client)}});
                         // Redirects are the client's decision (same origin only), never the handler's: a followed one would send the request elsewhere first.
                         global::Microsoft.Extensions.DependencyInjection.HttpClientBuilderExtensions.ConfigurePrimaryHttpMessageHandler(
@@ -499,9 +502,11 @@ internal static class ClientEmitter
                 _ => $"new global::System.Net.Http.HttpMethod({Identifiers.Literal(op.HttpMethod)})",
             };
             string send = flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync";
+            // The operation id and path template name the call in logs, spans and metrics.
+            string described = $"cancellationToken, {Identifiers.Literal(op.OperationId)}, {Identifiers.Literal(op.PathTemplate)}";
             w.Line(op.Response is { } response
-                ? $"return _transport.{send}<{CSharp.Type(response)}>({method}, {path}, {queryArg}, {bodyArg}, {Reader(ns, response)}, cancellationToken);"
-                : $"return _transport.{send}({method}, {path}, {queryArg}, {bodyArg}, cancellationToken);");
+                ? $"return _transport.{send}<{CSharp.Type(response)}>({method}, {path}, {queryArg}, {bodyArg}, {Reader(ns, response)}, {described});"
+                : $"return _transport.{send}({method}, {path}, {queryArg}, {bodyArg}, {described});");
         }
     }
 

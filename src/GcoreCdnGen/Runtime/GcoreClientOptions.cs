@@ -7,7 +7,7 @@ namespace GcoreCdnGen.Runtime;
 /// Settings of the client. Anything left unset is taken from the environment, then from defaults. The client reads
 /// them once, when it is created: changing them afterwards does not change a client that exists.
 /// </summary>
-public sealed class GcoreClientOptions
+public sealed partial class GcoreClientOptions
 {
     /// <summary>The API key, sent as <c>Authorization: APIKey &lt;key&gt;</c>. Default: the <c>GCORE_API_KEY</c> environment variable.</summary>
     public string? ApiKey { get; set; }
@@ -79,6 +79,22 @@ public sealed class GcoreClientOptions
     /// of the analyzers GCDN001 and GCDN003–GCDN006, applied to the values at run time). Default: false.
     /// </summary>
     public bool ValidateRequests { get; set; }
+
+    /// Writes request and response bodies to the log, at Debug level, with every secret field the spec knows of
+    /// (S3 keys, passwords, tokens) replaced by <c>***</c>. Default: false: the log says what was called, never what was sent.
+    /// </summary>
+    public bool LogBodies { get; set; }
+
+    /// <summary>The log the options ask for: the logger factory's when one is set (generated with Microsoft.Extensions.Logging), else <c>GCORE_LOG</c>'s.</summary>
+    internal GcoreLogSink? CreateLogSink()
+    {
+        GcoreLogSink? sink = null;
+        CreateLoggerSink(ref sink);
+        return sink ?? GcoreStandardErrorLogSink.FromSetting(global::System.Environment.GetEnvironmentVariable("GCORE_LOG"));
+    }
+
+    /// <summary>Implemented where Microsoft.Extensions.Logging is referenced: a sink over the <c>LoggerFactory</c> option.</summary>
+    partial void CreateLoggerSink(ref GcoreLogSink? sink);
 }
 
 /// <summary>

@@ -548,8 +548,11 @@ internal static class GcoreRedaction
         return -1;
     }
 
-    private static bool IsSecret(string name)
+    /// <summary>Whether a JSON property (or query parameter) of this name holds a secret: by the spec's schema, or by its look.</summary>
+    internal static bool IsSecret(string name)
     {
+        if (GcoreSchemaSecrets.Contains(name))
+            return true;
         string lower = name.ToLowerInvariant();
         foreach (var secret in SecretNames)
         {

@@ -53,6 +53,7 @@ public sealed class GcoreTransport : global::System.IDisposable
     private readonly global::System.Collections.Generic.KeyValuePair<string, string>[] _headers;
     private readonly global::System.Collections.Generic.KeyValuePair<string, string>[] _extraQuery = global::System.Array.Empty<global::System.Collections.Generic.KeyValuePair<string, string>>();
     private readonly global::System.Collections.Generic.KeyValuePair<string, global::System.Text.Json.Nodes.JsonNode?>[]? _extraBody;
+    private readonly GcoreDiagnostics _diagnostics;
 
     /// <summary>A transport configured by <paramref name="options"/>, then the environment, then defaults.</summary>
     public GcoreTransport(GcoreClientOptions options, string defaultBaseUrl)
@@ -85,6 +86,7 @@ public sealed class GcoreTransport : global::System.IDisposable
             ? options.MaxResponseBytes
             : throw new GcoreConfigurationException(nameof(options.MaxResponseBytes), "MaxResponseBytes must be between 1 and " + global::System.Array.MaxLength.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + ".");
         _time = options.TimeProvider ?? global::System.TimeProvider.System;
+        _diagnostics = new GcoreDiagnostics(options.CreateLogSink(), options.LogBodies, _apiKey, _time);
 
         var headers = new global::System.Collections.Generic.List<global::System.Collections.Generic.KeyValuePair<string, string>>();
         if (Environment("GCORE_CUSTOM_HEADERS") is { } custom)
@@ -100,6 +102,7 @@ public sealed class GcoreTransport : global::System.IDisposable
         _allowMissingApiKey = parent._allowMissingApiKey;
         _baseUrl = parent._baseUrl;
         _time = parent._time;
+        _diagnostics = parent._diagnostics;
         _maxRetries = overrides.MaxRetries is { } retries ? CheckRetries(retries, nameof(overrides.MaxRetries)) : parent._maxRetries;
         _retryNonIdempotent = overrides.RetryNonIdempotent ?? parent._retryNonIdempotent;
         _validateRequests = parent._validateRequests;
@@ -253,9 +256,11 @@ public sealed class GcoreTransport : global::System.IDisposable
         GcoreQuery? query,
         global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
         GcoreJsonRead<T> read,
-        global::System.Threading.CancellationToken cancellationToken)
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
+        string? pathTemplate = null)
     {
-        var answer = await SendCoreAsync(method, path, query, writeBody, false, cancellationToken).ConfigureAwait(false);
+        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, writeBody, false, cancellationToken).ConfigureAwait(false);
         return Read(method, path, answer, read);
     }
 
@@ -266,9 +271,11 @@ public sealed class GcoreTransport : global::System.IDisposable
         GcoreQuery? query,
         global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
         GcoreJsonRead<T> read,
-        global::System.Threading.CancellationToken cancellationToken)
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
+        string? pathTemplate = null)
     {
-        var answer = await SendCoreAsync(method, path, query, writeBody, true, cancellationToken).ConfigureAwait(false);
+        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, writeBody, true, cancellationToken).ConfigureAwait(false);
         T value = Read(method, path, answer, read);
         return new GcoreResponse<T>(answer.Status, answer.Headers!, answer.Body, value);
     }
@@ -279,9 +286,11 @@ public sealed class GcoreTransport : global::System.IDisposable
         string path,
         GcoreQuery? query,
         global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
-        global::System.Threading.CancellationToken cancellationToken)
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
+        string? pathTemplate = null)
     {
-        await SendCoreAsync(method, path, query, writeBody, false, cancellationToken).ConfigureAwait(false);
+        await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, writeBody, false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a request whose answer has no body worth reading, and returns its status and headers.</summary>
@@ -290,9 +299,11 @@ public sealed class GcoreTransport : global::System.IDisposable
         string path,
         GcoreQuery? query,
         global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
-        global::System.Threading.CancellationToken cancellationToken)
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
+        string? pathTemplate = null)
     {
-        var answer = await SendCoreAsync(method, path, query, writeBody, true, cancellationToken).ConfigureAwait(false);
+        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, writeBody, true, cancellationToken).ConfigureAwait(false);
         return new GcoreResponse(answer.Status, answer.Headers!, answer.Body);
     }
 
@@ -361,12 +372,29 @@ public sealed class GcoreTransport : global::System.IDisposable
         public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? Headers { get; }
     }
 
+    /// <summary>Sends through <see cref="SendCoreAsync"/>, logged, traced and measured when anyone listens (see <see cref="GcoreDiagnostics"/>).</summary>
+    private global::System.Threading.Tasks.Task<Answer> SendObservedAsync(
+        global::System.Net.Http.HttpMethod method,
+        string? operationId,
+        string pathTemplate,
+        string path,
+        GcoreQuery? query,
+        global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
+        bool captureHeaders,
+        global::System.Threading.CancellationToken cancellationToken)
+    {
+        var observed = _diagnostics.Start(method, operationId, pathTemplate, _maxRetries);
+        var sending = SendCoreAsync(method, path, query, writeBody, captureHeaders, observed, cancellationToken);
+        return observed is null ? sending : observed.Observe(sending);
+    }
+
     private async global::System.Threading.Tasks.Task<Answer> SendCoreAsync(
         global::System.Net.Http.HttpMethod method,
         string path,
         GcoreQuery? query,
         global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
         bool captureHeaders,
+        GcoreCallDiagnostics? observed,
         global::System.Threading.CancellationToken cancellationToken)
     {
         if (_apiKey is null && !_allowMissingApiKey && _http.DefaultRequestHeaders.Authorization is null &&
@@ -380,12 +408,14 @@ public sealed class GcoreTransport : global::System.IDisposable
 
         var uri = new global::System.Uri(_baseUrl, path.TrimStart('/') + (query?.ToString() ?? ""));
         string call = method.Method + " " + path;
+        observed?.Sending(uri, content);
 
         // A call that may be repeated after any failure; others only when the first attempt provably did nothing.
         bool repeatable = _retryNonIdempotent || IsIdempotent(method);
         for (int attempt = 0; ; attempt++)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            observed?.Attempting(attempt);
             global::System.TimeSpan wait;
             global::System.Net.Http.HttpResponseMessage? answered = null; // this attempt's answer, once its headers came
             using (var attemptTimeout = _timeout == global::System.Threading.Timeout.InfiniteTimeSpan
@@ -399,6 +429,7 @@ public sealed class GcoreTransport : global::System.IDisposable
                     answered = response;
                     int status = (int)response.StatusCode;
                     byte[] body = await ReadBodyAsync(response, status, call, linked.Token).ConfigureAwait(false);
+                    observed?.Answered(response, body);
                     if (status >= 200 && status <= 299)
                         return new Answer(status, body, captureHeaders ? Headers(response) : null);
 
@@ -408,6 +439,7 @@ public sealed class GcoreTransport : global::System.IDisposable
                     if (attempt < _maxRetries && ShouldRetry(status, serverSays) && (repeatable || notCarriedOut))
                     {
                         wait = RetryAfter(headers) ?? Backoff(attempt);
+                        observed?.Retrying(wait, null);
                     }
                     else
                     {
@@ -437,6 +469,7 @@ public sealed class GcoreTransport : global::System.IDisposable
                     }
 
                     wait = Backoff(attempt);
+                    observed?.Retrying(wait, ex);
                 }
                 catch (global::System.Exception ex) when (ex is global::System.Net.Http.HttpRequestException || ex is global::System.IO.IOException)
                 {
@@ -453,6 +486,7 @@ public sealed class GcoreTransport : global::System.IDisposable
                     }
 
                     wait = Backoff(attempt);
+                    observed?.Retrying(wait, ex);
                 }
             }
 

@@ -39,17 +39,18 @@ public class DependencyInjectionTests
         """;
 
     /// <summary>The assemblies of Microsoft.Extensions.Http and the packages its public surface needs, for one target framework.</summary>
-    private static IEnumerable<MetadataReference> ExtensionsReferences(TargetFramework framework)
+    private static IEnumerable<MetadataReference> ExtensionsReferences(TargetFramework framework) => PackageReferences(framework,
+        "Microsoft.Extensions.Http", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options",
+        "Microsoft.Extensions.Primitives", "Microsoft.Extensions.Logging.Abstractions");
+
+    /// <summary>The assemblies of <paramref name="packages"/>, as restored for this test project, for one target framework.</summary>
+    private static IEnumerable<MetadataReference> PackageReferences(TargetFramework framework, params string[] packages)
     {
         string root = Environment.GetEnvironmentVariable("NUGET_PACKAGES") is { Length: > 0 } custom
             ? custom
             : Path.Combine(Environment.GetFolderPath(Environment.SpecialFolder.UserProfile), ".nuget", "packages");
         string tfm = framework == TargetFramework.Net80 ? "net8.0" : "net10.0";
-        foreach (var package in new[]
-        {
-            "Microsoft.Extensions.Http", "Microsoft.Extensions.DependencyInjection.Abstractions", "Microsoft.Extensions.Options",
-            "Microsoft.Extensions.Primitives", "Microsoft.Extensions.Logging.Abstractions",
-        })
+        foreach (var package in packages)
         {
             string path = Path.Combine(root, package.ToLowerInvariant(), PackageVersion, "lib", tfm, package + ".dll");
             Assert.True(File.Exists(path), "not restored: " + path);
@@ -57,13 +58,16 @@ public class DependencyInjectionTests
         }
     }
 
-    private static GeneratorRun RunWithExtensions(TargetFramework framework, string userCode, params SpecItem[] specs)
+    private static GeneratorRun RunWithExtensions(TargetFramework framework, string userCode, params SpecItem[] specs) =>
+        RunWith(ExtensionsReferences(framework), framework, userCode, specs);
+
+    private static GeneratorRun RunWith(IEnumerable<MetadataReference> references, TargetFramework framework, string userCode, params SpecItem[] specs)
     {
         var plain = GeneratorRunner.Run(specs, "", framework);
         // Same run, but with the extension assemblies referenced: add them to the input compilation and run again.
         var compilation = ((CSharpCompilation)plain.OutputCompilation)
             .RemoveAllSyntaxTrees()
-            .AddReferences(ExtensionsReferences(framework))
+            .AddReferences(references)
             .AddSyntaxTrees(CSharpSyntaxTree.ParseText(userCode, new CSharpParseOptions(framework == TargetFramework.Net80 ? LanguageVersion.CSharp12 : LanguageVersion.Latest), "User.cs"));
         var driver = plain.Driver.RunGeneratorsAndUpdateCompilation(compilation, out var output, out var diagnostics);
         return new GeneratorRun(driver.GetRunResult(), output, diagnostics, driver);
@@ -160,5 +164,43 @@ public class DependencyInjectionTests
 
         Assert.True(run.Problems().Count == 0, run.Describe(run.Problems()));
         Assert.NotNull(run.OutputCompilation.GetTypeByMetadataName("Test.Gcore.GcoreClientServiceCollectionExtensions"));
+    }
+
+    [Fact]
+    public void Without_Microsoft_Extensions_Logging_the_runtime_compiles_and_has_no_logger_option()
+    {
+        var run = GeneratorRunner.Run(SpecItem.FromFile(Paths.OurSpec), UserCode.OriginGroups);
+
+        Assert.True(run.Problems().Count == 0, run.Describe(run.Problems()));
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".Logging.g.cs", StringComparison.Ordinal));
+        var options = run.OutputCompilation.GetTypeByMetadataName("Test.Gcore.GcoreClientOptions");
+        Assert.NotNull(options);
+        Assert.Empty(options!.GetMembers("LoggerFactory"));
+        Assert.Single(options.GetMembers("LogBodies"));
+    }
+
+    [Theory]
+    [InlineData(TargetFramework.Net80)]
+    [InlineData(TargetFramework.Net100)]
+    public void With_only_Logging_Abstractions_the_logger_bridge_is_emitted_and_compiles(TargetFramework framework)
+    {
+        const string user = """
+            using Microsoft.Extensions.Logging;
+            using Test.Gcore;
+
+            public static class Configure
+            {
+                public static GcoreClient Create(ILoggerFactory loggerFactory) =>
+                    new GcoreClient(new GcoreClientOptions { LoggerFactory = loggerFactory, LogBodies = true });
+            }
+            """;
+
+        var run = RunWith(PackageReferences(framework, "Microsoft.Extensions.Logging.Abstractions"), framework, user, SpecItem.FromFile(Paths.OurSpec));
+
+        Assert.True(run.Problems().Count == 0, run.Describe(run.Problems()));
+        Assert.Contains(run.Sources, s => s.HintName == "Test.Gcore.gcore-origin-groups.GcoreClient.Logging.g.cs");
+        Assert.DoesNotContain(run.Sources, s => s.HintName.EndsWith(".DependencyInjection.g.cs", StringComparison.Ordinal));
+        var property = Assert.Single(run.OutputCompilation.GetTypeByMetadataName("Test.Gcore.GcoreClientOptions")!.GetMembers("LoggerFactory").OfType<IPropertySymbol>());
+        Assert.Equal("Microsoft.Extensions.Logging.ILoggerFactory?", property.Type.ToDisplayString());
     }
 }

@@ -102,7 +102,7 @@ namespace Construct
             {
                 var query = new GcoreQuery();
                 query.Add("format", format?.Value);
-                return _transport.SendAsync<string>(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken);
+                return _transport.SendAsync<string>(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken, "get-report", "/reports/{kind}");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -131,7 +131,7 @@ namespace Construct
                 {
                     var query = new GcoreQuery();
                     query.Add("format", format?.Value);
-                    return _transport.SendWithResponseAsync<string>(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken);
+                    return _transport.SendWithResponseAsync<string>(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken, "get-report", "/reports/{kind}");
                 }
             }
         }

@@ -107,7 +107,7 @@ namespace Construct
                 var query = new GcoreQuery();
                 query.Add("limit", limit);
                 query.Add("offset", offset);
-                return _transport.SendAsync<ItemList>(global::System.Net.Http.HttpMethod.Get, "/items", query, null, global::Construct.ItemList.ReadJson, cancellationToken);
+                return _transport.SendAsync<ItemList>(global::System.Net.Http.HttpMethod.Get, "/items", query, null, global::Construct.ItemList.ReadJson, cancellationToken, "get-items", "/items");
             }
 
             /// <summary>Get items: every item, page after page.</summary>
@@ -161,7 +161,7 @@ namespace Construct
                     var query = new GcoreQuery();
                     query.Add("limit", limit);
                     query.Add("offset", offset);
-                    return _transport.SendWithResponseAsync<ItemList>(global::System.Net.Http.HttpMethod.Get, "/items", query, null, global::Construct.ItemList.ReadJson, cancellationToken);
+                    return _transport.SendWithResponseAsync<ItemList>(global::System.Net.Http.HttpMethod.Get, "/items", query, null, global::Construct.ItemList.ReadJson, cancellationToken, "get-items", "/items");
                 }
             }
         }
@@ -186,7 +186,7 @@ namespace Construct
             public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<Item>> ListAsync(
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
-                return _transport.SendAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken);
+                return _transport.SendAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken, "get-tags", "/tags");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -209,7 +209,7 @@ namespace Construct
                 public global::System.Threading.Tasks.Task<GcoreResponse<global::System.Collections.Generic.IList<Item>>> ListAsync(
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return _transport.SendWithResponseAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken);
+                    return _transport.SendWithResponseAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken, "get-tags", "/tags");
                 }
             }
         }

@@ -96,7 +96,7 @@ namespace Construct
             public global::System.Threading.Tasks.Task<Label> GetAsync(
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
-                return _transport.SendAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken);
+                return _transport.SendAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken, "get-labels", "/labels");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -119,7 +119,7 @@ namespace Construct
                 public global::System.Threading.Tasks.Task<GcoreResponse<Label>> GetAsync(
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return _transport.SendWithResponseAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken);
+                    return _transport.SendWithResponseAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken, "get-labels", "/labels");
                 }
             }
         }

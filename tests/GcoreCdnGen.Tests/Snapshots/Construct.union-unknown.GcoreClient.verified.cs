@@ -98,7 +98,7 @@ namespace Construct
                 long id,
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
-                return _transport.SendAsync<Target>(global::System.Net.Http.HttpMethod.Get, "/targets/" + GcoreTransport.PathValue(id), null, null, global::Construct.Target.ReadJson, cancellationToken);
+                return _transport.SendAsync<Target>(global::System.Net.Http.HttpMethod.Get, "/targets/" + GcoreTransport.PathValue(id), null, null, global::Construct.Target.ReadJson, cancellationToken, "get-target", "/targets/{id}");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -123,7 +123,7 @@ namespace Construct
                     long id,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return _transport.SendWithResponseAsync<Target>(global::System.Net.Http.HttpMethod.Get, "/targets/" + GcoreTransport.PathValue(id), null, null, global::Construct.Target.ReadJson, cancellationToken);
+                    return _transport.SendWithResponseAsync<Target>(global::System.Net.Http.HttpMethod.Get, "/targets/" + GcoreTransport.PathValue(id), null, null, global::Construct.Target.ReadJson, cancellationToken, "get-target", "/targets/{id}");
                 }
             }
         }

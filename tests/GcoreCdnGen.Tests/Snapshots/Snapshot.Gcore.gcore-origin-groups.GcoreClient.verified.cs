@@ -57,19 +57,6 @@ namespace Snapshot.Gcore
         /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
         public GcoreClient WithOptions(GcoreRequestOptions options) => new GcoreClient(_transport.With(options));
 
-        /// <summary>
-        /// Sends a call the spec does not list yet, as the generated methods send theirs: API key, headers, retries (a
-        /// POST only when it provably was not carried out), typed errors. <paramref name="path"/> starts with <c>/</c> and
-        /// stays under <see cref="BaseUrl"/>; the response body comes back as it was received.
-        /// </summary>
-        public global::System.Threading.Tasks.Task<GcoreResponse> SendAsync(
-            global::System.Net.Http.HttpMethod method,
-            string path,
-            global::System.Text.Json.JsonElement? body = null,
-            global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null,
-            global::System.Threading.CancellationToken cancellationToken = default) =>
-            _transport.SendRawAsync(method, path, body, query, cancellationToken);
-
         /// <summary>Operations under <c>/cdn</c>.</summary>
         public CdnOperations Cdn { get; }
 
@@ -137,7 +124,7 @@ namespace Snapshot.Gcore
                     query.Add("has_related_resources", hasRelatedResources);
                     query.Add("limit", limit);
                     query.Add("offset", offset);
-                    return _transport.SendAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken, "get-origin-groups-list", "/cdn/origin_groups");
                 }
 
                 /// <summary>Get origin groups list: every item, page after page.</summary>
@@ -193,7 +180,7 @@ namespace Snapshot.Gcore
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
                 }
 
                 /// <summary>Get origin group details</summary>
@@ -207,7 +194,7 @@ namespace Snapshot.Gcore
                     long originGroupId,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "get-origin-group-details", "/cdn/origin_groups/{origin_group_id}");
                 }
 
                 /// <summary>Change origin group</summary>
@@ -224,7 +211,7 @@ namespace Snapshot.Gcore
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
                 }
 
                 /// <summary>Change origin group</summary>
@@ -241,7 +228,7 @@ namespace Snapshot.Gcore
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
                 }
 
                 /// <summary>Delete origin group</summary>
@@ -255,7 +242,7 @@ namespace Snapshot.Gcore
                     long originGroupId,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
-                    return _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken);
+                    return _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken, "delete-origin-group", "/cdn/origin_groups/{origin_group_id}");
                 }
 
                 /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -305,7 +292,7 @@ namespace Snapshot.Gcore
                         query.Add("has_related_resources", hasRelatedResources);
                         query.Add("limit", limit);
                         query.Add("offset", offset);
-                        return _transport.SendWithResponseAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken, "get-origin-groups-list", "/cdn/origin_groups");
                     }
 
                     /// <summary>Create origin group</summary>
@@ -324,7 +311,7 @@ namespace Snapshot.Gcore
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
                     }
 
                     /// <summary>Get origin group details</summary>
@@ -339,7 +326,7 @@ namespace Snapshot.Gcore
                         long originGroupId,
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "get-origin-group-details", "/cdn/origin_groups/{origin_group_id}");
                     }
 
                     /// <summary>Change origin group</summary>
@@ -357,7 +344,7 @@ namespace Snapshot.Gcore
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
                     }
 
                     /// <summary>Change origin group</summary>
@@ -375,7 +362,7 @@ namespace Snapshot.Gcore
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
                         global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken);
+                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, body.WriteJson, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
                     }
 
                     /// <summary>Delete origin group</summary>
@@ -390,7 +377,7 @@ namespace Snapshot.Gcore
                         long originGroupId,
                         global::System.Threading.CancellationToken cancellationToken = default)
                     {
-                        return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken);
+                        return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken, "delete-origin-group", "/cdn/origin_groups/{origin_group_id}");
                     }
                 }
             }
