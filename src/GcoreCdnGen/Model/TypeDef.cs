@@ -51,4 +51,10 @@ public sealed record TypeDef
     /// Empty for other types.
     /// </summary>
     public required EquatableArray<TypeDef> VariantShapes { get; init; }
+
+    /// <summary>
+    /// A union's reader scores JSON objects against this type: it is a variant, or an object type a variant holds
+    /// (it is in some union's <see cref="VariantShapes"/>). Only such a type carries scoring code.
+    /// </summary>
+    public bool Scored { get; init; }
 }

@@ -111,48 +111,6 @@ namespace Construct
             writer.WriteEndObject();
         }
 
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (GcoreJson.NameIs(name, "count"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0);
-                        return;
-                    }
-                    break;
-                case 7:
-                    if (GcoreJson.NameIs(name, "results"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, true), 0);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
-                reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
-            }
-            return fit.Result(RequiredMask);
-        }
-
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ItemList>
         {

@@ -110,7 +110,7 @@ namespace Construct
                         }
                         else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
-                            fit.Nested(global::Construct.TargetVariant1Region.MatchScore(value), 0x2UL);
+                            fit.Nested(GcoreJsonFit.Match(value, global::Construct.TargetVariant1Region.ScoreProperty, global::Construct.TargetVariant1Region.RequiredMask), 0x2UL);
                         }
                         else
                         {
@@ -128,21 +128,6 @@ namespace Construct
                     break;
             }
             fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
-                reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
-            }
-            return fit.Result(RequiredMask);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>

@@ -138,7 +138,7 @@ namespace Snapshot.Gcore
                         }
                         else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
-                            fit.Nested(global::Snapshot.Gcore.S3Config.MatchScore(value), 0x2UL);
+                            fit.Nested(GcoreJsonFit.Match(value, global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask), 0x2UL);
                         }
                         else
                         {
@@ -170,21 +170,6 @@ namespace Snapshot.Gcore
                     break;
             }
             fit.Unknown(true);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
-                reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
-            }
-            return fit.Result(RequiredMask);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>

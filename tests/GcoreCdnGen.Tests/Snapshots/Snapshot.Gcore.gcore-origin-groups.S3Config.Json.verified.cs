@@ -224,21 +224,6 @@ namespace Snapshot.Gcore
             fit.Unknown(false);
         }
 
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
-                reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
-            }
-            return fit.Result(RequiredMask);
-        }
-
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
         public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3Config>
         {

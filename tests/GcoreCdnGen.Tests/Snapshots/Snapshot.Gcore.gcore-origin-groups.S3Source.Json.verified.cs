@@ -141,7 +141,7 @@ namespace Snapshot.Gcore
                         }
                         else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
-                            fit.Nested(global::Snapshot.Gcore.S3Config.MatchScore(value), 0x1UL);
+                            fit.Nested(GcoreJsonFit.Match(value, global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask), 0x1UL);
                         }
                         else
                         {
@@ -173,21 +173,6 @@ namespace Snapshot.Gcore
                     break;
             }
             fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
-                reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
-            }
-            return fit.Result(RequiredMask);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>

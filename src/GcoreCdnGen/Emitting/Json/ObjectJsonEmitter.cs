@@ -122,7 +122,8 @@ internal static class ObjectJsonEmitter
             w.Line("writer.WriteEndObject();");
         }
 
-        EmitScoring(w, ns, type);
+        if (type.Scored)
+            EmitScoring(w, ns, type);
     }
 
     /// <summary>A property that must have a value: set in the initializer, never tracked as set or unset.</summary>
