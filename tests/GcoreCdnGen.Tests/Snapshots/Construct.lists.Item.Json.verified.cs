@@ -13,53 +13,43 @@ namespace Construct
         internal static Item ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "Item");
-            long vId = default;
+            var result = new Item { Id = default! };
             bool hasId = false;
-            string? vName = default;
-            bool hasName = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 2:
                             if (GcoreJson.NameIs(name, "id"u8))
                             {
-                                property = "id";
-                                reader.Read();
-                                vId = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
+                                result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
                                 hasId = true;
-                                property = null;
                                 continue;
                             }
                             break;
                         case 4:
                             if (GcoreJson.NameIs(name, "name"u8))
                             {
-                                property = "name";
-                                reader.Read();
-                                vName = GcoreJson.ReadString(ref reader);
-                                hasName = true;
-                                property = null;
+                                result.Name = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasId) throw GcoreJson.Missing("id", "Item");
-            var result = new Item { Id = vId };
-            if (hasName) result.Name = vName;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

@@ -19,53 +19,40 @@ namespace Construct
             }
 
             GcoreJson.ExpectStartObject(ref reader, "ItemList");
-            long? vCount = default;
-            bool hasCount = false;
-            global::System.Collections.Generic.IList<Item> vResults = default!;
-            bool hasResults = false;
+            var result = new ItemList();
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 5:
                             if (GcoreJson.NameIs(name, "count"u8))
                             {
-                                property = "count";
-                                reader.Read();
-                                vCount = GcoreJson.ReadInt64(ref reader);
-                                hasCount = true;
-                                property = null;
+                                result.Count = GcoreJson.ReadInt64(ref reader);
                                 continue;
                             }
                             break;
                         case 7:
                             if (GcoreJson.NameIs(name, "results"u8))
                             {
-                                property = "results";
-                                reader.Read();
-                                vResults = GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "results");
-                                hasResults = true;
-                                property = null;
+                                result.Results = GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "results");
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
-            var result = new ItemList();
-            if (hasCount) result.Count = vCount;
-            if (hasResults && vResults is not null) result.Results = vResults;
             if (additional is not null) result.AdditionalProperties = additional;
             result.IsPaginated = true;
             return result;

@@ -13,51 +13,41 @@ namespace Construct
         internal static Label ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "Label");
-            global::System.Collections.Generic.IDictionary<string, long> vCounts = default!;
+            var result = new Label { Counts = default! };
             bool hasCounts = false;
-            global::System.Collections.Generic.IDictionary<string, Owners>? vOwners = default;
-            bool hasOwners = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 6:
                             if (GcoreJson.NameIs(name, "counts"u8))
                             {
-                                property = "counts";
-                                reader.Read();
-                                vCounts = GcoreJson.NotNull(GcoreJson.ReadMap<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r1), "An item")), "counts");
+                                result.Counts = GcoreJson.NotNull(GcoreJson.ReadMap<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r1), "An item")), "counts");
                                 hasCounts = true;
-                                property = null;
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "owners"u8))
                             {
-                                property = "owners";
-                                reader.Read();
-                                vOwners = GcoreJson.ReadMap<Owners>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owners.ReadJson(ref r1)), "An item"));
-                                hasOwners = true;
-                                property = null;
+                                result.Owners = GcoreJson.ReadMap<Owners>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owners.ReadJson(ref r1)), "An item"));
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasCounts) throw GcoreJson.Missing("counts", "Label");
-            var result = new Label { Counts = vCounts };
-            if (hasOwners) result.Owners = vOwners;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

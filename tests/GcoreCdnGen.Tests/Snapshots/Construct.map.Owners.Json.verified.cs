@@ -12,39 +12,33 @@ namespace Construct
         internal static Owners ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "Owners");
-            string? vName = default;
-            bool hasName = false;
+            var result = new Owners();
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 4:
                             if (GcoreJson.NameIs(name, "name"u8))
                             {
-                                property = "name";
-                                reader.Read();
-                                vName = GcoreJson.ReadString(ref reader);
-                                hasName = true;
-                                property = null;
+                                result.Name = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
-            var result = new Owners();
-            if (hasName) result.Name = vName;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

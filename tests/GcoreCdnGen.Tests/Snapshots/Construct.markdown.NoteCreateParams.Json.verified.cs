@@ -12,39 +12,36 @@ namespace Construct
         internal static NoteCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "NoteCreateParams");
-            string vText = default!;
+            var result = new NoteCreateParams { Text = default! };
             bool hasText = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 4:
                             if (GcoreJson.NameIs(name, "text"u8))
                             {
-                                property = "text";
-                                reader.Read();
-                                vText = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "text");
+                                result.Text = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "text");
                                 hasText = true;
-                                property = null;
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasText) throw GcoreJson.Missing("text", "NoteCreateParams");
-            var result = new NoteCreateParams { Text = vText };
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

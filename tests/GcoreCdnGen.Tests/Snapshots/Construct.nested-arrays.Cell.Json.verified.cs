@@ -12,39 +12,33 @@ namespace Construct
         internal static Cell ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "Cell");
-            string? vValue = default;
-            bool hasValue = false;
+            var result = new Cell();
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 5:
                             if (GcoreJson.NameIs(name, "value"u8))
                             {
-                                property = "value";
-                                reader.Read();
-                                vValue = GcoreJson.ReadString(ref reader);
-                                hasValue = true;
-                                property = null;
+                                result.Value = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
-            var result = new Cell();
-            if (hasValue) result.Value = vValue;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

@@ -14,65 +14,48 @@ namespace Construct
         internal static GridCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "GridCreateParams");
-            global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<long>> vRows = default!;
+            var result = new GridCreateParams { Rows = default! };
             bool hasRows = false;
-            global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>? vCells = default;
-            bool hasCells = false;
-            global::System.Collections.Generic.IList<string>? vTags = default;
-            bool hasTags = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 4:
                             if (GcoreJson.NameIs(name, "rows"u8))
                             {
-                                property = "rows";
-                                reader.Read();
-                                vRows = GcoreJson.NotNull(GcoreJson.ReadList<global::System.Collections.Generic.IList<long>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<long>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r2), "An item")), "An item")), "rows");
+                                result.Rows = GcoreJson.NotNull(GcoreJson.ReadList<global::System.Collections.Generic.IList<long>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<long>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r2), "An item")), "An item")), "rows");
                                 hasRows = true;
-                                property = null;
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "tags"u8))
                             {
-                                property = "tags";
-                                reader.Read();
-                                vTags = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
-                                hasTags = true;
-                                property = null;
+                                result.Tags = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
                                 continue;
                             }
                             break;
                         case 5:
                             if (GcoreJson.NameIs(name, "cells"u8))
                             {
-                                property = "cells";
-                                reader.Read();
-                                vCells = GcoreJson.ReadList<global::System.Collections.Generic.IList<Cell>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<Cell>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNull((r2.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Cell.ReadJson(ref r2)), "An item")), "An item"));
-                                hasCells = true;
-                                property = null;
+                                result.Cells = GcoreJson.ReadList<global::System.Collections.Generic.IList<Cell>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<Cell>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNull((r2.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Cell.ReadJson(ref r2)), "An item")), "An item"));
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasRows) throw GcoreJson.Missing("rows", "GridCreateParams");
-            var result = new GridCreateParams { Rows = vRows };
-            if (hasCells) result.Cells = vCells;
-            if (hasTags) result.Tags = vTags;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

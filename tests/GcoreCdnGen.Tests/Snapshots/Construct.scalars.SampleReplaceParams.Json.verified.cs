@@ -19,129 +19,86 @@ namespace Construct
         internal static SampleReplaceParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "SampleReplaceParams");
-            global::System.Guid vId = default;
+            var result = new SampleReplaceParams { Id = default!, Count = default!, Ratio = default!, Taken = default! };
             bool hasId = false;
-            int vCount = default;
             bool hasCount = false;
-            long? vTotal = default;
-            bool hasTotal = false;
-            double vRatio = default;
             bool hasRatio = false;
-            double? vWeight = default;
-            bool hasWeight = false;
-            global::System.DateTimeOffset vTaken = default;
             bool hasTaken = false;
-            global::System.DateTimeOffset? vChecked = default;
-            bool hasChecked = false;
-            bool? vEnabled = default;
-            bool hasEnabled = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 2:
                             if (GcoreJson.NameIs(name, "id"u8))
                             {
-                                property = "id";
-                                reader.Read();
-                                vId = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id");
+                                result.Id = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id");
                                 hasId = true;
-                                property = null;
                                 continue;
                             }
                             break;
                         case 5:
                             if (GcoreJson.NameIs(name, "count"u8))
                             {
-                                property = "count";
-                                reader.Read();
-                                vCount = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count");
+                                result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count");
                                 hasCount = true;
-                                property = null;
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "total"u8))
                             {
-                                property = "total";
-                                reader.Read();
-                                vTotal = GcoreJson.ReadInt64(ref reader);
-                                hasTotal = true;
-                                property = null;
+                                result.Total = GcoreJson.ReadInt64(ref reader);
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "ratio"u8))
                             {
-                                property = "ratio";
-                                reader.Read();
-                                vRatio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio");
+                                result.Ratio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio");
                                 hasRatio = true;
-                                property = null;
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "taken"u8))
                             {
-                                property = "taken";
-                                reader.Read();
-                                vTaken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken");
+                                result.Taken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken");
                                 hasTaken = true;
-                                property = null;
                                 continue;
                             }
                             break;
                         case 6:
                             if (GcoreJson.NameIs(name, "weight"u8))
                             {
-                                property = "weight";
-                                reader.Read();
-                                vWeight = GcoreJson.ReadDouble(ref reader);
-                                hasWeight = true;
-                                property = null;
+                                result.Weight = GcoreJson.ReadDouble(ref reader);
                                 continue;
                             }
                             break;
                         case 7:
                             if (GcoreJson.NameIs(name, "checked"u8))
                             {
-                                property = "checked";
-                                reader.Read();
-                                vChecked = GcoreJson.ReadDateTimeOffset(ref reader);
-                                hasChecked = true;
-                                property = null;
+                                result.Checked = GcoreJson.ReadDateTimeOffset(ref reader);
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "enabled"u8))
                             {
-                                property = "enabled";
-                                reader.Read();
-                                vEnabled = GcoreJson.ReadBoolean(ref reader);
-                                hasEnabled = true;
-                                property = null;
+                                result.Enabled = GcoreJson.ReadBoolean(ref reader);
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasId) throw GcoreJson.Missing("id", "SampleReplaceParams");
             if (!hasCount) throw GcoreJson.Missing("count", "SampleReplaceParams");
             if (!hasRatio) throw GcoreJson.Missing("ratio", "SampleReplaceParams");
             if (!hasTaken) throw GcoreJson.Missing("taken", "SampleReplaceParams");
-            var result = new SampleReplaceParams { Id = vId, Count = vCount, Ratio = vRatio, Taken = vTaken };
-            if (hasTotal) result.Total = vTotal;
-            if (hasWeight) result.Weight = vWeight;
-            if (hasChecked) result.Checked = vChecked;
-            if (hasEnabled) result.Enabled = vEnabled;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

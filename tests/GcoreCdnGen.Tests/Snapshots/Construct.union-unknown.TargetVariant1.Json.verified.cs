@@ -13,65 +13,51 @@ namespace Construct
         internal static new TargetVariant1 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "TargetVariant1");
-            bool? vEnabled = default;
-            bool hasEnabled = false;
-            string vBucket = default!;
+            var result = new TargetVariant1 { Bucket = default!, Region = default! };
             bool hasBucket = false;
-            TargetVariant1Region vRegion = default!;
             bool hasRegion = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 6:
                             if (GcoreJson.NameIs(name, "bucket"u8))
                             {
-                                property = "bucket";
-                                reader.Read();
-                                vBucket = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "bucket");
+                                result.Bucket = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "bucket");
                                 hasBucket = true;
-                                property = null;
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "region"u8))
                             {
-                                property = "region";
-                                reader.Read();
-                                vRegion = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.TargetVariant1Region.ReadJson(ref reader)), "region");
+                                result.Region = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.TargetVariant1Region.ReadJson(ref reader)), "region");
                                 hasRegion = true;
-                                property = null;
                                 continue;
                             }
                             break;
                         case 7:
                             if (GcoreJson.NameIs(name, "enabled"u8))
                             {
-                                property = "enabled";
-                                reader.Read();
-                                vEnabled = GcoreJson.ReadBoolean(ref reader);
-                                hasEnabled = true;
-                                property = null;
+                                result.Enabled = GcoreJson.ReadBoolean(ref reader);
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasBucket) throw GcoreJson.Missing("bucket", "TargetVariant1");
             if (!hasRegion) throw GcoreJson.Missing("region", "TargetVariant1");
-            var result = new TargetVariant1 { Bucket = vBucket, Region = vRegion };
-            if (hasEnabled) result.Enabled = vEnabled;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

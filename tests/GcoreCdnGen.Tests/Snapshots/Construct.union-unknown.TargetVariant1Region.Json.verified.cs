@@ -12,39 +12,36 @@ namespace Construct
         internal static TargetVariant1Region ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "TargetVariant1Region");
-            string vCode = default!;
+            var result = new TargetVariant1Region { Code = default! };
             bool hasCode = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 4:
                             if (GcoreJson.NameIs(name, "code"u8))
                             {
-                                property = "code";
-                                reader.Read();
-                                vCode = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "code");
+                                result.Code = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "code");
                                 hasCode = true;
-                                property = null;
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasCode) throw GcoreJson.Missing("code", "TargetVariant1Region");
-            var result = new TargetVariant1Region { Code = vCode };
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

@@ -13,65 +13,48 @@ namespace Construct
         internal static new TargetVariant2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "TargetVariant2");
-            bool? vEnabled = default;
-            bool hasEnabled = false;
-            string vHost = default!;
+            var result = new TargetVariant2 { Host = default! };
             bool hasHost = false;
-            long? vPort = default;
-            bool hasPort = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 4:
                             if (GcoreJson.NameIs(name, "host"u8))
                             {
-                                property = "host";
-                                reader.Read();
-                                vHost = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "host");
+                                result.Host = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "host");
                                 hasHost = true;
-                                property = null;
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "port"u8))
                             {
-                                property = "port";
-                                reader.Read();
-                                vPort = GcoreJson.ReadInt64(ref reader);
-                                hasPort = true;
-                                property = null;
+                                result.Port = GcoreJson.ReadInt64(ref reader);
                                 continue;
                             }
                             break;
                         case 7:
                             if (GcoreJson.NameIs(name, "enabled"u8))
                             {
-                                property = "enabled";
-                                reader.Read();
-                                vEnabled = GcoreJson.ReadBoolean(ref reader);
-                                hasEnabled = true;
-                                property = null;
+                                result.Enabled = GcoreJson.ReadBoolean(ref reader);
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasHost) throw GcoreJson.Missing("host", "TargetVariant2");
-            var result = new TargetVariant2 { Host = vHost };
-            if (hasEnabled) result.Enabled = vEnabled;
-            if (hasPort) result.Port = vPort;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

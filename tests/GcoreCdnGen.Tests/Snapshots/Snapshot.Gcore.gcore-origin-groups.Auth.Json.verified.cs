@@ -17,109 +17,80 @@ namespace Snapshot.Gcore
         internal static Auth ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "Auth");
-            string vS3Type = default!;
+            var result = new Auth { S3Type = default!, S3AccessKeyId = default!, S3SecretAccessKey = default!, S3BucketName = default! };
             bool hasS3Type = false;
-            string vS3AccessKeyId = default!;
             bool hasS3AccessKeyId = false;
-            string vS3SecretAccessKey = default!;
             bool hasS3SecretAccessKey = false;
-            string vS3BucketName = default!;
             bool hasS3BucketName = false;
-            string? vS3StorageHostname = default;
-            bool hasS3StorageHostname = false;
-            string? vS3Region = default;
-            bool hasS3Region = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 7:
                             if (GcoreJson.NameIs(name, "s3_type"u8))
                             {
-                                property = "s3_type";
-                                reader.Read();
-                                vS3Type = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_type");
+                                result.S3Type = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_type");
                                 hasS3Type = true;
-                                property = null;
                                 continue;
                             }
                             break;
                         case 9:
                             if (GcoreJson.NameIs(name, "s3_region"u8))
                             {
-                                property = "s3_region";
-                                reader.Read();
-                                vS3Region = GcoreJson.ReadString(ref reader);
-                                hasS3Region = true;
-                                property = null;
+                                result.S3Region = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 14:
                             if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
                             {
-                                property = "s3_bucket_name";
-                                reader.Read();
-                                vS3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
+                                result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
                                 hasS3BucketName = true;
-                                property = null;
                                 continue;
                             }
                             break;
                         case 16:
                             if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
                             {
-                                property = "s3_access_key_id";
-                                reader.Read();
-                                vS3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
+                                result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
                                 hasS3AccessKeyId = true;
-                                property = null;
                                 continue;
                             }
                             break;
                         case 19:
                             if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
                             {
-                                property = "s3_storage_hostname";
-                                reader.Read();
-                                vS3StorageHostname = GcoreJson.ReadString(ref reader);
-                                hasS3StorageHostname = true;
-                                property = null;
+                                result.S3StorageHostname = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 20:
                             if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
                             {
-                                property = "s3_secret_access_key";
-                                reader.Read();
-                                vS3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
+                                result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
                                 hasS3SecretAccessKey = true;
-                                property = null;
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasS3Type) throw GcoreJson.Missing("s3_type", "Auth");
             if (!hasS3AccessKeyId) throw GcoreJson.Missing("s3_access_key_id", "Auth");
             if (!hasS3SecretAccessKey) throw GcoreJson.Missing("s3_secret_access_key", "Auth");
             if (!hasS3BucketName) throw GcoreJson.Missing("s3_bucket_name", "Auth");
-            var result = new Auth { S3Type = vS3Type, S3AccessKeyId = vS3AccessKeyId, S3SecretAccessKey = vS3SecretAccessKey, S3BucketName = vS3BucketName };
-            if (hasS3StorageHostname) result.S3StorageHostname = vS3StorageHostname;
-            if (hasS3Region) result.S3Region = vS3Region;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

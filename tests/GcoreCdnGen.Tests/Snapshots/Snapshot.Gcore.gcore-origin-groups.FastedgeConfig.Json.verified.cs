@@ -12,39 +12,36 @@ namespace Snapshot.Gcore
         internal static FastedgeConfig ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "FastedgeConfig");
-            string vAppId = default!;
+            var result = new FastedgeConfig { AppId = default! };
             bool hasAppId = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 6:
                             if (GcoreJson.NameIs(name, "app_id"u8))
                             {
-                                property = "app_id";
-                                reader.Read();
-                                vAppId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "app_id");
+                                result.AppId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "app_id");
                                 hasAppId = true;
-                                property = null;
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasAppId) throw GcoreJson.Missing("app_id", "FastedgeConfig");
-            var result = new FastedgeConfig { AppId = vAppId };
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

@@ -13,93 +13,62 @@ namespace Snapshot.Gcore
         internal static new FastedgeSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "FastedgeSource");
-            bool? vBackup = default;
-            bool hasBackup = false;
-            bool? vEnabled = default;
-            bool hasEnabled = false;
-            string? vHostHeaderOverride = default;
-            bool hasHostHeaderOverride = false;
-            OriginType? vOriginType = default;
-            bool hasOriginType = false;
-            FastedgeConfig vConfig = default!;
+            var result = new FastedgeSource { Config = default! };
             bool hasConfig = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 6:
                             if (GcoreJson.NameIs(name, "backup"u8))
                             {
-                                property = "backup";
-                                reader.Read();
-                                vBackup = GcoreJson.ReadBoolean(ref reader);
-                                hasBackup = true;
-                                property = null;
+                                result.Backup = GcoreJson.ReadBoolean(ref reader);
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "config"u8))
                             {
-                                property = "config";
-                                reader.Read();
-                                vConfig = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.FastedgeConfig.ReadJson(ref reader)), "config");
+                                result.Config = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.FastedgeConfig.ReadJson(ref reader)), "config");
                                 hasConfig = true;
-                                property = null;
                                 continue;
                             }
                             break;
                         case 7:
                             if (GcoreJson.NameIs(name, "enabled"u8))
                             {
-                                property = "enabled";
-                                reader.Read();
-                                vEnabled = GcoreJson.ReadBoolean(ref reader);
-                                hasEnabled = true;
-                                property = null;
+                                result.Enabled = GcoreJson.ReadBoolean(ref reader);
                                 continue;
                             }
                             break;
                         case 11:
                             if (GcoreJson.NameIs(name, "origin_type"u8))
                             {
-                                property = "origin_type";
-                                reader.Read();
-                                vOriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
-                                hasOriginType = true;
-                                property = null;
+                                result.OriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
                                 continue;
                             }
                             break;
                         case 20:
                             if (GcoreJson.NameIs(name, "host_header_override"u8))
                             {
-                                property = "host_header_override";
-                                reader.Read();
-                                vHostHeaderOverride = GcoreJson.ReadString(ref reader);
-                                hasHostHeaderOverride = true;
-                                property = null;
+                                result.HostHeaderOverride = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasConfig) throw GcoreJson.Missing("config", "FastedgeSource");
-            var result = new FastedgeSource { Config = vConfig };
-            if (hasBackup) result.Backup = vBackup;
-            if (hasEnabled) result.Enabled = vEnabled;
-            if (hasHostHeaderOverride) result.HostHeaderOverride = vHostHeaderOverride;
-            if (hasOriginType) result.OriginType = vOriginType;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

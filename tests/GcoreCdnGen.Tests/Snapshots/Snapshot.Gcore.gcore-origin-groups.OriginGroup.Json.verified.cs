@@ -20,147 +20,91 @@ namespace Snapshot.Gcore
         internal static OriginGroup ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "OriginGroup");
-            long vId = default;
+            var result = new OriginGroup { Id = default!, Name = default! };
             bool hasId = false;
-            string vName = default!;
             bool hasName = false;
-            bool? vUseNext = default;
-            bool hasUseNext = false;
-            global::System.Collections.Generic.IList<string>? vProxyNextUpstream = default;
-            bool hasProxyNextUpstream = false;
-            string? vAuthType = default;
-            bool hasAuthType = false;
-            global::System.Collections.Generic.IList<OriginGroupSource> vSources = default!;
-            bool hasSources = false;
-            string? vPath = default;
-            bool hasPath = false;
-            bool? vHasRelatedResources = default;
-            bool hasHasRelatedResources = false;
-            Auth? vAuth = default;
-            bool hasAuth = false;
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 2:
                             if (GcoreJson.NameIs(name, "id"u8))
                             {
-                                property = "id";
-                                reader.Read();
-                                vId = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
+                                result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
                                 hasId = true;
-                                property = null;
                                 continue;
                             }
                             break;
                         case 4:
                             if (GcoreJson.NameIs(name, "name"u8))
                             {
-                                property = "name";
-                                reader.Read();
-                                vName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name");
+                                result.Name = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name");
                                 hasName = true;
-                                property = null;
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "path"u8))
                             {
-                                property = "path";
-                                reader.Read();
-                                vPath = GcoreJson.ReadString(ref reader);
-                                hasPath = true;
-                                property = null;
+                                result.Path = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "auth"u8))
                             {
-                                property = "auth";
-                                reader.Read();
-                                vAuth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
-                                hasAuth = true;
-                                property = null;
+                                result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
                                 continue;
                             }
                             break;
                         case 7:
                             if (GcoreJson.NameIs(name, "sources"u8))
                             {
-                                property = "sources";
-                                reader.Read();
-                                vSources = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroupSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroupSource.ReadJson(ref r1)), "An item")), "sources");
-                                hasSources = true;
-                                property = null;
+                                result.Sources = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroupSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroupSource.ReadJson(ref r1)), "An item")), "sources");
                                 continue;
                             }
                             break;
                         case 8:
                             if (GcoreJson.NameIs(name, "use_next"u8))
                             {
-                                property = "use_next";
-                                reader.Read();
-                                vUseNext = GcoreJson.ReadBoolean(ref reader);
-                                hasUseNext = true;
-                                property = null;
+                                result.UseNext = GcoreJson.ReadBoolean(ref reader);
                                 continue;
                             }
                             break;
                         case 9:
                             if (GcoreJson.NameIs(name, "auth_type"u8))
                             {
-                                property = "auth_type";
-                                reader.Read();
-                                vAuthType = GcoreJson.ReadString(ref reader);
-                                hasAuthType = true;
-                                property = null;
+                                result.AuthType = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 19:
                             if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
                             {
-                                property = "proxy_next_upstream";
-                                reader.Read();
-                                vProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
-                                hasProxyNextUpstream = true;
-                                property = null;
+                                result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
                                 continue;
                             }
                             break;
                         case 21:
                             if (GcoreJson.NameIs(name, "has_related_resources"u8))
                             {
-                                property = "has_related_resources";
-                                reader.Read();
-                                vHasRelatedResources = GcoreJson.ReadBoolean(ref reader);
-                                hasHasRelatedResources = true;
-                                property = null;
+                                result.HasRelatedResources = GcoreJson.ReadBoolean(ref reader);
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
             if (!hasId) throw GcoreJson.Missing("id", "OriginGroup");
             if (!hasName) throw GcoreJson.Missing("name", "OriginGroup");
-            var result = new OriginGroup { Id = vId, Name = vName };
-            if (hasUseNext) result.UseNext = vUseNext;
-            if (hasProxyNextUpstream) result.ProxyNextUpstream = vProxyNextUpstream;
-            if (hasAuthType) result.AuthType = vAuthType;
-            if (hasSources && vSources is not null) result.Sources = vSources;
-            if (hasPath) result.Path = vPath;
-            if (hasHasRelatedResources) result.HasRelatedResources = vHasRelatedResources;
-            if (hasAuth) result.Auth = vAuth;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

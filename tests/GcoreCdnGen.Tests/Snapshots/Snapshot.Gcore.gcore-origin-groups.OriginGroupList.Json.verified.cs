@@ -21,81 +21,54 @@ namespace Snapshot.Gcore
             }
 
             GcoreJson.ExpectStartObject(ref reader, "OriginGroupList");
-            long? vCount = default;
-            bool hasCount = false;
-            string? vNext = default;
-            bool hasNext = false;
-            string? vPrevious = default;
-            bool hasPrevious = false;
-            global::System.Collections.Generic.IList<OriginGroup> vResults = default!;
-            bool hasResults = false;
+            var result = new OriginGroupList();
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 4:
                             if (GcoreJson.NameIs(name, "next"u8))
                             {
-                                property = "next";
-                                reader.Read();
-                                vNext = GcoreJson.ReadString(ref reader);
-                                hasNext = true;
-                                property = null;
+                                result.Next = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 5:
                             if (GcoreJson.NameIs(name, "count"u8))
                             {
-                                property = "count";
-                                reader.Read();
-                                vCount = GcoreJson.ReadInt64(ref reader);
-                                hasCount = true;
-                                property = null;
+                                result.Count = GcoreJson.ReadInt64(ref reader);
                                 continue;
                             }
                             break;
                         case 7:
                             if (GcoreJson.NameIs(name, "results"u8))
                             {
-                                property = "results";
-                                reader.Read();
-                                vResults = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item")), "results");
-                                hasResults = true;
-                                property = null;
+                                result.Results = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item")), "results");
                                 continue;
                             }
                             break;
                         case 8:
                             if (GcoreJson.NameIs(name, "previous"u8))
                             {
-                                property = "previous";
-                                reader.Read();
-                                vPrevious = GcoreJson.ReadString(ref reader);
-                                hasPrevious = true;
-                                property = null;
+                                result.Previous = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
-            var result = new OriginGroupList();
-            if (hasCount) result.Count = vCount;
-            if (hasNext) result.Next = vNext;
-            if (hasPrevious) result.Previous = vPrevious;
-            if (hasResults && vResults is not null) result.Results = vResults;
             if (additional is not null) result.AdditionalProperties = additional;
             result.IsPaginated = true;
             return result;

@@ -18,119 +18,71 @@ namespace Snapshot.Gcore
         internal static OriginGroupUpdateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
         {
             GcoreJson.ExpectStartObject(ref reader, "OriginGroupUpdateParams");
-            string? vName = default;
-            bool hasName = false;
-            bool? vUseNext = default;
-            bool hasUseNext = false;
-            global::System.Collections.Generic.IList<string>? vProxyNextUpstream = default;
-            bool hasProxyNextUpstream = false;
-            string? vAuthType = default;
-            bool hasAuthType = false;
-            global::System.Collections.Generic.IList<Source>? vSources = default;
-            bool hasSources = false;
-            string? vPath = default;
-            bool hasPath = false;
-            Auth? vAuth = default;
-            bool hasAuth = false;
+            var result = new OriginGroupUpdateParams();
             global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
+            scoped global::System.ReadOnlySpan<byte> name = default;
             try
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
+                    name = GcoreJson.PropertyName(in reader);
+                    reader.Read();
                     switch (name.Length)
                     {
                         case 4:
                             if (GcoreJson.NameIs(name, "name"u8))
                             {
-                                property = "name";
-                                reader.Read();
-                                vName = GcoreJson.ReadString(ref reader);
-                                hasName = true;
-                                property = null;
+                                result.Name = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "path"u8))
                             {
-                                property = "path";
-                                reader.Read();
-                                vPath = GcoreJson.ReadString(ref reader);
-                                hasPath = true;
-                                property = null;
+                                result.Path = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             if (GcoreJson.NameIs(name, "auth"u8))
                             {
-                                property = "auth";
-                                reader.Read();
-                                vAuth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
-                                hasAuth = true;
-                                property = null;
+                                result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
                                 continue;
                             }
                             break;
                         case 7:
                             if (GcoreJson.NameIs(name, "sources"u8))
                             {
-                                property = "sources";
-                                reader.Read();
-                                vSources = GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item"));
-                                hasSources = true;
-                                property = null;
+                                result.Sources = GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item"));
                                 continue;
                             }
                             break;
                         case 8:
                             if (GcoreJson.NameIs(name, "use_next"u8))
                             {
-                                property = "use_next";
-                                reader.Read();
-                                vUseNext = GcoreJson.ReadBoolean(ref reader);
-                                hasUseNext = true;
-                                property = null;
+                                result.UseNext = GcoreJson.ReadBoolean(ref reader);
                                 continue;
                             }
                             break;
                         case 9:
                             if (GcoreJson.NameIs(name, "auth_type"u8))
                             {
-                                property = "auth_type";
-                                reader.Read();
-                                vAuthType = GcoreJson.ReadString(ref reader);
-                                hasAuthType = true;
-                                property = null;
+                                result.AuthType = GcoreJson.ReadString(ref reader);
                                 continue;
                             }
                             break;
                         case 19:
                             if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
                             {
-                                property = "proxy_next_upstream";
-                                reader.Read();
-                                vProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
-                                hasProxyNextUpstream = true;
-                                property = null;
+                                result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
                                 continue;
                             }
                             break;
                     }
                     // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
                 }
             }
             catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
             {
-                throw GcoreJson.AtProperty(ex, property);
+                throw GcoreJson.AtProperty(ex, name);
             }
-            var result = new OriginGroupUpdateParams();
-            if (hasName) result.Name = vName;
-            if (hasUseNext) result.UseNext = vUseNext;
-            if (hasProxyNextUpstream) result.ProxyNextUpstream = vProxyNextUpstream;
-            if (hasAuthType) result.AuthType = vAuthType;
-            if (hasSources) result.Sources = vSources;
-            if (hasPath) result.Path = vPath;
-            if (hasAuth) result.Auth = vAuth;
             if (additional is not null) result.AdditionalProperties = additional;
             return result;
         }

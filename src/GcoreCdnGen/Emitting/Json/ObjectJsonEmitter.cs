@@ -38,44 +38,42 @@ internal static class ObjectJsonEmitter
                     """);
             }
 
-            w.Line($"GcoreJson.ExpectStartObject(ref reader, {Identifiers.Literal(type.Name)});");
-            foreach (var p in properties)
-            {
-                string local = CSharp.IsTracked(p)
-                    ? $"{CSharp.Nullable(p.Type)} {Local(p)} = default;"
-                    : $"{CSharp.Type(p.Type)} {Local(p)} = default{(p.Type.IsValueType ? "" : "!")};";
-                w.Line($"""
-                    {local}
-                    bool {Has(p)} = false;
-                    """);
-            }
-
+            // The object is built first and its properties set as they are read: a required one starts empty and
+            // is checked after the loop; an optional one's setter remembers it was set.
+            var inits = properties.Where(RequiredValue).Select(p => $"{p.Name} = default!").ToList();
+            w.Line($"""
+                GcoreJson.ExpectStartObject(ref reader, {Identifiers.Literal(type.Name)});
+                var result = new {type.Name}{(inits.Count == 0 ? "()" : " { " + string.Join(", ", inits) + " }")};
+                """);
+            foreach (var p in properties.Where(RequiredValue))
+                w.Line($"bool {Has(p)} = false;");
             w.Line($"""
                 global::System.Collections.Generic.Dictionary<string, {Element}>? additional = null;
-                string? property = null;
+                scoped global::System.ReadOnlySpan<byte> name = default;
                 """);
             using (w.Block("try"))
             {
-                using (w.Block($"while (reader.Read() && reader.TokenType != {Token}.EndObject)"))
+                // The name is cleared after each property, so an error between two properties is put on neither.
+                using (w.Block($"for (; reader.Read() && reader.TokenType != {Token}.EndObject; name = default)"))
                 {
                     // Names are told apart by length first, then compared: one or two comparisons per property.
-                    w.Line("var name = GcoreJson.PropertyName(in reader);");
+                    w.Line("""
+                        name = GcoreJson.PropertyName(in reader);
+                        reader.Read();
+                        """);
                     EmitNameSwitch(w, properties, p =>
                     {
                         bool mustHaveValue = !CSharp.IsTracked(p) && !p.Nullable;
                         string read = mustHaveValue ? ReadNotNull(ns, p.Type, "reader", 1, p.JsonName) : ReadValue(ns, p.Type, "reader", 1);
-                        w.Line($"""
-                            property = {Identifiers.Literal(p.JsonName)};
-                            reader.Read();
-                            {Local(p)} = {read};
-                            {Has(p)} = true;
-                            property = null;
-                            continue;
-                            """);
+                        // A list read as empty when absent stays empty when the JSON says null.
+                        w.Line(p.Presence == Presence.DefaultEmpty && !mustHaveValue ? $"result.{p.Name} = {read} ?? result.{p.Name};" : $"result.{p.Name} = {read};");
+                        if (RequiredValue(p))
+                            w.Line($"{Has(p)} = true;");
+                        w.Line("continue;");
                     });
                     w.Line("""
                         // Not in the spec (yet): kept, and written back.
-                        GcoreJson.ReadAdditional(ref reader, ref additional);
+                        GcoreJson.ReadAdditional(name, ref reader, ref additional);
                         """);
                 }
             }
@@ -83,14 +81,14 @@ internal static class ObjectJsonEmitter
             w.Line("""
                 catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
                 {
-                    throw GcoreJson.AtProperty(ex, property);
+                    throw GcoreJson.AtProperty(ex, name);
                 }
                 """);
 
             foreach (var p in properties.Where(RequiredValue))
                 w.Line($"if (!{Has(p)}) throw GcoreJson.Missing({Identifiers.Literal(p.JsonName)}, {Identifiers.Literal(type.Name)});");
 
-            EmitBuild(w, type.Name, "result", properties, Local, Has, unwrap: false, "additional");
+            w.Line($"if (additional is not null) result.{GeneratedNames.AdditionalProperties} = additional;");
             if (envelope)
                 w.Line($"result.{GeneratedNames.IsPaginated} = true;");
             w.Line("return result;");
@@ -158,8 +156,6 @@ internal static class ObjectJsonEmitter
         string known = names.Count == 0 ? "false" : "name is " + string.Join(" or ", names);
         w.Line($"if ({GeneratedNames.AdditionalProperties} is not null) GcoreJson.WriteAdditional(writer, {GeneratedNames.AdditionalProperties}, static name => {known});");
     }
-
-    private static string Local(PropertyDef p) => $"v{p.Name}";
 
     private static string Has(PropertyDef p) => $"has{p.Name}";
 
