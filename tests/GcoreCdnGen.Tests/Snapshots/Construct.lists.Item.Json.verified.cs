@@ -58,10 +58,7 @@ namespace Construct
         {
             writer.WriteStartObject();
             writer.WriteNumber(JsonName_Id, Id);
-            if (_nameIsSet && _name is not null)
-            {
-                writer.WriteString(JsonName_Name, _name);
-            }
+            if (_name.IsSet && _name.Value is not null) writer.WriteString(JsonName_Name, _name.Value);
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "name");
             writer.WriteEndObject();
         }

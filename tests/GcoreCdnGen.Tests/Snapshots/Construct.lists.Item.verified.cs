@@ -16,18 +16,9 @@ namespace Construct
 
         /// <summary>name</summary>
         [global::Construct.GcoreProperty("name")]
-        public string? Name
-        {
-            get => _name;
-            set
-            {
-                _name = value;
-                _nameIsSet = true;
-            }
-        }
+        public string? Name { get => _name.Value; set => _name = new(value); }
 
-        private string? _name;
-        private bool _nameIsSet;
+        private GcoreOptional<string?> _name;
 
         /// <summary>
         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
@@ -40,7 +31,7 @@ namespace Construct
         {
             switch (propertyName)
             {
-                case nameof(Name): return _nameIsSet;
+                case nameof(Name): return _name.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Item.", nameof(propertyName));
             }
         }
@@ -52,7 +43,6 @@ namespace Construct
             {
                 case nameof(Name):
                     _name = default;
-                    _nameIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Item.", nameof(propertyName));

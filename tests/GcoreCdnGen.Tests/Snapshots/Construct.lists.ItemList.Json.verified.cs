@@ -76,10 +76,7 @@ namespace Construct
             }
 
             writer.WriteStartObject();
-            if (_countIsSet && _count is not null)
-            {
-                writer.WriteNumber(JsonName_Count, _count.Value);
-            }
+            if (_count.IsSet && _count.Value is not null) writer.WriteNumber(JsonName_Count, _count.Value.Value);
             if (Results is not null)
             {
                 writer.WritePropertyName(JsonName_Results);

@@ -13,18 +13,9 @@ namespace Construct
     {
         /// <summary>count</summary>
         [global::Construct.GcoreProperty("count")]
-        public long? Count
-        {
-            get => _count;
-            set
-            {
-                _count = value;
-                _countIsSet = true;
-            }
-        }
+        public long? Count { get => _count.Value; set => _count = new(value); }
 
-        private long? _count;
-        private bool _countIsSet;
+        private GcoreOptional<long?> _count;
 
         /// <summary>results</summary>
         [global::Construct.GcoreProperty("results")]
@@ -44,7 +35,7 @@ namespace Construct
         {
             switch (propertyName)
             {
-                case nameof(Count): return _countIsSet;
+                case nameof(Count): return _count.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName));
             }
         }
@@ -56,7 +47,6 @@ namespace Construct
             {
                 case nameof(Count):
                     _count = default;
-                    _countIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName));

@@ -60,10 +60,10 @@ namespace Construct
             {
                 w1.WriteNumberValue(item1);
             });
-            if (_ownersIsSet && _owners is not null)
+            if (_owners.IsSet && _owners.Value is not null)
             {
                 writer.WritePropertyName(JsonName_Owners);
-                GcoreJson.WriteMap<Owners>(writer, _owners, static (w1, item1) =>
+                GcoreJson.WriteMap<Owners>(writer, _owners.Value, static (w1, item1) =>
                 {
                     item1.WriteJson(w1);
                 });

@@ -16,18 +16,9 @@ namespace Construct
 
         /// <summary>owners</summary>
         [global::Construct.GcoreProperty("owners")]
-        public global::System.Collections.Generic.IDictionary<string, Owners>? Owners
-        {
-            get => _owners;
-            set
-            {
-                _owners = value;
-                _ownersIsSet = true;
-            }
-        }
+        public global::System.Collections.Generic.IDictionary<string, Owners>? Owners { get => _owners.Value; set => _owners = new(value); }
 
-        private global::System.Collections.Generic.IDictionary<string, Owners>? _owners;
-        private bool _ownersIsSet;
+        private GcoreOptional<global::System.Collections.Generic.IDictionary<string, Owners>?> _owners;
 
         /// <summary>
         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
@@ -40,7 +31,7 @@ namespace Construct
         {
             switch (propertyName)
             {
-                case nameof(Owners): return _ownersIsSet;
+                case nameof(Owners): return _owners.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
             }
         }
@@ -52,7 +43,6 @@ namespace Construct
             {
                 case nameof(Owners):
                     _owners = default;
-                    _ownersIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));

@@ -46,10 +46,7 @@ namespace Construct
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (_nameIsSet && _name is not null)
-            {
-                writer.WriteString(JsonName_Name, _name);
-            }
+            if (_name.IsSet && _name.Value is not null) writer.WriteString(JsonName_Name, _name.Value);
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name");
             writer.WriteEndObject();
         }

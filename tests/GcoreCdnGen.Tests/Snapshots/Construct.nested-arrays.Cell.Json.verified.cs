@@ -46,10 +46,7 @@ namespace Construct
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (_valueIsSet && _value is not null)
-            {
-                writer.WriteString(JsonName_Value, _value);
-            }
+            if (_value.IsSet && _value.Value is not null) writer.WriteString(JsonName_Value, _value.Value);
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "value");
             writer.WriteEndObject();
         }

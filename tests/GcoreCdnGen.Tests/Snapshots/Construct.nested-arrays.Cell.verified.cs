@@ -12,18 +12,9 @@ namespace Construct
     {
         /// <summary>value</summary>
         [global::Construct.GcoreProperty("value")]
-        public string? Value
-        {
-            get => _value;
-            set
-            {
-                _value = value;
-                _valueIsSet = true;
-            }
-        }
+        public string? Value { get => _value.Value; set => _value = new(value); }
 
-        private string? _value;
-        private bool _valueIsSet;
+        private GcoreOptional<string?> _value;
 
         /// <summary>
         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
@@ -36,7 +27,7 @@ namespace Construct
         {
             switch (propertyName)
             {
-                case nameof(Value): return _valueIsSet;
+                case nameof(Value): return _value.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));
             }
         }
@@ -48,7 +39,6 @@ namespace Construct
             {
                 case nameof(Value):
                     _value = default;
-                    _valueIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));

@@ -83,11 +83,11 @@ namespace Construct
                 }
                 writer.WriteEndArray();
             }
-            if (_cellsIsSet && _cells is not null)
+            if (_cells.IsSet && _cells.Value is not null)
             {
                 writer.WritePropertyName(JsonName_Cells);
                 {
-                    var items1 = _cells;
+                    var items1 = _cells.Value;
                     writer.WriteStartArray();
                     for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                     {
@@ -106,11 +106,11 @@ namespace Construct
                     writer.WriteEndArray();
                 }
             }
-            if (_tagsIsSet && _tags is not null)
+            if (_tags.IsSet && _tags.Value is not null)
             {
                 writer.WritePropertyName(JsonName_Tags);
                 {
-                    var items1 = _tags;
+                    var items1 = _tags.Value;
                     writer.WriteStartArray();
                     for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                     {

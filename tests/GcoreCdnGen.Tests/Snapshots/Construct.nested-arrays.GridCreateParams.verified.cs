@@ -16,33 +16,15 @@ namespace Construct
 
         /// <summary>cells</summary>
         [global::Construct.GcoreProperty("cells")]
-        public global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>? Cells
-        {
-            get => _cells;
-            set
-            {
-                _cells = value;
-                _cellsIsSet = true;
-            }
-        }
+        public global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>? Cells { get => _cells.Value; set => _cells = new(value); }
 
-        private global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>? _cells;
-        private bool _cellsIsSet;
+        private GcoreOptional<global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>?> _cells;
 
         /// <summary>tags</summary>
         [global::Construct.GcoreProperty("tags")]
-        public global::System.Collections.Generic.IList<string>? Tags
-        {
-            get => _tags;
-            set
-            {
-                _tags = value;
-                _tagsIsSet = true;
-            }
-        }
+        public global::System.Collections.Generic.IList<string>? Tags { get => _tags.Value; set => _tags = new(value); }
 
-        private global::System.Collections.Generic.IList<string>? _tags;
-        private bool _tagsIsSet;
+        private GcoreOptional<global::System.Collections.Generic.IList<string>?> _tags;
 
         /// <summary>
         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
@@ -55,8 +37,8 @@ namespace Construct
         {
             switch (propertyName)
             {
-                case nameof(Cells): return _cellsIsSet;
-                case nameof(Tags): return _tagsIsSet;
+                case nameof(Cells): return _cells.IsSet;
+                case nameof(Tags): return _tags.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
             }
         }
@@ -68,11 +50,9 @@ namespace Construct
             {
                 case nameof(Cells):
                     _cells = default;
-                    _cellsIsSet = false;
                     return;
                 case nameof(Tags):
                     _tags = default;
-                    _tagsIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));

@@ -108,38 +108,32 @@ namespace Construct
             writer.WriteStartObject();
             writer.WriteString(JsonName_Id, Id);
             writer.WriteNumber(JsonName_Count, Count);
-            if (_totalIsSet && _total is not null)
-            {
-                writer.WriteNumber(JsonName_Total, _total.Value);
-            }
+            if (_total.IsSet && _total.Value is not null) writer.WriteNumber(JsonName_Total, _total.Value.Value);
             writer.WriteNumber(JsonName_Ratio, Ratio);
-            if (_weightIsSet)
+            if (_weight.IsSet)
             {
-                if (_weight is null)
+                if (_weight.Value is null)
                 {
                     writer.WriteNull(JsonName_Weight);
                 }
                 else
                 {
-                    writer.WriteNumber(JsonName_Weight, _weight.Value);
+                    writer.WriteNumber(JsonName_Weight, _weight.Value.Value);
                 }
             }
             writer.WriteString(JsonName_Taken, Taken);
-            if (_checkedIsSet)
+            if (_checked.IsSet)
             {
-                if (_checked is null)
+                if (_checked.Value is null)
                 {
                     writer.WriteNull(JsonName_Checked);
                 }
                 else
                 {
-                    writer.WriteString(JsonName_Checked, _checked.Value);
+                    writer.WriteString(JsonName_Checked, _checked.Value.Value);
                 }
             }
-            if (_enabledIsSet && _enabled is not null)
-            {
-                writer.WriteBoolean(JsonName_Enabled, _enabled.Value);
-            }
+            if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "count" or "total" or "ratio" or "weight" or "taken" or "checked" or "enabled");
             writer.WriteEndObject();
         }

@@ -20,18 +20,9 @@ namespace Construct
 
         /// <summary>total</summary>
         [global::Construct.GcoreProperty("total")]
-        public long? Total
-        {
-            get => _total;
-            set
-            {
-                _total = value;
-                _totalIsSet = true;
-            }
-        }
+        public long? Total { get => _total.Value; set => _total = new(value); }
 
-        private long? _total;
-        private bool _totalIsSet;
+        private GcoreOptional<long?> _total;
 
         /// <summary>ratio</summary>
         [global::Construct.GcoreProperty("ratio")]
@@ -39,18 +30,9 @@ namespace Construct
 
         /// <summary>weight</summary>
         [global::Construct.GcoreProperty("weight")]
-        public double? Weight
-        {
-            get => _weight;
-            set
-            {
-                _weight = value;
-                _weightIsSet = true;
-            }
-        }
+        public double? Weight { get => _weight.Value; set => _weight = new(value); }
 
-        private double? _weight;
-        private bool _weightIsSet;
+        private GcoreOptional<double?> _weight;
 
         /// <summary>taken</summary>
         [global::Construct.GcoreProperty("taken")]
@@ -58,33 +40,15 @@ namespace Construct
 
         /// <summary>checked</summary>
         [global::Construct.GcoreProperty("checked")]
-        public global::System.DateTimeOffset? Checked
-        {
-            get => _checked;
-            set
-            {
-                _checked = value;
-                _checkedIsSet = true;
-            }
-        }
+        public global::System.DateTimeOffset? Checked { get => _checked.Value; set => _checked = new(value); }
 
-        private global::System.DateTimeOffset? _checked;
-        private bool _checkedIsSet;
+        private GcoreOptional<global::System.DateTimeOffset?> _checked;
 
         /// <summary>enabled</summary>
         [global::Construct.GcoreProperty("enabled")]
-        public bool? Enabled
-        {
-            get => _enabled;
-            set
-            {
-                _enabled = value;
-                _enabledIsSet = true;
-            }
-        }
+        public bool? Enabled { get => _enabled.Value; set => _enabled = new(value); }
 
-        private bool? _enabled;
-        private bool _enabledIsSet;
+        private GcoreOptional<bool?> _enabled;
 
         /// <summary>
         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
@@ -97,10 +61,10 @@ namespace Construct
         {
             switch (propertyName)
             {
-                case nameof(Total): return _totalIsSet;
-                case nameof(Weight): return _weightIsSet;
-                case nameof(Checked): return _checkedIsSet;
-                case nameof(Enabled): return _enabledIsSet;
+                case nameof(Total): return _total.IsSet;
+                case nameof(Weight): return _weight.IsSet;
+                case nameof(Checked): return _checked.IsSet;
+                case nameof(Enabled): return _enabled.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
             }
         }
@@ -112,19 +76,15 @@ namespace Construct
             {
                 case nameof(Total):
                     _total = default;
-                    _totalIsSet = false;
                     return;
                 case nameof(Weight):
                     _weight = default;
-                    _weightIsSet = false;
                     return;
                 case nameof(Checked):
                     _checked = default;
-                    _checkedIsSet = false;
                     return;
                 case nameof(Enabled):
                     _enabled = default;
-                    _enabledIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));

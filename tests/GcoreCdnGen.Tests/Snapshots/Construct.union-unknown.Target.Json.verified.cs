@@ -238,10 +238,7 @@ namespace Construct
         /// <summary>Writes the properties every variant shares.</summary>
         private protected void WriteSharedJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (_enabledIsSet && _enabled is not null)
-            {
-                writer.WriteBoolean(JsonName_Enabled, _enabled.Value);
-            }
+            if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
@@ -257,20 +254,17 @@ namespace Construct
             /// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>
             internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
-                if (!(_enabledIsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                if (!(_enabled.IsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
                 {
                     Json.WriteTo(writer);
                     return;
                 }
 
                 writer.WriteStartObject();
-                if (_enabledIsSet && _enabled is not null)
-                {
-                    writer.WriteBoolean(JsonName_Enabled, _enabled.Value);
-                }
+                if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
                 foreach (var property in Json.EnumerateObject())
                 {
-                    if (_enabledIsSet && property.NameEquals("enabled"u8)) continue;
+                    if (_enabled.IsSet && property.NameEquals("enabled"u8)) continue;
                     if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
                     property.WriteTo(writer);
                 }

@@ -18,18 +18,9 @@ namespace Construct
 
         /// <summary>enabled</summary>
         [global::Construct.GcoreProperty("enabled")]
-        public bool? Enabled
-        {
-            get => _enabled;
-            set
-            {
-                _enabled = value;
-                _enabledIsSet = true;
-            }
-        }
+        public bool? Enabled { get => _enabled.Value; set => _enabled = new(value); }
 
-        private protected bool? _enabled;
-        private protected bool _enabledIsSet;
+        private protected GcoreOptional<bool?> _enabled;
 
         /// <summary>
         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
@@ -42,7 +33,7 @@ namespace Construct
         {
             switch (propertyName)
             {
-                case nameof(Enabled): return _enabledIsSet;
+                case nameof(Enabled): return _enabled.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName));
             }
         }
@@ -54,7 +45,6 @@ namespace Construct
             {
                 case nameof(Enabled):
                     _enabled = default;
-                    _enabledIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName));

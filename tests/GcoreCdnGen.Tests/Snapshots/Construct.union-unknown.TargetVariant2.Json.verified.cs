@@ -64,10 +64,7 @@ namespace Construct
             writer.WriteStartObject();
             WriteSharedJson(writer);
             writer.WriteString(JsonName_Host, Host);
-            if (_portIsSet && _port is not null)
-            {
-                writer.WriteNumber(JsonName_Port, _port.Value);
-            }
+            if (_port.IsSet && _port.Value is not null) writer.WriteNumber(JsonName_Port, _port.Value.Value);
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled" or "host" or "port");
             writer.WriteEndObject();
         }

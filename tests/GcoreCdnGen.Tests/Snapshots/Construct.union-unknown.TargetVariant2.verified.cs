@@ -16,25 +16,16 @@ namespace Construct
 
         /// <summary>port</summary>
         [global::Construct.GcoreProperty("port")]
-        public long? Port
-        {
-            get => _port;
-            set
-            {
-                _port = value;
-                _portIsSet = true;
-            }
-        }
+        public long? Port { get => _port.Value; set => _port = new(value); }
 
-        private long? _port;
-        private bool _portIsSet;
+        private GcoreOptional<long?> _port;
 
         /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
         public override bool IsSet(string propertyName)
         {
             switch (propertyName)
             {
-                case nameof(Port): return _portIsSet;
+                case nameof(Port): return _port.IsSet;
                 default: return base.IsSet(propertyName);
             }
         }
@@ -46,7 +37,6 @@ namespace Construct
             {
                 case nameof(Port):
                     _port = default;
-                    _portIsSet = false;
                     return;
                 default:
                     base.Unset(propertyName);

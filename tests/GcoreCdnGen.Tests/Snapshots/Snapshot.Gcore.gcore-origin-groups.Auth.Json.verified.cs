@@ -102,14 +102,8 @@ namespace Snapshot.Gcore
             writer.WriteString(JsonName_S3AccessKeyId, S3AccessKeyId);
             writer.WriteString(JsonName_S3SecretAccessKey, S3SecretAccessKey);
             writer.WriteString(JsonName_S3BucketName, S3BucketName);
-            if (_s3StorageHostnameIsSet && _s3StorageHostname is not null)
-            {
-                writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname);
-            }
-            if (_s3RegionIsSet && _s3Region is not null)
-            {
-                writer.WriteString(JsonName_S3Region, _s3Region);
-            }
+            if (_s3StorageHostname.IsSet && _s3StorageHostname.Value is not null) writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname.Value);
+            if (_s3Region.IsSet && _s3Region.Value is not null) writer.WriteString(JsonName_S3Region, _s3Region.Value);
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "s3_type" or "s3_access_key_id" or "s3_secret_access_key" or "s3_bucket_name" or "s3_storage_hostname" or "s3_region");
             writer.WriteEndObject();
         }

@@ -62,18 +62,9 @@ namespace Snapshot.Gcore
         /// Must be set when <c>s3_type</c> is other.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_storage_hostname")]
-        public string? S3StorageHostname
-        {
-            get => _s3StorageHostname;
-            set
-            {
-                _s3StorageHostname = value;
-                _s3StorageHostnameIsSet = true;
-            }
-        }
+        public string? S3StorageHostname { get => _s3StorageHostname.Value; set => _s3StorageHostname = new(value); }
 
-        private string? _s3StorageHostname;
-        private bool _s3StorageHostnameIsSet;
+        private GcoreOptional<string?> _s3StorageHostname;
 
         /// <summary>
         /// Region of the S3 storage.
@@ -81,18 +72,9 @@ namespace Snapshot.Gcore
         /// Must be set when <c>s3_type</c> is amazon.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_region")]
-        public string? S3Region
-        {
-            get => _s3Region;
-            set
-            {
-                _s3Region = value;
-                _s3RegionIsSet = true;
-            }
-        }
+        public string? S3Region { get => _s3Region.Value; set => _s3Region = new(value); }
 
-        private string? _s3Region;
-        private bool _s3RegionIsSet;
+        private GcoreOptional<string?> _s3Region;
 
         /// <summary>
         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
@@ -105,8 +87,8 @@ namespace Snapshot.Gcore
         {
             switch (propertyName)
             {
-                case nameof(S3StorageHostname): return _s3StorageHostnameIsSet;
-                case nameof(S3Region): return _s3RegionIsSet;
+                case nameof(S3StorageHostname): return _s3StorageHostname.IsSet;
+                case nameof(S3Region): return _s3Region.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Auth.", nameof(propertyName));
             }
         }
@@ -118,11 +100,9 @@ namespace Snapshot.Gcore
             {
                 case nameof(S3StorageHostname):
                     _s3StorageHostname = default;
-                    _s3StorageHostnameIsSet = false;
                     return;
                 case nameof(S3Region):
                     _s3Region = default;
-                    _s3RegionIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Auth.", nameof(propertyName));

@@ -77,10 +77,7 @@ namespace Snapshot.Gcore
         {
             writer.WriteStartObject();
             WriteSharedJson(writer);
-            if (_originTypeIsSet && _originType is not null)
-            {
-                writer.WriteString(JsonName_OriginType, _originType.Value.Value);
-            }
+            if (_originType.IsSet && _originType.Value is not null) writer.WriteString(JsonName_OriginType, _originType.Value.Value.Value);
             writer.WritePropertyName(JsonName_Config);
             Config.WriteJson(writer);
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "origin_type" or "config");

@@ -114,15 +114,12 @@ namespace Snapshot.Gcore
             writer.WriteStartObject();
             writer.WriteNumber(JsonName_Id, Id);
             writer.WriteString(JsonName_Name, Name);
-            if (_useNextIsSet && _useNext is not null)
-            {
-                writer.WriteBoolean(JsonName_UseNext, _useNext.Value);
-            }
-            if (_proxyNextUpstreamIsSet && _proxyNextUpstream is not null)
+            if (_useNext.IsSet && _useNext.Value is not null) writer.WriteBoolean(JsonName_UseNext, _useNext.Value.Value);
+            if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
             {
                 writer.WritePropertyName(JsonName_ProxyNextUpstream);
                 {
-                    var items1 = _proxyNextUpstream;
+                    var items1 = _proxyNextUpstream.Value;
                     writer.WriteStartArray();
                     for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                     {
@@ -132,10 +129,7 @@ namespace Snapshot.Gcore
                     writer.WriteEndArray();
                 }
             }
-            if (_authTypeIsSet && _authType is not null)
-            {
-                writer.WriteString(JsonName_AuthType, _authType);
-            }
+            if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
             if (Sources is not null)
             {
                 writer.WritePropertyName(JsonName_Sources);
@@ -150,18 +144,12 @@ namespace Snapshot.Gcore
                     writer.WriteEndArray();
                 }
             }
-            if (_pathIsSet && _path is not null)
-            {
-                writer.WriteString(JsonName_Path, _path);
-            }
-            if (_hasRelatedResourcesIsSet && _hasRelatedResources is not null)
-            {
-                writer.WriteBoolean(JsonName_HasRelatedResources, _hasRelatedResources.Value);
-            }
-            if (_authIsSet && _auth is not null)
+            if (_path.IsSet && _path.Value is not null) writer.WriteString(JsonName_Path, _path.Value);
+            if (_hasRelatedResources.IsSet && _hasRelatedResources.Value is not null) writer.WriteBoolean(JsonName_HasRelatedResources, _hasRelatedResources.Value.Value);
+            if (_auth.IsSet && _auth.Value is not null)
             {
                 writer.WritePropertyName(JsonName_Auth);
-                _auth.WriteJson(writer);
+                _auth.Value.WriteJson(writer);
             }
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "has_related_resources" or "auth");
             writer.WriteEndObject();

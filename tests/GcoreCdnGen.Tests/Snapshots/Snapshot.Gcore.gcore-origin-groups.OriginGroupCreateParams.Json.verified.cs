@@ -91,15 +91,12 @@ namespace Snapshot.Gcore
         {
             writer.WriteStartObject();
             writer.WriteString(JsonName_Name, Name);
-            if (_useNextIsSet && _useNext is not null)
-            {
-                writer.WriteBoolean(JsonName_UseNext, _useNext.Value);
-            }
-            if (_proxyNextUpstreamIsSet && _proxyNextUpstream is not null)
+            if (_useNext.IsSet && _useNext.Value is not null) writer.WriteBoolean(JsonName_UseNext, _useNext.Value.Value);
+            if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
             {
                 writer.WritePropertyName(JsonName_ProxyNextUpstream);
                 {
-                    var items1 = _proxyNextUpstream;
+                    var items1 = _proxyNextUpstream.Value;
                     writer.WriteStartArray();
                     for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                     {
@@ -109,10 +106,7 @@ namespace Snapshot.Gcore
                     writer.WriteEndArray();
                 }
             }
-            if (_authTypeIsSet && _authType is not null)
-            {
-                writer.WriteString(JsonName_AuthType, _authType);
-            }
+            if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
             writer.WritePropertyName(JsonName_Sources);
             {
                 var items1 = Sources;
@@ -124,10 +118,10 @@ namespace Snapshot.Gcore
                 }
                 writer.WriteEndArray();
             }
-            if (_authIsSet && _auth is not null)
+            if (_auth.IsSet && _auth.Value is not null)
             {
                 writer.WritePropertyName(JsonName_Auth);
-                _auth.WriteJson(writer);
+                _auth.Value.WriteJson(writer);
             }
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "auth");
             writer.WriteEndObject();

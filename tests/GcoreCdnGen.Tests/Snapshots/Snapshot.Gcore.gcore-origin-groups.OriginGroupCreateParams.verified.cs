@@ -25,18 +25,9 @@ namespace Snapshot.Gcore
         /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("use_next")]
-        public bool? UseNext
-        {
-            get => _useNext;
-            set
-            {
-                _useNext = value;
-                _useNextIsSet = true;
-            }
-        }
+        public bool? UseNext { get => _useNext.Value; set => _useNext = new(value); }
 
-        private bool? _useNext;
-        private bool _useNextIsSet;
+        private GcoreOptional<bool?> _useNext;
 
         /// <summary>
         /// Situations in which the request is handed on to the next origin.
@@ -57,18 +48,9 @@ namespace Snapshot.Gcore
         /// </summary>
         /// <remarks>Default: <c>["error","timeout"]</c>.</remarks>
         [global::Snapshot.Gcore.GcoreProperty("proxy_next_upstream", DefaultJson = "[\"error\",\"timeout\"]")]
-        public global::System.Collections.Generic.IList<string>? ProxyNextUpstream
-        {
-            get => _proxyNextUpstream;
-            set
-            {
-                _proxyNextUpstream = value;
-                _proxyNextUpstreamIsSet = true;
-            }
-        }
+        public global::System.Collections.Generic.IList<string>? ProxyNextUpstream { get => _proxyNextUpstream.Value; set => _proxyNextUpstream = new(value); }
 
-        private global::System.Collections.Generic.IList<string>? _proxyNextUpstream;
-        private bool _proxyNextUpstreamIsSet;
+        private GcoreOptional<global::System.Collections.Generic.IList<string>?> _proxyNextUpstream;
 
         /// <summary>
         /// <b>Deprecated.</b> Not needed any more; when omitted it is <c>none</c>.
@@ -84,18 +66,9 @@ namespace Snapshot.Gcore
         /// <remarks>Default: <c>"none"</c>.</remarks>
         [global::Snapshot.Gcore.GcoreProperty("auth_type", DefaultJson = "\"none\"")]
         [global::System.Obsolete("Deprecated: Not needed any more; when omitted it is 'none'.")]
-        public string? AuthType
-        {
-            get => _authType;
-            set
-            {
-                _authType = value;
-                _authTypeIsSet = true;
-            }
-        }
+        public string? AuthType { get => _authType.Value; set => _authType = new(value); }
 
-        private string? _authType;
-        private bool _authTypeIsSet;
+        private GcoreOptional<string?> _authType;
 
         /// <summary>sources</summary>
         [global::Snapshot.Gcore.GcoreProperty("sources")]
@@ -108,18 +81,9 @@ namespace Snapshot.Gcore
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("auth")]
         [global::System.Obsolete("Deprecated: Define S3 origins inside 'sources', using 'origin_type' and 'config', instead.")]
-        public Auth? Auth
-        {
-            get => _auth;
-            set
-            {
-                _auth = value;
-                _authIsSet = true;
-            }
-        }
+        public Auth? Auth { get => _auth.Value; set => _auth = new(value); }
 
-        private Auth? _auth;
-        private bool _authIsSet;
+        private GcoreOptional<Auth?> _auth;
 
         /// <summary>
         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
@@ -132,10 +96,10 @@ namespace Snapshot.Gcore
         {
             switch (propertyName)
             {
-                case nameof(UseNext): return _useNextIsSet;
-                case nameof(ProxyNextUpstream): return _proxyNextUpstreamIsSet;
-                case nameof(AuthType): return _authTypeIsSet;
-                case nameof(Auth): return _authIsSet;
+                case nameof(UseNext): return _useNext.IsSet;
+                case nameof(ProxyNextUpstream): return _proxyNextUpstream.IsSet;
+                case nameof(AuthType): return _authType.IsSet;
+                case nameof(Auth): return _auth.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupCreateParams.", nameof(propertyName));
             }
         }
@@ -147,19 +111,15 @@ namespace Snapshot.Gcore
             {
                 case nameof(UseNext):
                     _useNext = default;
-                    _useNextIsSet = false;
                     return;
                 case nameof(ProxyNextUpstream):
                     _proxyNextUpstream = default;
-                    _proxyNextUpstreamIsSet = false;
                     return;
                 case nameof(AuthType):
                     _authType = default;
-                    _authTypeIsSet = false;
                     return;
                 case nameof(Auth):
                     _auth = default;
-                    _authIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupCreateParams.", nameof(propertyName));

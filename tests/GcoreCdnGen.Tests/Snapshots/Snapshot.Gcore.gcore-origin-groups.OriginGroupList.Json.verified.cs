@@ -92,18 +92,9 @@ namespace Snapshot.Gcore
             }
 
             writer.WriteStartObject();
-            if (_countIsSet && _count is not null)
-            {
-                writer.WriteNumber(JsonName_Count, _count.Value);
-            }
-            if (_nextIsSet)
-            {
-                writer.WriteString(JsonName_Next, _next);
-            }
-            if (_previousIsSet)
-            {
-                writer.WriteString(JsonName_Previous, _previous);
-            }
+            if (_count.IsSet && _count.Value is not null) writer.WriteNumber(JsonName_Count, _count.Value.Value);
+            if (_next.IsSet) writer.WriteString(JsonName_Next, _next.Value);
+            if (_previous.IsSet) writer.WriteString(JsonName_Previous, _previous.Value);
             if (Results is not null)
             {
                 writer.WritePropertyName(JsonName_Results);

@@ -13,48 +13,21 @@ namespace Snapshot.Gcore
     {
         /// <summary>How many items exist in total.</summary>
         [global::Snapshot.Gcore.GcoreProperty("count")]
-        public long? Count
-        {
-            get => _count;
-            set
-            {
-                _count = value;
-                _countIsSet = true;
-            }
-        }
+        public long? Count { get => _count.Value; set => _count = new(value); }
 
-        private long? _count;
-        private bool _countIsSet;
+        private GcoreOptional<long?> _count;
 
         /// <summary>Link to the following page; null when this page is the last.</summary>
         [global::Snapshot.Gcore.GcoreProperty("next")]
-        public string? Next
-        {
-            get => _next;
-            set
-            {
-                _next = value;
-                _nextIsSet = true;
-            }
-        }
+        public string? Next { get => _next.Value; set => _next = new(value); }
 
-        private string? _next;
-        private bool _nextIsSet;
+        private GcoreOptional<string?> _next;
 
         /// <summary>Link to the preceding page; null when this page is the first.</summary>
         [global::Snapshot.Gcore.GcoreProperty("previous")]
-        public string? Previous
-        {
-            get => _previous;
-            set
-            {
-                _previous = value;
-                _previousIsSet = true;
-            }
-        }
+        public string? Previous { get => _previous.Value; set => _previous = new(value); }
 
-        private string? _previous;
-        private bool _previousIsSet;
+        private GcoreOptional<string?> _previous;
 
         /// <summary>results</summary>
         [global::Snapshot.Gcore.GcoreProperty("results")]
@@ -74,9 +47,9 @@ namespace Snapshot.Gcore
         {
             switch (propertyName)
             {
-                case nameof(Count): return _countIsSet;
-                case nameof(Next): return _nextIsSet;
-                case nameof(Previous): return _previousIsSet;
+                case nameof(Count): return _count.IsSet;
+                case nameof(Next): return _next.IsSet;
+                case nameof(Previous): return _previous.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName));
             }
         }
@@ -88,15 +61,12 @@ namespace Snapshot.Gcore
             {
                 case nameof(Count):
                     _count = default;
-                    _countIsSet = false;
                     return;
                 case nameof(Next):
                     _next = default;
-                    _nextIsSet = false;
                     return;
                 case nameof(Previous):
                     _previous = default;
-                    _previousIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName));

@@ -101,11 +101,11 @@ namespace Snapshot.Gcore
             writer.WriteStartObject();
             writer.WriteString(JsonName_Name, Name);
             writer.WriteBoolean(JsonName_UseNext, UseNext);
-            if (_proxyNextUpstreamIsSet && _proxyNextUpstream is not null)
+            if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
             {
                 writer.WritePropertyName(JsonName_ProxyNextUpstream);
                 {
-                    var items1 = _proxyNextUpstream;
+                    var items1 = _proxyNextUpstream.Value;
                     writer.WriteStartArray();
                     for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                     {
@@ -115,10 +115,7 @@ namespace Snapshot.Gcore
                     writer.WriteEndArray();
                 }
             }
-            if (_authTypeIsSet && _authType is not null)
-            {
-                writer.WriteString(JsonName_AuthType, _authType);
-            }
+            if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
             writer.WritePropertyName(JsonName_Sources);
             {
                 var items1 = Sources;
@@ -130,14 +127,11 @@ namespace Snapshot.Gcore
                 }
                 writer.WriteEndArray();
             }
-            if (_pathIsSet && _path is not null)
-            {
-                writer.WriteString(JsonName_Path, _path);
-            }
-            if (_authIsSet && _auth is not null)
+            if (_path.IsSet && _path.Value is not null) writer.WriteString(JsonName_Path, _path.Value);
+            if (_auth.IsSet && _auth.Value is not null)
             {
                 writer.WritePropertyName(JsonName_Auth);
-                _auth.WriteJson(writer);
+                _auth.Value.WriteJson(writer);
             }
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "auth");
             writer.WriteEndObject();

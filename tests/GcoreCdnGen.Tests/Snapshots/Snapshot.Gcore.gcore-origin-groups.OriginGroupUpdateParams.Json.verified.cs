@@ -90,19 +90,13 @@ namespace Snapshot.Gcore
         internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
             writer.WriteStartObject();
-            if (_nameIsSet && _name is not null)
-            {
-                writer.WriteString(JsonName_Name, _name);
-            }
-            if (_useNextIsSet && _useNext is not null)
-            {
-                writer.WriteBoolean(JsonName_UseNext, _useNext.Value);
-            }
-            if (_proxyNextUpstreamIsSet && _proxyNextUpstream is not null)
+            if (_name.IsSet && _name.Value is not null) writer.WriteString(JsonName_Name, _name.Value);
+            if (_useNext.IsSet && _useNext.Value is not null) writer.WriteBoolean(JsonName_UseNext, _useNext.Value.Value);
+            if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
             {
                 writer.WritePropertyName(JsonName_ProxyNextUpstream);
                 {
-                    var items1 = _proxyNextUpstream;
+                    var items1 = _proxyNextUpstream.Value;
                     writer.WriteStartArray();
                     for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                     {
@@ -112,15 +106,12 @@ namespace Snapshot.Gcore
                     writer.WriteEndArray();
                 }
             }
-            if (_authTypeIsSet && _authType is not null)
-            {
-                writer.WriteString(JsonName_AuthType, _authType);
-            }
-            if (_sourcesIsSet && _sources is not null)
+            if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
+            if (_sources.IsSet && _sources.Value is not null)
             {
                 writer.WritePropertyName(JsonName_Sources);
                 {
-                    var items1 = _sources;
+                    var items1 = _sources.Value;
                     writer.WriteStartArray();
                     for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                     {
@@ -130,14 +121,11 @@ namespace Snapshot.Gcore
                     writer.WriteEndArray();
                 }
             }
-            if (_pathIsSet && _path is not null)
-            {
-                writer.WriteString(JsonName_Path, _path);
-            }
-            if (_authIsSet && _auth is not null)
+            if (_path.IsSet && _path.Value is not null) writer.WriteString(JsonName_Path, _path.Value);
+            if (_auth.IsSet && _auth.Value is not null)
             {
                 writer.WritePropertyName(JsonName_Auth);
-                _auth.WriteJson(writer);
+                _auth.Value.WriteJson(writer);
             }
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "auth");
             writer.WriteEndObject();

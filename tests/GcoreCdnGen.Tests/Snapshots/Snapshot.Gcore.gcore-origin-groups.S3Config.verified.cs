@@ -32,18 +32,9 @@ namespace Snapshot.Gcore
         /// Must be set when <c>s3_type</c> is <c>amazon</c>.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_region")]
-        public string? S3Region
-        {
-            get => _s3Region;
-            set
-            {
-                _s3Region = value;
-                _s3RegionIsSet = true;
-            }
-        }
+        public string? S3Region { get => _s3Region.Value; set => _s3Region = new(value); }
 
-        private string? _s3Region;
-        private bool _s3RegionIsSet;
+        private GcoreOptional<string?> _s3Region;
 
         /// <summary>
         /// Hostname of the S3 storage.
@@ -51,18 +42,9 @@ namespace Snapshot.Gcore
         /// Must be set when <c>s3_type</c> is <c>other</c>.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("s3_storage_hostname")]
-        public string? S3StorageHostname
-        {
-            get => _s3StorageHostname;
-            set
-            {
-                _s3StorageHostname = value;
-                _s3StorageHostnameIsSet = true;
-            }
-        }
+        public string? S3StorageHostname { get => _s3StorageHostname.Value; set => _s3StorageHostname = new(value); }
 
-        private string? _s3StorageHostname;
-        private bool _s3StorageHostnameIsSet;
+        private GcoreOptional<string?> _s3StorageHostname;
 
         /// <summary>
         /// Access key ID of the S3 account. Responses show it masked as <c>SECRET_VALUE</c>.
@@ -91,18 +73,9 @@ namespace Snapshot.Gcore
         /// <summary>Authentication method used for the S3 storage.</summary>
         /// <remarks>Default: <c>"awsSignatureV4"</c>.</remarks>
         [global::Snapshot.Gcore.GcoreProperty("s3_auth_type", DefaultJson = "\"awsSignatureV4\"")]
-        public string? S3AuthType
-        {
-            get => _s3AuthType;
-            set
-            {
-                _s3AuthType = value;
-                _s3AuthTypeIsSet = true;
-            }
-        }
+        public string? S3AuthType { get => _s3AuthType.Value; set => _s3AuthType = new(value); }
 
-        private string? _s3AuthType;
-        private bool _s3AuthTypeIsSet;
+        private GcoreOptional<string?> _s3AuthType;
 
         /// <summary>
         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
@@ -115,9 +88,9 @@ namespace Snapshot.Gcore
         {
             switch (propertyName)
             {
-                case nameof(S3Region): return _s3RegionIsSet;
-                case nameof(S3StorageHostname): return _s3StorageHostnameIsSet;
-                case nameof(S3AuthType): return _s3AuthTypeIsSet;
+                case nameof(S3Region): return _s3Region.IsSet;
+                case nameof(S3StorageHostname): return _s3StorageHostname.IsSet;
+                case nameof(S3AuthType): return _s3AuthType.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName));
             }
         }
@@ -129,15 +102,12 @@ namespace Snapshot.Gcore
             {
                 case nameof(S3Region):
                     _s3Region = default;
-                    _s3RegionIsSet = false;
                     return;
                 case nameof(S3StorageHostname):
                     _s3StorageHostname = default;
-                    _s3StorageHostnameIsSet = false;
                     return;
                 case nameof(S3AuthType):
                     _s3AuthType = default;
-                    _s3AuthTypeIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName));

@@ -21,18 +21,9 @@ namespace Snapshot.Gcore
         /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("origin_type")]
-        public OriginType? OriginType
-        {
-            get => _originType;
-            set
-            {
-                _originType = value;
-                _originTypeIsSet = true;
-            }
-        }
+        public OriginType? OriginType { get => _originType.Value; set => _originType = new(value); }
 
-        private OriginType? _originType = "s3";
-        private bool _originTypeIsSet = true;
+        private GcoreOptional<OriginType?> _originType = new("s3");
 
         /// <summary>Settings of an S3 storage origin. Must be given when <c>origin_type</c> is <c>s3</c>.</summary>
         [global::Snapshot.Gcore.GcoreProperty("config")]
@@ -43,7 +34,7 @@ namespace Snapshot.Gcore
         {
             switch (propertyName)
             {
-                case nameof(OriginType): return _originTypeIsSet;
+                case nameof(OriginType): return _originType.IsSet;
                 default: return base.IsSet(propertyName);
             }
         }
@@ -55,7 +46,6 @@ namespace Snapshot.Gcore
             {
                 case nameof(OriginType):
                     _originType = default;
-                    _originTypeIsSet = false;
                     return;
                 default:
                     base.Unset(propertyName);

@@ -392,18 +392,9 @@ namespace Snapshot.Gcore
         /// <summary>Writes the properties every variant shares.</summary>
         private protected void WriteSharedJson(global::System.Text.Json.Utf8JsonWriter writer)
         {
-            if (_backupIsSet && _backup is not null)
-            {
-                writer.WriteBoolean(JsonName_Backup, _backup.Value);
-            }
-            if (_enabledIsSet && _enabled is not null)
-            {
-                writer.WriteBoolean(JsonName_Enabled, _enabled.Value);
-            }
-            if (_hostHeaderOverrideIsSet)
-            {
-                writer.WriteString(JsonName_HostHeaderOverride, _hostHeaderOverride);
-            }
+            if (_backup.IsSet && _backup.Value is not null) writer.WriteBoolean(JsonName_Backup, _backup.Value.Value);
+            if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+            if (_hostHeaderOverride.IsSet) writer.WriteString(JsonName_HostHeaderOverride, _hostHeaderOverride.Value);
         }
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
@@ -419,30 +410,21 @@ namespace Snapshot.Gcore
             /// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>
             internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
             {
-                if (!(_backupIsSet || _enabledIsSet || _hostHeaderOverrideIsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                if (!(_backup.IsSet || _enabled.IsSet || _hostHeaderOverride.IsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
                 {
                     Json.WriteTo(writer);
                     return;
                 }
 
                 writer.WriteStartObject();
-                if (_backupIsSet && _backup is not null)
-                {
-                    writer.WriteBoolean(JsonName_Backup, _backup.Value);
-                }
-                if (_enabledIsSet && _enabled is not null)
-                {
-                    writer.WriteBoolean(JsonName_Enabled, _enabled.Value);
-                }
-                if (_hostHeaderOverrideIsSet)
-                {
-                    writer.WriteString(JsonName_HostHeaderOverride, _hostHeaderOverride);
-                }
+                if (_backup.IsSet && _backup.Value is not null) writer.WriteBoolean(JsonName_Backup, _backup.Value.Value);
+                if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+                if (_hostHeaderOverride.IsSet) writer.WriteString(JsonName_HostHeaderOverride, _hostHeaderOverride.Value);
                 foreach (var property in Json.EnumerateObject())
                 {
-                    if (_backupIsSet && property.NameEquals("backup"u8)) continue;
-                    if (_enabledIsSet && property.NameEquals("enabled"u8)) continue;
-                    if (_hostHeaderOverrideIsSet && property.NameEquals("host_header_override"u8)) continue;
+                    if (_backup.IsSet && property.NameEquals("backup"u8)) continue;
+                    if (_enabled.IsSet && property.NameEquals("enabled"u8)) continue;
+                    if (_hostHeaderOverride.IsSet && property.NameEquals("host_header_override"u8)) continue;
                     if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
                     property.WriteTo(writer);
                 }

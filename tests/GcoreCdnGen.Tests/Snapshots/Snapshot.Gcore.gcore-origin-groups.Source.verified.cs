@@ -26,18 +26,9 @@ namespace Snapshot.Gcore
         /// </list>
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("backup")]
-        public bool? Backup
-        {
-            get => _backup;
-            set
-            {
-                _backup = value;
-                _backupIsSet = true;
-            }
-        }
+        public bool? Backup { get => _backup.Value; set => _backup = new(value); }
 
-        private protected bool? _backup;
-        private protected bool _backupIsSet;
+        private protected GcoreOptional<bool?> _backup;
 
         /// <summary>
         /// Turns this origin source on or off inside the origin group.
@@ -51,33 +42,15 @@ namespace Snapshot.Gcore
         /// Every origin group has to keep at least one enabled origin.
         /// </summary>
         [global::Snapshot.Gcore.GcoreProperty("enabled")]
-        public bool? Enabled
-        {
-            get => _enabled;
-            set
-            {
-                _enabled = value;
-                _enabledIsSet = true;
-            }
-        }
+        public bool? Enabled { get => _enabled.Value; set => _enabled = new(value); }
 
-        private protected bool? _enabled;
-        private protected bool _enabledIsSet;
+        private protected GcoreOptional<bool?> _enabled;
 
         /// <summary>Host header for this particular origin. When it is set, the CDN sends this value as the Host header in requests to this origin, in place of the default one.</summary>
         [global::Snapshot.Gcore.GcoreProperty("host_header_override", MaxLength = 255)]
-        public string? HostHeaderOverride
-        {
-            get => _hostHeaderOverride;
-            set
-            {
-                _hostHeaderOverride = value;
-                _hostHeaderOverrideIsSet = true;
-            }
-        }
+        public string? HostHeaderOverride { get => _hostHeaderOverride.Value; set => _hostHeaderOverride = new(value); }
 
-        private protected string? _hostHeaderOverride;
-        private protected bool _hostHeaderOverrideIsSet;
+        private protected GcoreOptional<string?> _hostHeaderOverride;
 
         /// <summary>
         /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
@@ -90,9 +63,9 @@ namespace Snapshot.Gcore
         {
             switch (propertyName)
             {
-                case nameof(Backup): return _backupIsSet;
-                case nameof(Enabled): return _enabledIsSet;
-                case nameof(HostHeaderOverride): return _hostHeaderOverrideIsSet;
+                case nameof(Backup): return _backup.IsSet;
+                case nameof(Enabled): return _enabled.IsSet;
+                case nameof(HostHeaderOverride): return _hostHeaderOverride.IsSet;
                 default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName));
             }
         }
@@ -104,15 +77,12 @@ namespace Snapshot.Gcore
             {
                 case nameof(Backup):
                     _backup = default;
-                    _backupIsSet = false;
                     return;
                 case nameof(Enabled):
                     _enabled = default;
-                    _enabledIsSet = false;
                     return;
                 case nameof(HostHeaderOverride):
                     _hostHeaderOverride = default;
-                    _hostHeaderOverrideIsSet = false;
                     return;
                 default:
                     throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName));

@@ -163,42 +163,43 @@ internal static class ObjectJsonEmitter
     {
         if (!CSharp.IsTracked(p))
         {
-            if (p.Nullable)
-            {
-                WriteNamed(w, p, p.Name, nullable: true);
-                return;
-            }
-
-            if (p.Presence == Presence.DefaultEmpty)
-            {
-                using (w.Block($"if ({p.Name} is not null)"))
-                    WriteNamed(w, p, p.Name, nullable: false);
-                return;
-            }
-
-            WriteNamed(w, p, p.Name, nullable: false);
+            if (p.Presence == Presence.DefaultEmpty && !p.Nullable)
+                WriteIf(w, $"{p.Name} is not null", p, p.Name);
+            else
+                WriteNamed(w, p, p.Name, nullable: p.Nullable);
             return;
         }
 
-        string field = CSharp.Field(p);
+        string field = CSharp.FieldValue(p);
         if (p.Nullable)
-        {
-            using (w.Block($"if ({field}IsSet)"))
-                WriteNamed(w, p, field, nullable: true);
-        }
+            WriteIf(w, CSharp.FieldIsSet(p), p, field, nullable: true);
         else
-        {
             // The spec does not allow null here: an optional property set to null is left out.
-            using (w.Block($"if ({field}IsSet && {field} is not null)"))
-                WriteNamed(w, p, p.Type.IsValueType ? $"{field}.Value" : field, nullable: false);
-        }
+            WriteIf(w, $"{CSharp.FieldIsSet(p)} && {field} is not null", p, p.Type.IsValueType ? $"{field}.Value" : field);
     }
 
-    /// <summary>Writes a property's name and value, with one writer call where the writer has one for the kind.</summary>
-    private static void WriteNamed(SourceWriter w, PropertyDef p, string value, bool nullable)
+    /// <summary>Writes a property when <paramref name="condition"/> holds: one line where one writer call does it.</summary>
+    private static void WriteIf(SourceWriter w, string condition, PropertyDef p, string value, bool nullable = false)
+    {
+        if (OneCall(p, value, nullable) is { } call)
+        {
+            w.Line($"if ({condition}) {call}");
+            return;
+        }
+
+        using (w.Block($"if ({condition})"))
+            WriteNamed(w, p, value, nullable);
+    }
+
+    /// <summary>The one writer call that writes a property's name and value, where the writer has one for the kind; null otherwise.</summary>
+    private static string? OneCall(PropertyDef p, string value, bool nullable)
     {
         string name = NameField(p);
-        string plain = nullable && p.Type.IsValueType ? $"{value}.Value" : value;
+        // WriteString writes null for a null string.
+        if (p.Type.Kind == TypeRefKind.String)
+            return $"writer.WriteString({name}, {value});";
+        if (nullable)
+            return null;
         string? call = p.Type.Kind switch
         {
             TypeRefKind.Boolean => "WriteBoolean",
@@ -206,22 +207,33 @@ internal static class ObjectJsonEmitter
             TypeRefKind.DateTimeOffset or TypeRefKind.Guid => "WriteString",
             _ => null,
         };
-        if (p.Type.Kind == TypeRefKind.String)
+        if (call is not null)
+            return $"writer.{call}({name}, {value});";
+        return p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum ? $"writer.WriteString({name}, {value}.Value);" : null;
+    }
+
+    /// <summary>Writes a property's name and value (null as JSON null where <paramref name="nullable"/>).</summary>
+    private static void WriteNamed(SourceWriter w, PropertyDef p, string value, bool nullable)
+    {
+        string name = NameField(p);
+        if (OneCall(p, value, nullable) is { } one)
         {
-            // WriteString writes null for a null string.
-            w.Line($"writer.WriteString({name}, {value});");
+            w.Line(one);
             return;
         }
 
-        System.Action write = call is not null
-            ? () => w.Line($"writer.{call}({name}, {plain});")
-            : p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum
-                ? () => w.Line($"writer.WriteString({name}, {plain}.Value);")
-                : () =>
-                {
-                    w.Line($"writer.WritePropertyName({name});");
-                    WriteValue(w, p.Type, plain, "writer", 1);
-                };
+        string plain = nullable && p.Type.IsValueType ? $"{value}.Value" : value;
+        System.Action write = () =>
+        {
+            if (OneCall(p, plain, nullable: false) is { } call)
+            {
+                w.Line(call);
+                return;
+            }
+
+            w.Line($"writer.WritePropertyName({name});");
+            WriteValue(w, p.Type, plain, "writer", 1);
+        };
         if (!nullable)
         {
             write();
