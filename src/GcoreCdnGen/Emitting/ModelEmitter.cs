@@ -14,17 +14,18 @@ internal static class ModelEmitter
     {
         var w = new SourceWriter();
         w.Line(CSharp.Header);
-        using (w.Block($"namespace {ns}"))
+        w.Line($"""
+            namespace {ns};
+
+            """);
+        switch (type.Kind)
         {
-            switch (type.Kind)
-            {
-                case TypeKind.Enum:
-                    EmitEnum(w, ns, type);
-                    break;
-                default:
-                    EmitRecord(w, ns, type);
-                    break;
-            }
+            case TypeKind.Enum:
+                EmitEnum(w, ns, type);
+                break;
+            default:
+                EmitRecord(w, ns, type);
+                break;
         }
 
         return w.ToString();

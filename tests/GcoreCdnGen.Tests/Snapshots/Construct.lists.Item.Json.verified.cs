@@ -3,72 +3,71 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+sealed partial record Item
 {
-    sealed partial record Item
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+
+    internal static Item ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-
-        internal static Item ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "Item");
+        var result = new Item { Id = default! };
+        bool hasId = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "Item");
-            var result = new Item { Id = default! };
-            bool hasId = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            scoped global::System.ReadOnlySpan<byte> name = default;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
                 {
-                    name = GcoreJson.PropertyName(in reader);
-                    reader.Read();
-                    switch (name.Length)
-                    {
-                        case 2:
-                            if (GcoreJson.NameIs(name, "id"u8))
-                            {
-                                result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
-                                hasId = true;
-                                continue;
-                            }
-                            break;
-                        case 4:
-                            if (GcoreJson.NameIs(name, "name"u8))
-                            {
-                                result.Name = GcoreJson.ReadString(ref reader);
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
+                    case 2:
+                        if (GcoreJson.NameIs(name, "id"u8))
+                        {
+                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
+                            hasId = true;
+                            continue;
+                        }
+                        break;
+                    case 4:
+                        if (GcoreJson.NameIs(name, "name"u8))
+                        {
+                            result.Name = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
                 }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, name);
-            }
-            if (!hasId) throw GcoreJson.Missing("id", "Item");
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
         }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            writer.WriteStartObject();
-            writer.WriteNumber(JsonName_Id, Id);
-            if (_name.IsSet && _name.Value is not null) writer.WriteString(JsonName_Name, _name.Value);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "name");
-            writer.WriteEndObject();
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasId) throw GcoreJson.Missing("id", "Item");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Item>
-        {
-            public override Item Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(JsonName_Id, Id);
+        if (_name.IsSet && _name.Value is not null) writer.WriteString(JsonName_Name, _name.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "name");
+        writer.WriteEndObject();
+    }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Item value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Item>
+    {
+        public override Item Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Item value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

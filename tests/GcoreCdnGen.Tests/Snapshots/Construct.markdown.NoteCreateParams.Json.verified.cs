@@ -3,63 +3,62 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+sealed partial record NoteCreateParams
 {
-    sealed partial record NoteCreateParams
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Text = global::System.Text.Json.JsonEncodedText.Encode("text");
+
+    internal static NoteCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Text = global::System.Text.Json.JsonEncodedText.Encode("text");
-
-        internal static NoteCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "NoteCreateParams");
+        var result = new NoteCreateParams { Text = default! };
+        bool hasText = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "NoteCreateParams");
-            var result = new NoteCreateParams { Text = default! };
-            bool hasText = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            scoped global::System.ReadOnlySpan<byte> name = default;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
                 {
-                    name = GcoreJson.PropertyName(in reader);
-                    reader.Read();
-                    switch (name.Length)
-                    {
-                        case 4:
-                            if (GcoreJson.NameIs(name, "text"u8))
-                            {
-                                result.Text = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "text");
-                                hasText = true;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
+                    case 4:
+                        if (GcoreJson.NameIs(name, "text"u8))
+                        {
+                            result.Text = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "text");
+                            hasText = true;
+                            continue;
+                        }
+                        break;
                 }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, name);
-            }
-            if (!hasText) throw GcoreJson.Missing("text", "NoteCreateParams");
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
         }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            writer.WriteStartObject();
-            writer.WriteString(JsonName_Text, Text);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "text");
-            writer.WriteEndObject();
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasText) throw GcoreJson.Missing("text", "NoteCreateParams");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NoteCreateParams>
-        {
-            public override NoteCreateParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_Text, Text);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "text");
+        writer.WriteEndObject();
+    }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NoteCreateParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<NoteCreateParams>
+    {
+        public override NoteCreateParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, NoteCreateParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

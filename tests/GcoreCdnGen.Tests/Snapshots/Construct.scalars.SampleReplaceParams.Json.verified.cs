@@ -3,147 +3,146 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+sealed partial record SampleReplaceParams
 {
-    sealed partial record SampleReplaceParams
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Total = global::System.Text.Json.JsonEncodedText.Encode("total");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Ratio = global::System.Text.Json.JsonEncodedText.Encode("ratio");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Weight = global::System.Text.Json.JsonEncodedText.Encode("weight");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Taken = global::System.Text.Json.JsonEncodedText.Encode("taken");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Checked = global::System.Text.Json.JsonEncodedText.Encode("checked");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+
+    internal static SampleReplaceParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Total = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Ratio = global::System.Text.Json.JsonEncodedText.Encode("ratio");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Weight = global::System.Text.Json.JsonEncodedText.Encode("weight");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Taken = global::System.Text.Json.JsonEncodedText.Encode("taken");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Checked = global::System.Text.Json.JsonEncodedText.Encode("checked");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
-
-        internal static SampleReplaceParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "SampleReplaceParams");
+        var result = new SampleReplaceParams { Id = default!, Count = default!, Ratio = default!, Taken = default! };
+        bool hasId = false;
+        bool hasCount = false;
+        bool hasRatio = false;
+        bool hasTaken = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "SampleReplaceParams");
-            var result = new SampleReplaceParams { Id = default!, Count = default!, Ratio = default!, Taken = default! };
-            bool hasId = false;
-            bool hasCount = false;
-            bool hasRatio = false;
-            bool hasTaken = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            scoped global::System.ReadOnlySpan<byte> name = default;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
                 {
-                    name = GcoreJson.PropertyName(in reader);
-                    reader.Read();
-                    switch (name.Length)
-                    {
-                        case 2:
-                            if (GcoreJson.NameIs(name, "id"u8))
-                            {
-                                result.Id = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id");
-                                hasId = true;
-                                continue;
-                            }
-                            break;
-                        case 5:
-                            if (GcoreJson.NameIs(name, "count"u8))
-                            {
-                                result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count");
-                                hasCount = true;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "total"u8))
-                            {
-                                result.Total = GcoreJson.ReadInt64(ref reader);
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "ratio"u8))
-                            {
-                                result.Ratio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio");
-                                hasRatio = true;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "taken"u8))
-                            {
-                                result.Taken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken");
-                                hasTaken = true;
-                                continue;
-                            }
-                            break;
-                        case 6:
-                            if (GcoreJson.NameIs(name, "weight"u8))
-                            {
-                                result.Weight = GcoreJson.ReadDouble(ref reader);
-                                continue;
-                            }
-                            break;
-                        case 7:
-                            if (GcoreJson.NameIs(name, "checked"u8))
-                            {
-                                result.Checked = GcoreJson.ReadDateTimeOffset(ref reader);
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "enabled"u8))
-                            {
-                                result.Enabled = GcoreJson.ReadBoolean(ref reader);
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
+                    case 2:
+                        if (GcoreJson.NameIs(name, "id"u8))
+                        {
+                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id");
+                            hasId = true;
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (GcoreJson.NameIs(name, "count"u8))
+                        {
+                            result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count");
+                            hasCount = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "total"u8))
+                        {
+                            result.Total = GcoreJson.ReadInt64(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "ratio"u8))
+                        {
+                            result.Ratio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio");
+                            hasRatio = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "taken"u8))
+                        {
+                            result.Taken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken");
+                            hasTaken = true;
+                            continue;
+                        }
+                        break;
+                    case 6:
+                        if (GcoreJson.NameIs(name, "weight"u8))
+                        {
+                            result.Weight = GcoreJson.ReadDouble(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "checked"u8))
+                        {
+                            result.Checked = GcoreJson.ReadDateTimeOffset(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "enabled"u8))
+                        {
+                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
                 }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, name);
-            }
-            if (!hasId) throw GcoreJson.Missing("id", "SampleReplaceParams");
-            if (!hasCount) throw GcoreJson.Missing("count", "SampleReplaceParams");
-            if (!hasRatio) throw GcoreJson.Missing("ratio", "SampleReplaceParams");
-            if (!hasTaken) throw GcoreJson.Missing("taken", "SampleReplaceParams");
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
         }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            writer.WriteStartObject();
-            writer.WriteString(JsonName_Id, Id);
-            writer.WriteNumber(JsonName_Count, Count);
-            if (_total.IsSet && _total.Value is not null) writer.WriteNumber(JsonName_Total, _total.Value.Value);
-            writer.WriteNumber(JsonName_Ratio, Ratio);
-            if (_weight.IsSet)
-            {
-                if (_weight.Value is null)
-                {
-                    writer.WriteNull(JsonName_Weight);
-                }
-                else
-                {
-                    writer.WriteNumber(JsonName_Weight, _weight.Value.Value);
-                }
-            }
-            writer.WriteString(JsonName_Taken, Taken);
-            if (_checked.IsSet)
-            {
-                if (_checked.Value is null)
-                {
-                    writer.WriteNull(JsonName_Checked);
-                }
-                else
-                {
-                    writer.WriteString(JsonName_Checked, _checked.Value.Value);
-                }
-            }
-            if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "count" or "total" or "ratio" or "weight" or "taken" or "checked" or "enabled");
-            writer.WriteEndObject();
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasId) throw GcoreJson.Missing("id", "SampleReplaceParams");
+        if (!hasCount) throw GcoreJson.Missing("count", "SampleReplaceParams");
+        if (!hasRatio) throw GcoreJson.Missing("ratio", "SampleReplaceParams");
+        if (!hasTaken) throw GcoreJson.Missing("taken", "SampleReplaceParams");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SampleReplaceParams>
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_Id, Id);
+        writer.WriteNumber(JsonName_Count, Count);
+        if (_total.IsSet && _total.Value is not null) writer.WriteNumber(JsonName_Total, _total.Value.Value);
+        writer.WriteNumber(JsonName_Ratio, Ratio);
+        if (_weight.IsSet)
         {
-            public override SampleReplaceParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SampleReplaceParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            if (_weight.Value is null)
+            {
+                writer.WriteNull(JsonName_Weight);
+            }
+            else
+            {
+                writer.WriteNumber(JsonName_Weight, _weight.Value.Value);
+            }
         }
+        writer.WriteString(JsonName_Taken, Taken);
+        if (_checked.IsSet)
+        {
+            if (_checked.Value is null)
+            {
+                writer.WriteNull(JsonName_Checked);
+            }
+            else
+            {
+                writer.WriteString(JsonName_Checked, _checked.Value.Value);
+            }
+        }
+        if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "count" or "total" or "ratio" or "weight" or "taken" or "checked" or "enabled");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SampleReplaceParams>
+    {
+        public override SampleReplaceParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SampleReplaceParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

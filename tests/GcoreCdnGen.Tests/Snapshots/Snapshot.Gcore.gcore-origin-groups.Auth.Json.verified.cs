@@ -3,117 +3,116 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+sealed partial record Auth
 {
-    sealed partial record Auth
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Type = global::System.Text.Json.JsonEncodedText.Encode("s3_type");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AccessKeyId = global::System.Text.Json.JsonEncodedText.Encode("s3_access_key_id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3SecretAccessKey = global::System.Text.Json.JsonEncodedText.Encode("s3_secret_access_key");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3BucketName = global::System.Text.Json.JsonEncodedText.Encode("s3_bucket_name");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3StorageHostname = global::System.Text.Json.JsonEncodedText.Encode("s3_storage_hostname");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Region = global::System.Text.Json.JsonEncodedText.Encode("s3_region");
+
+    internal static Auth ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Type = global::System.Text.Json.JsonEncodedText.Encode("s3_type");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AccessKeyId = global::System.Text.Json.JsonEncodedText.Encode("s3_access_key_id");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3SecretAccessKey = global::System.Text.Json.JsonEncodedText.Encode("s3_secret_access_key");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3BucketName = global::System.Text.Json.JsonEncodedText.Encode("s3_bucket_name");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3StorageHostname = global::System.Text.Json.JsonEncodedText.Encode("s3_storage_hostname");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Region = global::System.Text.Json.JsonEncodedText.Encode("s3_region");
-
-        internal static Auth ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "Auth");
+        var result = new Auth { S3Type = default!, S3AccessKeyId = default!, S3SecretAccessKey = default!, S3BucketName = default! };
+        bool hasS3Type = false;
+        bool hasS3AccessKeyId = false;
+        bool hasS3SecretAccessKey = false;
+        bool hasS3BucketName = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "Auth");
-            var result = new Auth { S3Type = default!, S3AccessKeyId = default!, S3SecretAccessKey = default!, S3BucketName = default! };
-            bool hasS3Type = false;
-            bool hasS3AccessKeyId = false;
-            bool hasS3SecretAccessKey = false;
-            bool hasS3BucketName = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            scoped global::System.ReadOnlySpan<byte> name = default;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
                 {
-                    name = GcoreJson.PropertyName(in reader);
-                    reader.Read();
-                    switch (name.Length)
-                    {
-                        case 7:
-                            if (GcoreJson.NameIs(name, "s3_type"u8))
-                            {
-                                result.S3Type = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_type");
-                                hasS3Type = true;
-                                continue;
-                            }
-                            break;
-                        case 9:
-                            if (GcoreJson.NameIs(name, "s3_region"u8))
-                            {
-                                result.S3Region = GcoreJson.ReadString(ref reader);
-                                continue;
-                            }
-                            break;
-                        case 14:
-                            if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
-                            {
-                                result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
-                                hasS3BucketName = true;
-                                continue;
-                            }
-                            break;
-                        case 16:
-                            if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
-                            {
-                                result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
-                                hasS3AccessKeyId = true;
-                                continue;
-                            }
-                            break;
-                        case 19:
-                            if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
-                            {
-                                result.S3StorageHostname = GcoreJson.ReadString(ref reader);
-                                continue;
-                            }
-                            break;
-                        case 20:
-                            if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
-                            {
-                                result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
-                                hasS3SecretAccessKey = true;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
+                    case 7:
+                        if (GcoreJson.NameIs(name, "s3_type"u8))
+                        {
+                            result.S3Type = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_type");
+                            hasS3Type = true;
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (GcoreJson.NameIs(name, "s3_region"u8))
+                        {
+                            result.S3Region = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 14:
+                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
+                        {
+                            result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
+                            hasS3BucketName = true;
+                            continue;
+                        }
+                        break;
+                    case 16:
+                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
+                        {
+                            result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
+                            hasS3AccessKeyId = true;
+                            continue;
+                        }
+                        break;
+                    case 19:
+                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
+                        {
+                            result.S3StorageHostname = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 20:
+                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
+                        {
+                            result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
+                            hasS3SecretAccessKey = true;
+                            continue;
+                        }
+                        break;
                 }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, name);
-            }
-            if (!hasS3Type) throw GcoreJson.Missing("s3_type", "Auth");
-            if (!hasS3AccessKeyId) throw GcoreJson.Missing("s3_access_key_id", "Auth");
-            if (!hasS3SecretAccessKey) throw GcoreJson.Missing("s3_secret_access_key", "Auth");
-            if (!hasS3BucketName) throw GcoreJson.Missing("s3_bucket_name", "Auth");
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
         }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            writer.WriteStartObject();
-            writer.WriteString(JsonName_S3Type, S3Type);
-            writer.WriteString(JsonName_S3AccessKeyId, S3AccessKeyId);
-            writer.WriteString(JsonName_S3SecretAccessKey, S3SecretAccessKey);
-            writer.WriteString(JsonName_S3BucketName, S3BucketName);
-            if (_s3StorageHostname.IsSet && _s3StorageHostname.Value is not null) writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname.Value);
-            if (_s3Region.IsSet && _s3Region.Value is not null) writer.WriteString(JsonName_S3Region, _s3Region.Value);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "s3_type" or "s3_access_key_id" or "s3_secret_access_key" or "s3_bucket_name" or "s3_storage_hostname" or "s3_region");
-            writer.WriteEndObject();
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasS3Type) throw GcoreJson.Missing("s3_type", "Auth");
+        if (!hasS3AccessKeyId) throw GcoreJson.Missing("s3_access_key_id", "Auth");
+        if (!hasS3SecretAccessKey) throw GcoreJson.Missing("s3_secret_access_key", "Auth");
+        if (!hasS3BucketName) throw GcoreJson.Missing("s3_bucket_name", "Auth");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Auth>
-        {
-            public override Auth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_S3Type, S3Type);
+        writer.WriteString(JsonName_S3AccessKeyId, S3AccessKeyId);
+        writer.WriteString(JsonName_S3SecretAccessKey, S3SecretAccessKey);
+        writer.WriteString(JsonName_S3BucketName, S3BucketName);
+        if (_s3StorageHostname.IsSet && _s3StorageHostname.Value is not null) writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname.Value);
+        if (_s3Region.IsSet && _s3Region.Value is not null) writer.WriteString(JsonName_S3Region, _s3Region.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "s3_type" or "s3_access_key_id" or "s3_secret_access_key" or "s3_bucket_name" or "s3_storage_hostname" or "s3_region");
+        writer.WriteEndObject();
+    }
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Auth value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Auth>
+    {
+        public override Auth Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Auth value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -3,122 +3,121 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+sealed partial record OriginGroupList
 {
-    sealed partial record OriginGroupList
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Next = global::System.Text.Json.JsonEncodedText.Encode("next");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Previous = global::System.Text.Json.JsonEncodedText.Encode("previous");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
+
+    internal static OriginGroupList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Next = global::System.Text.Json.JsonEncodedText.Encode("next");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Previous = global::System.Text.Json.JsonEncodedText.Encode("previous");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
-
-        internal static OriginGroupList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                var items = GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item"))!;
-                return new OriginGroupList { Results = items, IsPaginated = false, Count = items.Count };
-            }
-
-            GcoreJson.ExpectStartObject(ref reader, "OriginGroupList");
-            var result = new OriginGroupList();
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            scoped global::System.ReadOnlySpan<byte> name = default;
-            try
-            {
-                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
-                {
-                    name = GcoreJson.PropertyName(in reader);
-                    reader.Read();
-                    switch (name.Length)
-                    {
-                        case 4:
-                            if (GcoreJson.NameIs(name, "next"u8))
-                            {
-                                result.Next = GcoreJson.ReadString(ref reader);
-                                continue;
-                            }
-                            break;
-                        case 5:
-                            if (GcoreJson.NameIs(name, "count"u8))
-                            {
-                                result.Count = GcoreJson.ReadInt64(ref reader);
-                                continue;
-                            }
-                            break;
-                        case 7:
-                            if (GcoreJson.NameIs(name, "results"u8))
-                            {
-                                result.Results = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item")), "results");
-                                continue;
-                            }
-                            break;
-                        case 8:
-                            if (GcoreJson.NameIs(name, "previous"u8))
-                            {
-                                result.Previous = GcoreJson.ReadString(ref reader);
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, name);
-            }
-            if (additional is not null) result.AdditionalProperties = additional;
-            result.IsPaginated = true;
-            return result;
+            var items = GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item"))!;
+            return new OriginGroupList { Results = items, IsPaginated = false, Count = items.Count };
         }
 
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        GcoreJson.ExpectStartObject(ref reader, "OriginGroupList");
+        var result = new OriginGroupList();
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            if (!IsPaginated)
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
                 {
-                    var items1 = Results;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        item1.WriteJson(writer);
-                    }
-                    writer.WriteEndArray();
+                    case 4:
+                        if (GcoreJson.NameIs(name, "next"u8))
+                        {
+                            result.Next = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (GcoreJson.NameIs(name, "count"u8))
+                        {
+                            result.Count = GcoreJson.ReadInt64(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "results"u8))
+                        {
+                            result.Results = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item")), "results");
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (GcoreJson.NameIs(name, "previous"u8))
+                        {
+                            result.Previous = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
                 }
-                return;
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (additional is not null) result.AdditionalProperties = additional;
+        result.IsPaginated = true;
+        return result;
+    }
 
-            writer.WriteStartObject();
-            if (_count.IsSet && _count.Value is not null) writer.WriteNumber(JsonName_Count, _count.Value.Value);
-            if (_next.IsSet) writer.WriteString(JsonName_Next, _next.Value);
-            if (_previous.IsSet) writer.WriteString(JsonName_Previous, _previous.Value);
-            if (Results is not null)
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        if (!IsPaginated)
+        {
             {
-                writer.WritePropertyName(JsonName_Results);
+                var items1 = Results;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                 {
-                    var items1 = Results;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        item1.WriteJson(writer);
-                    }
-                    writer.WriteEndArray();
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
                 }
+                writer.WriteEndArray();
             }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "next" or "previous" or "results");
-            writer.WriteEndObject();
+            return;
         }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupList>
+        writer.WriteStartObject();
+        if (_count.IsSet && _count.Value is not null) writer.WriteNumber(JsonName_Count, _count.Value.Value);
+        if (_next.IsSet) writer.WriteString(JsonName_Next, _next.Value);
+        if (_previous.IsSet) writer.WriteString(JsonName_Previous, _previous.Value);
+        if (Results is not null)
         {
-            public override OriginGroupList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupList value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            writer.WritePropertyName(JsonName_Results);
+            {
+                var items1 = Results;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
         }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "next" or "previous" or "results");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupList>
+    {
+        public override OriginGroupList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupList value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -3,188 +3,187 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+sealed partial record S3Config
 {
-    sealed partial record S3Config
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Type = global::System.Text.Json.JsonEncodedText.Encode("s3_type");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3BucketName = global::System.Text.Json.JsonEncodedText.Encode("s3_bucket_name");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Region = global::System.Text.Json.JsonEncodedText.Encode("s3_region");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3StorageHostname = global::System.Text.Json.JsonEncodedText.Encode("s3_storage_hostname");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AccessKeyId = global::System.Text.Json.JsonEncodedText.Encode("s3_access_key_id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3SecretAccessKey = global::System.Text.Json.JsonEncodedText.Encode("s3_secret_access_key");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AuthType = global::System.Text.Json.JsonEncodedText.Encode("s3_auth_type");
+
+    internal static S3Config ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Type = global::System.Text.Json.JsonEncodedText.Encode("s3_type");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3BucketName = global::System.Text.Json.JsonEncodedText.Encode("s3_bucket_name");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Region = global::System.Text.Json.JsonEncodedText.Encode("s3_region");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3StorageHostname = global::System.Text.Json.JsonEncodedText.Encode("s3_storage_hostname");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AccessKeyId = global::System.Text.Json.JsonEncodedText.Encode("s3_access_key_id");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3SecretAccessKey = global::System.Text.Json.JsonEncodedText.Encode("s3_secret_access_key");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AuthType = global::System.Text.Json.JsonEncodedText.Encode("s3_auth_type");
-
-        internal static S3Config ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "S3Config");
+        var result = new S3Config { S3Type = default!, S3BucketName = default!, S3AccessKeyId = default!, S3SecretAccessKey = default! };
+        bool hasS3Type = false;
+        bool hasS3BucketName = false;
+        bool hasS3AccessKeyId = false;
+        bool hasS3SecretAccessKey = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "S3Config");
-            var result = new S3Config { S3Type = default!, S3BucketName = default!, S3AccessKeyId = default!, S3SecretAccessKey = default! };
-            bool hasS3Type = false;
-            bool hasS3BucketName = false;
-            bool hasS3AccessKeyId = false;
-            bool hasS3SecretAccessKey = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            scoped global::System.ReadOnlySpan<byte> name = default;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
                 {
-                    name = GcoreJson.PropertyName(in reader);
-                    reader.Read();
-                    switch (name.Length)
-                    {
-                        case 7:
-                            if (GcoreJson.NameIs(name, "s3_type"u8))
-                            {
-                                result.S3Type = global::Snapshot.Gcore.S3Type.ReadJson(ref reader);
-                                hasS3Type = true;
-                                continue;
-                            }
-                            break;
-                        case 9:
-                            if (GcoreJson.NameIs(name, "s3_region"u8))
-                            {
-                                result.S3Region = GcoreJson.ReadString(ref reader);
-                                continue;
-                            }
-                            break;
-                        case 12:
-                            if (GcoreJson.NameIs(name, "s3_auth_type"u8))
-                            {
-                                result.S3AuthType = GcoreJson.ReadString(ref reader);
-                                continue;
-                            }
-                            break;
-                        case 14:
-                            if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
-                            {
-                                result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
-                                hasS3BucketName = true;
-                                continue;
-                            }
-                            break;
-                        case 16:
-                            if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
-                            {
-                                result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
-                                hasS3AccessKeyId = true;
-                                continue;
-                            }
-                            break;
-                        case 19:
-                            if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
-                            {
-                                result.S3StorageHostname = GcoreJson.ReadString(ref reader);
-                                continue;
-                            }
-                            break;
-                        case 20:
-                            if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
-                            {
-                                result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
-                                hasS3SecretAccessKey = true;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(name, ref reader, ref additional);
+                    case 7:
+                        if (GcoreJson.NameIs(name, "s3_type"u8))
+                        {
+                            result.S3Type = global::Snapshot.Gcore.S3Type.ReadJson(ref reader);
+                            hasS3Type = true;
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (GcoreJson.NameIs(name, "s3_region"u8))
+                        {
+                            result.S3Region = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 12:
+                        if (GcoreJson.NameIs(name, "s3_auth_type"u8))
+                        {
+                            result.S3AuthType = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 14:
+                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
+                        {
+                            result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
+                            hasS3BucketName = true;
+                            continue;
+                        }
+                        break;
+                    case 16:
+                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
+                        {
+                            result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
+                            hasS3AccessKeyId = true;
+                            continue;
+                        }
+                        break;
+                    case 19:
+                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
+                        {
+                            result.S3StorageHostname = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 20:
+                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
+                        {
+                            result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
+                            hasS3SecretAccessKey = true;
+                            continue;
+                        }
+                        break;
                 }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, name);
-            }
-            if (!hasS3Type) throw GcoreJson.Missing("s3_type", "S3Config");
-            if (!hasS3BucketName) throw GcoreJson.Missing("s3_bucket_name", "S3Config");
-            if (!hasS3AccessKeyId) throw GcoreJson.Missing("s3_access_key_id", "S3Config");
-            if (!hasS3SecretAccessKey) throw GcoreJson.Missing("s3_secret_access_key", "S3Config");
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
         }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            writer.WriteStartObject();
-            writer.WriteString(JsonName_S3Type, S3Type.Value);
-            writer.WriteString(JsonName_S3BucketName, S3BucketName);
-            if (_s3Region.IsSet) writer.WriteString(JsonName_S3Region, _s3Region.Value);
-            if (_s3StorageHostname.IsSet) writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname.Value);
-            writer.WriteString(JsonName_S3AccessKeyId, S3AccessKeyId);
-            writer.WriteString(JsonName_S3SecretAccessKey, S3SecretAccessKey);
-            if (_s3AuthType.IsSet && _s3AuthType.Value is not null) writer.WriteString(JsonName_S3AuthType, _s3AuthType.Value);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "s3_type" or "s3_bucket_name" or "s3_region" or "s3_storage_hostname" or "s3_access_key_id" or "s3_secret_access_key" or "s3_auth_type");
-            writer.WriteEndObject();
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasS3Type) throw GcoreJson.Missing("s3_type", "S3Config");
+        if (!hasS3BucketName) throw GcoreJson.Missing("s3_bucket_name", "S3Config");
+        if (!hasS3AccessKeyId) throw GcoreJson.Missing("s3_access_key_id", "S3Config");
+        if (!hasS3SecretAccessKey) throw GcoreJson.Missing("s3_secret_access_key", "S3Config");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
 
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0xFUL;
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_S3Type, S3Type.Value);
+        writer.WriteString(JsonName_S3BucketName, S3BucketName);
+        if (_s3Region.IsSet) writer.WriteString(JsonName_S3Region, _s3Region.Value);
+        if (_s3StorageHostname.IsSet) writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname.Value);
+        writer.WriteString(JsonName_S3AccessKeyId, S3AccessKeyId);
+        writer.WriteString(JsonName_S3SecretAccessKey, S3SecretAccessKey);
+        if (_s3AuthType.IsSet && _s3AuthType.Value is not null) writer.WriteString(JsonName_S3AuthType, _s3AuthType.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "s3_type" or "s3_bucket_name" or "s3_region" or "s3_storage_hostname" or "s3_access_key_id" or "s3_secret_access_key" or "s3_auth_type");
+        writer.WriteEndObject();
+    }
 
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0xFUL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
         {
-            switch (name.Length)
-            {
-                case 7:
-                    if (GcoreJson.NameIs(name, "s3_type"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                        return;
-                    }
-                    break;
-                case 9:
-                    if (GcoreJson.NameIs(name, "s3_region"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-                case 12:
-                    if (GcoreJson.NameIs(name, "s3_auth_type"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-                case 14:
-                    if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x2UL);
-                        return;
-                    }
-                    break;
-                case 16:
-                    if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x4UL);
-                        return;
-                    }
-                    break;
-                case 19:
-                    if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-                case 20:
-                    if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x8UL);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
+            case 7:
+                if (GcoreJson.NameIs(name, "s3_type"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                    return;
+                }
+                break;
+            case 9:
+                if (GcoreJson.NameIs(name, "s3_region"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+            case 12:
+                if (GcoreJson.NameIs(name, "s3_auth_type"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+            case 14:
+                if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x2UL);
+                    return;
+                }
+                break;
+            case 16:
+                if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x4UL);
+                    return;
+                }
+                break;
+            case 19:
+                if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+            case 20:
+                if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x8UL);
+                    return;
+                }
+                break;
         }
+        fit.Unknown(false);
+    }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3Config>
-        {
-            public override S3Config Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3Config>
+    {
+        public override S3Config Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, S3Config value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, S3Config value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }
