@@ -28,9 +28,6 @@ public static class GeneratedNames
     /// <summary>A list envelope: whether the server answered with a page (envelope) or a bare list.</summary>
     public const string IsPaginated = "IsPaginated";
 
-    /// <summary>A union variant: how well a JSON object fits it.</summary>
-    public const string MatchScore = "MatchScore";
-
     /// <summary>A union variant: scores one JSON property.</summary>
     public const string ScoreProperty = "ScoreProperty";
 
@@ -74,7 +71,7 @@ public static class GeneratedNames
     public static readonly string[] ReservedModelMembers =
     {
         "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "GetType",
-        ReadJson, WriteJson, MatchScore, "Finalize", "MemberwiseClone", "Clone", Unknown,
+        ReadJson, WriteJson, "Finalize", "MemberwiseClone", "Clone", Unknown,
         AdditionalProperties, IsSet, Unset, IsPaginated, JsonConverter, ScoreProperty, RequiredMask,
         ReadByShape, ReadInOnePass, WriteSharedJson, Validate,
     };

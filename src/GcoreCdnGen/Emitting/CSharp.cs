@@ -45,6 +45,12 @@ internal static class CSharp
 
     public static string Field(PropertyDef property) => "_" + char.ToLowerInvariant(property.Name[0]) + property.Name.Substring(1);
 
+    /// <summary>Whether a tracked property (<see cref="IsTracked"/>) was set: its field is a <c>GcoreOptional</c>.</summary>
+    public static string FieldIsSet(PropertyDef property) => Field(property) + ".IsSet";
+
+    /// <summary>The value of a tracked property, from its field.</summary>
+    public static string FieldValue(PropertyDef property) => Field(property) + ".Value";
+
     /// <summary>
     /// The static set of an enum type's values: a name <see cref="Identifiers.Pascal"/> never makes (it has a lower-case
     /// start and an underscore), so no value's member can take it.

@@ -14,17 +14,18 @@ internal static class ModelEmitter
     {
         var w = new SourceWriter();
         w.Line(CSharp.Header);
-        using (w.Block($"namespace {ns}"))
+        w.Line($"""
+            namespace {ns};
+
+            """);
+        switch (type.Kind)
         {
-            switch (type.Kind)
-            {
-                case TypeKind.Enum:
-                    EmitEnum(w, ns, type);
-                    break;
-                default:
-                    EmitRecord(w, ns, type);
-                    break;
-            }
+            case TypeKind.Enum:
+                EmitEnum(w, ns, type);
+                break;
+            default:
+                EmitRecord(w, ns, type);
+                break;
         }
 
         return w.ToString();
@@ -142,7 +143,7 @@ internal static class ModelEmitter
             using (w.Block("switch (propertyName)"))
             {
                 foreach (var p in tracked)
-                    w.Line($"case nameof({p.Name}): return {CSharp.Field(p)}IsSet;");
+                    w.Line($"case nameof({p.Name}): return {CSharp.FieldIsSet(p)};");
                 w.Line($"default: {(derived ? "return " : "")}{Fallback(GeneratedNames.IsSet)};");
             }
         }
@@ -158,7 +159,6 @@ internal static class ModelEmitter
                     w.Line($"""
                         case nameof({p.Name}):
                             {CSharp.Field(p)} = default;
-                            {CSharp.Field(p)}IsSet = false;
                             return;
                         """);
                 }
@@ -247,21 +247,11 @@ internal static class ModelEmitter
         string field = CSharp.Field(property);
         string access = type.Kind == TypeKind.Union ? "private protected" : "private";
         // A variant's kind property starts set to the variant's own kind, so the variant sends it unasked.
-        string kind = property.KindValue is { } value ? " = " + Identifiers.Literal(value) : "";
-        string kindSet = kind.Length > 0 ? " = true" : "";
+        string kind = property.KindValue is { } value ? $" = new({Identifiers.Literal(value)})" : "";
         w.Line($$"""
-            public {{propertyType}} {{property.Name}}
-            {
-                get => {{field}};
-                set
-                {
-                    {{field}} = value;
-                    {{field}}IsSet = true;
-                }
-            }
+            public {{propertyType}} {{property.Name}} { get => {{CSharp.FieldValue(property)}}; set => {{field}} = new(value); }
 
-            {{access}} {{propertyType}} {{field}}{{kind}};
-            {{access}} bool {{field}}IsSet{{kindSet}};
+            {{access}} GcoreOptional<{{propertyType}}> {{field}}{{kind}};
             """);
     }
 

@@ -63,4 +63,10 @@ public sealed record TypeDef
 
     /// <summary>For a response entity, the request bodies of its replace (PUT) and update (PATCH) calls it converts to.</summary>
     public EquatableArray<ConversionDef> Conversions { get; init; }
+
+    /// <summary>
+    /// A union's reader scores JSON objects against this type: it is a variant, or an object type a variant holds
+    /// (it is in some union's <see cref="VariantShapes"/>). Only such a type carries scoring code.
+    /// </summary>
+    public bool Scored { get; init; }
 }

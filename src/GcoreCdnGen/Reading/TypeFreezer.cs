@@ -193,8 +193,12 @@ internal static class TypeFreezer
         }
 
         var frozen = result.GroupBy(t => t.Name).ToDictionary(g => g.Key, g => g.First());
-        return result
+        var withShapes = result
             .Select(t => t.Kind == TypeKind.Union ? t with { VariantShapes = VariantShapes.Of(t, frozen) } : t)
+            .ToList();
+        var scored = new HashSet<string>(withShapes.SelectMany(t => t.VariantShapes).Select(s => s.Name));
+        return withShapes
+            .Select(t => scored.Contains(t.Name) ? t with { Scored = true } : t)
             .ToEquatableArray();
     }
 

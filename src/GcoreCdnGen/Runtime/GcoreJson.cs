@@ -179,6 +179,10 @@ public static partial class GcoreJson
         return Wrap(ex, segment);
     }
 
+    /// <summary>As <see cref="AtProperty(global::System.Exception, string?)"/>, with the name as the reader gave it (empty: no property).</summary>
+    public static GcoreJsonException AtProperty(global::System.Exception ex, global::System.ReadOnlySpan<byte> name) =>
+        AtProperty(ex, name.IsEmpty ? null : global::System.Text.Encoding.UTF8.GetString(name));
+
     public static GcoreJsonException AtIndex(global::System.Exception ex, int index) =>
         Wrap(ex, "[" + index.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + "]");
 
@@ -236,6 +240,13 @@ public static partial class GcoreJson
 
     public static bool NameIs(global::System.ReadOnlySpan<byte> name, global::System.ReadOnlySpan<byte> expected) =>
         global::System.MemoryExtensions.SequenceEqual(name, expected);
+
+    /// <summary>Keeps a property the spec does not know: the reader is at its value, <paramref name="name"/> is its name; afterwards at the end of the value.</summary>
+    public static void ReadAdditional(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional)
+    {
+        var value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
+        (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[global::System.Text.Encoding.UTF8.GetString(name)] = value;
+    }
 
     /// <summary>Keeps a property the spec does not know: the reader is at its name; afterwards at the end of its value.</summary>
     public static void ReadAdditional(ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional)
@@ -334,7 +345,7 @@ public static partial class GcoreJson
         }
         catch (global::System.Exception ex) when (ex is not GcoreJsonException && IsReadError(ex))
         {
-            throw AtProperty(ex, null);
+            throw AtProperty(ex, (string?)null);
         }
     }
 }

@@ -90,7 +90,23 @@ public struct GcoreJsonFit
             _bad = true;
     }
 
-    /// <summary>A known property holding an object, with that object's own <c>MatchScore</c>.</summary>
+    /// <summary>How well the object at the reader (a copy: the caller's reader does not move) fits the shape <paramref name="score"/> scores: see <see cref="Result"/>.</summary>
+    public static int Match(global::System.Text.Json.Utf8JsonReader reader, GcoreJsonScorer score, ulong allRequired)
+    {
+        if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
+        var fit = new GcoreJsonFit();
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            var name = GcoreJson.PropertyName(in reader);
+            reader.Read();
+            score(ref fit, name, in reader, false);
+            reader.Skip();
+        }
+
+        return fit.Result(allRequired);
+    }
+
+    /// <summary>A known property holding an object, with that object's own <see cref="Match"/>.</summary>
     public void Nested(int nestedScore, ulong requiredBit)
     {
         _required |= requiredBit;

@@ -3,30 +3,29 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+readonly partial struct Format
 {
-    readonly partial struct Format
+    /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
+    internal static Format ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
-        internal static Format ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("csv"u8)) return Csv;
-                if (reader.ValueTextEquals("json"u8)) return Json;
-            }
-
-            return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "Format"));
+            if (reader.ValueTextEquals("csv"u8)) return Csv;
+            if (reader.ValueTextEquals("json"u8)) return Json;
         }
 
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
+        return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "Format"));
+    }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Format>
-        {
-            public override Format Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Format value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Format>
+    {
+        public override Format Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Format value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -3,50 +3,47 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>Format</summary>
+/// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
+[global::Construct.GcoreSchema("#/paths/~1reports~1{kind}/get/parameters/1/schema", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Format.JsonConverter))]
+public readonly partial struct Format : global::System.IEquatable<Format>
 {
-    /// <summary>Format</summary>
-    /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
-    [global::Construct.GcoreSchema("#/paths/~1reports~1{kind}/get/parameters/1/schema", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Format.JsonConverter))]
-    public readonly partial struct Format : global::System.IEquatable<Format>
+    private readonly string? _value;
+
+    /// <summary>A value, known to the spec or not.</summary>
+    public Format(string value)
     {
-        private readonly string? _value;
-
-        /// <summary>A value, known to the spec or not.</summary>
-        public Format(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary><c>csv</c></summary>
-        [global::Construct.GcoreEnumValue("csv")]
-        public static Format Csv { get; } = new("csv");
-
-        /// <summary><c>json</c></summary>
-        [global::Construct.GcoreEnumValue("json")]
-        public static Format Json { get; } = new("json");
-
-        /// <summary>The value as JSON carries it.</summary>
-        public string Value => _value ?? "";
-
-        /// <summary>True when the spec lists this value.</summary>
-        public bool IsKnown => Value is "csv" or "json";
-
-        internal const string ListedValues = "csv, json";
-
-        public static implicit operator Format(string value) => new(value);
-
-        public static bool operator ==(Format left, Format right) => left.Equals(right);
-
-        public static bool operator !=(Format left, Format right) => !left.Equals(right);
-
-        public bool Equals(Format other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is Format other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
+
+    /// <summary><c>csv</c></summary>
+    [global::Construct.GcoreEnumValue("csv")]
+    public static Format Csv { get; } = new("csv");
+
+    /// <summary><c>json</c></summary>
+    [global::Construct.GcoreEnumValue("json")]
+    public static Format Json { get; } = new("json");
+
+    /// <summary>The value as JSON carries it.</summary>
+    public string Value => _value ?? "";
+
+    /// <summary>True when the spec lists this value.</summary>
+    public bool IsKnown => Value is "csv" or "json";
+
+    public static implicit operator Format(string value) => new(value);
+
+    public static bool operator ==(Format left, Format right) => left.Equals(right);
+
+    public static bool operator !=(Format left, Format right) => !left.Equals(right);
+
+    public bool Equals(Format other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is Format other && Equals(other);
+
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    public override string ToString() => Value;
 }

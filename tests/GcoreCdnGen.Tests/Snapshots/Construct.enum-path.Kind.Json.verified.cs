@@ -3,31 +3,30 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+readonly partial struct Kind
 {
-    readonly partial struct Kind
+    /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
+    internal static Kind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
-        internal static Kind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("daily"u8)) return Daily;
-                if (reader.ValueTextEquals("weekly"u8)) return Weekly;
-                if (reader.ValueTextEquals("per-month"u8)) return PerMonth;
-            }
-
-            return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "Kind"));
+            if (reader.ValueTextEquals("daily"u8)) return Daily;
+            if (reader.ValueTextEquals("weekly"u8)) return Weekly;
+            if (reader.ValueTextEquals("per-month"u8)) return PerMonth;
         }
 
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
+        return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "Kind"));
+    }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Kind>
-        {
-            public override Kind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Kind value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Kind>
+    {
+        public override Kind Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Kind value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -3,54 +3,51 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>Kind</summary>
+/// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
+[global::Construct.GcoreSchema("#/components/schemas/ReportKind", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Kind.JsonConverter))]
+public readonly partial struct Kind : global::System.IEquatable<Kind>
 {
-    /// <summary>Kind</summary>
-    /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
-    [global::Construct.GcoreSchema("#/components/schemas/ReportKind", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Kind.JsonConverter))]
-    public readonly partial struct Kind : global::System.IEquatable<Kind>
+    private readonly string? _value;
+
+    /// <summary>A value, known to the spec or not.</summary>
+    public Kind(string value)
     {
-        private readonly string? _value;
-
-        /// <summary>A value, known to the spec or not.</summary>
-        public Kind(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary><c>daily</c></summary>
-        [global::Construct.GcoreEnumValue("daily")]
-        public static Kind Daily { get; } = new("daily");
-
-        /// <summary><c>weekly</c></summary>
-        [global::Construct.GcoreEnumValue("weekly")]
-        public static Kind Weekly { get; } = new("weekly");
-
-        /// <summary><c>per-month</c></summary>
-        [global::Construct.GcoreEnumValue("per-month")]
-        public static Kind PerMonth { get; } = new("per-month");
-
-        /// <summary>The value as JSON carries it.</summary>
-        public string Value => _value ?? "";
-
-        /// <summary>True when the spec lists this value.</summary>
-        public bool IsKnown => Value is "daily" or "weekly" or "per-month";
-
-        internal const string ListedValues = "daily, weekly, per-month";
-
-        public static implicit operator Kind(string value) => new(value);
-
-        public static bool operator ==(Kind left, Kind right) => left.Equals(right);
-
-        public static bool operator !=(Kind left, Kind right) => !left.Equals(right);
-
-        public bool Equals(Kind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is Kind other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
+
+    /// <summary><c>daily</c></summary>
+    [global::Construct.GcoreEnumValue("daily")]
+    public static Kind Daily { get; } = new("daily");
+
+    /// <summary><c>weekly</c></summary>
+    [global::Construct.GcoreEnumValue("weekly")]
+    public static Kind Weekly { get; } = new("weekly");
+
+    /// <summary><c>per-month</c></summary>
+    [global::Construct.GcoreEnumValue("per-month")]
+    public static Kind PerMonth { get; } = new("per-month");
+
+    /// <summary>The value as JSON carries it.</summary>
+    public string Value => _value ?? "";
+
+    /// <summary>True when the spec lists this value.</summary>
+    public bool IsKnown => Value is "daily" or "weekly" or "per-month";
+
+    public static implicit operator Kind(string value) => new(value);
+
+    public static bool operator ==(Kind left, Kind right) => left.Equals(right);
+
+    public static bool operator !=(Kind left, Kind right) => !left.Equals(right);
+
+    public bool Equals(Kind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is Kind other && Equals(other);
+
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    public override string ToString() => Value;
 }

@@ -3,162 +3,103 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+sealed partial record ItemList
 {
-    sealed partial record ItemList
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
+
+    internal static ItemList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
-
-        internal static ItemList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                var items = GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item"))!;
-                return new ItemList { Results = items, IsPaginated = false, Count = items.Count };
-            }
-
-            GcoreJson.ExpectStartObject(ref reader, "ItemList");
-            long? vCount = default;
-            bool hasCount = false;
-            global::System.Collections.Generic.IList<Item> vResults = default!;
-            bool hasResults = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
-            {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 5:
-                            if (GcoreJson.NameIs(name, "count"u8))
-                            {
-                                property = "count";
-                                reader.Read();
-                                vCount = GcoreJson.ReadInt64(ref reader);
-                                hasCount = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 7:
-                            if (GcoreJson.NameIs(name, "results"u8))
-                            {
-                                property = "results";
-                                reader.Read();
-                                vResults = GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "results");
-                                hasResults = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            var result = new ItemList();
-            if (hasCount) result.Count = vCount;
-            if (hasResults && vResults is not null) result.Results = vResults;
-            if (additional is not null) result.AdditionalProperties = additional;
-            result.IsPaginated = true;
-            return result;
+            var items = GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item"))!;
+            return new ItemList { Results = items, IsPaginated = false, Count = items.Count };
         }
 
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        GcoreJson.ExpectStartObject(ref reader, "ItemList");
+        var result = new ItemList();
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            if (!IsPaginated)
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                {
-                    var items1 = Results;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        item1.WriteJson(writer);
-                    }
-                    writer.WriteEndArray();
-                }
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (_countIsSet && _count is not null)
-            {
-                writer.WriteNumber(JsonName_Count, _count.Value);
-            }
-            if (Results is not null)
-            {
-                writer.WritePropertyName(JsonName_Results);
-                {
-                    var items1 = Results;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        item1.WriteJson(writer);
-                    }
-                    writer.WriteEndArray();
-                }
-            }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "results");
-            writer.WriteEndObject();
-        }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (GcoreJson.NameIs(name, "count"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0);
-                        return;
-                    }
-                    break;
-                case 7:
-                    if (GcoreJson.NameIs(name, "results"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, true), 0);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
+                name = GcoreJson.PropertyName(in reader);
                 reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
+                switch (name.Length)
+                {
+                    case 5:
+                        if (GcoreJson.NameIs(name, "count"u8))
+                        {
+                            result.Count = GcoreJson.ReadInt64(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "results"u8))
+                        {
+                            result.Results = GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "results");
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            return fit.Result(RequiredMask);
         }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ItemList>
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            public override ItemList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ItemList value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (additional is not null) result.AdditionalProperties = additional;
+        result.IsPaginated = true;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        if (!IsPaginated)
+        {
+            {
+                var items1 = Results;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (_count.IsSet && _count.Value is not null) writer.WriteNumber(JsonName_Count, _count.Value.Value);
+        if (Results is not null)
+        {
+            writer.WritePropertyName(JsonName_Results);
+            {
+                var items1 = Results;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "results");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<ItemList>
+    {
+        public override ItemList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, ItemList value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

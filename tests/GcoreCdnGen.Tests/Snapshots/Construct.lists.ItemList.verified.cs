@@ -3,64 +3,53 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>ItemList</summary>
+/// <remarks>The server responds with a bare array or with a paginated envelope; both read into this type.</remarks>
+[global::Construct.GcoreSchema("#/components/schemas/ItemList")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(ItemList.JsonConverter))]
+public sealed partial record ItemList
 {
-    /// <summary>ItemList</summary>
-    /// <remarks>The server responds with a bare array or with a paginated envelope; both read into this type.</remarks>
-    [global::Construct.GcoreSchema("#/components/schemas/ItemList")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(ItemList.JsonConverter))]
-    public sealed partial record ItemList
+    /// <summary>count</summary>
+    [global::Construct.GcoreProperty("count")]
+    public long? Count { get => _count.Value; set => _count = new(value); }
+
+    private GcoreOptional<long?> _count;
+
+    /// <summary>results</summary>
+    [global::Construct.GcoreProperty("results")]
+    public global::System.Collections.Generic.IList<Item> Results { get; set; } = new global::System.Collections.Generic.List<Item>();
+
+    /// <summary>True when the server sent the paginated envelope, false when it sent a bare array.</summary>
+    public bool IsPaginated { get; set; }
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public bool IsSet(string propertyName)
     {
-        /// <summary>count</summary>
-        [global::Construct.GcoreProperty("count")]
-        public long? Count
+        switch (propertyName)
         {
-            get => _count;
-            set
-            {
-                _count = value;
-                _countIsSet = true;
-            }
+            case nameof(Count): return _count.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName));
         }
+    }
 
-        private long? _count;
-        private bool _countIsSet;
-
-        /// <summary>results</summary>
-        [global::Construct.GcoreProperty("results")]
-        public global::System.Collections.Generic.IList<Item> Results { get; set; } = new global::System.Collections.Generic.List<Item>();
-
-        /// <summary>True when the server sent the paginated envelope, false when it sent a bare array.</summary>
-        public bool IsPaginated { get; set; }
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public bool IsSet(string propertyName)
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            switch (propertyName)
-            {
-                case nameof(Count): return _countIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Count):
-                    _count = default;
-                    _countIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName));
-            }
+            case nameof(Count):
+                _count = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName));
         }
 
         /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>

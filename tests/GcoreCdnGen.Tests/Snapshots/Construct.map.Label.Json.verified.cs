@@ -3,131 +3,80 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+sealed partial record Label
 {
-    sealed partial record Label
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Counts = global::System.Text.Json.JsonEncodedText.Encode("counts");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Owners = global::System.Text.Json.JsonEncodedText.Encode("owners");
+
+    internal static Label ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Counts = global::System.Text.Json.JsonEncodedText.Encode("counts");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Owners = global::System.Text.Json.JsonEncodedText.Encode("owners");
-
-        internal static Label ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "Label");
+        var result = new Label { Counts = default! };
+        bool hasCounts = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "Label");
-            global::System.Collections.Generic.IDictionary<string, long> vCounts = default!;
-            bool hasCounts = false;
-            global::System.Collections.Generic.IDictionary<string, Owners>? vOwners = default;
-            bool hasOwners = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 6:
-                            if (GcoreJson.NameIs(name, "counts"u8))
-                            {
-                                property = "counts";
-                                reader.Read();
-                                vCounts = GcoreJson.NotNull(GcoreJson.ReadMap<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r1), "An item")), "counts");
-                                hasCounts = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "owners"u8))
-                            {
-                                property = "owners";
-                                reader.Read();
-                                vOwners = GcoreJson.ReadMap<Owners>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owners.ReadJson(ref r1)), "An item"));
-                                hasOwners = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            if (!hasCounts) throw GcoreJson.Missing("counts", "Label");
-            var result = new Label { Counts = vCounts };
-            if (hasOwners) result.Owners = vOwners;
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
-        }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            writer.WritePropertyName(JsonName_Counts);
-            GcoreJson.WriteMap<long>(writer, Counts, static (w1, item1) =>
-            {
-                w1.WriteNumberValue(item1);
-            });
-            if (_ownersIsSet && _owners is not null)
-            {
-                writer.WritePropertyName(JsonName_Owners);
-                GcoreJson.WriteMap<Owners>(writer, _owners, static (w1, item1) =>
-                {
-                    item1.WriteJson(w1);
-                });
-            }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "counts" or "owners");
-            writer.WriteEndObject();
-        }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x1UL;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 6:
-                    if (GcoreJson.NameIs(name, "counts"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x1UL);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "owners"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, true), 0);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
+                name = GcoreJson.PropertyName(in reader);
                 reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
+                switch (name.Length)
+                {
+                    case 6:
+                        if (GcoreJson.NameIs(name, "counts"u8))
+                        {
+                            result.Counts = GcoreJson.NotNull(GcoreJson.ReadMap<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r1), "An item")), "counts");
+                            hasCounts = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "owners"u8))
+                        {
+                            result.Owners = GcoreJson.ReadMap<Owners>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owners.ReadJson(ref r1)), "An item"));
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            return fit.Result(RequiredMask);
         }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Label>
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            public override Label Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Label value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasCounts) throw GcoreJson.Missing("counts", "Label");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(JsonName_Counts);
+        GcoreJson.WriteMap<long>(writer, Counts, static (w1, item1) =>
+        {
+            w1.WriteNumberValue(item1);
+        });
+        if (_owners.IsSet && _owners.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_Owners);
+            GcoreJson.WriteMap<Owners>(writer, _owners.Value, static (w1, item1) =>
+            {
+                item1.WriteJson(w1);
+            });
+        }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "counts" or "owners");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Label>
+    {
+        public override Label Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Label value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

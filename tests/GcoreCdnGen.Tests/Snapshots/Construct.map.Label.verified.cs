@@ -3,60 +3,49 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>Label</summary>
+[global::Construct.GcoreSchema("#/components/schemas/Labels")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Label.JsonConverter))]
+public sealed partial record Label
 {
-    /// <summary>Label</summary>
-    [global::Construct.GcoreSchema("#/components/schemas/Labels")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Label.JsonConverter))]
-    public sealed partial record Label
+    /// <summary>counts</summary>
+    [global::Construct.GcoreProperty("counts")]
+    public required global::System.Collections.Generic.IDictionary<string, long> Counts { get; set; }
+
+    /// <summary>owners</summary>
+    [global::Construct.GcoreProperty("owners")]
+    public global::System.Collections.Generic.IDictionary<string, Owners>? Owners { get => _owners.Value; set => _owners = new(value); }
+
+    private GcoreOptional<global::System.Collections.Generic.IDictionary<string, Owners>?> _owners;
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public bool IsSet(string propertyName)
     {
-        /// <summary>counts</summary>
-        [global::Construct.GcoreProperty("counts")]
-        public required global::System.Collections.Generic.IDictionary<string, long> Counts { get; set; }
-
-        /// <summary>owners</summary>
-        [global::Construct.GcoreProperty("owners")]
-        public global::System.Collections.Generic.IDictionary<string, Owners>? Owners
+        switch (propertyName)
         {
-            get => _owners;
-            set
-            {
-                _owners = value;
-                _ownersIsSet = true;
-            }
+            case nameof(Owners): return _owners.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
         }
+    }
 
-        private global::System.Collections.Generic.IDictionary<string, Owners>? _owners;
-        private bool _ownersIsSet;
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public bool IsSet(string propertyName)
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            switch (propertyName)
-            {
-                case nameof(Owners): return _ownersIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Owners):
-                    _owners = default;
-                    _ownersIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
-            }
+            case nameof(Owners):
+                _owners = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
         }
 
         /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>

@@ -3,56 +3,45 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>Owners</summary>
+[global::Construct.GcoreSchema("#/components/schemas/Owner")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Owners.JsonConverter))]
+public sealed partial record Owners
 {
-    /// <summary>Owners</summary>
-    [global::Construct.GcoreSchema("#/components/schemas/Owner")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Owners.JsonConverter))]
-    public sealed partial record Owners
+    /// <summary>name</summary>
+    [global::Construct.GcoreProperty("name")]
+    public string? Name { get => _name.Value; set => _name = new(value); }
+
+    private GcoreOptional<string?> _name;
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public bool IsSet(string propertyName)
     {
-        /// <summary>name</summary>
-        [global::Construct.GcoreProperty("name")]
-        public string? Name
+        switch (propertyName)
         {
-            get => _name;
-            set
-            {
-                _name = value;
-                _nameIsSet = true;
-            }
+            case nameof(Name): return _name.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName));
         }
+    }
 
-        private string? _name;
-        private bool _nameIsSet;
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public bool IsSet(string propertyName)
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            switch (propertyName)
-            {
-                case nameof(Name): return _nameIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Name):
-                    _name = default;
-                    _nameIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName));
-            }
+            case nameof(Name):
+                _name = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName));
         }
 
         /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>

@@ -3,30 +3,26 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>A note; <c>text</c> is <b>required</b>.</summary>
+[global::Construct.GcoreSchema("#/components/schemas/Note", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(NoteCreateParams.JsonConverter))]
+public sealed partial record NoteCreateParams
 {
-    /// <summary>A note; <c>text</c> is <b>required</b>.</summary>
-    [global::Construct.GcoreSchema("#/components/schemas/Note", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(NoteCreateParams.JsonConverter))]
-    public sealed partial record NoteCreateParams
-    {
-        /// <summary>
-        /// The note's text.
-        /// <list type="bullet">
-        /// <item><description>Markdown is not rendered: <c>**x**</c> stays <c>**x**</c> in the note.</description></item>
-        /// <item><description>An <c>a &lt; b &amp;&amp; c &gt; d</c> comparison is fine.</description></item>
-        /// </list>
-        /// </summary>
-        [global::Construct.GcoreProperty("text")]
-        public required string Text { get; set; }
+    /// <summary>
+    /// The note's text.
+    /// <list type="bullet">
+    /// <item><description>Markdown is not rendered: <c>**x**</c> stays <c>**x**</c> in the note.</description></item>
+    /// <item><description>An <c>a &lt; b &amp;&amp; c &gt; d</c> comparison is fine.</description></item>
+    /// </list>
+    /// </summary>
+    [global::Construct.GcoreProperty("text")]
+    public required string Text { get; set; }
 
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
-        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
-    }
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -3,56 +3,45 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>Cell</summary>
+[global::Construct.GcoreSchema("#/components/schemas/Cell", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Cell.JsonConverter))]
+public sealed partial record Cell
 {
-    /// <summary>Cell</summary>
-    [global::Construct.GcoreSchema("#/components/schemas/Cell", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Cell.JsonConverter))]
-    public sealed partial record Cell
+    /// <summary>value</summary>
+    [global::Construct.GcoreProperty("value")]
+    public string? Value { get => _value.Value; set => _value = new(value); }
+
+    private GcoreOptional<string?> _value;
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public bool IsSet(string propertyName)
     {
-        /// <summary>value</summary>
-        [global::Construct.GcoreProperty("value")]
-        public string? Value
+        switch (propertyName)
         {
-            get => _value;
-            set
-            {
-                _value = value;
-                _valueIsSet = true;
-            }
+            case nameof(Value): return _value.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));
         }
+    }
 
-        private string? _value;
-        private bool _valueIsSet;
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public bool IsSet(string propertyName)
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            switch (propertyName)
-            {
-                case nameof(Value): return _valueIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Value):
-                    _value = default;
-                    _valueIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));
-            }
+            case nameof(Value):
+                _value = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));
         }
 
         /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>

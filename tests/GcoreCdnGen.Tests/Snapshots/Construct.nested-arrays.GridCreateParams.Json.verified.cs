@@ -3,86 +3,91 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
-{
-    sealed partial record GridCreateParams
-    {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Rows = global::System.Text.Json.JsonEncodedText.Encode("rows");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Cells = global::System.Text.Json.JsonEncodedText.Encode("cells");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
+namespace Construct;
 
-        internal static GridCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+sealed partial record GridCreateParams
+{
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Rows = global::System.Text.Json.JsonEncodedText.Encode("rows");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Cells = global::System.Text.Json.JsonEncodedText.Encode("cells");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
+
+    internal static GridCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "GridCreateParams");
+        var result = new GridCreateParams { Rows = default! };
+        bool hasRows = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "GridCreateParams");
-            global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<long>> vRows = default!;
-            bool hasRows = false;
-            global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>? vCells = default;
-            bool hasCells = false;
-            global::System.Collections.Generic.IList<string>? vTags = default;
-            bool hasTags = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
+                    case 4:
+                        if (GcoreJson.NameIs(name, "rows"u8))
+                        {
+                            result.Rows = GcoreJson.NotNull(GcoreJson.ReadList<global::System.Collections.Generic.IList<long>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<long>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r2), "An item")), "An item")), "rows");
+                            hasRows = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "tags"u8))
+                        {
+                            result.Tags = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (GcoreJson.NameIs(name, "cells"u8))
+                        {
+                            result.Cells = GcoreJson.ReadList<global::System.Collections.Generic.IList<Cell>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<Cell>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNull((r2.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Cell.ReadJson(ref r2)), "An item")), "An item"));
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasRows) throw GcoreJson.Missing("rows", "GridCreateParams");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(JsonName_Rows);
+        {
+            var items1 = Rows;
+            writer.WriteStartArray();
+            for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+            {
+                var item1 = items1[i1];
+                {
+                    var items2 = item1;
+                    writer.WriteStartArray();
+                    for (int i2 = 0, n2 = items2.Count; i2 < n2; i2++)
                     {
-                        case 4:
-                            if (GcoreJson.NameIs(name, "rows"u8))
-                            {
-                                property = "rows";
-                                reader.Read();
-                                vRows = GcoreJson.NotNull(GcoreJson.ReadList<global::System.Collections.Generic.IList<long>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<long>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r2), "An item")), "An item")), "rows");
-                                hasRows = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "tags"u8))
-                            {
-                                property = "tags";
-                                reader.Read();
-                                vTags = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
-                                hasTags = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 5:
-                            if (GcoreJson.NameIs(name, "cells"u8))
-                            {
-                                property = "cells";
-                                reader.Read();
-                                vCells = GcoreJson.ReadList<global::System.Collections.Generic.IList<Cell>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<Cell>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNull((r2.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Cell.ReadJson(ref r2)), "An item")), "An item"));
-                                hasCells = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
+                        var item2 = items2[i2];
+                        writer.WriteNumberValue(item2);
                     }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    writer.WriteEndArray();
                 }
             }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            if (!hasRows) throw GcoreJson.Missing("rows", "GridCreateParams");
-            var result = new GridCreateParams { Rows = vRows };
-            if (hasCells) result.Cells = vCells;
-            if (hasTags) result.Tags = vTags;
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
+            writer.WriteEndArray();
         }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        if (_cells.IsSet && _cells.Value is not null)
         {
-            writer.WriteStartObject();
-            writer.WritePropertyName(JsonName_Rows);
+            writer.WritePropertyName(JsonName_Cells);
             {
-                var items1 = Rows;
+                var items1 = _cells.Value;
                 writer.WriteStartArray();
                 for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                 {
@@ -93,107 +98,37 @@ namespace Construct
                         for (int i2 = 0, n2 = items2.Count; i2 < n2; i2++)
                         {
                             var item2 = items2[i2];
-                            writer.WriteNumberValue(item2);
+                            item2.WriteJson(writer);
                         }
                         writer.WriteEndArray();
                     }
                 }
                 writer.WriteEndArray();
             }
-            if (_cellsIsSet && _cells is not null)
+        }
+        if (_tags.IsSet && _tags.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_Tags);
             {
-                writer.WritePropertyName(JsonName_Cells);
+                var items1 = _tags.Value;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                 {
-                    var items1 = _cells;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        {
-                            var items2 = item1;
-                            writer.WriteStartArray();
-                            for (int i2 = 0, n2 = items2.Count; i2 < n2; i2++)
-                            {
-                                var item2 = items2[i2];
-                                item2.WriteJson(writer);
-                            }
-                            writer.WriteEndArray();
-                        }
-                    }
-                    writer.WriteEndArray();
+                    var item1 = items1[i1];
+                    writer.WriteStringValue(item1);
                 }
+                writer.WriteEndArray();
             }
-            if (_tagsIsSet && _tags is not null)
-            {
-                writer.WritePropertyName(JsonName_Tags);
-                {
-                    var items1 = _tags;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        writer.WriteStringValue(item1);
-                    }
-                    writer.WriteEndArray();
-                }
-            }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "rows" or "cells" or "tags");
-            writer.WriteEndObject();
         }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "rows" or "cells" or "tags");
+        writer.WriteEndObject();
+    }
 
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x1UL;
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GridCreateParams>
+    {
+        public override GridCreateParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (GcoreJson.NameIs(name, "rows"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, false), 0x1UL);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "tags"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, true), 0);
-                        return;
-                    }
-                    break;
-                case 5:
-                    if (GcoreJson.NameIs(name, "cells"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, true), 0);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
-                reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
-            }
-            return fit.Result(RequiredMask);
-        }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<GridCreateParams>
-        {
-            public override GridCreateParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GridCreateParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, GridCreateParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

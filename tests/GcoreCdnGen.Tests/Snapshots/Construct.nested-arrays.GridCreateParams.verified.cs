@@ -3,80 +3,59 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>GridCreateParams</summary>
+[global::Construct.GcoreSchema("#/components/schemas/Grid", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GridCreateParams.JsonConverter))]
+public sealed partial record GridCreateParams
 {
-    /// <summary>GridCreateParams</summary>
-    [global::Construct.GcoreSchema("#/components/schemas/Grid", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(GridCreateParams.JsonConverter))]
-    public sealed partial record GridCreateParams
+    /// <summary>rows</summary>
+    [global::Construct.GcoreProperty("rows")]
+    public required global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<long>> Rows { get; set; }
+
+    /// <summary>cells</summary>
+    [global::Construct.GcoreProperty("cells")]
+    public global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>? Cells { get => _cells.Value; set => _cells = new(value); }
+
+    private GcoreOptional<global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>?> _cells;
+
+    /// <summary>tags</summary>
+    [global::Construct.GcoreProperty("tags")]
+    public global::System.Collections.Generic.IList<string>? Tags { get => _tags.Value; set => _tags = new(value); }
+
+    private GcoreOptional<global::System.Collections.Generic.IList<string>?> _tags;
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public bool IsSet(string propertyName)
     {
-        /// <summary>rows</summary>
-        [global::Construct.GcoreProperty("rows")]
-        public required global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<long>> Rows { get; set; }
-
-        /// <summary>cells</summary>
-        [global::Construct.GcoreProperty("cells")]
-        public global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>? Cells
+        switch (propertyName)
         {
-            get => _cells;
-            set
-            {
-                _cells = value;
-                _cellsIsSet = true;
-            }
+            case nameof(Cells): return _cells.IsSet;
+            case nameof(Tags): return _tags.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
         }
+    }
 
-        private global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>? _cells;
-        private bool _cellsIsSet;
-
-        /// <summary>tags</summary>
-        [global::Construct.GcoreProperty("tags")]
-        public global::System.Collections.Generic.IList<string>? Tags
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            get => _tags;
-            set
-            {
-                _tags = value;
-                _tagsIsSet = true;
-            }
-        }
-
-        private global::System.Collections.Generic.IList<string>? _tags;
-        private bool _tagsIsSet;
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public bool IsSet(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Cells): return _cellsIsSet;
-                case nameof(Tags): return _tagsIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Cells):
-                    _cells = default;
-                    _cellsIsSet = false;
-                    return;
-                case nameof(Tags):
-                    _tags = default;
-                    _tagsIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
-            }
+            case nameof(Cells):
+                _cells = default;
+                return;
+            case nameof(Tags):
+                _tags = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
         }
 
         /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>

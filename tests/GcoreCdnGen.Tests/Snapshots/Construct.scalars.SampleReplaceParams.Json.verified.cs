@@ -3,272 +3,146 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+sealed partial record SampleReplaceParams
 {
-    sealed partial record SampleReplaceParams
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Total = global::System.Text.Json.JsonEncodedText.Encode("total");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Ratio = global::System.Text.Json.JsonEncodedText.Encode("ratio");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Weight = global::System.Text.Json.JsonEncodedText.Encode("weight");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Taken = global::System.Text.Json.JsonEncodedText.Encode("taken");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Checked = global::System.Text.Json.JsonEncodedText.Encode("checked");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+
+    internal static SampleReplaceParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Total = global::System.Text.Json.JsonEncodedText.Encode("total");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Ratio = global::System.Text.Json.JsonEncodedText.Encode("ratio");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Weight = global::System.Text.Json.JsonEncodedText.Encode("weight");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Taken = global::System.Text.Json.JsonEncodedText.Encode("taken");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Checked = global::System.Text.Json.JsonEncodedText.Encode("checked");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
-
-        internal static SampleReplaceParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "SampleReplaceParams");
+        var result = new SampleReplaceParams { Id = default!, Count = default!, Ratio = default!, Taken = default! };
+        bool hasId = false;
+        bool hasCount = false;
+        bool hasRatio = false;
+        bool hasTaken = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "SampleReplaceParams");
-            global::System.Guid vId = default;
-            bool hasId = false;
-            int vCount = default;
-            bool hasCount = false;
-            long? vTotal = default;
-            bool hasTotal = false;
-            double vRatio = default;
-            bool hasRatio = false;
-            double? vWeight = default;
-            bool hasWeight = false;
-            global::System.DateTimeOffset vTaken = default;
-            bool hasTaken = false;
-            global::System.DateTimeOffset? vChecked = default;
-            bool hasChecked = false;
-            bool? vEnabled = default;
-            bool hasEnabled = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 2:
-                            if (GcoreJson.NameIs(name, "id"u8))
-                            {
-                                property = "id";
-                                reader.Read();
-                                vId = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id");
-                                hasId = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 5:
-                            if (GcoreJson.NameIs(name, "count"u8))
-                            {
-                                property = "count";
-                                reader.Read();
-                                vCount = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count");
-                                hasCount = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "total"u8))
-                            {
-                                property = "total";
-                                reader.Read();
-                                vTotal = GcoreJson.ReadInt64(ref reader);
-                                hasTotal = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "ratio"u8))
-                            {
-                                property = "ratio";
-                                reader.Read();
-                                vRatio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio");
-                                hasRatio = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "taken"u8))
-                            {
-                                property = "taken";
-                                reader.Read();
-                                vTaken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken");
-                                hasTaken = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 6:
-                            if (GcoreJson.NameIs(name, "weight"u8))
-                            {
-                                property = "weight";
-                                reader.Read();
-                                vWeight = GcoreJson.ReadDouble(ref reader);
-                                hasWeight = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 7:
-                            if (GcoreJson.NameIs(name, "checked"u8))
-                            {
-                                property = "checked";
-                                reader.Read();
-                                vChecked = GcoreJson.ReadDateTimeOffset(ref reader);
-                                hasChecked = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "enabled"u8))
-                            {
-                                property = "enabled";
-                                reader.Read();
-                                vEnabled = GcoreJson.ReadBoolean(ref reader);
-                                hasEnabled = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            if (!hasId) throw GcoreJson.Missing("id", "SampleReplaceParams");
-            if (!hasCount) throw GcoreJson.Missing("count", "SampleReplaceParams");
-            if (!hasRatio) throw GcoreJson.Missing("ratio", "SampleReplaceParams");
-            if (!hasTaken) throw GcoreJson.Missing("taken", "SampleReplaceParams");
-            var result = new SampleReplaceParams { Id = vId, Count = vCount, Ratio = vRatio, Taken = vTaken };
-            if (hasTotal) result.Total = vTotal;
-            if (hasWeight) result.Weight = vWeight;
-            if (hasChecked) result.Checked = vChecked;
-            if (hasEnabled) result.Enabled = vEnabled;
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
-        }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            writer.WriteString(JsonName_Id, Id);
-            writer.WriteNumber(JsonName_Count, Count);
-            if (_totalIsSet && _total is not null)
-            {
-                writer.WriteNumber(JsonName_Total, _total.Value);
-            }
-            writer.WriteNumber(JsonName_Ratio, Ratio);
-            if (_weightIsSet)
-            {
-                if (_weight is null)
-                {
-                    writer.WriteNull(JsonName_Weight);
-                }
-                else
-                {
-                    writer.WriteNumber(JsonName_Weight, _weight.Value);
-                }
-            }
-            writer.WriteString(JsonName_Taken, Taken);
-            if (_checkedIsSet)
-            {
-                if (_checked is null)
-                {
-                    writer.WriteNull(JsonName_Checked);
-                }
-                else
-                {
-                    writer.WriteString(JsonName_Checked, _checked.Value);
-                }
-            }
-            if (_enabledIsSet && _enabled is not null)
-            {
-                writer.WriteBoolean(JsonName_Enabled, _enabled.Value);
-            }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "count" or "total" or "ratio" or "weight" or "taken" or "checked" or "enabled");
-            writer.WriteEndObject();
-        }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0xFUL;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (GcoreJson.NameIs(name, "id"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                        return;
-                    }
-                    break;
-                case 5:
-                    if (GcoreJson.NameIs(name, "count"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, false), 0x2UL);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "total"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "ratio"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, false), 0x4UL);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "taken"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x8UL);
-                        return;
-                    }
-                    break;
-                case 6:
-                    if (GcoreJson.NameIs(name, "weight"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0);
-                        return;
-                    }
-                    break;
-                case 7:
-                    if (GcoreJson.NameIs(name, "checked"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "enabled"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
+                name = GcoreJson.PropertyName(in reader);
                 reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
+                switch (name.Length)
+                {
+                    case 2:
+                        if (GcoreJson.NameIs(name, "id"u8))
+                        {
+                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id");
+                            hasId = true;
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (GcoreJson.NameIs(name, "count"u8))
+                        {
+                            result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count");
+                            hasCount = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "total"u8))
+                        {
+                            result.Total = GcoreJson.ReadInt64(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "ratio"u8))
+                        {
+                            result.Ratio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio");
+                            hasRatio = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "taken"u8))
+                        {
+                            result.Taken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken");
+                            hasTaken = true;
+                            continue;
+                        }
+                        break;
+                    case 6:
+                        if (GcoreJson.NameIs(name, "weight"u8))
+                        {
+                            result.Weight = GcoreJson.ReadDouble(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "checked"u8))
+                        {
+                            result.Checked = GcoreJson.ReadDateTimeOffset(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "enabled"u8))
+                        {
+                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            return fit.Result(RequiredMask);
         }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SampleReplaceParams>
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            public override SampleReplaceParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SampleReplaceParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasId) throw GcoreJson.Missing("id", "SampleReplaceParams");
+        if (!hasCount) throw GcoreJson.Missing("count", "SampleReplaceParams");
+        if (!hasRatio) throw GcoreJson.Missing("ratio", "SampleReplaceParams");
+        if (!hasTaken) throw GcoreJson.Missing("taken", "SampleReplaceParams");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_Id, Id);
+        writer.WriteNumber(JsonName_Count, Count);
+        if (_total.IsSet && _total.Value is not null) writer.WriteNumber(JsonName_Total, _total.Value.Value);
+        writer.WriteNumber(JsonName_Ratio, Ratio);
+        if (_weight.IsSet)
+        {
+            if (_weight.Value is null)
+            {
+                writer.WriteNull(JsonName_Weight);
+            }
+            else
+            {
+                writer.WriteNumber(JsonName_Weight, _weight.Value.Value);
+            }
+        }
+        writer.WriteString(JsonName_Taken, Taken);
+        if (_checked.IsSet)
+        {
+            if (_checked.Value is null)
+            {
+                writer.WriteNull(JsonName_Checked);
+            }
+            else
+            {
+                writer.WriteString(JsonName_Checked, _checked.Value.Value);
+            }
+        }
+        if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "count" or "total" or "ratio" or "weight" or "taken" or "checked" or "enabled");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<SampleReplaceParams>
+    {
+        public override SampleReplaceParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, SampleReplaceParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

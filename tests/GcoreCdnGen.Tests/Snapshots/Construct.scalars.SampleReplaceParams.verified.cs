@@ -3,132 +3,91 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>SampleReplaceParams</summary>
+[global::Construct.GcoreSchema("#/components/schemas/Sample", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(SampleReplaceParams.JsonConverter))]
+public sealed partial record SampleReplaceParams
 {
-    /// <summary>SampleReplaceParams</summary>
-    [global::Construct.GcoreSchema("#/components/schemas/Sample", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(SampleReplaceParams.JsonConverter))]
-    public sealed partial record SampleReplaceParams
+    /// <summary>id</summary>
+    [global::Construct.GcoreProperty("id")]
+    public required global::System.Guid Id { get; set; }
+
+    /// <summary>count</summary>
+    [global::Construct.GcoreProperty("count")]
+    public required int Count { get; set; }
+
+    /// <summary>total</summary>
+    [global::Construct.GcoreProperty("total")]
+    public long? Total { get => _total.Value; set => _total = new(value); }
+
+    private GcoreOptional<long?> _total;
+
+    /// <summary>ratio</summary>
+    [global::Construct.GcoreProperty("ratio")]
+    public required double Ratio { get; set; }
+
+    /// <summary>weight</summary>
+    [global::Construct.GcoreProperty("weight")]
+    public double? Weight { get => _weight.Value; set => _weight = new(value); }
+
+    private GcoreOptional<double?> _weight;
+
+    /// <summary>taken</summary>
+    [global::Construct.GcoreProperty("taken")]
+    public required global::System.DateTimeOffset Taken { get; set; }
+
+    /// <summary>checked</summary>
+    [global::Construct.GcoreProperty("checked")]
+    public global::System.DateTimeOffset? Checked { get => _checked.Value; set => _checked = new(value); }
+
+    private GcoreOptional<global::System.DateTimeOffset?> _checked;
+
+    /// <summary>enabled</summary>
+    [global::Construct.GcoreProperty("enabled")]
+    public bool? Enabled { get => _enabled.Value; set => _enabled = new(value); }
+
+    private GcoreOptional<bool?> _enabled;
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public bool IsSet(string propertyName)
     {
-        /// <summary>id</summary>
-        [global::Construct.GcoreProperty("id")]
-        public required global::System.Guid Id { get; set; }
-
-        /// <summary>count</summary>
-        [global::Construct.GcoreProperty("count")]
-        public required int Count { get; set; }
-
-        /// <summary>total</summary>
-        [global::Construct.GcoreProperty("total")]
-        public long? Total
+        switch (propertyName)
         {
-            get => _total;
-            set
-            {
-                _total = value;
-                _totalIsSet = true;
-            }
+            case nameof(Total): return _total.IsSet;
+            case nameof(Weight): return _weight.IsSet;
+            case nameof(Checked): return _checked.IsSet;
+            case nameof(Enabled): return _enabled.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
         }
+    }
 
-        private long? _total;
-        private bool _totalIsSet;
-
-        /// <summary>ratio</summary>
-        [global::Construct.GcoreProperty("ratio")]
-        public required double Ratio { get; set; }
-
-        /// <summary>weight</summary>
-        [global::Construct.GcoreProperty("weight")]
-        public double? Weight
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            get => _weight;
-            set
-            {
-                _weight = value;
-                _weightIsSet = true;
-            }
-        }
-
-        private double? _weight;
-        private bool _weightIsSet;
-
-        /// <summary>taken</summary>
-        [global::Construct.GcoreProperty("taken")]
-        public required global::System.DateTimeOffset Taken { get; set; }
-
-        /// <summary>checked</summary>
-        [global::Construct.GcoreProperty("checked")]
-        public global::System.DateTimeOffset? Checked
-        {
-            get => _checked;
-            set
-            {
-                _checked = value;
-                _checkedIsSet = true;
-            }
-        }
-
-        private global::System.DateTimeOffset? _checked;
-        private bool _checkedIsSet;
-
-        /// <summary>enabled</summary>
-        [global::Construct.GcoreProperty("enabled")]
-        public bool? Enabled
-        {
-            get => _enabled;
-            set
-            {
-                _enabled = value;
-                _enabledIsSet = true;
-            }
-        }
-
-        private bool? _enabled;
-        private bool _enabledIsSet;
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public bool IsSet(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Total): return _totalIsSet;
-                case nameof(Weight): return _weightIsSet;
-                case nameof(Checked): return _checkedIsSet;
-                case nameof(Enabled): return _enabledIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Total):
-                    _total = default;
-                    _totalIsSet = false;
-                    return;
-                case nameof(Weight):
-                    _weight = default;
-                    _weightIsSet = false;
-                    return;
-                case nameof(Checked):
-                    _checked = default;
-                    _checkedIsSet = false;
-                    return;
-                case nameof(Enabled):
-                    _enabled = default;
-                    _enabledIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
-            }
+            case nameof(Total):
+                _total = default;
+                return;
+            case nameof(Weight):
+                _weight = default;
+                return;
+            case nameof(Checked):
+                _checked = default;
+                return;
+            case nameof(Enabled):
+                _enabled = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
         }
 
         /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>

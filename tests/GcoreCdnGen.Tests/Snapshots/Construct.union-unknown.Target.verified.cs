@@ -3,85 +3,78 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>Target</summary>
+/// <remarks>One of: <see cref="TargetVariant2"/>, <see cref="TargetVariant1"/>. The variant is told apart by the shape of the JSON.</remarks>
+[global::Construct.GcoreSchema("#/components/schemas/Target")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(Target.JsonConverter))]
+public abstract partial record Target
 {
-    /// <summary>Target</summary>
-    /// <remarks>One of: <see cref="TargetVariant2"/>, <see cref="TargetVariant1"/>. The variant is told apart by the shape of the JSON.</remarks>
-    [global::Construct.GcoreSchema("#/components/schemas/Target")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Target.JsonConverter))]
-    public abstract partial record Target
+    /// <summary>Only the variants declared by the spec derive from this type.</summary>
+    private protected Target()
     {
-        /// <summary>Only the variants declared by the spec derive from this type.</summary>
-        private protected Target()
+    }
+
+    /// <summary>enabled</summary>
+    [global::Construct.GcoreProperty("enabled")]
+    public bool? Enabled { get => _enabled.Value; set => _enabled = new(value); }
+
+    private protected GcoreOptional<bool?> _enabled;
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public virtual bool IsSet(string propertyName)
+    {
+        switch (propertyName)
         {
+            case nameof(Enabled): return _enabled.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName));
+        }
+    }
+
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public virtual void Unset(string propertyName)
+    {
+        switch (propertyName)
+        {
+            case nameof(Enabled):
+                _enabled = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName));
+        }
+    }
+
+    /// <summary>
+    /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
+    /// back unchanged. The shared properties are not read from it (required ones hold their default); setting an optional
+    /// one, or <see cref="Target.AdditionalProperties"/>, replaces that property in the JSON written back.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Unknown.JsonConverter))]
+    public sealed partial record Unknown : Target
+    {
+        /// <summary>Keeps a JSON value as it is.</summary>
+        public Unknown(global::System.Text.Json.JsonElement json)
+        {
+            Json = json;
         }
 
-        /// <summary>enabled</summary>
-        [global::Construct.GcoreProperty("enabled")]
-        public bool? Enabled
+        /// <summary>The value as it came.</summary>
+        public global::System.Text.Json.JsonElement Json { get; }
+
+        /// <summary>Prints the shape of the JSON, not its values: they may hold credentials.</summary>
+        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
         {
-            get => _enabled;
-            set
-            {
-                _enabled = value;
-                _enabledIsSet = true;
-            }
-        }
-
-        private protected bool? _enabled;
-        private protected bool _enabledIsSet;
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public virtual bool IsSet(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Enabled): return _enabledIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public virtual void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Enabled):
-                    _enabled = default;
-                    _enabledIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
-        public sealed override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
-
-        /// <summary>
-        /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
-        /// back unchanged. The properties every kind has are read from it where they read (a required one that does not holds
-        /// its default), without being marked set; setting an optional one, or
-        /// <see cref="Target.AdditionalProperties"/>, replaces that property in the JSON written back.
-        /// </summary>
-        [global::System.Text.Json.Serialization.JsonConverter(typeof(Unknown.JsonConverter))]
-        public sealed partial record Unknown : Target
-        {
-            /// <summary>Keeps a JSON value as it is.</summary>
-            public Unknown(global::System.Text.Json.JsonElement json)
-            {
-                Json = json;
-                if (GcoreJson.TryRead(json, "enabled", static (ref global::System.Text.Json.Utf8JsonReader r) => GcoreJson.ReadBoolean(ref r), out var v0)) _enabled = v0;
-            }
-
-            /// <summary>The value as it came.</summary>
-            public global::System.Text.Json.JsonElement Json { get; }
+            if (base.PrintMembers(builder))
+                builder.Append(", ");
+            builder.Append("Json = ").Append(GcoreJson.Outline(Json));
+            return true;
         }
     }
 }

@@ -3,154 +3,124 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+sealed partial record TargetVariant1
 {
-    sealed partial record TargetVariant1
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Bucket = global::System.Text.Json.JsonEncodedText.Encode("bucket");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Region = global::System.Text.Json.JsonEncodedText.Encode("region");
+
+    internal static new TargetVariant1 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Bucket = global::System.Text.Json.JsonEncodedText.Encode("bucket");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Region = global::System.Text.Json.JsonEncodedText.Encode("region");
-
-        internal static new TargetVariant1 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "TargetVariant1");
+        var result = new TargetVariant1 { Bucket = default!, Region = default! };
+        bool hasBucket = false;
+        bool hasRegion = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "TargetVariant1");
-            bool? vEnabled = default;
-            bool hasEnabled = false;
-            string vBucket = default!;
-            bool hasBucket = false;
-            TargetVariant1Region vRegion = default!;
-            bool hasRegion = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 6:
-                            if (GcoreJson.NameIs(name, "bucket"u8))
-                            {
-                                property = "bucket";
-                                reader.Read();
-                                vBucket = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "bucket");
-                                hasBucket = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "region"u8))
-                            {
-                                property = "region";
-                                reader.Read();
-                                vRegion = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.TargetVariant1Region.ReadJson(ref reader)), "region");
-                                hasRegion = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 7:
-                            if (GcoreJson.NameIs(name, "enabled"u8))
-                            {
-                                property = "enabled";
-                                reader.Read();
-                                vEnabled = GcoreJson.ReadBoolean(ref reader);
-                                hasEnabled = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            if (!hasBucket) throw GcoreJson.Missing("bucket", "TargetVariant1");
-            if (!hasRegion) throw GcoreJson.Missing("region", "TargetVariant1");
-            var result = new TargetVariant1 { Bucket = vBucket, Region = vRegion };
-            if (hasEnabled) result.Enabled = vEnabled;
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
-        }
-
-        internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            WriteSharedJson(writer);
-            writer.WriteString(JsonName_Bucket, Bucket);
-            writer.WritePropertyName(JsonName_Region);
-            Region.WriteJson(writer);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled" or "bucket" or "region");
-            writer.WriteEndObject();
-        }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x3UL;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 6:
-                    if (GcoreJson.NameIs(name, "bucket"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "region"u8))
-                    {
-                        if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
-                        {
-                            fit.NestedLater(global::Construct.TargetVariant1Region.ScoreProperty, global::Construct.TargetVariant1Region.RequiredMask, 0x2UL);
-                        }
-                        else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                        {
-                            fit.Nested(global::Construct.TargetVariant1Region.MatchScore(value), 0x2UL);
-                        }
-                        else
-                        {
-                            fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL);
-                        }
-                        return;
-                    }
-                    break;
-                case 7:
-                    if (GcoreJson.NameIs(name, "enabled"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
+                name = GcoreJson.PropertyName(in reader);
                 reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
+                switch (name.Length)
+                {
+                    case 6:
+                        if (GcoreJson.NameIs(name, "bucket"u8))
+                        {
+                            result.Bucket = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "bucket");
+                            hasBucket = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "region"u8))
+                        {
+                            result.Region = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.TargetVariant1Region.ReadJson(ref reader)), "region");
+                            hasRegion = true;
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "enabled"u8))
+                        {
+                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            return fit.Result(RequiredMask);
         }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TargetVariant1>
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            public override TargetVariant1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TargetVariant1 value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasBucket) throw GcoreJson.Missing("bucket", "TargetVariant1");
+        if (!hasRegion) throw GcoreJson.Missing("region", "TargetVariant1");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        WriteSharedJson(writer);
+        writer.WriteString(JsonName_Bucket, Bucket);
+        writer.WritePropertyName(JsonName_Region);
+        Region.WriteJson(writer);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled" or "bucket" or "region");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0x3UL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (GcoreJson.NameIs(name, "bucket"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                    return;
+                }
+                if (GcoreJson.NameIs(name, "region"u8))
+                {
+                    if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
+                    {
+                        fit.NestedLater(global::Construct.TargetVariant1Region.ScoreProperty, global::Construct.TargetVariant1Region.RequiredMask, 0x2UL);
+                    }
+                    else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                    {
+                        fit.Nested(GcoreJsonFit.Match(value, global::Construct.TargetVariant1Region.ScoreProperty, global::Construct.TargetVariant1Region.RequiredMask), 0x2UL);
+                    }
+                    else
+                    {
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL);
+                    }
+                    return;
+                }
+                break;
+            case 7:
+                if (GcoreJson.NameIs(name, "enabled"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
+                    return;
+                }
+                break;
+        }
+        fit.Unknown(false);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<TargetVariant1>
+    {
+        public override TargetVariant1 Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, TargetVariant1 value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

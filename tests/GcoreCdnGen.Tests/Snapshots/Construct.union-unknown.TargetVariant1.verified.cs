@@ -3,19 +3,18 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
-{
-    /// <summary>TargetVariant1</summary>
-    [global::Construct.GcoreSchema("#/components/schemas/BucketTarget")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant1.JsonConverter))]
-    public sealed partial record TargetVariant1 : Target
-    {
-        /// <summary>bucket</summary>
-        [global::Construct.GcoreProperty("bucket")]
-        public required string Bucket { get; set; }
+namespace Construct;
 
-        /// <summary>region</summary>
-        [global::Construct.GcoreProperty("region")]
-        public required TargetVariant1Region Region { get; set; }
-    }
+/// <summary>TargetVariant1</summary>
+[global::Construct.GcoreSchema("#/components/schemas/BucketTarget")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant1.JsonConverter))]
+public sealed partial record TargetVariant1 : Target
+{
+    /// <summary>bucket</summary>
+    [global::Construct.GcoreProperty("bucket")]
+    public required string Bucket { get; set; }
+
+    /// <summary>region</summary>
+    [global::Construct.GcoreProperty("region")]
+    public required TargetVariant1Region Region { get; set; }
 }

@@ -3,24 +3,20 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>TargetVariant1Region</summary>
+[global::Construct.GcoreSchema("#/components/schemas/Region")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant1Region.JsonConverter))]
+public sealed partial record TargetVariant1Region
 {
-    /// <summary>TargetVariant1Region</summary>
-    [global::Construct.GcoreSchema("#/components/schemas/Region")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant1Region.JsonConverter))]
-    public sealed partial record TargetVariant1Region
-    {
-        /// <summary>code</summary>
-        [global::Construct.GcoreProperty("code")]
-        public required string Code { get; set; }
+    /// <summary>code</summary>
+    [global::Construct.GcoreProperty("code")]
+    public required string Code { get; set; }
 
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
-        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
-    }
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

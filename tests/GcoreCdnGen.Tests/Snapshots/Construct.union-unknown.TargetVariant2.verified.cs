@@ -3,55 +3,44 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+/// <summary>TargetVariant2</summary>
+[global::Construct.GcoreSchema("#/components/schemas/HostTarget")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant2.JsonConverter))]
+public sealed partial record TargetVariant2 : Target
 {
-    /// <summary>TargetVariant2</summary>
-    [global::Construct.GcoreSchema("#/components/schemas/HostTarget")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant2.JsonConverter))]
-    public sealed partial record TargetVariant2 : Target
+    /// <summary>host</summary>
+    [global::Construct.GcoreProperty("host")]
+    public required string Host { get; set; }
+
+    /// <summary>port</summary>
+    [global::Construct.GcoreProperty("port")]
+    public long? Port { get => _port.Value; set => _port = new(value); }
+
+    private GcoreOptional<long?> _port;
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public override bool IsSet(string propertyName)
     {
-        /// <summary>host</summary>
-        [global::Construct.GcoreProperty("host")]
-        public required string Host { get; set; }
-
-        /// <summary>port</summary>
-        [global::Construct.GcoreProperty("port")]
-        public long? Port
+        switch (propertyName)
         {
-            get => _port;
-            set
-            {
-                _port = value;
-                _portIsSet = true;
-            }
+            case nameof(Port): return _port.IsSet;
+            default: return base.IsSet(propertyName);
         }
+    }
 
-        private long? _port;
-        private bool _portIsSet;
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public override bool IsSet(string propertyName)
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public override void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            switch (propertyName)
-            {
-                case nameof(Port): return _portIsSet;
-                default: return base.IsSet(propertyName);
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public override void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Port):
-                    _port = default;
-                    _portIsSet = false;
-                    return;
-                default:
-                    base.Unset(propertyName);
-                    return;
-            }
+            case nameof(Port):
+                _port = default;
+                return;
+            default:
+                base.Unset(propertyName);
+                return;
         }
     }
 }

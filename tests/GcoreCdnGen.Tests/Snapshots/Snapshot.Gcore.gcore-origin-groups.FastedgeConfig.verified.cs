@@ -3,24 +3,20 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+/// <summary>Settings of a FastEdge application origin. Must be given when <c>origin_type</c> is <c>fastedge</c>.</summary>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/FastedgeConfig", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(FastedgeConfig.JsonConverter))]
+public sealed partial record FastedgeConfig
 {
-    /// <summary>Settings of a FastEdge application origin. Must be given when <c>origin_type</c> is <c>fastedge</c>.</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/FastedgeConfig", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(FastedgeConfig.JsonConverter))]
-    public sealed partial record FastedgeConfig
-    {
-        /// <summary>Identifier of the FastEdge application used as the origin, passed as a string (as in the existing fastedge option). The CDN hands requests to the FastEdge runtime on the edge node under this ID. The application has to belong to the caller, be enabled and use the <c>wasi-http</c> API type.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("app_id")]
-        public required string AppId { get; set; }
+    /// <summary>Identifier of the FastEdge application used as the origin, passed as a string (as in the existing fastedge option). The CDN hands requests to the FastEdge runtime on the edge node under this ID. The application has to belong to the caller, be enabled and use the <c>wasi-http</c> API type.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("app_id")]
+    public required string AppId { get; set; }
 
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
-        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
-    }
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 }

@@ -3,199 +3,149 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+sealed partial record FastedgeSource
 {
-    sealed partial record FastedgeSource
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_OriginType = global::System.Text.Json.JsonEncodedText.Encode("origin_type");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Config = global::System.Text.Json.JsonEncodedText.Encode("config");
+
+    internal static new FastedgeSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_OriginType = global::System.Text.Json.JsonEncodedText.Encode("origin_type");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Config = global::System.Text.Json.JsonEncodedText.Encode("config");
-
-        internal static new FastedgeSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "FastedgeSource");
+        var result = new FastedgeSource { Config = default! };
+        bool hasConfig = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "FastedgeSource");
-            bool? vBackup = default;
-            bool hasBackup = false;
-            bool? vEnabled = default;
-            bool hasEnabled = false;
-            string? vHostHeaderOverride = default;
-            bool hasHostHeaderOverride = false;
-            OriginType? vOriginType = default;
-            bool hasOriginType = false;
-            FastedgeConfig vConfig = default!;
-            bool hasConfig = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 6:
-                            if (GcoreJson.NameIs(name, "backup"u8))
-                            {
-                                property = "backup";
-                                reader.Read();
-                                vBackup = GcoreJson.ReadBoolean(ref reader);
-                                hasBackup = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "config"u8))
-                            {
-                                property = "config";
-                                reader.Read();
-                                vConfig = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.FastedgeConfig.ReadJson(ref reader)), "config");
-                                hasConfig = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 7:
-                            if (GcoreJson.NameIs(name, "enabled"u8))
-                            {
-                                property = "enabled";
-                                reader.Read();
-                                vEnabled = GcoreJson.ReadBoolean(ref reader);
-                                hasEnabled = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 11:
-                            if (GcoreJson.NameIs(name, "origin_type"u8))
-                            {
-                                property = "origin_type";
-                                reader.Read();
-                                vOriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
-                                hasOriginType = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 20:
-                            if (GcoreJson.NameIs(name, "host_header_override"u8))
-                            {
-                                property = "host_header_override";
-                                reader.Read();
-                                vHostHeaderOverride = GcoreJson.ReadString(ref reader);
-                                hasHostHeaderOverride = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            if (!hasConfig) throw GcoreJson.Missing("config", "FastedgeSource");
-            var result = new FastedgeSource { Config = vConfig };
-            if (hasBackup) result.Backup = vBackup;
-            if (hasEnabled) result.Enabled = vEnabled;
-            if (hasHostHeaderOverride) result.HostHeaderOverride = vHostHeaderOverride;
-            if (hasOriginType) result.OriginType = vOriginType;
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
-        }
-
-        internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            WriteSharedJson(writer);
-            if (_originTypeIsSet && _originType is not null)
-            {
-                writer.WriteString(JsonName_OriginType, _originType.Value.Value);
-            }
-            writer.WritePropertyName(JsonName_Config);
-            Config.WriteJson(writer);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "origin_type" or "config");
-            writer.WriteEndObject();
-        }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x1UL;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 6:
-                    if (GcoreJson.NameIs(name, "backup"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "config"u8))
-                    {
-                        if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
-                        {
-                            fit.NestedLater(global::Snapshot.Gcore.FastedgeConfig.ScoreProperty, global::Snapshot.Gcore.FastedgeConfig.RequiredMask, 0x1UL);
-                        }
-                        else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                        {
-                            fit.Nested(global::Snapshot.Gcore.FastedgeConfig.MatchScore(value), 0x1UL);
-                        }
-                        else
-                        {
-                            fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x1UL);
-                        }
-                        return;
-                    }
-                    break;
-                case 7:
-                    if (GcoreJson.NameIs(name, "enabled"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                        return;
-                    }
-                    break;
-                case 11:
-                    if (GcoreJson.NameIs(name, "origin_type"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-                case 20:
-                    if (GcoreJson.NameIs(name, "host_header_override"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
+                name = GcoreJson.PropertyName(in reader);
                 reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
+                switch (name.Length)
+                {
+                    case 6:
+                        if (GcoreJson.NameIs(name, "backup"u8))
+                        {
+                            result.Backup = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "config"u8))
+                        {
+                            result.Config = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.FastedgeConfig.ReadJson(ref reader)), "config");
+                            hasConfig = true;
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "enabled"u8))
+                        {
+                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 11:
+                        if (GcoreJson.NameIs(name, "origin_type"u8))
+                        {
+                            result.OriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
+                            continue;
+                        }
+                        break;
+                    case 20:
+                        if (GcoreJson.NameIs(name, "host_header_override"u8))
+                        {
+                            result.HostHeaderOverride = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            return fit.Result(RequiredMask);
         }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FastedgeSource>
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            public override FastedgeSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FastedgeSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasConfig) throw GcoreJson.Missing("config", "FastedgeSource");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        WriteSharedJson(writer);
+        if (_originType.IsSet && _originType.Value is not null) writer.WriteString(JsonName_OriginType, _originType.Value.Value.Value);
+        writer.WritePropertyName(JsonName_Config);
+        Config.WriteJson(writer);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "origin_type" or "config");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0x1UL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (GcoreJson.NameIs(name, "backup"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
+                    return;
+                }
+                if (GcoreJson.NameIs(name, "config"u8))
+                {
+                    if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
+                    {
+                        fit.NestedLater(global::Snapshot.Gcore.FastedgeConfig.ScoreProperty, global::Snapshot.Gcore.FastedgeConfig.RequiredMask, 0x1UL);
+                    }
+                    else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                    {
+                        fit.Nested(GcoreJsonFit.Match(value, global::Snapshot.Gcore.FastedgeConfig.ScoreProperty, global::Snapshot.Gcore.FastedgeConfig.RequiredMask), 0x1UL);
+                    }
+                    else
+                    {
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x1UL);
+                    }
+                    return;
+                }
+                break;
+            case 7:
+                if (GcoreJson.NameIs(name, "enabled"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
+                    return;
+                }
+                break;
+            case 11:
+                if (GcoreJson.NameIs(name, "origin_type"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+            case 20:
+                if (GcoreJson.NameIs(name, "host_header_override"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+        }
+        fit.Unknown(false);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FastedgeSource>
+    {
+        public override FastedgeSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FastedgeSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -3,64 +3,53 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+/// <summary>FastEdge Source</summary>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeFastedgeSource", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(FastedgeSource.JsonConverter))]
+public sealed partial record FastedgeSource : Source
 {
-    /// <summary>FastEdge Source</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeFastedgeSource", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(FastedgeSource.JsonConverter))]
-    public sealed partial record FastedgeSource : Source
+    /// <summary>
+    /// Kind of origin. Responses include it for S3 and FastEdge sources.
+    ///
+    /// Possible values:
+    /// <list type="bullet">
+    /// <item><description><b>host</b> - a server or endpoint that content is pulled from.</description></item>
+    /// <item><description><b>s3</b> - S3 storage, reached with AWS Signature V4 authentication or publicly.</description></item>
+    /// <item><description><b>fastedge</b> - a FastEdge application, identified by <c>app_id</c>, that the edge node runs in its local FastEdge runtime.</description></item>
+    /// </list>
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("origin_type")]
+    public OriginType? OriginType { get => _originType.Value; set => _originType = new(value); }
+
+    private GcoreOptional<OriginType?> _originType = new("fastedge");
+
+    /// <summary>Settings of a FastEdge application origin. Must be given when <c>origin_type</c> is <c>fastedge</c>.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("config")]
+    public required FastedgeConfig Config { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public override bool IsSet(string propertyName)
     {
-        /// <summary>
-        /// Kind of origin. Responses include it for S3 and FastEdge sources.
-        ///
-        /// Possible values:
-        /// <list type="bullet">
-        /// <item><description><b>host</b> - a server or endpoint that content is pulled from.</description></item>
-        /// <item><description><b>s3</b> - S3 storage, reached with AWS Signature V4 authentication or publicly.</description></item>
-        /// <item><description><b>fastedge</b> - a FastEdge application, identified by <c>app_id</c>, that the edge node runs in its local FastEdge runtime.</description></item>
-        /// </list>
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("origin_type")]
-        public OriginType? OriginType
+        switch (propertyName)
         {
-            get => _originType;
-            set
-            {
-                _originType = value;
-                _originTypeIsSet = true;
-            }
+            case nameof(OriginType): return _originType.IsSet;
+            default: return base.IsSet(propertyName);
         }
+    }
 
-        private OriginType? _originType = "fastedge";
-        private bool _originTypeIsSet = true;
-
-        /// <summary>Settings of a FastEdge application origin. Must be given when <c>origin_type</c> is <c>fastedge</c>.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("config")]
-        public required FastedgeConfig Config { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public override bool IsSet(string propertyName)
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public override void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            switch (propertyName)
-            {
-                case nameof(OriginType): return _originTypeIsSet;
-                default: return base.IsSet(propertyName);
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public override void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(OriginType):
-                    _originType = default;
-                    _originTypeIsSet = false;
-                    return;
-                default:
-                    base.Unset(propertyName);
-                    return;
-            }
+            case nameof(OriginType):
+                _originType = default;
+                return;
+            default:
+                base.Unset(propertyName);
+                return;
         }
 
         /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>

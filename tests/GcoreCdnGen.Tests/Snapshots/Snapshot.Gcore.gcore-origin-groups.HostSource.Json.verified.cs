@@ -3,161 +3,121 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+sealed partial record HostSource
 {
-    sealed partial record HostSource
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
+
+    internal static new HostSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
-
-        internal static new HostSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "HostSource");
+        var result = new HostSource { Source = default! };
+        bool hasSource = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "HostSource");
-            bool? vBackup = default;
-            bool hasBackup = false;
-            bool? vEnabled = default;
-            bool hasEnabled = false;
-            string? vHostHeaderOverride = default;
-            bool hasHostHeaderOverride = false;
-            string vSource = default!;
-            bool hasSource = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 6:
-                            if (GcoreJson.NameIs(name, "backup"u8))
-                            {
-                                property = "backup";
-                                reader.Read();
-                                vBackup = GcoreJson.ReadBoolean(ref reader);
-                                hasBackup = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "source"u8))
-                            {
-                                property = "source";
-                                reader.Read();
-                                vSource = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "source");
-                                hasSource = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 7:
-                            if (GcoreJson.NameIs(name, "enabled"u8))
-                            {
-                                property = "enabled";
-                                reader.Read();
-                                vEnabled = GcoreJson.ReadBoolean(ref reader);
-                                hasEnabled = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 20:
-                            if (GcoreJson.NameIs(name, "host_header_override"u8))
-                            {
-                                property = "host_header_override";
-                                reader.Read();
-                                vHostHeaderOverride = GcoreJson.ReadString(ref reader);
-                                hasHostHeaderOverride = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            if (!hasSource) throw GcoreJson.Missing("source", "HostSource");
-            var result = new HostSource { Source = vSource };
-            if (hasBackup) result.Backup = vBackup;
-            if (hasEnabled) result.Enabled = vEnabled;
-            if (hasHostHeaderOverride) result.HostHeaderOverride = vHostHeaderOverride;
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
-        }
-
-        internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            WriteSharedJson(writer);
-            writer.WriteString(JsonName_Source, Source);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "source");
-            writer.WriteEndObject();
-        }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x1UL;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 6:
-                    if (GcoreJson.NameIs(name, "backup"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "source"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                        return;
-                    }
-                    break;
-                case 7:
-                    if (GcoreJson.NameIs(name, "enabled"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                        return;
-                    }
-                    break;
-                case 20:
-                    if (GcoreJson.NameIs(name, "host_header_override"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
+                name = GcoreJson.PropertyName(in reader);
                 reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
+                switch (name.Length)
+                {
+                    case 6:
+                        if (GcoreJson.NameIs(name, "backup"u8))
+                        {
+                            result.Backup = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "source"u8))
+                        {
+                            result.Source = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "source");
+                            hasSource = true;
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "enabled"u8))
+                        {
+                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 20:
+                        if (GcoreJson.NameIs(name, "host_header_override"u8))
+                        {
+                            result.HostHeaderOverride = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            return fit.Result(RequiredMask);
         }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<HostSource>
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            public override HostSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, HostSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasSource) throw GcoreJson.Missing("source", "HostSource");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        WriteSharedJson(writer);
+        writer.WriteString(JsonName_Source, Source);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "source");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0x1UL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (GcoreJson.NameIs(name, "backup"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
+                    return;
+                }
+                if (GcoreJson.NameIs(name, "source"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                    return;
+                }
+                break;
+            case 7:
+                if (GcoreJson.NameIs(name, "enabled"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
+                    return;
+                }
+                break;
+            case 20:
+                if (GcoreJson.NameIs(name, "host_header_override"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+        }
+        fit.Unknown(false);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<HostSource>
+    {
+        public override HostSource Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, HostSource value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

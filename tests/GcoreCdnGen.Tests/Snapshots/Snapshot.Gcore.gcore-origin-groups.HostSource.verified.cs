@@ -3,22 +3,14 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
-{
-    /// <summary>Host Source</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeHostSource", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(HostSource.JsonConverter))]
-    public sealed partial record HostSource : Source
-    {
-        /// <summary>IP address or domain name of the origin, followed by the port when a non-default port is used.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("source", MaxLength = 255)]
-        public required string Source { get; set; }
+namespace Snapshot.Gcore;
 
-        /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
-        public override global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
-            .Text("host_header_override", nameof(HostHeaderOverride), HostHeaderOverride, 255, -1, null)
-            .Text("source", nameof(Source), Source, 255, -1, null)
-            .Source(nameof(Source), Source)
-            .Problems;
-    }
+/// <summary>Host Source</summary>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeHostSource", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(HostSource.JsonConverter))]
+public sealed partial record HostSource : Source
+{
+    /// <summary>IP address or domain name of the origin, followed by the port when a non-default port is used.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("source", MaxLength = 255)]
+    public required string Source { get; set; }
 }

@@ -3,330 +3,163 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+sealed partial record OriginGroup
 {
-    sealed partial record OriginGroup
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_UseNext = global::System.Text.Json.JsonEncodedText.Encode("use_next");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_ProxyNextUpstream = global::System.Text.Json.JsonEncodedText.Encode("proxy_next_upstream");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_AuthType = global::System.Text.Json.JsonEncodedText.Encode("auth_type");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Sources = global::System.Text.Json.JsonEncodedText.Encode("sources");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Path = global::System.Text.Json.JsonEncodedText.Encode("path");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_HasRelatedResources = global::System.Text.Json.JsonEncodedText.Encode("has_related_resources");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth");
+
+    internal static OriginGroup ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_UseNext = global::System.Text.Json.JsonEncodedText.Encode("use_next");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_ProxyNextUpstream = global::System.Text.Json.JsonEncodedText.Encode("proxy_next_upstream");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_AuthType = global::System.Text.Json.JsonEncodedText.Encode("auth_type");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Sources = global::System.Text.Json.JsonEncodedText.Encode("sources");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Path = global::System.Text.Json.JsonEncodedText.Encode("path");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_HasRelatedResources = global::System.Text.Json.JsonEncodedText.Encode("has_related_resources");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth");
-
-        internal static OriginGroup ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "OriginGroup");
+        var result = new OriginGroup { Id = default!, Name = default! };
+        bool hasId = false;
+        bool hasName = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "OriginGroup");
-            long vId = default;
-            bool hasId = false;
-            string vName = default!;
-            bool hasName = false;
-            bool? vUseNext = default;
-            bool hasUseNext = false;
-            global::System.Collections.Generic.IList<string>? vProxyNextUpstream = default;
-            bool hasProxyNextUpstream = false;
-            string? vAuthType = default;
-            bool hasAuthType = false;
-            global::System.Collections.Generic.IList<OriginGroupSource> vSources = default!;
-            bool hasSources = false;
-            string? vPath = default;
-            bool hasPath = false;
-            bool? vHasRelatedResources = default;
-            bool hasHasRelatedResources = false;
-            Auth? vAuth = default;
-            bool hasAuth = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 2:
-                            if (GcoreJson.NameIs(name, "id"u8))
-                            {
-                                property = "id";
-                                reader.Read();
-                                vId = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
-                                hasId = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 4:
-                            if (GcoreJson.NameIs(name, "name"u8))
-                            {
-                                property = "name";
-                                reader.Read();
-                                vName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name");
-                                hasName = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "path"u8))
-                            {
-                                property = "path";
-                                reader.Read();
-                                vPath = GcoreJson.ReadString(ref reader);
-                                hasPath = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "auth"u8))
-                            {
-                                property = "auth";
-                                reader.Read();
-                                vAuth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
-                                hasAuth = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 7:
-                            if (GcoreJson.NameIs(name, "sources"u8))
-                            {
-                                property = "sources";
-                                reader.Read();
-                                vSources = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroupSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroupSource.ReadJson(ref r1)), "An item")), "sources");
-                                hasSources = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 8:
-                            if (GcoreJson.NameIs(name, "use_next"u8))
-                            {
-                                property = "use_next";
-                                reader.Read();
-                                vUseNext = GcoreJson.ReadBoolean(ref reader);
-                                hasUseNext = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 9:
-                            if (GcoreJson.NameIs(name, "auth_type"u8))
-                            {
-                                property = "auth_type";
-                                reader.Read();
-                                vAuthType = GcoreJson.ReadString(ref reader);
-                                hasAuthType = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 19:
-                            if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
-                            {
-                                property = "proxy_next_upstream";
-                                reader.Read();
-                                vProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
-                                hasProxyNextUpstream = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 21:
-                            if (GcoreJson.NameIs(name, "has_related_resources"u8))
-                            {
-                                property = "has_related_resources";
-                                reader.Read();
-                                vHasRelatedResources = GcoreJson.ReadBoolean(ref reader);
-                                hasHasRelatedResources = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            if (!hasId) throw GcoreJson.Missing("id", "OriginGroup");
-            if (!hasName) throw GcoreJson.Missing("name", "OriginGroup");
-            var result = new OriginGroup { Id = vId, Name = vName };
-            if (hasUseNext) result.UseNext = vUseNext;
-            if (hasProxyNextUpstream) result.ProxyNextUpstream = vProxyNextUpstream;
-            if (hasAuthType) result.AuthType = vAuthType;
-            if (hasSources && vSources is not null) result.Sources = vSources;
-            if (hasPath) result.Path = vPath;
-            if (hasHasRelatedResources) result.HasRelatedResources = vHasRelatedResources;
-            if (hasAuth) result.Auth = vAuth;
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
-        }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber(JsonName_Id, Id);
-            writer.WriteString(JsonName_Name, Name);
-            if (_useNextIsSet && _useNext is not null)
-            {
-                writer.WriteBoolean(JsonName_UseNext, _useNext.Value);
-            }
-            if (_proxyNextUpstreamIsSet && _proxyNextUpstream is not null)
-            {
-                writer.WritePropertyName(JsonName_ProxyNextUpstream);
-                {
-                    var items1 = _proxyNextUpstream;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        writer.WriteStringValue(item1);
-                    }
-                    writer.WriteEndArray();
-                }
-            }
-            if (_authTypeIsSet && _authType is not null)
-            {
-                writer.WriteString(JsonName_AuthType, _authType);
-            }
-            if (Sources is not null)
-            {
-                writer.WritePropertyName(JsonName_Sources);
-                {
-                    var items1 = Sources;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        item1.WriteJson(writer);
-                    }
-                    writer.WriteEndArray();
-                }
-            }
-            if (_pathIsSet && _path is not null)
-            {
-                writer.WriteString(JsonName_Path, _path);
-            }
-            if (_hasRelatedResourcesIsSet && _hasRelatedResources is not null)
-            {
-                writer.WriteBoolean(JsonName_HasRelatedResources, _hasRelatedResources.Value);
-            }
-            if (_authIsSet && _auth is not null)
-            {
-                writer.WritePropertyName(JsonName_Auth);
-                _auth.WriteJson(writer);
-            }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "has_related_resources" or "auth");
-            writer.WriteEndObject();
-        }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x3UL;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 2:
-                    if (GcoreJson.NameIs(name, "id"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, false), 0x1UL);
-                        return;
-                    }
-                    break;
-                case 4:
-                    if (GcoreJson.NameIs(name, "name"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x2UL);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "path"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "auth"u8))
-                    {
-                        if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
-                        {
-                            fit.NestedLater(global::Snapshot.Gcore.Auth.ScoreProperty, global::Snapshot.Gcore.Auth.RequiredMask, 0);
-                        }
-                        else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                        {
-                            fit.Nested(global::Snapshot.Gcore.Auth.MatchScore(value), 0);
-                        }
-                        else
-                        {
-                            fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, true), 0);
-                        }
-                        return;
-                    }
-                    break;
-                case 7:
-                    if (GcoreJson.NameIs(name, "sources"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, true), 0);
-                        return;
-                    }
-                    break;
-                case 8:
-                    if (GcoreJson.NameIs(name, "use_next"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                        return;
-                    }
-                    break;
-                case 9:
-                    if (GcoreJson.NameIs(name, "auth_type"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-                case 19:
-                    if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, true), 0);
-                        return;
-                    }
-                    break;
-                case 21:
-                    if (GcoreJson.NameIs(name, "has_related_resources"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
+                name = GcoreJson.PropertyName(in reader);
                 reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
+                switch (name.Length)
+                {
+                    case 2:
+                        if (GcoreJson.NameIs(name, "id"u8))
+                        {
+                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
+                            hasId = true;
+                            continue;
+                        }
+                        break;
+                    case 4:
+                        if (GcoreJson.NameIs(name, "name"u8))
+                        {
+                            result.Name = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name");
+                            hasName = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "path"u8))
+                        {
+                            result.Path = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "auth"u8))
+                        {
+                            result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "sources"u8))
+                        {
+                            result.Sources = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroupSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroupSource.ReadJson(ref r1)), "An item")), "sources");
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (GcoreJson.NameIs(name, "use_next"u8))
+                        {
+                            result.UseNext = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (GcoreJson.NameIs(name, "auth_type"u8))
+                        {
+                            result.AuthType = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 19:
+                        if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
+                        {
+                            result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
+                            continue;
+                        }
+                        break;
+                    case 21:
+                        if (GcoreJson.NameIs(name, "has_related_resources"u8))
+                        {
+                            result.HasRelatedResources = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            return fit.Result(RequiredMask);
         }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroup>
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            public override OriginGroup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroup value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasId) throw GcoreJson.Missing("id", "OriginGroup");
+        if (!hasName) throw GcoreJson.Missing("name", "OriginGroup");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(JsonName_Id, Id);
+        writer.WriteString(JsonName_Name, Name);
+        if (_useNext.IsSet && _useNext.Value is not null) writer.WriteBoolean(JsonName_UseNext, _useNext.Value.Value);
+        if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_ProxyNextUpstream);
+            {
+                var items1 = _proxyNextUpstream.Value;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    writer.WriteStringValue(item1);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
+        if (Sources is not null)
+        {
+            writer.WritePropertyName(JsonName_Sources);
+            {
+                var items1 = Sources;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (_path.IsSet && _path.Value is not null) writer.WriteString(JsonName_Path, _path.Value);
+        if (_hasRelatedResources.IsSet && _hasRelatedResources.Value is not null) writer.WriteBoolean(JsonName_HasRelatedResources, _hasRelatedResources.Value.Value);
+        if (_auth.IsSet && _auth.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_Auth);
+            _auth.Value.WriteJson(writer);
+        }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "has_related_resources" or "auth");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroup>
+    {
+        public override OriginGroup Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroup value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

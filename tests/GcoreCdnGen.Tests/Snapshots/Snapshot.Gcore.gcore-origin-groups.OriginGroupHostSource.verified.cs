@@ -3,15 +3,14 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+/// <summary>Origin source that is a host (domain name or IP address).</summary>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/HostSourceResponse")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupHostSource.JsonConverter))]
+public sealed partial record OriginGroupHostSource : OriginGroupSource
 {
-    /// <summary>Origin source that is a host (domain name or IP address).</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/HostSourceResponse")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupHostSource.JsonConverter))]
-    public sealed partial record OriginGroupHostSource : OriginGroupSource
-    {
-        /// <summary>IP address or domain name of the origin, followed by the port when a non-default port is used.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("source", MaxLength = 255)]
-        public required string Source { get; set; }
-    }
+    /// <summary>IP address or domain name of the origin, followed by the port when a non-default port is used.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("source", MaxLength = 255)]
+    public required string Source { get; set; }
 }

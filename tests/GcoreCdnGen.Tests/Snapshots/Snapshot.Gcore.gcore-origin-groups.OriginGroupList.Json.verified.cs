@@ -3,214 +3,121 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+sealed partial record OriginGroupList
 {
-    sealed partial record OriginGroupList
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Next = global::System.Text.Json.JsonEncodedText.Encode("next");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Previous = global::System.Text.Json.JsonEncodedText.Encode("previous");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
+
+    internal static OriginGroupList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Next = global::System.Text.Json.JsonEncodedText.Encode("next");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Previous = global::System.Text.Json.JsonEncodedText.Encode("previous");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
-
-        internal static OriginGroupList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
-            {
-                var items = GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item"))!;
-                return new OriginGroupList { Results = items, IsPaginated = false, Count = items.Count };
-            }
-
-            GcoreJson.ExpectStartObject(ref reader, "OriginGroupList");
-            long? vCount = default;
-            bool hasCount = false;
-            string? vNext = default;
-            bool hasNext = false;
-            string? vPrevious = default;
-            bool hasPrevious = false;
-            global::System.Collections.Generic.IList<OriginGroup> vResults = default!;
-            bool hasResults = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
-            {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 4:
-                            if (GcoreJson.NameIs(name, "next"u8))
-                            {
-                                property = "next";
-                                reader.Read();
-                                vNext = GcoreJson.ReadString(ref reader);
-                                hasNext = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 5:
-                            if (GcoreJson.NameIs(name, "count"u8))
-                            {
-                                property = "count";
-                                reader.Read();
-                                vCount = GcoreJson.ReadInt64(ref reader);
-                                hasCount = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 7:
-                            if (GcoreJson.NameIs(name, "results"u8))
-                            {
-                                property = "results";
-                                reader.Read();
-                                vResults = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item")), "results");
-                                hasResults = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 8:
-                            if (GcoreJson.NameIs(name, "previous"u8))
-                            {
-                                property = "previous";
-                                reader.Read();
-                                vPrevious = GcoreJson.ReadString(ref reader);
-                                hasPrevious = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            var result = new OriginGroupList();
-            if (hasCount) result.Count = vCount;
-            if (hasNext) result.Next = vNext;
-            if (hasPrevious) result.Previous = vPrevious;
-            if (hasResults && vResults is not null) result.Results = vResults;
-            if (additional is not null) result.AdditionalProperties = additional;
-            result.IsPaginated = true;
-            return result;
+            var items = GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item"))!;
+            return new OriginGroupList { Results = items, IsPaginated = false, Count = items.Count };
         }
 
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        GcoreJson.ExpectStartObject(ref reader, "OriginGroupList");
+        var result = new OriginGroupList();
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            if (!IsPaginated)
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                {
-                    var items1 = Results;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        item1.WriteJson(writer);
-                    }
-                    writer.WriteEndArray();
-                }
-                return;
-            }
-
-            writer.WriteStartObject();
-            if (_countIsSet && _count is not null)
-            {
-                writer.WriteNumber(JsonName_Count, _count.Value);
-            }
-            if (_nextIsSet)
-            {
-                writer.WriteString(JsonName_Next, _next);
-            }
-            if (_previousIsSet)
-            {
-                writer.WriteString(JsonName_Previous, _previous);
-            }
-            if (Results is not null)
-            {
-                writer.WritePropertyName(JsonName_Results);
-                {
-                    var items1 = Results;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        item1.WriteJson(writer);
-                    }
-                    writer.WriteEndArray();
-                }
-            }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "next" or "previous" or "results");
-            writer.WriteEndObject();
-        }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 4:
-                    if (GcoreJson.NameIs(name, "next"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-                case 5:
-                    if (GcoreJson.NameIs(name, "count"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0);
-                        return;
-                    }
-                    break;
-                case 7:
-                    if (GcoreJson.NameIs(name, "results"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, true), 0);
-                        return;
-                    }
-                    break;
-                case 8:
-                    if (GcoreJson.NameIs(name, "previous"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
+                name = GcoreJson.PropertyName(in reader);
                 reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
+                switch (name.Length)
+                {
+                    case 4:
+                        if (GcoreJson.NameIs(name, "next"u8))
+                        {
+                            result.Next = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (GcoreJson.NameIs(name, "count"u8))
+                        {
+                            result.Count = GcoreJson.ReadInt64(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "results"u8))
+                        {
+                            result.Results = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item")), "results");
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (GcoreJson.NameIs(name, "previous"u8))
+                        {
+                            result.Previous = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            return fit.Result(RequiredMask);
         }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupList>
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            public override OriginGroupList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupList value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (additional is not null) result.AdditionalProperties = additional;
+        result.IsPaginated = true;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        if (!IsPaginated)
+        {
+            {
+                var items1 = Results;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (_count.IsSet && _count.Value is not null) writer.WriteNumber(JsonName_Count, _count.Value.Value);
+        if (_next.IsSet) writer.WriteString(JsonName_Next, _next.Value);
+        if (_previous.IsSet) writer.WriteString(JsonName_Previous, _previous.Value);
+        if (Results is not null)
+        {
+            writer.WritePropertyName(JsonName_Results);
+            {
+                var items1 = Results;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "next" or "previous" or "results");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupList>
+    {
+        public override OriginGroupList Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupList value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -3,104 +3,73 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+/// <summary>Paginated list</summary>
+/// <remarks>The server responds with a bare array or with a paginated envelope; both read into this type.</remarks>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/OriginGroupsListResponse")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupList.JsonConverter))]
+public sealed partial record OriginGroupList
 {
-    /// <summary>Paginated list</summary>
-    /// <remarks>The server responds with a bare array or with a paginated envelope; both read into this type.</remarks>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/OriginGroupsListResponse")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupList.JsonConverter))]
-    public sealed partial record OriginGroupList
+    /// <summary>How many items exist in total.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("count")]
+    public long? Count { get => _count.Value; set => _count = new(value); }
+
+    private GcoreOptional<long?> _count;
+
+    /// <summary>Link to the following page; null when this page is the last.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("next")]
+    public string? Next { get => _next.Value; set => _next = new(value); }
+
+    private GcoreOptional<string?> _next;
+
+    /// <summary>Link to the preceding page; null when this page is the first.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("previous")]
+    public string? Previous { get => _previous.Value; set => _previous = new(value); }
+
+    private GcoreOptional<string?> _previous;
+
+    /// <summary>results</summary>
+    [global::Snapshot.Gcore.GcoreProperty("results")]
+    public global::System.Collections.Generic.IList<OriginGroup> Results { get; set; } = new global::System.Collections.Generic.List<OriginGroup>();
+
+    /// <summary>True when the server sent the paginated envelope, false when it sent a bare array.</summary>
+    public bool IsPaginated { get; set; }
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public bool IsSet(string propertyName)
     {
-        /// <summary>How many items exist in total.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("count")]
-        public long? Count
+        switch (propertyName)
         {
-            get => _count;
-            set
-            {
-                _count = value;
-                _countIsSet = true;
-            }
+            case nameof(Count): return _count.IsSet;
+            case nameof(Next): return _next.IsSet;
+            case nameof(Previous): return _previous.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName));
         }
+    }
 
-        private long? _count;
-        private bool _countIsSet;
-
-        /// <summary>Link to the following page; null when this page is the last.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("next")]
-        public string? Next
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            get => _next;
-            set
-            {
-                _next = value;
-                _nextIsSet = true;
-            }
-        }
-
-        private string? _next;
-        private bool _nextIsSet;
-
-        /// <summary>Link to the preceding page; null when this page is the first.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("previous")]
-        public string? Previous
-        {
-            get => _previous;
-            set
-            {
-                _previous = value;
-                _previousIsSet = true;
-            }
-        }
-
-        private string? _previous;
-        private bool _previousIsSet;
-
-        /// <summary>results</summary>
-        [global::Snapshot.Gcore.GcoreProperty("results")]
-        public global::System.Collections.Generic.IList<OriginGroup> Results { get; set; } = new global::System.Collections.Generic.List<OriginGroup>();
-
-        /// <summary>True when the server sent the paginated envelope, false when it sent a bare array.</summary>
-        public bool IsPaginated { get; set; }
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public bool IsSet(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Count): return _countIsSet;
-                case nameof(Next): return _nextIsSet;
-                case nameof(Previous): return _previousIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Count):
-                    _count = default;
-                    _countIsSet = false;
-                    return;
-                case nameof(Next):
-                    _next = default;
-                    _nextIsSet = false;
-                    return;
-                case nameof(Previous):
-                    _previous = default;
-                    _previousIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName));
-            }
+            case nameof(Count):
+                _count = default;
+                return;
+            case nameof(Next):
+                _next = default;
+                return;
+            case nameof(Previous):
+                _previous = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName));
         }
 
         /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>

@@ -3,275 +3,145 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+sealed partial record OriginGroupReplaceParams
 {
-    sealed partial record OriginGroupReplaceParams
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_UseNext = global::System.Text.Json.JsonEncodedText.Encode("use_next");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_ProxyNextUpstream = global::System.Text.Json.JsonEncodedText.Encode("proxy_next_upstream");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_AuthType = global::System.Text.Json.JsonEncodedText.Encode("auth_type");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Sources = global::System.Text.Json.JsonEncodedText.Encode("sources");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Path = global::System.Text.Json.JsonEncodedText.Encode("path");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth");
+
+    internal static OriginGroupReplaceParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_UseNext = global::System.Text.Json.JsonEncodedText.Encode("use_next");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_ProxyNextUpstream = global::System.Text.Json.JsonEncodedText.Encode("proxy_next_upstream");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_AuthType = global::System.Text.Json.JsonEncodedText.Encode("auth_type");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Sources = global::System.Text.Json.JsonEncodedText.Encode("sources");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Path = global::System.Text.Json.JsonEncodedText.Encode("path");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth");
-
-        internal static OriginGroupReplaceParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "OriginGroupReplaceParams");
+        var result = new OriginGroupReplaceParams { Name = default!, UseNext = default!, Sources = default! };
+        bool hasName = false;
+        bool hasUseNext = false;
+        bool hasSources = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "OriginGroupReplaceParams");
-            string vName = default!;
-            bool hasName = false;
-            bool vUseNext = default;
-            bool hasUseNext = false;
-            global::System.Collections.Generic.IList<string>? vProxyNextUpstream = default;
-            bool hasProxyNextUpstream = false;
-            string? vAuthType = default;
-            bool hasAuthType = false;
-            global::System.Collections.Generic.IList<Source> vSources = default!;
-            bool hasSources = false;
-            string? vPath = default;
-            bool hasPath = false;
-            Auth? vAuth = default;
-            bool hasAuth = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
                 {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 4:
-                            if (GcoreJson.NameIs(name, "name"u8))
-                            {
-                                property = "name";
-                                reader.Read();
-                                vName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name");
-                                hasName = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "path"u8))
-                            {
-                                property = "path";
-                                reader.Read();
-                                vPath = GcoreJson.ReadString(ref reader);
-                                hasPath = true;
-                                property = null;
-                                continue;
-                            }
-                            if (GcoreJson.NameIs(name, "auth"u8))
-                            {
-                                property = "auth";
-                                reader.Read();
-                                vAuth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
-                                hasAuth = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 7:
-                            if (GcoreJson.NameIs(name, "sources"u8))
-                            {
-                                property = "sources";
-                                reader.Read();
-                                vSources = GcoreJson.NotNull(GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item")), "sources");
-                                hasSources = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 8:
-                            if (GcoreJson.NameIs(name, "use_next"u8))
-                            {
-                                property = "use_next";
-                                reader.Read();
-                                vUseNext = GcoreJson.NotNullValue(GcoreJson.ReadBoolean(ref reader), "use_next");
-                                hasUseNext = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 9:
-                            if (GcoreJson.NameIs(name, "auth_type"u8))
-                            {
-                                property = "auth_type";
-                                reader.Read();
-                                vAuthType = GcoreJson.ReadString(ref reader);
-                                hasAuthType = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 19:
-                            if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
-                            {
-                                property = "proxy_next_upstream";
-                                reader.Read();
-                                vProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
-                                hasProxyNextUpstream = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
+                    case 4:
+                        if (GcoreJson.NameIs(name, "name"u8))
+                        {
+                            result.Name = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name");
+                            hasName = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "path"u8))
+                        {
+                            result.Path = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "auth"u8))
+                        {
+                            result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "sources"u8))
+                        {
+                            result.Sources = GcoreJson.NotNull(GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item")), "sources");
+                            hasSources = true;
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (GcoreJson.NameIs(name, "use_next"u8))
+                        {
+                            result.UseNext = GcoreJson.NotNullValue(GcoreJson.ReadBoolean(ref reader), "use_next");
+                            hasUseNext = true;
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (GcoreJson.NameIs(name, "auth_type"u8))
+                        {
+                            result.AuthType = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 19:
+                        if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
+                        {
+                            result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
+                            continue;
+                        }
+                        break;
                 }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            if (!hasName) throw GcoreJson.Missing("name", "OriginGroupReplaceParams");
-            if (!hasUseNext) throw GcoreJson.Missing("use_next", "OriginGroupReplaceParams");
-            if (!hasSources) throw GcoreJson.Missing("sources", "OriginGroupReplaceParams");
-            var result = new OriginGroupReplaceParams { Name = vName, UseNext = vUseNext, Sources = vSources };
-            if (hasProxyNextUpstream) result.ProxyNextUpstream = vProxyNextUpstream;
-            if (hasAuthType) result.AuthType = vAuthType;
-            if (hasPath) result.Path = vPath;
-            if (hasAuth) result.Auth = vAuth;
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
         }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            writer.WriteStartObject();
-            writer.WriteString(JsonName_Name, Name);
-            writer.WriteBoolean(JsonName_UseNext, UseNext);
-            if (_proxyNextUpstreamIsSet && _proxyNextUpstream is not null)
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasName) throw GcoreJson.Missing("name", "OriginGroupReplaceParams");
+        if (!hasUseNext) throw GcoreJson.Missing("use_next", "OriginGroupReplaceParams");
+        if (!hasSources) throw GcoreJson.Missing("sources", "OriginGroupReplaceParams");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_Name, Name);
+        writer.WriteBoolean(JsonName_UseNext, UseNext);
+        if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_ProxyNextUpstream);
             {
-                writer.WritePropertyName(JsonName_ProxyNextUpstream);
-                {
-                    var items1 = _proxyNextUpstream;
-                    writer.WriteStartArray();
-                    for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                    {
-                        var item1 = items1[i1];
-                        writer.WriteStringValue(item1);
-                    }
-                    writer.WriteEndArray();
-                }
-            }
-            if (_authTypeIsSet && _authType is not null)
-            {
-                writer.WriteString(JsonName_AuthType, _authType);
-            }
-            writer.WritePropertyName(JsonName_Sources);
-            {
-                var items1 = Sources;
+                var items1 = _proxyNextUpstream.Value;
                 writer.WriteStartArray();
                 for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
                 {
                     var item1 = items1[i1];
-                    item1.WriteJson(writer);
+                    writer.WriteStringValue(item1);
                 }
                 writer.WriteEndArray();
             }
-            if (_pathIsSet && _path is not null)
-            {
-                writer.WriteString(JsonName_Path, _path);
-            }
-            if (_authIsSet && _auth is not null)
-            {
-                writer.WritePropertyName(JsonName_Auth);
-                _auth.WriteJson(writer);
-            }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "auth");
-            writer.WriteEndObject();
         }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x7UL;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+        if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
+        writer.WritePropertyName(JsonName_Sources);
         {
-            switch (name.Length)
+            var items1 = Sources;
+            writer.WriteStartArray();
+            for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
             {
-                case 4:
-                    if (GcoreJson.NameIs(name, "name"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "path"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    if (GcoreJson.NameIs(name, "auth"u8))
-                    {
-                        if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
-                        {
-                            fit.NestedLater(global::Snapshot.Gcore.Auth.ScoreProperty, global::Snapshot.Gcore.Auth.RequiredMask, 0);
-                        }
-                        else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                        {
-                            fit.Nested(global::Snapshot.Gcore.Auth.MatchScore(value), 0);
-                        }
-                        else
-                        {
-                            fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, true), 0);
-                        }
-                        return;
-                    }
-                    break;
-                case 7:
-                    if (GcoreJson.NameIs(name, "sources"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, false), 0x4UL);
-                        return;
-                    }
-                    break;
-                case 8:
-                    if (GcoreJson.NameIs(name, "use_next"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, false), 0x2UL);
-                        return;
-                    }
-                    break;
-                case 9:
-                    if (GcoreJson.NameIs(name, "auth_type"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-                case 19:
-                    if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Array, true), 0);
-                        return;
-                    }
-                    break;
+                var item1 = items1[i1];
+                item1.WriteJson(writer);
             }
-            fit.Unknown(false);
+            writer.WriteEndArray();
         }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
+        if (_path.IsSet && _path.Value is not null) writer.WriteString(JsonName_Path, _path.Value);
+        if (_auth.IsSet && _auth.Value is not null)
         {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
-                reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
-            }
-            return fit.Result(RequiredMask);
+            writer.WritePropertyName(JsonName_Auth);
+            _auth.Value.WriteJson(writer);
         }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "auth");
+        writer.WriteEndObject();
+    }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupReplaceParams>
-        {
-            public override OriginGroupReplaceParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginGroupReplaceParams>
+    {
+        public override OriginGroupReplaceParams Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupReplaceParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginGroupReplaceParams value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

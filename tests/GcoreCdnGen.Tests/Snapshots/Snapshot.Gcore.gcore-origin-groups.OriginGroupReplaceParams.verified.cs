@@ -3,176 +3,135 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+/// <summary>None Auth</summary>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeOriginGroupPut", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupReplaceParams.JsonConverter))]
+public sealed partial record OriginGroupReplaceParams
 {
-    /// <summary>None Auth</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeOriginGroupPut", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupReplaceParams.JsonConverter))]
-    public sealed partial record OriginGroupReplaceParams
+    /// <summary>Name of the origin group.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("name")]
+    public required string Name { get; set; }
+
+    /// <summary>
+    /// If enabled, the request goes on to the next origin in the group whenever an origin answers with one of the cases listed in <c>proxy_next_upstream</c>.
+    /// Enabling it requires those cases to be set in <c>proxy_next_upstream</c>.
+    ///
+    /// Possible values:
+    /// <list type="bullet">
+    /// <item><description><b>true</b> - the option is on.</description></item>
+    /// <item><description><b>false</b> - the option is off.</description></item>
+    /// </list>
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("use_next")]
+    public required bool UseNext { get; set; }
+
+    /// <summary>
+    /// Situations in which the request is handed on to the next origin.
+    ///
+    /// Possible values:
+    /// <list type="bullet">
+    /// <item><description><b>error</b> - connecting to the origin, sending it the request or reading its response header failed</description></item>
+    /// <item><description><b>timeout</b> - connecting to the origin, sending it the request or reading its response header took too long</description></item>
+    /// <item><description>**<c>invalid_header</c>** - the origin sent an empty or malformed response</description></item>
+    /// <item><description>**<c>http_403</c>** - the origin answered with status 403</description></item>
+    /// <item><description>**<c>http_404</c>** - the origin answered with status 404</description></item>
+    /// <item><description>**<c>http_429</c>** - the origin answered with status 429</description></item>
+    /// <item><description>**<c>http_500</c>** - the origin answered with status 500</description></item>
+    /// <item><description>**<c>http_502</c>** - the origin answered with status 502</description></item>
+    /// <item><description>**<c>http_503</c>** - the origin answered with status 503</description></item>
+    /// <item><description>**<c>http_504</c>** - the origin answered with status 504</description></item>
+    /// </list>
+    /// </summary>
+    /// <remarks>Default: <c>["error","timeout"]</c>.</remarks>
+    [global::Snapshot.Gcore.GcoreProperty("proxy_next_upstream", DefaultJson = "[\"error\",\"timeout\"]")]
+    public global::System.Collections.Generic.IList<string>? ProxyNextUpstream { get => _proxyNextUpstream.Value; set => _proxyNextUpstream = new(value); }
+
+    private GcoreOptional<global::System.Collections.Generic.IList<string>?> _proxyNextUpstream;
+
+    /// <summary>
+    /// <b>Deprecated.</b> Not needed any more; when omitted it is <c>none</c>.
+    ///
+    /// Authentication type of the origin group.
+    ///
+    /// Possible values:
+    /// <list type="bullet">
+    /// <item><description><b>none</b> - for public origins.</description></item>
+    /// <item><description><b>awsSignatureV4</b> - for S3 storage.</description></item>
+    /// </list>
+    /// </summary>
+    /// <remarks>Default: <c>"none"</c>.</remarks>
+    [global::Snapshot.Gcore.GcoreProperty("auth_type", DefaultJson = "\"none\"")]
+    [global::System.Obsolete("Deprecated: Not needed any more; when omitted it is 'none'.")]
+    public string? AuthType { get => _authType.Value; set => _authType = new(value); }
+
+    private GcoreOptional<string?> _authType;
+
+    /// <summary>sources</summary>
+    [global::Snapshot.Gcore.GcoreProperty("sources")]
+    public required global::System.Collections.Generic.IList<Source> Sources { get; set; }
+
+    /// <summary>
+    /// <b>Deprecated.</b> Not needed any more; leave it out and the default origin path behaviour applies.
+    ///
+    /// Path prefix for requests to the origin.
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("path")]
+    [global::System.Obsolete("Deprecated: Not needed any more; leave it out and the default origin path behaviour applies.")]
+    public string? Path { get => _path.Value; set => _path = new(value); }
+
+    private GcoreOptional<string?> _path;
+
+    /// <summary>
+    /// <b>Deprecated.</b> Define S3 origins inside <c>sources</c>, using <c>origin_type</c> and <c>config</c>, instead.
+    ///
+    /// Credentials for reaching a private bucket.
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("auth")]
+    [global::System.Obsolete("Deprecated: Define S3 origins inside 'sources', using 'origin_type' and 'config', instead.")]
+    public Auth? Auth { get => _auth.Value; set => _auth = new(value); }
+
+    private GcoreOptional<Auth?> _auth;
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public bool IsSet(string propertyName)
     {
-        /// <summary>Name of the origin group.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("name")]
-        public required string Name { get; set; }
-
-        /// <summary>
-        /// If enabled, the request goes on to the next origin in the group whenever an origin answers with one of the cases listed in <c>proxy_next_upstream</c>.
-        /// Enabling it requires those cases to be set in <c>proxy_next_upstream</c>.
-        ///
-        /// Possible values:
-        /// <list type="bullet">
-        /// <item><description><b>true</b> - the option is on.</description></item>
-        /// <item><description><b>false</b> - the option is off.</description></item>
-        /// </list>
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("use_next")]
-        public required bool UseNext { get; set; }
-
-        /// <summary>
-        /// Situations in which the request is handed on to the next origin.
-        ///
-        /// Possible values:
-        /// <list type="bullet">
-        /// <item><description><b>error</b> - connecting to the origin, sending it the request or reading its response header failed</description></item>
-        /// <item><description><b>timeout</b> - connecting to the origin, sending it the request or reading its response header took too long</description></item>
-        /// <item><description>**<c>invalid_header</c>** - the origin sent an empty or malformed response</description></item>
-        /// <item><description>**<c>http_403</c>** - the origin answered with status 403</description></item>
-        /// <item><description>**<c>http_404</c>** - the origin answered with status 404</description></item>
-        /// <item><description>**<c>http_429</c>** - the origin answered with status 429</description></item>
-        /// <item><description>**<c>http_500</c>** - the origin answered with status 500</description></item>
-        /// <item><description>**<c>http_502</c>** - the origin answered with status 502</description></item>
-        /// <item><description>**<c>http_503</c>** - the origin answered with status 503</description></item>
-        /// <item><description>**<c>http_504</c>** - the origin answered with status 504</description></item>
-        /// </list>
-        /// </summary>
-        /// <remarks>Default: <c>["error","timeout"]</c>.</remarks>
-        [global::Snapshot.Gcore.GcoreProperty("proxy_next_upstream", DefaultJson = "[\"error\",\"timeout\"]")]
-        public global::System.Collections.Generic.IList<string>? ProxyNextUpstream
+        switch (propertyName)
         {
-            get => _proxyNextUpstream;
-            set
-            {
-                _proxyNextUpstream = value;
-                _proxyNextUpstreamIsSet = true;
-            }
+            case nameof(ProxyNextUpstream): return _proxyNextUpstream.IsSet;
+            case nameof(AuthType): return _authType.IsSet;
+            case nameof(Path): return _path.IsSet;
+            case nameof(Auth): return _auth.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupReplaceParams.", nameof(propertyName));
         }
+    }
 
-        private global::System.Collections.Generic.IList<string>? _proxyNextUpstream;
-        private bool _proxyNextUpstreamIsSet;
-
-        /// <summary>
-        /// <b>Deprecated.</b> Not needed any more; when omitted it is <c>none</c>.
-        ///
-        /// Authentication type of the origin group.
-        ///
-        /// Possible values:
-        /// <list type="bullet">
-        /// <item><description><b>none</b> - for public origins.</description></item>
-        /// <item><description><b>awsSignatureV4</b> - for S3 storage.</description></item>
-        /// </list>
-        /// </summary>
-        /// <remarks>Default: <c>"none"</c>.</remarks>
-        [global::Snapshot.Gcore.GcoreProperty("auth_type", DefaultJson = "\"none\"")]
-        [global::System.Obsolete("Deprecated: Not needed any more; when omitted it is 'none'.")]
-        public string? AuthType
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            get => _authType;
-            set
-            {
-                _authType = value;
-                _authTypeIsSet = true;
-            }
-        }
-
-        private string? _authType;
-        private bool _authTypeIsSet;
-
-        /// <summary>sources</summary>
-        [global::Snapshot.Gcore.GcoreProperty("sources")]
-        public required global::System.Collections.Generic.IList<Source> Sources { get; set; }
-
-        /// <summary>
-        /// <b>Deprecated.</b> Not needed any more; leave it out and the default origin path behaviour applies.
-        ///
-        /// Path prefix for requests to the origin.
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("path")]
-        [global::System.Obsolete("Deprecated: Not needed any more; leave it out and the default origin path behaviour applies.")]
-        public string? Path
-        {
-            get => _path;
-            set
-            {
-                _path = value;
-                _pathIsSet = true;
-            }
-        }
-
-        private string? _path;
-        private bool _pathIsSet;
-
-        /// <summary>
-        /// <b>Deprecated.</b> Define S3 origins inside <c>sources</c>, using <c>origin_type</c> and <c>config</c>, instead.
-        ///
-        /// Credentials for reaching a private bucket.
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("auth")]
-        [global::System.Obsolete("Deprecated: Define S3 origins inside 'sources', using 'origin_type' and 'config', instead.")]
-        public Auth? Auth
-        {
-            get => _auth;
-            set
-            {
-                _auth = value;
-                _authIsSet = true;
-            }
-        }
-
-        private Auth? _auth;
-        private bool _authIsSet;
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public bool IsSet(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(ProxyNextUpstream): return _proxyNextUpstreamIsSet;
-                case nameof(AuthType): return _authTypeIsSet;
-                case nameof(Path): return _pathIsSet;
-                case nameof(Auth): return _authIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupReplaceParams.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(ProxyNextUpstream):
-                    _proxyNextUpstream = default;
-                    _proxyNextUpstreamIsSet = false;
-                    return;
-                case nameof(AuthType):
-                    _authType = default;
-                    _authTypeIsSet = false;
-                    return;
-                case nameof(Path):
-                    _path = default;
-                    _pathIsSet = false;
-                    return;
-                case nameof(Auth):
-                    _auth = default;
-                    _authIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupReplaceParams.", nameof(propertyName));
-            }
+            case nameof(ProxyNextUpstream):
+                _proxyNextUpstream = default;
+                return;
+            case nameof(AuthType):
+                _authType = default;
+                return;
+            case nameof(Path):
+                _path = default;
+                return;
+            case nameof(Auth):
+                _auth = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupReplaceParams.", nameof(propertyName));
         }
 
         /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>

@@ -3,28 +3,27 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
-{
-    /// <summary>Origin source backed by S3 storage.</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3SourceResponse")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupS3Source.JsonConverter))]
-    public sealed partial record OriginGroupS3Source : OriginGroupSource
-    {
-        /// <summary>
-        /// Kind of origin. Responses include it for S3 and FastEdge sources.
-        ///
-        /// Possible values:
-        /// <list type="bullet">
-        /// <item><description><b>host</b> - a server or endpoint that content is pulled from.</description></item>
-        /// <item><description><b>s3</b> - S3 storage, reached with AWS Signature V4 authentication or publicly.</description></item>
-        /// <item><description><b>fastedge</b> - a FastEdge application, identified by <c>app_id</c>, that the edge node runs in its local FastEdge runtime.</description></item>
-        /// </list>
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("origin_type")]
-        public required OriginType OriginType { get; set; }
+namespace Snapshot.Gcore;
 
-        /// <summary>Settings of an S3 storage origin. Must be given when <c>origin_type</c> is <c>s3</c>.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("config")]
-        public required S3Config Config { get; set; }
-    }
+/// <summary>Origin source backed by S3 storage.</summary>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3SourceResponse")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupS3Source.JsonConverter))]
+public sealed partial record OriginGroupS3Source : OriginGroupSource
+{
+    /// <summary>
+    /// Kind of origin. Responses include it for S3 and FastEdge sources.
+    ///
+    /// Possible values:
+    /// <list type="bullet">
+    /// <item><description><b>host</b> - a server or endpoint that content is pulled from.</description></item>
+    /// <item><description><b>s3</b> - S3 storage, reached with AWS Signature V4 authentication or publicly.</description></item>
+    /// <item><description><b>fastedge</b> - a FastEdge application, identified by <c>app_id</c>, that the edge node runs in its local FastEdge runtime.</description></item>
+    /// </list>
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("origin_type")]
+    public required OriginType OriginType { get; set; }
+
+    /// <summary>Settings of an S3 storage origin. Must be given when <c>origin_type</c> is <c>s3</c>.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("config")]
+    public required S3Config Config { get; set; }
 }

@@ -3,145 +3,116 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+/// <summary>OriginGroupSource</summary>
+/// <remarks>One of: <see cref="OriginGroupHostSource"/>, <see cref="OriginGroupS3Source"/>, <see cref="OriginGroupFastedgeSource"/>. The variant is told apart by the shape of the JSON.</remarks>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/SourceResponse")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupSource.JsonConverter))]
+public abstract partial record OriginGroupSource
 {
-    /// <summary>OriginGroupSource</summary>
-    /// <remarks>One of: <see cref="OriginGroupHostSource"/>, <see cref="OriginGroupS3Source"/>, <see cref="OriginGroupFastedgeSource"/>. The variant is told apart by the shape of the JSON.</remarks>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/SourceResponse")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupSource.JsonConverter))]
-    public abstract partial record OriginGroupSource
+    /// <summary>Only the variants declared by the spec derive from this type.</summary>
+    private protected OriginGroupSource()
     {
-        /// <summary>Only the variants declared by the spec derive from this type.</summary>
-        private protected OriginGroupSource()
+    }
+
+    /// <summary>
+    /// Marks the origin as a backup. A backup origin receives no requests until one of the active origins becomes unavailable.
+    ///
+    /// Possible values:
+    /// <list type="bullet">
+    /// <item><description><b>true</b> - the origin is a backup.</description></item>
+    /// <item><description><b>false</b> - the origin is active (not a backup).</description></item>
+    /// </list>
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("backup")]
+    public bool? Backup { get => _backup.Value; set => _backup = new(value); }
+
+    private protected GcoreOptional<bool?> _backup;
+
+    /// <summary>
+    /// Turns this origin source on or off inside the origin group.
+    ///
+    /// Possible values:
+    /// <list type="bullet">
+    /// <item><description><b>true</b> - the CDN pulls content from this origin.</description></item>
+    /// <item><description><b>false</b> - the CDN does not pull content from this origin.</description></item>
+    /// </list>
+    ///
+    /// Every origin group has to keep at least one enabled origin.
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("enabled")]
+    public bool? Enabled { get => _enabled.Value; set => _enabled = new(value); }
+
+    private protected GcoreOptional<bool?> _enabled;
+
+    /// <summary>Host header for this particular origin. When it is set, the CDN sends this value as the Host header in requests to this origin, in place of the default one.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("host_header_override", MaxLength = 255)]
+    public string? HostHeaderOverride { get => _hostHeaderOverride.Value; set => _hostHeaderOverride = new(value); }
+
+    private protected GcoreOptional<string?> _hostHeaderOverride;
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public virtual bool IsSet(string propertyName)
+    {
+        switch (propertyName)
         {
+            case nameof(Backup): return _backup.IsSet;
+            case nameof(Enabled): return _enabled.IsSet;
+            case nameof(HostHeaderOverride): return _hostHeaderOverride.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupSource.", nameof(propertyName));
+        }
+    }
+
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public virtual void Unset(string propertyName)
+    {
+        switch (propertyName)
+        {
+            case nameof(Backup):
+                _backup = default;
+                return;
+            case nameof(Enabled):
+                _enabled = default;
+                return;
+            case nameof(HostHeaderOverride):
+                _hostHeaderOverride = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupSource.", nameof(propertyName));
+        }
+    }
+
+    /// <summary>
+    /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
+    /// back unchanged. The shared properties are not read from it (required ones hold their default); setting an optional
+    /// one, or <see cref="OriginGroupSource.AdditionalProperties"/>, replaces that property in the JSON written back.
+    /// </summary>
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(Unknown.JsonConverter))]
+    public sealed partial record Unknown : OriginGroupSource
+    {
+        /// <summary>Keeps a JSON value as it is.</summary>
+        public Unknown(global::System.Text.Json.JsonElement json)
+        {
+            Json = json;
         }
 
-        /// <summary>
-        /// Marks the origin as a backup. A backup origin receives no requests until one of the active origins becomes unavailable.
-        ///
-        /// Possible values:
-        /// <list type="bullet">
-        /// <item><description><b>true</b> - the origin is a backup.</description></item>
-        /// <item><description><b>false</b> - the origin is active (not a backup).</description></item>
-        /// </list>
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("backup")]
-        public bool? Backup
+        /// <summary>The value as it came.</summary>
+        public global::System.Text.Json.JsonElement Json { get; }
+
+        /// <summary>Prints the shape of the JSON, not its values: they may hold credentials.</summary>
+        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
         {
-            get => _backup;
-            set
-            {
-                _backup = value;
-                _backupIsSet = true;
-            }
-        }
-
-        private protected bool? _backup;
-        private protected bool _backupIsSet;
-
-        /// <summary>
-        /// Turns this origin source on or off inside the origin group.
-        ///
-        /// Possible values:
-        /// <list type="bullet">
-        /// <item><description><b>true</b> - the CDN pulls content from this origin.</description></item>
-        /// <item><description><b>false</b> - the CDN does not pull content from this origin.</description></item>
-        /// </list>
-        ///
-        /// Every origin group has to keep at least one enabled origin.
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("enabled")]
-        public bool? Enabled
-        {
-            get => _enabled;
-            set
-            {
-                _enabled = value;
-                _enabledIsSet = true;
-            }
-        }
-
-        private protected bool? _enabled;
-        private protected bool _enabledIsSet;
-
-        /// <summary>Host header for this particular origin. When it is set, the CDN sends this value as the Host header in requests to this origin, in place of the default one.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("host_header_override", MaxLength = 255)]
-        public string? HostHeaderOverride
-        {
-            get => _hostHeaderOverride;
-            set
-            {
-                _hostHeaderOverride = value;
-                _hostHeaderOverrideIsSet = true;
-            }
-        }
-
-        private protected string? _hostHeaderOverride;
-        private protected bool _hostHeaderOverrideIsSet;
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public virtual bool IsSet(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Backup): return _backupIsSet;
-                case nameof(Enabled): return _enabledIsSet;
-                case nameof(HostHeaderOverride): return _hostHeaderOverrideIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupSource.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public virtual void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(Backup):
-                    _backup = default;
-                    _backupIsSet = false;
-                    return;
-                case nameof(Enabled):
-                    _enabled = default;
-                    _enabledIsSet = false;
-                    return;
-                case nameof(HostHeaderOverride):
-                    _hostHeaderOverride = default;
-                    _hostHeaderOverrideIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupSource.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
-        public sealed override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
-
-        /// <summary>
-        /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
-        /// back unchanged. The properties every kind has are read from it where they read (a required one that does not holds
-        /// its default), without being marked set; setting an optional one, or
-        /// <see cref="OriginGroupSource.AdditionalProperties"/>, replaces that property in the JSON written back.
-        /// </summary>
-        [global::System.Text.Json.Serialization.JsonConverter(typeof(Unknown.JsonConverter))]
-        public sealed partial record Unknown : OriginGroupSource
-        {
-            /// <summary>Keeps a JSON value as it is.</summary>
-            public Unknown(global::System.Text.Json.JsonElement json)
-            {
-                Json = json;
-                if (GcoreJson.TryRead(json, "backup", static (ref global::System.Text.Json.Utf8JsonReader r) => GcoreJson.ReadBoolean(ref r), out var v0)) _backup = v0;
-                if (GcoreJson.TryRead(json, "enabled", static (ref global::System.Text.Json.Utf8JsonReader r) => GcoreJson.ReadBoolean(ref r), out var v1)) _enabled = v1;
-                if (GcoreJson.TryRead(json, "host_header_override", static (ref global::System.Text.Json.Utf8JsonReader r) => GcoreJson.ReadString(ref r), out var v2)) _hostHeaderOverride = v2;
-            }
-
-            /// <summary>The value as it came.</summary>
-            public global::System.Text.Json.JsonElement Json { get; }
+            if (base.PrintMembers(builder))
+                builder.Append(", ");
+            builder.Append("Json = ").Append(GcoreJson.Outline(Json));
+            return true;
         }
     }
 }

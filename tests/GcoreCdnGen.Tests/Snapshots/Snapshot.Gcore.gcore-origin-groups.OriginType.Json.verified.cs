@@ -3,31 +3,30 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+readonly partial struct OriginType
 {
-    readonly partial struct OriginType
+    /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
+    internal static OriginType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
-        internal static OriginType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("host"u8)) return Host;
-                if (reader.ValueTextEquals("s3"u8)) return S3;
-                if (reader.ValueTextEquals("fastedge"u8)) return Fastedge;
-            }
-
-            return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "OriginType"));
+            if (reader.ValueTextEquals("host"u8)) return Host;
+            if (reader.ValueTextEquals("s3"u8)) return S3;
+            if (reader.ValueTextEquals("fastedge"u8)) return Fastedge;
         }
 
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
+        return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "OriginType"));
+    }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginType>
-        {
-            public override OriginType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginType value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<OriginType>
+    {
+        public override OriginType Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, OriginType value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

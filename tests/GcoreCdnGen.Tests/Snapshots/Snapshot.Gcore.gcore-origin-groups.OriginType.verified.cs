@@ -3,63 +3,60 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+/// <summary>
+/// Kind of origin. Responses include it for S3 and FastEdge sources.
+///
+/// Possible values:
+/// <list type="bullet">
+/// <item><description><b>host</b> - a server or endpoint that content is pulled from.</description></item>
+/// <item><description><b>s3</b> - S3 storage, reached with AWS Signature V4 authentication or publicly.</description></item>
+/// <item><description><b>fastedge</b> - a FastEdge application, identified by <c>app_id</c>, that the edge node runs in its local FastEdge runtime.</description></item>
+/// </list>
+/// </summary>
+/// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/origin_type", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(OriginType.JsonConverter))]
+public readonly partial struct OriginType : global::System.IEquatable<OriginType>
 {
-    /// <summary>
-    /// Kind of origin. Responses include it for S3 and FastEdge sources.
-    ///
-    /// Possible values:
-    /// <list type="bullet">
-    /// <item><description><b>host</b> - a server or endpoint that content is pulled from.</description></item>
-    /// <item><description><b>s3</b> - S3 storage, reached with AWS Signature V4 authentication or publicly.</description></item>
-    /// <item><description><b>fastedge</b> - a FastEdge application, identified by <c>app_id</c>, that the edge node runs in its local FastEdge runtime.</description></item>
-    /// </list>
-    /// </summary>
-    /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/origin_type", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(OriginType.JsonConverter))]
-    public readonly partial struct OriginType : global::System.IEquatable<OriginType>
+    private readonly string? _value;
+
+    /// <summary>A value, known to the spec or not.</summary>
+    public OriginType(string value)
     {
-        private readonly string? _value;
-
-        /// <summary>A value, known to the spec or not.</summary>
-        public OriginType(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary><c>host</c></summary>
-        [global::Snapshot.Gcore.GcoreEnumValue("host")]
-        public static OriginType Host { get; } = new("host");
-
-        /// <summary><c>s3</c></summary>
-        [global::Snapshot.Gcore.GcoreEnumValue("s3")]
-        public static OriginType S3 { get; } = new("s3");
-
-        /// <summary><c>fastedge</c></summary>
-        [global::Snapshot.Gcore.GcoreEnumValue("fastedge")]
-        public static OriginType Fastedge { get; } = new("fastedge");
-
-        /// <summary>The value as JSON carries it.</summary>
-        public string Value => _value ?? "";
-
-        /// <summary>True when the spec lists this value.</summary>
-        public bool IsKnown => Value is "host" or "s3" or "fastedge";
-
-        internal const string ListedValues = "host, s3, fastedge";
-
-        public static implicit operator OriginType(string value) => new(value);
-
-        public static bool operator ==(OriginType left, OriginType right) => left.Equals(right);
-
-        public static bool operator !=(OriginType left, OriginType right) => !left.Equals(right);
-
-        public bool Equals(OriginType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is OriginType other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
+
+    /// <summary><c>host</c></summary>
+    [global::Snapshot.Gcore.GcoreEnumValue("host")]
+    public static OriginType Host { get; } = new("host");
+
+    /// <summary><c>s3</c></summary>
+    [global::Snapshot.Gcore.GcoreEnumValue("s3")]
+    public static OriginType S3 { get; } = new("s3");
+
+    /// <summary><c>fastedge</c></summary>
+    [global::Snapshot.Gcore.GcoreEnumValue("fastedge")]
+    public static OriginType Fastedge { get; } = new("fastedge");
+
+    /// <summary>The value as JSON carries it.</summary>
+    public string Value => _value ?? "";
+
+    /// <summary>True when the spec lists this value.</summary>
+    public bool IsKnown => Value is "host" or "s3" or "fastedge";
+
+    public static implicit operator OriginType(string value) => new(value);
+
+    public static bool operator ==(OriginType left, OriginType right) => left.Equals(right);
+
+    public static bool operator !=(OriginType left, OriginType right) => !left.Equals(right);
+
+    public bool Equals(OriginType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is OriginType other && Equals(other);
+
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    public override string ToString() => Value;
 }

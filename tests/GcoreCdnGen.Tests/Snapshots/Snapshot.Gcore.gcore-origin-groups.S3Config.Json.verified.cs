@@ -3,248 +3,187 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+sealed partial record S3Config
 {
-    sealed partial record S3Config
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Type = global::System.Text.Json.JsonEncodedText.Encode("s3_type");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3BucketName = global::System.Text.Json.JsonEncodedText.Encode("s3_bucket_name");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Region = global::System.Text.Json.JsonEncodedText.Encode("s3_region");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3StorageHostname = global::System.Text.Json.JsonEncodedText.Encode("s3_storage_hostname");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AccessKeyId = global::System.Text.Json.JsonEncodedText.Encode("s3_access_key_id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3SecretAccessKey = global::System.Text.Json.JsonEncodedText.Encode("s3_secret_access_key");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AuthType = global::System.Text.Json.JsonEncodedText.Encode("s3_auth_type");
+
+    internal static S3Config ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Type = global::System.Text.Json.JsonEncodedText.Encode("s3_type");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3BucketName = global::System.Text.Json.JsonEncodedText.Encode("s3_bucket_name");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Region = global::System.Text.Json.JsonEncodedText.Encode("s3_region");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3StorageHostname = global::System.Text.Json.JsonEncodedText.Encode("s3_storage_hostname");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AccessKeyId = global::System.Text.Json.JsonEncodedText.Encode("s3_access_key_id");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3SecretAccessKey = global::System.Text.Json.JsonEncodedText.Encode("s3_secret_access_key");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AuthType = global::System.Text.Json.JsonEncodedText.Encode("s3_auth_type");
-
-        internal static S3Config ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "S3Config");
+        var result = new S3Config { S3Type = default!, S3BucketName = default!, S3AccessKeyId = default!, S3SecretAccessKey = default! };
+        bool hasS3Type = false;
+        bool hasS3BucketName = false;
+        bool hasS3AccessKeyId = false;
+        bool hasS3SecretAccessKey = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "S3Config");
-            S3Type vS3Type = default;
-            bool hasS3Type = false;
-            string vS3BucketName = default!;
-            bool hasS3BucketName = false;
-            string? vS3Region = default;
-            bool hasS3Region = false;
-            string? vS3StorageHostname = default;
-            bool hasS3StorageHostname = false;
-            string vS3AccessKeyId = default!;
-            bool hasS3AccessKeyId = false;
-            string vS3SecretAccessKey = default!;
-            bool hasS3SecretAccessKey = false;
-            string? vS3AuthType = default;
-            bool hasS3AuthType = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 7:
-                            if (GcoreJson.NameIs(name, "s3_type"u8))
-                            {
-                                property = "s3_type";
-                                reader.Read();
-                                vS3Type = global::Snapshot.Gcore.S3Type.ReadJson(ref reader);
-                                hasS3Type = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 9:
-                            if (GcoreJson.NameIs(name, "s3_region"u8))
-                            {
-                                property = "s3_region";
-                                reader.Read();
-                                vS3Region = GcoreJson.ReadString(ref reader);
-                                hasS3Region = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 12:
-                            if (GcoreJson.NameIs(name, "s3_auth_type"u8))
-                            {
-                                property = "s3_auth_type";
-                                reader.Read();
-                                vS3AuthType = GcoreJson.ReadString(ref reader);
-                                hasS3AuthType = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 14:
-                            if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
-                            {
-                                property = "s3_bucket_name";
-                                reader.Read();
-                                vS3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
-                                hasS3BucketName = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 16:
-                            if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
-                            {
-                                property = "s3_access_key_id";
-                                reader.Read();
-                                vS3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
-                                hasS3AccessKeyId = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 19:
-                            if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
-                            {
-                                property = "s3_storage_hostname";
-                                reader.Read();
-                                vS3StorageHostname = GcoreJson.ReadString(ref reader);
-                                hasS3StorageHostname = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                        case 20:
-                            if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
-                            {
-                                property = "s3_secret_access_key";
-                                reader.Read();
-                                vS3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
-                                hasS3SecretAccessKey = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            if (!hasS3Type) throw GcoreJson.Missing("s3_type", "S3Config");
-            if (!hasS3BucketName) throw GcoreJson.Missing("s3_bucket_name", "S3Config");
-            if (!hasS3AccessKeyId) throw GcoreJson.Missing("s3_access_key_id", "S3Config");
-            if (!hasS3SecretAccessKey) throw GcoreJson.Missing("s3_secret_access_key", "S3Config");
-            var result = new S3Config { S3Type = vS3Type, S3BucketName = vS3BucketName, S3AccessKeyId = vS3AccessKeyId, S3SecretAccessKey = vS3SecretAccessKey };
-            if (hasS3Region) result.S3Region = vS3Region;
-            if (hasS3StorageHostname) result.S3StorageHostname = vS3StorageHostname;
-            if (hasS3AuthType) result.S3AuthType = vS3AuthType;
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
-        }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            writer.WriteString(JsonName_S3Type, S3Type.Value);
-            writer.WriteString(JsonName_S3BucketName, S3BucketName);
-            if (_s3RegionIsSet)
-            {
-                writer.WriteString(JsonName_S3Region, _s3Region);
-            }
-            if (_s3StorageHostnameIsSet)
-            {
-                writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname);
-            }
-            GcoreJson.WriteSecret(writer, JsonName_S3AccessKeyId, S3AccessKeyId, true, "S3Config.S3AccessKeyId (s3_access_key_id)");
-            GcoreJson.WriteSecret(writer, JsonName_S3SecretAccessKey, S3SecretAccessKey, true, "S3Config.S3SecretAccessKey (s3_secret_access_key)");
-            if (_s3AuthTypeIsSet && _s3AuthType is not null)
-            {
-                writer.WriteString(JsonName_S3AuthType, _s3AuthType);
-            }
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "s3_type" or "s3_bucket_name" or "s3_region" or "s3_storage_hostname" or "s3_access_key_id" or "s3_secret_access_key" or "s3_auth_type");
-            writer.WriteEndObject();
-        }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0xFUL;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 7:
-                    if (GcoreJson.NameIs(name, "s3_type"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                        return;
-                    }
-                    break;
-                case 9:
-                    if (GcoreJson.NameIs(name, "s3_region"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-                case 12:
-                    if (GcoreJson.NameIs(name, "s3_auth_type"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-                case 14:
-                    if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x2UL);
-                        return;
-                    }
-                    break;
-                case 16:
-                    if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x4UL);
-                        return;
-                    }
-                    break;
-                case 19:
-                    if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                        return;
-                    }
-                    break;
-                case 20:
-                    if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x8UL);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
+                name = GcoreJson.PropertyName(in reader);
                 reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
+                switch (name.Length)
+                {
+                    case 7:
+                        if (GcoreJson.NameIs(name, "s3_type"u8))
+                        {
+                            result.S3Type = global::Snapshot.Gcore.S3Type.ReadJson(ref reader);
+                            hasS3Type = true;
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (GcoreJson.NameIs(name, "s3_region"u8))
+                        {
+                            result.S3Region = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 12:
+                        if (GcoreJson.NameIs(name, "s3_auth_type"u8))
+                        {
+                            result.S3AuthType = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 14:
+                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
+                        {
+                            result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
+                            hasS3BucketName = true;
+                            continue;
+                        }
+                        break;
+                    case 16:
+                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
+                        {
+                            result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
+                            hasS3AccessKeyId = true;
+                            continue;
+                        }
+                        break;
+                    case 19:
+                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
+                        {
+                            result.S3StorageHostname = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 20:
+                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
+                        {
+                            result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
+                            hasS3SecretAccessKey = true;
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            return fit.Result(RequiredMask);
         }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3Config>
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            public override S3Config Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, S3Config value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasS3Type) throw GcoreJson.Missing("s3_type", "S3Config");
+        if (!hasS3BucketName) throw GcoreJson.Missing("s3_bucket_name", "S3Config");
+        if (!hasS3AccessKeyId) throw GcoreJson.Missing("s3_access_key_id", "S3Config");
+        if (!hasS3SecretAccessKey) throw GcoreJson.Missing("s3_secret_access_key", "S3Config");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_S3Type, S3Type.Value);
+        writer.WriteString(JsonName_S3BucketName, S3BucketName);
+        if (_s3Region.IsSet) writer.WriteString(JsonName_S3Region, _s3Region.Value);
+        if (_s3StorageHostname.IsSet) writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname.Value);
+        writer.WriteString(JsonName_S3AccessKeyId, S3AccessKeyId);
+        writer.WriteString(JsonName_S3SecretAccessKey, S3SecretAccessKey);
+        if (_s3AuthType.IsSet && _s3AuthType.Value is not null) writer.WriteString(JsonName_S3AuthType, _s3AuthType.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "s3_type" or "s3_bucket_name" or "s3_region" or "s3_storage_hostname" or "s3_access_key_id" or "s3_secret_access_key" or "s3_auth_type");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0xFUL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
+        {
+            case 7:
+                if (GcoreJson.NameIs(name, "s3_type"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                    return;
+                }
+                break;
+            case 9:
+                if (GcoreJson.NameIs(name, "s3_region"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+            case 12:
+                if (GcoreJson.NameIs(name, "s3_auth_type"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+            case 14:
+                if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x2UL);
+                    return;
+                }
+                break;
+            case 16:
+                if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x4UL);
+                    return;
+                }
+                break;
+            case 19:
+                if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+            case 20:
+                if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x8UL);
+                    return;
+                }
+                break;
+        }
+        fit.Unknown(false);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3Config>
+    {
+        public override S3Config Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, S3Config value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -3,148 +3,128 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+/// <summary>Settings of an S3 storage origin. Must be given when <c>origin_type</c> is <c>s3</c>.</summary>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3Config", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(S3Config.JsonConverter))]
+public sealed partial record S3Config
 {
-    /// <summary>Settings of an S3 storage origin. Must be given when <c>origin_type</c> is <c>s3</c>.</summary>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3Config", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(S3Config.JsonConverter))]
-    public sealed partial record S3Config
+    /// <summary>
+    /// Kind of S3-compatible storage.
+    ///
+    /// Possible values:
+    /// <list type="bullet">
+    /// <item><description><b>amazon</b> - Amazon Web Services S3.</description></item>
+    /// <item><description><b>other</b> - any S3-compatible storage not run by AWS.</description></item>
+    /// </list>
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("s3_type")]
+    public required S3Type S3Type { get; set; }
+
+    /// <summary>Name of the S3 bucket.</summary>
+    [global::Snapshot.Gcore.GcoreProperty("s3_bucket_name", MaxLength = 256)]
+    public required string S3BucketName { get; set; }
+
+    /// <summary>
+    /// Region of the S3 storage.
+    ///
+    /// Must be set when <c>s3_type</c> is <c>amazon</c>.
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("s3_region")]
+    public string? S3Region { get => _s3Region.Value; set => _s3Region = new(value); }
+
+    private GcoreOptional<string?> _s3Region;
+
+    /// <summary>
+    /// Hostname of the S3 storage.
+    ///
+    /// Must be set when <c>s3_type</c> is <c>other</c>.
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("s3_storage_hostname")]
+    public string? S3StorageHostname { get => _s3StorageHostname.Value; set => _s3StorageHostname = new(value); }
+
+    private GcoreOptional<string?> _s3StorageHostname;
+
+    /// <summary>
+    /// Access key ID of the S3 account. Responses show it masked as <c>SECRET_VALUE</c>.
+    ///
+    /// Rules:
+    /// <list type="bullet">
+    /// <item><description>Allowed characters: Latin letters (A-Z, a-z), digits (0-9), colon, dash and underscore.</description></item>
+    /// <item><description>Length: 4 to 255 characters.</description></item>
+    /// </list>
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("s3_access_key_id", MaxLength = 255, Secret = true)]
+    public required string S3AccessKeyId { get; set; }
+
+    /// <summary>
+    /// Secret access key of the S3 account. Responses show it masked as <c>SECRET_VALUE</c>.
+    ///
+    /// Rules:
+    /// <list type="bullet">
+    /// <item><description>Allowed characters: Latin letters (A-Z, a-z), digits (0-9), plus, slash, dash, colon and underscore.</description></item>
+    /// <item><description>Length: 16 to 255 characters.</description></item>
+    /// </list>
+    /// </summary>
+    [global::Snapshot.Gcore.GcoreProperty("s3_secret_access_key", MaxLength = 255, Secret = true)]
+    public required string S3SecretAccessKey { get; set; }
+
+    /// <summary>Authentication method used for the S3 storage.</summary>
+    /// <remarks>Default: <c>"awsSignatureV4"</c>.</remarks>
+    [global::Snapshot.Gcore.GcoreProperty("s3_auth_type", DefaultJson = "\"awsSignatureV4\"")]
+    public string? S3AuthType { get => _s3AuthType.Value; set => _s3AuthType = new(value); }
+
+    private GcoreOptional<string?> _s3AuthType;
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
+    public bool IsSet(string propertyName)
     {
-        /// <summary>
-        /// Kind of S3-compatible storage.
-        ///
-        /// Possible values:
-        /// <list type="bullet">
-        /// <item><description><b>amazon</b> - Amazon Web Services S3.</description></item>
-        /// <item><description><b>other</b> - any S3-compatible storage not run by AWS.</description></item>
-        /// </list>
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("s3_type")]
-        public required S3Type S3Type { get; set; }
-
-        /// <summary>Name of the S3 bucket.</summary>
-        [global::Snapshot.Gcore.GcoreProperty("s3_bucket_name", MaxLength = 256)]
-        public required string S3BucketName { get; set; }
-
-        /// <summary>
-        /// Region of the S3 storage.
-        ///
-        /// Must be set when <c>s3_type</c> is <c>amazon</c>.
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("s3_region")]
-        public string? S3Region
+        switch (propertyName)
         {
-            get => _s3Region;
-            set
-            {
-                _s3Region = value;
-                _s3RegionIsSet = true;
-            }
+            case nameof(S3Region): return _s3Region.IsSet;
+            case nameof(S3StorageHostname): return _s3StorageHostname.IsSet;
+            case nameof(S3AuthType): return _s3AuthType.IsSet;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName));
         }
+    }
 
-        private string? _s3Region;
-        private bool _s3RegionIsSet;
-
-        /// <summary>
-        /// Hostname of the S3 storage.
-        ///
-        /// Must be set when <c>s3_type</c> is <c>other</c>.
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("s3_storage_hostname")]
-        public string? S3StorageHostname
+    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    public void Unset(string propertyName)
+    {
+        switch (propertyName)
         {
-            get => _s3StorageHostname;
-            set
-            {
-                _s3StorageHostname = value;
-                _s3StorageHostnameIsSet = true;
-            }
+            case nameof(S3Region):
+                _s3Region = default;
+                return;
+            case nameof(S3StorageHostname):
+                _s3StorageHostname = default;
+                return;
+            case nameof(S3AuthType):
+                _s3AuthType = default;
+                return;
+            default:
+                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName));
         }
+    }
 
-        private string? _s3StorageHostname;
-        private bool _s3StorageHostnameIsSet;
-
-        /// <summary>
-        /// Access key ID of the S3 account. Responses show it masked as <c>SECRET_VALUE</c>.
-        ///
-        /// Rules:
-        /// <list type="bullet">
-        /// <item><description>Allowed characters: Latin letters (A-Z, a-z), digits (0-9), colon, dash and underscore.</description></item>
-        /// <item><description>Length: 4 to 255 characters.</description></item>
-        /// </list>
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("s3_access_key_id", MaxLength = 255, Secret = true)]
-        public required string S3AccessKeyId { get; set; }
-
-        /// <summary>
-        /// Secret access key of the S3 account. Responses show it masked as <c>SECRET_VALUE</c>.
-        ///
-        /// Rules:
-        /// <list type="bullet">
-        /// <item><description>Allowed characters: Latin letters (A-Z, a-z), digits (0-9), plus, slash, dash, colon and underscore.</description></item>
-        /// <item><description>Length: 16 to 255 characters.</description></item>
-        /// </list>
-        /// </summary>
-        [global::Snapshot.Gcore.GcoreProperty("s3_secret_access_key", MaxLength = 255, Secret = true)]
-        public required string S3SecretAccessKey { get; set; }
-
-        /// <summary>Authentication method used for the S3 storage.</summary>
-        /// <remarks>Default: <c>"awsSignatureV4"</c>.</remarks>
-        [global::Snapshot.Gcore.GcoreProperty("s3_auth_type", DefaultJson = "\"awsSignatureV4\"")]
-        public string? S3AuthType
-        {
-            get => _s3AuthType;
-            set
-            {
-                _s3AuthType = value;
-                _s3AuthTypeIsSet = true;
-            }
-        }
-
-        private string? _s3AuthType;
-        private bool _s3AuthTypeIsSet;
-
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-
-        /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-        public bool IsSet(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(S3Region): return _s3RegionIsSet;
-                case nameof(S3StorageHostname): return _s3StorageHostnameIsSet;
-                case nameof(S3AuthType): return _s3AuthTypeIsSet;
-                default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
-        public void Unset(string propertyName)
-        {
-            switch (propertyName)
-            {
-                case nameof(S3Region):
-                    _s3Region = default;
-                    _s3RegionIsSet = false;
-                    return;
-                case nameof(S3StorageHostname):
-                    _s3StorageHostname = default;
-                    _s3StorageHostnameIsSet = false;
-                    return;
-                case nameof(S3AuthType):
-                    _s3AuthType = default;
-                    _s3AuthTypeIsSet = false;
-                    return;
-                default:
-                    throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName));
-            }
-        }
-
-        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
-        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+    /// <summary>Prints the members with credentials redacted.</summary>
+    private bool PrintMembers(global::System.Text.StringBuilder builder)
+    {
+        builder.Append("S3Type = ").Append(S3Type);
+        builder.Append(", S3BucketName = ").Append(S3BucketName);
+        builder.Append(", S3Region = ").Append(S3Region);
+        builder.Append(", S3StorageHostname = ").Append(S3StorageHostname);
+        builder.Append(", S3AccessKeyId = ").Append(S3AccessKeyId is null ? "null" : "***");
+        builder.Append(", S3SecretAccessKey = ").Append(S3SecretAccessKey is null ? "null" : "***");
+        builder.Append(", S3AuthType = ").Append(S3AuthType);
+        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties);
+        return true;
     }
 }

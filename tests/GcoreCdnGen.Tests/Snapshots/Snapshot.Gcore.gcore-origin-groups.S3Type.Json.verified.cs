@@ -3,30 +3,29 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+readonly partial struct S3Type
 {
-    readonly partial struct S3Type
+    /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
+    internal static S3Type ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
-        internal static S3Type ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
         {
-            if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
-            {
-                if (reader.ValueTextEquals("amazon"u8)) return Amazon;
-                if (reader.ValueTextEquals("other"u8)) return Other;
-            }
-
-            return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "S3Type"));
+            if (reader.ValueTextEquals("amazon"u8)) return Amazon;
+            if (reader.ValueTextEquals("other"u8)) return Other;
         }
 
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
+        return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "S3Type"));
+    }
 
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3Type>
-        {
-            public override S3Type Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, S3Type value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<S3Type>
+    {
+        public override S3Type Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, S3Type value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

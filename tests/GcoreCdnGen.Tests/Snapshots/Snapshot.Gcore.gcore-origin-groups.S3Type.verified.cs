@@ -3,58 +3,55 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+/// <summary>
+/// Kind of S3-compatible storage.
+///
+/// Possible values:
+/// <list type="bullet">
+/// <item><description><b>amazon</b> - Amazon Web Services S3.</description></item>
+/// <item><description><b>other</b> - any S3-compatible storage not run by AWS.</description></item>
+/// </list>
+/// </summary>
+/// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
+[global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3Config/properties/s3_type", Request = true)]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(S3Type.JsonConverter))]
+public readonly partial struct S3Type : global::System.IEquatable<S3Type>
 {
-    /// <summary>
-    /// Kind of S3-compatible storage.
-    ///
-    /// Possible values:
-    /// <list type="bullet">
-    /// <item><description><b>amazon</b> - Amazon Web Services S3.</description></item>
-    /// <item><description><b>other</b> - any S3-compatible storage not run by AWS.</description></item>
-    /// </list>
-    /// </summary>
-    /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
-    [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3Config/properties/s3_type", Request = true)]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(S3Type.JsonConverter))]
-    public readonly partial struct S3Type : global::System.IEquatable<S3Type>
+    private readonly string? _value;
+
+    /// <summary>A value, known to the spec or not.</summary>
+    public S3Type(string value)
     {
-        private readonly string? _value;
-
-        /// <summary>A value, known to the spec or not.</summary>
-        public S3Type(string value)
-        {
-            _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-        }
-
-        /// <summary><c>amazon</c></summary>
-        [global::Snapshot.Gcore.GcoreEnumValue("amazon")]
-        public static S3Type Amazon { get; } = new("amazon");
-
-        /// <summary><c>other</c></summary>
-        [global::Snapshot.Gcore.GcoreEnumValue("other")]
-        public static S3Type Other { get; } = new("other");
-
-        /// <summary>The value as JSON carries it.</summary>
-        public string Value => _value ?? "";
-
-        /// <summary>True when the spec lists this value.</summary>
-        public bool IsKnown => Value is "amazon" or "other";
-
-        internal const string ListedValues = "amazon, other";
-
-        public static implicit operator S3Type(string value) => new(value);
-
-        public static bool operator ==(S3Type left, S3Type right) => left.Equals(right);
-
-        public static bool operator !=(S3Type left, S3Type right) => !left.Equals(right);
-
-        public bool Equals(S3Type other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
-        public override bool Equals(object? obj) => obj is S3Type other && Equals(other);
-
-        public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
-        public override string ToString() => Value;
+        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
     }
+
+    /// <summary><c>amazon</c></summary>
+    [global::Snapshot.Gcore.GcoreEnumValue("amazon")]
+    public static S3Type Amazon { get; } = new("amazon");
+
+    /// <summary><c>other</c></summary>
+    [global::Snapshot.Gcore.GcoreEnumValue("other")]
+    public static S3Type Other { get; } = new("other");
+
+    /// <summary>The value as JSON carries it.</summary>
+    public string Value => _value ?? "";
+
+    /// <summary>True when the spec lists this value.</summary>
+    public bool IsKnown => Value is "amazon" or "other";
+
+    public static implicit operator S3Type(string value) => new(value);
+
+    public static bool operator ==(S3Type left, S3Type right) => left.Equals(right);
+
+    public static bool operator !=(S3Type left, S3Type right) => !left.Equals(right);
+
+    public bool Equals(S3Type other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
+
+    public override bool Equals(object? obj) => obj is S3Type other && Equals(other);
+
+    public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
+
+    public override string ToString() => Value;
 }

@@ -3,463 +3,444 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Snapshot.Gcore
+namespace Snapshot.Gcore;
+
+abstract partial record Source
 {
-    abstract partial record Source
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Backup = global::System.Text.Json.JsonEncodedText.Encode("backup");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_HostHeaderOverride = global::System.Text.Json.JsonEncodedText.Encode("host_header_override");
+
+    /// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref="ReadByShape"/> does.</summary>
+    internal static Source ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Backup = global::System.Text.Json.JsonEncodedText.Encode("backup");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_HostHeaderOverride = global::System.Text.Json.JsonEncodedText.Encode("host_header_override");
-
-        /// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref="ReadByShape"/> does.</summary>
-        internal static Source ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "Source");
+        var start = reader;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "Source");
-            var start = reader;
-            try
-            {
-                var value = ReadInOnePass(ref reader);
-                if (value is not null) return value;
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                // Left to the read below, which names the property at fault.
-            }
-
-            reader = start;
-            return ReadByShape(ref reader);
+            var value = ReadInOnePass(ref reader);
+            if (value is not null) return value;
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            // Left to the read below, which names the property at fault.
         }
 
-        /// <summary>
-        /// Reads the variant in one walk over the object: every variant is scored as <see cref="ReadByShape"/> scores it,
-        /// while the values go to locals; the variant that fits is built from them. Returns null (the reader then stands
-        /// anywhere inside the object) when the object needs <see cref="ReadByShape"/>: a value of the wrong kind, a name
-        /// the variants type differently, a property the chosen variant does not know, or no variant that fits.
-        /// </summary>
-        internal static Source? ReadInOnePass(ref global::System.Text.Json.Utf8JsonReader reader)
+        reader = start;
+        return ReadByShape(ref reader);
+    }
+
+    /// <summary>
+    /// Reads the variant in one walk over the object: every variant is scored as <see cref="ReadByShape"/> scores it,
+    /// while the values go to locals; the variant that fits is built from them. Returns null (the reader then stands
+    /// anywhere inside the object) when the object needs <see cref="ReadByShape"/>: a value of the wrong kind, a name
+    /// the variants type differently, a property the chosen variant does not know, or no variant that fits.
+    /// </summary>
+    internal static Source? ReadInOnePass(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var fit0 = new GcoreJsonFit();
+        var fit1 = new GcoreJsonFit();
+        var fit2 = new GcoreJsonFit();
+        bool? vBackup = default;
+        bool hasBackup = false;
+        bool? vEnabled = default;
+        bool hasEnabled = false;
+        string? vHostHeaderOverride = default;
+        bool hasHostHeaderOverride = false;
+        string? vSource = default;
+        bool hasSource = false;
+        OriginType? vOriginType = default;
+        bool hasOriginType = false;
+        bool readConfig = false;
+        var fitConfig_S3Config = new GcoreJsonFit();
+        var fitConfig_FastedgeConfig = new GcoreJsonFit();
+        S3Type? vConfig_S3Type = default;
+        bool hasConfig_S3Type = false;
+        string? vConfig_S3BucketName = default;
+        bool hasConfig_S3BucketName = false;
+        string? vConfig_S3Region = default;
+        bool hasConfig_S3Region = false;
+        string? vConfig_S3StorageHostname = default;
+        bool hasConfig_S3StorageHostname = false;
+        string? vConfig_S3AccessKeyId = default;
+        bool hasConfig_S3AccessKeyId = false;
+        string? vConfig_S3SecretAccessKey = default;
+        bool hasConfig_S3SecretAccessKey = false;
+        string? vConfig_S3AuthType = default;
+        bool hasConfig_S3AuthType = false;
+        string? vConfig_AppId = default;
+        bool hasConfig_AppId = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalConfig = null;
+        bool hasConfig = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            var fit0 = new GcoreJsonFit();
-            var fit1 = new GcoreJsonFit();
-            var fit2 = new GcoreJsonFit();
-            bool? vBackup = default;
-            bool hasBackup = false;
-            bool? vEnabled = default;
-            bool hasEnabled = false;
-            string? vHostHeaderOverride = default;
-            bool hasHostHeaderOverride = false;
-            string? vSource = default;
-            bool hasSource = false;
-            OriginType? vOriginType = default;
-            bool hasOriginType = false;
-            bool readConfig = false;
-            var fitConfig_S3Config = new GcoreJsonFit();
-            var fitConfig_FastedgeConfig = new GcoreJsonFit();
-            S3Type? vConfig_S3Type = default;
-            bool hasConfig_S3Type = false;
-            string? vConfig_S3BucketName = default;
-            bool hasConfig_S3BucketName = false;
-            string? vConfig_S3Region = default;
-            bool hasConfig_S3Region = false;
-            string? vConfig_S3StorageHostname = default;
-            bool hasConfig_S3StorageHostname = false;
-            string? vConfig_S3AccessKeyId = default;
-            bool hasConfig_S3AccessKeyId = false;
-            string? vConfig_S3SecretAccessKey = default;
-            bool hasConfig_S3SecretAccessKey = false;
-            string? vConfig_S3AuthType = default;
-            bool hasConfig_S3AuthType = false;
-            string? vConfig_AppId = default;
-            bool hasConfig_AppId = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalConfig = null;
-            bool hasConfig = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            var name = GcoreJson.PropertyName(in reader);
+            switch (name.Length)
             {
-                var name = GcoreJson.PropertyName(in reader);
-                switch (name.Length)
-                {
-                    case 6:
-                        if (GcoreJson.NameIs(name, "backup"u8))
+                case 6:
+                    if (GcoreJson.NameIs(name, "backup"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
+                        fit0.Known(true, 0);
+                        fit1.Known(true, 0);
+                        fit2.Known(true, 0);
+                        vBackup = GcoreJson.ReadBoolean(ref reader);
+                        hasBackup = true;
+                        continue;
+                    }
+                    if (GcoreJson.NameIs(name, "source"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                        fit0.Known(true, 0x1UL);
+                        vSource = GcoreJson.ReadString(ref reader);
+                        hasSource = true;
+                        continue;
+                    }
+                    if (GcoreJson.NameIs(name, "config"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
-                            reader.Read();
-                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
-                            fit0.Known(true, 0);
-                            fit1.Known(true, 0);
-                            fit2.Known(true, 0);
-                            vBackup = GcoreJson.ReadBoolean(ref reader);
-                            hasBackup = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "source"u8))
-                        {
-                            reader.Read();
-                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
-                            fit0.Known(true, 0x1UL);
-                            vSource = GcoreJson.ReadString(ref reader);
-                            hasSource = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "config"u8))
-                        {
-                            reader.Read();
-                            if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                            if (hasConfig) return null;
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
-                                if (hasConfig) return null;
-                                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                                var name1 = GcoreJson.PropertyName(in reader);
+                                switch (name1.Length)
                                 {
-                                    var name1 = GcoreJson.PropertyName(in reader);
-                                    switch (name1.Length)
-                                    {
-                                        case 6:
-                                            if (GcoreJson.NameIs(name1, "app_id"u8))
-                                            {
-                                                reader.Read();
-                                                if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
-                                                fitConfig_FastedgeConfig.Known(true, 0x1UL);
-                                                vConfig_AppId = GcoreJson.ReadString(ref reader);
-                                                hasConfig_AppId = true;
-                                                continue;
-                                            }
-                                            break;
-                                        case 7:
-                                            if (GcoreJson.NameIs(name1, "s3_type"u8))
-                                            {
-                                                reader.Read();
-                                                if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
-                                                fitConfig_S3Config.Known(true, 0x1UL);
-                                                vConfig_S3Type = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.S3Type?)null : global::Snapshot.Gcore.S3Type.ReadJson(ref reader));
-                                                hasConfig_S3Type = true;
-                                                continue;
-                                            }
-                                            break;
-                                        case 9:
-                                            if (GcoreJson.NameIs(name1, "s3_region"u8))
-                                            {
-                                                reader.Read();
-                                                if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
-                                                fitConfig_S3Config.Known(true, 0);
-                                                vConfig_S3Region = GcoreJson.ReadString(ref reader);
-                                                hasConfig_S3Region = true;
-                                                continue;
-                                            }
-                                            break;
-                                        case 12:
-                                            if (GcoreJson.NameIs(name1, "s3_auth_type"u8))
-                                            {
-                                                reader.Read();
-                                                if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
-                                                fitConfig_S3Config.Known(true, 0);
-                                                vConfig_S3AuthType = GcoreJson.ReadString(ref reader);
-                                                hasConfig_S3AuthType = true;
-                                                continue;
-                                            }
-                                            break;
-                                        case 14:
-                                            if (GcoreJson.NameIs(name1, "s3_bucket_name"u8))
-                                            {
-                                                reader.Read();
-                                                if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
-                                                fitConfig_S3Config.Known(true, 0x2UL);
-                                                vConfig_S3BucketName = GcoreJson.ReadString(ref reader);
-                                                hasConfig_S3BucketName = true;
-                                                continue;
-                                            }
-                                            break;
-                                        case 16:
-                                            if (GcoreJson.NameIs(name1, "s3_access_key_id"u8))
-                                            {
-                                                reader.Read();
-                                                if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
-                                                fitConfig_S3Config.Known(true, 0x4UL);
-                                                vConfig_S3AccessKeyId = GcoreJson.ReadString(ref reader);
-                                                hasConfig_S3AccessKeyId = true;
-                                                continue;
-                                            }
-                                            break;
-                                        case 19:
-                                            if (GcoreJson.NameIs(name1, "s3_storage_hostname"u8))
-                                            {
-                                                reader.Read();
-                                                if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
-                                                fitConfig_S3Config.Known(true, 0);
-                                                vConfig_S3StorageHostname = GcoreJson.ReadString(ref reader);
-                                                hasConfig_S3StorageHostname = true;
-                                                continue;
-                                            }
-                                            break;
-                                        case 20:
-                                            if (GcoreJson.NameIs(name1, "s3_secret_access_key"u8))
-                                            {
-                                                reader.Read();
-                                                if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
-                                                fitConfig_S3Config.Known(true, 0x8UL);
-                                                vConfig_S3SecretAccessKey = GcoreJson.ReadString(ref reader);
-                                                hasConfig_S3SecretAccessKey = true;
-                                                continue;
-                                            }
-                                            break;
-                                    }
-                                    // A name no type here knows: kept, as every one of them would keep it.
-                                    GcoreJson.ReadAdditional(ref reader, ref additionalConfig);
+                                    case 6:
+                                        if (GcoreJson.NameIs(name1, "app_id"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitConfig_FastedgeConfig.Known(true, 0x1UL);
+                                            vConfig_AppId = GcoreJson.ReadString(ref reader);
+                                            hasConfig_AppId = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 7:
+                                        if (GcoreJson.NameIs(name1, "s3_type"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitConfig_S3Config.Known(true, 0x1UL);
+                                            vConfig_S3Type = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.S3Type?)null : global::Snapshot.Gcore.S3Type.ReadJson(ref reader));
+                                            hasConfig_S3Type = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 9:
+                                        if (GcoreJson.NameIs(name1, "s3_region"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                                            fitConfig_S3Config.Known(true, 0);
+                                            vConfig_S3Region = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3Region = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 12:
+                                        if (GcoreJson.NameIs(name1, "s3_auth_type"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                                            fitConfig_S3Config.Known(true, 0);
+                                            vConfig_S3AuthType = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3AuthType = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 14:
+                                        if (GcoreJson.NameIs(name1, "s3_bucket_name"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitConfig_S3Config.Known(true, 0x2UL);
+                                            vConfig_S3BucketName = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3BucketName = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 16:
+                                        if (GcoreJson.NameIs(name1, "s3_access_key_id"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitConfig_S3Config.Known(true, 0x4UL);
+                                            vConfig_S3AccessKeyId = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3AccessKeyId = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 19:
+                                        if (GcoreJson.NameIs(name1, "s3_storage_hostname"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                                            fitConfig_S3Config.Known(true, 0);
+                                            vConfig_S3StorageHostname = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3StorageHostname = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 20:
+                                        if (GcoreJson.NameIs(name1, "s3_secret_access_key"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitConfig_S3Config.Known(true, 0x8UL);
+                                            vConfig_S3SecretAccessKey = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3SecretAccessKey = true;
+                                            continue;
+                                        }
+                                        break;
                                 }
-                                fit1.Nested(fitConfig_S3Config.Result(global::Snapshot.Gcore.S3Config.RequiredMask), 0x1UL);
-                                fit2.Nested(fitConfig_FastedgeConfig.Result(global::Snapshot.Gcore.FastedgeConfig.RequiredMask), 0x1UL);
-                                readConfig = true;
+                                // A name no type here knows: kept, as every one of them would keep it.
+                                GcoreJson.ReadAdditional(ref reader, ref additionalConfig);
                             }
-                            else
-                            {
-                                if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Object, false)) return null;
-                                fit1.Known(true, 0x1UL);
-                                fit2.Known(true, 0x1UL);
-                                readConfig = false;
-                            }
-                            hasConfig = true;
-                            continue;
+                            fit1.Nested(fitConfig_S3Config.Result(global::Snapshot.Gcore.S3Config.RequiredMask), 0x1UL);
+                            fit2.Nested(fitConfig_FastedgeConfig.Result(global::Snapshot.Gcore.FastedgeConfig.RequiredMask), 0x1UL);
+                            readConfig = true;
                         }
-                        break;
-                    case 7:
-                        if (GcoreJson.NameIs(name, "enabled"u8))
+                        else
                         {
-                            reader.Read();
-                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
-                            fit0.Known(true, 0);
-                            fit1.Known(true, 0);
-                            fit2.Known(true, 0);
-                            vEnabled = GcoreJson.ReadBoolean(ref reader);
-                            hasEnabled = true;
-                            continue;
+                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Object, false)) return null;
+                            fit1.Known(true, 0x1UL);
+                            fit2.Known(true, 0x1UL);
+                            readConfig = false;
                         }
-                        break;
-                    case 11:
-                        if (GcoreJson.NameIs(name, "origin_type"u8))
-                        {
-                            reader.Read();
-                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
-                            fit1.Known(true, 0);
-                            fit2.Known(true, 0);
-                            vOriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
-                            hasOriginType = true;
-                            continue;
-                        }
-                        break;
-                    case 20:
-                        if (GcoreJson.NameIs(name, "host_header_override"u8))
-                        {
-                            reader.Read();
-                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
-                            fit0.Known(true, 0);
-                            fit1.Known(true, 0);
-                            fit2.Known(true, 0);
-                            vHostHeaderOverride = GcoreJson.ReadString(ref reader);
-                            hasHostHeaderOverride = true;
-                            continue;
-                        }
-                        break;
-                }
-                // A name no type here knows: kept, as every one of them would keep it.
-                GcoreJson.ReadAdditional(ref reader, ref additional);
-            }
-
-            int pick = -1;
-            int pickScore = int.MinValue;
-            if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
-            if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
-            if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
-
-            switch (pick)
-            {
-                case 0:
-                {
-                    if (hasOriginType || hasConfig) return null;
-                    if (!hasSource || vSource is null) return null;
-                    var result_HostSource = new global::Snapshot.Gcore.HostSource { Source = vSource };
-                    if (hasBackup) result_HostSource.Backup = vBackup;
-                    if (hasEnabled) result_HostSource.Enabled = vEnabled;
-                    if (hasHostHeaderOverride) result_HostSource.HostHeaderOverride = vHostHeaderOverride;
-                    if (additional is not null) result_HostSource.AdditionalProperties = additional;
-                    return result_HostSource;
-                }
-                case 1:
-                {
-                    if (hasSource) return null;
-                    global::Snapshot.Gcore.S3Config? oConfig = null;
-                    if (readConfig)
-                    {
-                        if (!fitConfig_S3Config.Fits(global::Snapshot.Gcore.S3Config.RequiredMask)) return null;
-                        if (hasConfig_AppId) return null;
-                        if (!hasConfig_S3Type || vConfig_S3Type is null) return null;
-                        if (!hasConfig_S3BucketName || vConfig_S3BucketName is null) return null;
-                        if (!hasConfig_S3AccessKeyId || vConfig_S3AccessKeyId is null) return null;
-                        if (!hasConfig_S3SecretAccessKey || vConfig_S3SecretAccessKey is null) return null;
-                        var result1_S3Config = new global::Snapshot.Gcore.S3Config { S3Type = vConfig_S3Type.Value, S3BucketName = vConfig_S3BucketName, S3AccessKeyId = vConfig_S3AccessKeyId, S3SecretAccessKey = vConfig_S3SecretAccessKey };
-                        if (hasConfig_S3Region) result1_S3Config.S3Region = vConfig_S3Region;
-                        if (hasConfig_S3StorageHostname) result1_S3Config.S3StorageHostname = vConfig_S3StorageHostname;
-                        if (hasConfig_S3AuthType) result1_S3Config.S3AuthType = vConfig_S3AuthType;
-                        if (additionalConfig is not null) result1_S3Config.AdditionalProperties = additionalConfig;
-                        oConfig = result1_S3Config;
+                        hasConfig = true;
+                        continue;
                     }
-                    if (!hasConfig || oConfig is null) return null;
-                    var result_S3Source = new global::Snapshot.Gcore.S3Source { Config = oConfig };
-                    if (hasBackup) result_S3Source.Backup = vBackup;
-                    if (hasEnabled) result_S3Source.Enabled = vEnabled;
-                    if (hasHostHeaderOverride) result_S3Source.HostHeaderOverride = vHostHeaderOverride;
-                    if (hasOriginType) result_S3Source.OriginType = vOriginType;
-                    if (additional is not null) result_S3Source.AdditionalProperties = additional;
-                    return result_S3Source;
-                }
-                case 2:
-                {
-                    if (hasSource) return null;
-                    global::Snapshot.Gcore.FastedgeConfig? oConfig = null;
-                    if (readConfig)
+                    break;
+                case 7:
+                    if (GcoreJson.NameIs(name, "enabled"u8))
                     {
-                        if (!fitConfig_FastedgeConfig.Fits(global::Snapshot.Gcore.FastedgeConfig.RequiredMask)) return null;
-                        if (hasConfig_S3Type || hasConfig_S3BucketName || hasConfig_S3Region || hasConfig_S3StorageHostname || hasConfig_S3AccessKeyId || hasConfig_S3SecretAccessKey || hasConfig_S3AuthType) return null;
-                        if (!hasConfig_AppId || vConfig_AppId is null) return null;
-                        var result1_FastedgeConfig = new global::Snapshot.Gcore.FastedgeConfig { AppId = vConfig_AppId };
-                        if (additionalConfig is not null) result1_FastedgeConfig.AdditionalProperties = additionalConfig;
-                        oConfig = result1_FastedgeConfig;
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
+                        fit0.Known(true, 0);
+                        fit1.Known(true, 0);
+                        fit2.Known(true, 0);
+                        vEnabled = GcoreJson.ReadBoolean(ref reader);
+                        hasEnabled = true;
+                        continue;
                     }
-                    if (!hasConfig || oConfig is null) return null;
-                    var result_FastedgeSource = new global::Snapshot.Gcore.FastedgeSource { Config = oConfig };
-                    if (hasBackup) result_FastedgeSource.Backup = vBackup;
-                    if (hasEnabled) result_FastedgeSource.Enabled = vEnabled;
-                    if (hasHostHeaderOverride) result_FastedgeSource.HostHeaderOverride = vHostHeaderOverride;
-                    if (hasOriginType) result_FastedgeSource.OriginType = vOriginType;
-                    if (additional is not null) result_FastedgeSource.AdditionalProperties = additional;
-                    return result_FastedgeSource;
-                }
-                default:
-                    return null;
+                    break;
+                case 11:
+                    if (GcoreJson.NameIs(name, "origin_type"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                        fit1.Known(true, 0);
+                        fit2.Known(true, 0);
+                        vOriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
+                        hasOriginType = true;
+                        continue;
+                    }
+                    break;
+                case 20:
+                    if (GcoreJson.NameIs(name, "host_header_override"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                        fit0.Known(true, 0);
+                        fit1.Known(true, 0);
+                        fit2.Known(true, 0);
+                        vHostHeaderOverride = GcoreJson.ReadString(ref reader);
+                        hasHostHeaderOverride = true;
+                        continue;
+                    }
+                    break;
             }
+            // A name no type here knows: kept, as every one of them would keep it.
+            GcoreJson.ReadAdditional(ref reader, ref additional);
         }
 
-        /// <summary>
-        /// Reads the variant the JSON object is, told apart by shape: every variant is scored on a copy of the reader, then
-        /// the variant that fits best (every required property there, every known property of the right kind) reads the
-        /// object. When none fits, a variant that
-        /// still claims the object (its required properties there, its required objects recognisably its own) is read,
-        /// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:
-        /// it is kept as <see cref="Unknown"/>.
-        /// </summary>
-        internal static Source ReadByShape(ref global::System.Text.Json.Utf8JsonReader reader)
+        int pick = -1;
+        int pickScore = int.MinValue;
+        if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
+        if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
+        if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
+
+        switch (pick)
         {
-            var scan = reader;
-            var fit0 = new GcoreJsonFit();
-            var fit1 = new GcoreJsonFit();
-            var fit2 = new GcoreJsonFit();
-            while (scan.Read() && scan.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+            case 0:
             {
-                var name = GcoreJson.PropertyName(in scan);
-                scan.Read();
-                global::Snapshot.Gcore.HostSource.ScoreProperty(ref fit0, name, in scan, true);
-                global::Snapshot.Gcore.S3Source.ScoreProperty(ref fit1, name, in scan, true);
-                global::Snapshot.Gcore.FastedgeSource.ScoreProperty(ref fit2, name, in scan, true);
-                if (scan.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (fit0.HasPending || fit1.HasPending || fit2.HasPending))
+                if (hasOriginType || hasConfig) return null;
+                if (!hasSource || vSource is null) return null;
+                var result_HostSource = new global::Snapshot.Gcore.HostSource { Source = vSource };
+                if (hasBackup) result_HostSource.Backup = vBackup;
+                if (hasEnabled) result_HostSource.Enabled = vEnabled;
+                if (hasHostHeaderOverride) result_HostSource.HostHeaderOverride = vHostHeaderOverride;
+                if (additional is not null) result_HostSource.AdditionalProperties = additional;
+                return result_HostSource;
+            }
+            case 1:
+            {
+                if (hasSource) return null;
+                global::Snapshot.Gcore.S3Config? oConfig = null;
+                if (readConfig)
                 {
-                    GcoreJsonFit.ScoreNested(ref scan, ref fit0, ref fit1, ref fit2);
+                    if (!fitConfig_S3Config.Fits(global::Snapshot.Gcore.S3Config.RequiredMask)) return null;
+                    if (hasConfig_AppId) return null;
+                    if (!hasConfig_S3Type || vConfig_S3Type is null) return null;
+                    if (!hasConfig_S3BucketName || vConfig_S3BucketName is null) return null;
+                    if (!hasConfig_S3AccessKeyId || vConfig_S3AccessKeyId is null) return null;
+                    if (!hasConfig_S3SecretAccessKey || vConfig_S3SecretAccessKey is null) return null;
+                    var result1_S3Config = new global::Snapshot.Gcore.S3Config { S3Type = vConfig_S3Type.Value, S3BucketName = vConfig_S3BucketName, S3AccessKeyId = vConfig_S3AccessKeyId, S3SecretAccessKey = vConfig_S3SecretAccessKey };
+                    if (hasConfig_S3Region) result1_S3Config.S3Region = vConfig_S3Region;
+                    if (hasConfig_S3StorageHostname) result1_S3Config.S3StorageHostname = vConfig_S3StorageHostname;
+                    if (hasConfig_S3AuthType) result1_S3Config.S3AuthType = vConfig_S3AuthType;
+                    if (additionalConfig is not null) result1_S3Config.AdditionalProperties = additionalConfig;
+                    oConfig = result1_S3Config;
                 }
-                else
+                if (!hasConfig || oConfig is null) return null;
+                var result_S3Source = new global::Snapshot.Gcore.S3Source { Config = oConfig };
+                if (hasBackup) result_S3Source.Backup = vBackup;
+                if (hasEnabled) result_S3Source.Enabled = vEnabled;
+                if (hasHostHeaderOverride) result_S3Source.HostHeaderOverride = vHostHeaderOverride;
+                if (hasOriginType) result_S3Source.OriginType = vOriginType;
+                if (additional is not null) result_S3Source.AdditionalProperties = additional;
+                return result_S3Source;
+            }
+            case 2:
+            {
+                if (hasSource) return null;
+                global::Snapshot.Gcore.FastedgeConfig? oConfig = null;
+                if (readConfig)
                 {
-                    scan.Skip();
+                    if (!fitConfig_FastedgeConfig.Fits(global::Snapshot.Gcore.FastedgeConfig.RequiredMask)) return null;
+                    if (hasConfig_S3Type || hasConfig_S3BucketName || hasConfig_S3Region || hasConfig_S3StorageHostname || hasConfig_S3AccessKeyId || hasConfig_S3SecretAccessKey || hasConfig_S3AuthType) return null;
+                    if (!hasConfig_AppId || vConfig_AppId is null) return null;
+                    var result1_FastedgeConfig = new global::Snapshot.Gcore.FastedgeConfig { AppId = vConfig_AppId };
+                    if (additionalConfig is not null) result1_FastedgeConfig.AdditionalProperties = additionalConfig;
+                    oConfig = result1_FastedgeConfig;
                 }
+                if (!hasConfig || oConfig is null) return null;
+                var result_FastedgeSource = new global::Snapshot.Gcore.FastedgeSource { Config = oConfig };
+                if (hasBackup) result_FastedgeSource.Backup = vBackup;
+                if (hasEnabled) result_FastedgeSource.Enabled = vEnabled;
+                if (hasHostHeaderOverride) result_FastedgeSource.HostHeaderOverride = vHostHeaderOverride;
+                if (hasOriginType) result_FastedgeSource.OriginType = vOriginType;
+                if (additional is not null) result_FastedgeSource.AdditionalProperties = additional;
+                return result_FastedgeSource;
             }
-
-            int pick = -1;
-            int pickScore = int.MinValue;
-            if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
-            if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
-            if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
-            if (pick < 0)
-            {
-                // Nothing fits: a variant that claims the object is read, so the error names the property at fault.
-                if (fit0.Claims(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
-                if (fit1.Claims(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
-                if (fit2.Claims(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
-            }
-
-            switch (pick)
-            {
-                case 0: return global::Snapshot.Gcore.HostSource.ReadJson(ref reader);
-                case 1: return global::Snapshot.Gcore.S3Source.ReadJson(ref reader);
-                case 2: return global::Snapshot.Gcore.FastedgeSource.ReadJson(ref reader);
-                default: return Unknown.ReadJson(ref reader);
-            }
+            default:
+                return null;
         }
+    }
 
-        internal abstract void WriteJson(global::System.Text.Json.Utf8JsonWriter writer);
-
-        /// <summary>Writes the properties every variant shares.</summary>
-        private protected void WriteSharedJson(global::System.Text.Json.Utf8JsonWriter writer)
+    /// <summary>
+    /// Reads the variant the JSON object is, told apart by shape: every variant is scored on a copy of the reader, then
+    /// the variant that fits best (every required property there, every known property of the right kind) reads the
+    /// object. When none fits, a variant that
+    /// still claims the object (its required properties there, its required objects recognisably its own) is read,
+    /// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:
+    /// it is kept as <see cref="Unknown"/>.
+    /// </summary>
+    internal static Source ReadByShape(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var scan = reader;
+        var fit0 = new GcoreJsonFit();
+        var fit1 = new GcoreJsonFit();
+        var fit2 = new GcoreJsonFit();
+        while (scan.Read() && scan.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
-            if (_backupIsSet && _backup is not null)
+            var name = GcoreJson.PropertyName(in scan);
+            scan.Read();
+            global::Snapshot.Gcore.HostSource.ScoreProperty(ref fit0, name, in scan, true);
+            global::Snapshot.Gcore.S3Source.ScoreProperty(ref fit1, name, in scan, true);
+            global::Snapshot.Gcore.FastedgeSource.ScoreProperty(ref fit2, name, in scan, true);
+            if (scan.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (fit0.HasPending || fit1.HasPending || fit2.HasPending))
             {
-                writer.WriteBoolean(JsonName_Backup, _backup.Value);
+                GcoreJsonFit.ScoreNested(ref scan, ref fit0, ref fit1, ref fit2);
             }
-            if (_enabledIsSet && _enabled is not null)
+            else
             {
-                writer.WriteBoolean(JsonName_Enabled, _enabled.Value);
-            }
-            if (_hostHeaderOverrideIsSet)
-            {
-                writer.WriteString(JsonName_HostHeaderOverride, _hostHeaderOverride);
+                scan.Skip();
             }
         }
+
+        int pick = -1;
+        int pickScore = int.MinValue;
+        if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
+        if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
+        if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
+        if (pick < 0)
+        {
+            // Nothing fits: a variant that claims the object is read, so the error names the property at fault.
+            if (fit0.Claims(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
+            if (fit1.Claims(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
+            if (fit2.Claims(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
+        }
+
+        switch (pick)
+        {
+            case 0: return global::Snapshot.Gcore.HostSource.ReadJson(ref reader);
+            case 1: return global::Snapshot.Gcore.S3Source.ReadJson(ref reader);
+            case 2: return global::Snapshot.Gcore.FastedgeSource.ReadJson(ref reader);
+            default: return Unknown.ReadJson(ref reader);
+        }
+    }
+
+    internal abstract void WriteJson(global::System.Text.Json.Utf8JsonWriter writer);
+
+    /// <summary>Writes the properties every variant shares.</summary>
+    private protected void WriteSharedJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        if (_backup.IsSet && _backup.Value is not null) writer.WriteBoolean(JsonName_Backup, _backup.Value.Value);
+        if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+        if (_hostHeaderOverride.IsSet) writer.WriteString(JsonName_HostHeaderOverride, _hostHeaderOverride.Value);
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Source>
+    {
+        public override Source Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Source value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+    }
+
+    sealed partial record Unknown
+    {
+        /// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>
+        internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            if (!(_backup.IsSet || _enabled.IsSet || _hostHeaderOverride.IsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+            {
+                Json.WriteTo(writer);
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (_backup.IsSet && _backup.Value is not null) writer.WriteBoolean(JsonName_Backup, _backup.Value.Value);
+            if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+            if (_hostHeaderOverride.IsSet) writer.WriteString(JsonName_HostHeaderOverride, _hostHeaderOverride.Value);
+            foreach (var property in Json.EnumerateObject())
+            {
+                if (_backup.IsSet && property.NameEquals("backup"u8)) continue;
+                if (_enabled.IsSet && property.NameEquals("enabled"u8)) continue;
+                if (_hostHeaderOverride.IsSet && property.NameEquals("host_header_override"u8)) continue;
+                if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
+                property.WriteTo(writer);
+            }
+            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override");
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads any JSON value, as it is.</summary>
+        internal static new Unknown ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(GcoreJson.ReadElement(ref reader));
 
         /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Source>
+        public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Unknown>
         {
-            public override Source Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+            public override Unknown Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Source value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-        }
-
-        sealed partial record Unknown
-        {
-            /// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>
-            internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-            {
-                if (!(_backupIsSet || _enabledIsSet || _hostHeaderOverrideIsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-                {
-                    GcoreJson.WriteRaw(writer, Json);
-                    return;
-                }
-
-                writer.WriteStartObject();
-                if (_backupIsSet && _backup is not null)
-                {
-                    writer.WriteBoolean(JsonName_Backup, _backup.Value);
-                }
-                if (_enabledIsSet && _enabled is not null)
-                {
-                    writer.WriteBoolean(JsonName_Enabled, _enabled.Value);
-                }
-                if (_hostHeaderOverrideIsSet)
-                {
-                    writer.WriteString(JsonName_HostHeaderOverride, _hostHeaderOverride);
-                }
-                foreach (var property in Json.EnumerateObject())
-                {
-                    if (_backupIsSet && property.NameEquals("backup"u8)) continue;
-                    if (_enabledIsSet && property.NameEquals("enabled"u8)) continue;
-                    if (_hostHeaderOverrideIsSet && property.NameEquals("host_header_override"u8)) continue;
-                    if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
-                    GcoreJson.WriteRaw(writer, property);
-                }
-                if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override");
-                writer.WriteEndObject();
-            }
-
-            /// <summary>Reads any JSON value, as it is.</summary>
-            internal static new Unknown ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(GcoreJson.ReadElement(ref reader));
-
-            /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-            public new sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<Unknown>
-            {
-                public override Unknown Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-                public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Unknown value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
-            }
+            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, Unknown value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
         }
     }
 }

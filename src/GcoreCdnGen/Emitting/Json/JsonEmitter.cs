@@ -30,31 +30,32 @@ internal static class JsonEmitter
     {
         var w = new SourceWriter();
         w.Line(CSharp.Header);
-        using (w.Block($"namespace {ns}"))
-        {
-            string keyword = type.Kind == TypeKind.Enum ? "readonly partial struct" : type.Kind == TypeKind.Union ? "abstract partial record" : "sealed partial record";
-            using (w.Block($"{keyword} {type.Name}"))
-            {
-                switch (type.Kind)
-                {
-                    case TypeKind.Enum:
-                        EmitEnum(w, type);
-                        break;
-                    case TypeKind.Union:
-                        EmitUnion(w, ns, type, shapes);
-                        break;
-                    default:
-                        EmitObject(w, ns, type);
-                        break;
-                }
+        w.Line($"""
+            namespace {ns};
 
+            """);
+        string keyword = type.Kind == TypeKind.Enum ? "readonly partial struct" : type.Kind == TypeKind.Union ? "abstract partial record" : "sealed partial record";
+        using (w.Block($"{keyword} {type.Name}"))
+        {
+            switch (type.Kind)
+            {
+                case TypeKind.Enum:
+                    EmitEnum(w, type);
+                    break;
+                case TypeKind.Union:
+                    EmitUnion(w, ns, type, shapes);
+                    break;
+                default:
+                    EmitObject(w, ns, type);
+                    break;
+            }
+
+            w.Line();
+            EmitConverter(w, type.Name, type.BaseType is not null);
+            if (type.Kind == TypeKind.Union)
+            {
                 w.Line();
-                EmitConverter(w, type.Name, type.BaseType is not null);
-                if (type.Kind == TypeKind.Union)
-                {
-                    w.Line();
-                    EmitUnknown(w, type);
-                }
+                EmitUnknown(w, type);
             }
         }
 

@@ -38,44 +38,42 @@ internal static class ObjectJsonEmitter
                     """);
             }
 
-            w.Line($"GcoreJson.ExpectStartObject(ref reader, {Identifiers.Literal(type.Name)});");
-            foreach (var p in properties)
-            {
-                string local = CSharp.IsTracked(p)
-                    ? $"{CSharp.Nullable(p.Type)} {Local(p)} = default;"
-                    : $"{CSharp.Type(p.Type)} {Local(p)} = default{(p.Type.IsValueType ? "" : "!")};";
-                w.Line($"""
-                    {local}
-                    bool {Has(p)} = false;
-                    """);
-            }
-
+            // The object is built first and its properties set as they are read: a required one starts empty and
+            // is checked after the loop; an optional one's setter remembers it was set.
+            var inits = properties.Where(RequiredValue).Select(p => $"{p.Name} = default!").ToList();
+            w.Line($"""
+                GcoreJson.ExpectStartObject(ref reader, {Identifiers.Literal(type.Name)});
+                var result = new {type.Name}{(inits.Count == 0 ? "()" : " { " + string.Join(", ", inits) + " }")};
+                """);
+            foreach (var p in properties.Where(RequiredValue))
+                w.Line($"bool {Has(p)} = false;");
             w.Line($"""
                 global::System.Collections.Generic.Dictionary<string, {Element}>? additional = null;
-                string? property = null;
+                scoped global::System.ReadOnlySpan<byte> name = default;
                 """);
             using (w.Block("try"))
             {
-                using (w.Block($"while (reader.Read() && reader.TokenType != {Token}.EndObject)"))
+                // The name is cleared after each property, so an error between two properties is put on neither.
+                using (w.Block($"for (; reader.Read() && reader.TokenType != {Token}.EndObject; name = default)"))
                 {
                     // Names are told apart by length first, then compared: one or two comparisons per property.
-                    w.Line("var name = GcoreJson.PropertyName(in reader);");
+                    w.Line("""
+                        name = GcoreJson.PropertyName(in reader);
+                        reader.Read();
+                        """);
                     EmitNameSwitch(w, properties, p =>
                     {
                         bool mustHaveValue = !CSharp.IsTracked(p) && !p.Nullable;
                         string read = mustHaveValue ? ReadNotNull(ns, p.Type, "reader", 1, p.JsonName) : ReadValue(ns, p.Type, "reader", 1);
-                        w.Line($"""
-                            property = {Identifiers.Literal(p.JsonName)};
-                            reader.Read();
-                            {Local(p)} = {read};
-                            {Has(p)} = true;
-                            property = null;
-                            continue;
-                            """);
+                        // A list read as empty when absent stays empty when the JSON says null.
+                        w.Line(p.Presence == Presence.DefaultEmpty && !mustHaveValue ? $"result.{p.Name} = {read} ?? result.{p.Name};" : $"result.{p.Name} = {read};");
+                        if (RequiredValue(p))
+                            w.Line($"{Has(p)} = true;");
+                        w.Line("continue;");
                     });
                     w.Line("""
                         // Not in the spec (yet): kept, and written back.
-                        GcoreJson.ReadAdditional(ref reader, ref additional);
+                        GcoreJson.ReadAdditional(name, ref reader, ref additional);
                         """);
                 }
             }
@@ -83,14 +81,14 @@ internal static class ObjectJsonEmitter
             w.Line("""
                 catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
                 {
-                    throw GcoreJson.AtProperty(ex, property);
+                    throw GcoreJson.AtProperty(ex, name);
                 }
                 """);
 
             foreach (var p in properties.Where(RequiredValue))
                 w.Line($"if (!{Has(p)}) throw GcoreJson.Missing({Identifiers.Literal(p.JsonName)}, {Identifiers.Literal(type.Name)});");
 
-            EmitBuild(w, type.Name, "result", properties, Local, Has, unwrap: false, "additional");
+            w.Line($"if (additional is not null) result.{GeneratedNames.AdditionalProperties} = additional;");
             if (envelope)
                 w.Line($"result.{GeneratedNames.IsPaginated} = true;");
             w.Line("return result;");
@@ -122,7 +120,8 @@ internal static class ObjectJsonEmitter
             w.Line("writer.WriteEndObject();");
         }
 
-        EmitScoring(w, ns, type);
+        if (type.Scored)
+            EmitScoring(w, ns, type);
     }
 
     /// <summary>A property that must have a value: set in the initializer, never tracked as set or unset.</summary>
@@ -158,50 +157,56 @@ internal static class ObjectJsonEmitter
         w.Line($"if ({GeneratedNames.AdditionalProperties} is not null) GcoreJson.WriteAdditional(writer, {GeneratedNames.AdditionalProperties}, static name => {known});");
     }
 
-    private static string Local(PropertyDef p) => $"v{p.Name}";
-
     private static string Has(PropertyDef p) => $"has{p.Name}";
 
     internal static void WriteProperty(SourceWriter w, string owner, PropertyDef p)
     {
         if (!CSharp.IsTracked(p))
         {
-            if (p.Nullable)
-            {
-                WriteNamed(w, owner, p, p.Name, nullable: true);
-                return;
-            }
-
-            if (p.Presence == Presence.DefaultEmpty)
-            {
-                using (w.Block($"if ({p.Name} is not null)"))
-                    WriteNamed(w, owner, p, p.Name, nullable: false);
-                return;
-            }
-
-            WriteNamed(w, owner, p, p.Name, nullable: false);
+            if (p.Presence == Presence.DefaultEmpty && !p.Nullable)
+                WriteIf(w, owner, $"{p.Name} is not null", p, p.Name);
+            else
+                WriteNamed(w, owner, p, p.Name, nullable: p.Nullable);
             return;
         }
 
-        string field = CSharp.Field(p);
+        string field = CSharp.FieldValue(p);
         if (p.Nullable)
-        {
-            using (w.Block($"if ({field}IsSet)"))
-                WriteNamed(w, owner, p, field, nullable: true);
-        }
+            WriteIf(w, owner, CSharp.FieldIsSet(p), p, field, nullable: true);
         else
-        {
             // The spec does not allow null here: an optional property set to null is left out.
-            using (w.Block($"if ({field}IsSet && {field} is not null)"))
-                WriteNamed(w, owner, p, p.Type.IsValueType ? $"{field}.Value" : field, nullable: false);
-        }
+            WriteIf(w, owner, $"{CSharp.FieldIsSet(p)} && {field} is not null", p, p.Type.IsValueType ? $"{field}.Value" : field);
     }
 
-    /// <summary>Writes a property's name and value, with one writer call where the writer has one for the kind.</summary>
-    private static void WriteNamed(SourceWriter w, string owner, PropertyDef p, string value, bool nullable)
+    /// <summary>Writes a property when <paramref name="condition"/> holds: one line where one writer call does it.</summary>
+    private static void WriteIf(SourceWriter w, string owner, string condition, PropertyDef p, string value, bool nullable = false)
+    {
+        if (OneCall(owner, p, value, nullable) is { } call)
+        {
+            w.Line($"if ({condition}) {call}");
+            return;
+        }
+
+        using (w.Block($"if ({condition})"))
+            WriteNamed(w, owner, p, value, nullable);
+    }
+
+    /// <summary>The one writer call that writes a property's name and value, where the writer has one for the kind; null otherwise.</summary>
+    private static string? OneCall(string owner, PropertyDef p, string value, bool nullable)
     {
         string name = NameField(p);
-        string plain = nullable && p.Type.IsValueType ? $"{value}.Value" : value;
+        if (p.Type.Kind == TypeRefKind.String && p.Secret)
+        {
+            // The runtime decides by purpose: refused when masked or missing in a request, redacted when printed.
+            string field = Identifiers.Literal($"{owner}.{p.Name} ({p.JsonName})");
+            return $"GcoreJson.WriteSecret(writer, {name}, {value}, {(CSharp.IsTracked(p) ? "false" : "true")}, {field});";
+        }
+
+        // WriteString writes null for a null string.
+        if (p.Type.Kind == TypeRefKind.String)
+            return $"writer.WriteString({name}, {value});";
+        if (nullable)
+            return null;
         string? call = p.Type.Kind switch
         {
             TypeRefKind.Boolean => "WriteBoolean",
@@ -209,30 +214,33 @@ internal static class ObjectJsonEmitter
             TypeRefKind.DateTimeOffset or TypeRefKind.Guid => "WriteString",
             _ => null,
         };
-        if (p.Type.Kind == TypeRefKind.String && p.Secret)
+        if (call is not null)
+            return $"writer.{call}({name}, {value});";
+        return p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum ? $"writer.WriteString({name}, {value}.Value);" : null;
+    }
+
+    /// <summary>Writes a property's name and value (null as JSON null where <paramref name="nullable"/>).</summary>
+    private static void WriteNamed(SourceWriter w, string owner, PropertyDef p, string value, bool nullable)
+    {
+        string name = NameField(p);
+        if (OneCall(owner, p, value, nullable) is { } one)
         {
-            // The runtime decides by purpose: refused when masked or missing in a request, redacted when printed.
-            string field = Identifiers.Literal($"{owner}.{p.Name} ({p.JsonName})");
-            w.Line($"GcoreJson.WriteSecret(writer, {name}, {value}, {(CSharp.IsTracked(p) ? "false" : "true")}, {field});");
+            w.Line(one);
             return;
         }
 
-        if (p.Type.Kind == TypeRefKind.String)
+        string plain = nullable && p.Type.IsValueType ? $"{value}.Value" : value;
+        System.Action write = () =>
         {
-            // WriteString writes null for a null string.
-            w.Line($"writer.WriteString({name}, {value});");
-            return;
-        }
+            if (OneCall(owner, p, plain, nullable: false) is { } call)
+            {
+                w.Line(call);
+                return;
+            }
 
-        System.Action write = call is not null
-            ? () => w.Line($"writer.{call}({name}, {plain});")
-            : p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum
-                ? () => w.Line($"writer.WriteString({name}, {plain}.Value);")
-                : () =>
-                {
-                    w.Line($"writer.WritePropertyName({name});");
-                    WriteValue(w, p.Type, plain, "writer", 1);
-                };
+            w.Line($"writer.WritePropertyName({name});");
+            WriteValue(w, p.Type, plain, "writer", 1);
+        };
         if (!nullable)
         {
             write();

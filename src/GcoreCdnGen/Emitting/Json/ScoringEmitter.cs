@@ -7,8 +7,9 @@ using static GcoreCdnGen.Emitting.Json.JsonEmitter;
 namespace GcoreCdnGen.Emitting.Json;
 
 /// <summary>
-/// How well a JSON object fits a type: the <c>RequiredMask</c>, <c>ScoreProperty</c> and <c>MatchScore</c> members
-/// that a union's reader calls on each of its variants.
+/// How well a JSON object fits a type: the <c>RequiredMask</c> and <c>ScoreProperty</c> members that a union's
+/// reader calls on each of its variants (and on the object types they hold), emitted only on those types
+/// (<see cref="TypeDef.Scored"/>).
 /// </summary>
 internal static class ScoringEmitter
 {
@@ -16,7 +17,7 @@ internal static class ScoringEmitter
     internal static string KindCheck(PropertyDef p, string token) =>
         $"GcoreJson.Is({token}, GcoreJsonKind.{CSharp.JsonKind(p.Type)}, {(p.Presence == Presence.Required ? "false" : "true")})";
 
-    /// <summary>How well an object fits this type: per property (for the union that lists it) and as a whole (for nesting).</summary>
+    /// <summary>How well an object fits this type, per property; <c>GcoreJsonFit.Match</c> scores a whole object with it.</summary>
     internal static void EmitScoring(SourceWriter w, string ns, TypeDef type)
     {
         var required = RequiredWithBits(type);
@@ -46,7 +47,7 @@ internal static class ScoringEmitter
                         }
                         else if (value.TokenType == {{Token}}.StartObject)
                         {
-                            fit.Nested({{nested}}.{{GeneratedNames.MatchScore}}(value), {{Bit(p)}});
+                            fit.Nested(GcoreJsonFit.Match(value, {{nested}}.{{GeneratedNames.ScoreProperty}}, {{nested}}.{{GeneratedNames.RequiredMask}}), {{Bit(p)}});
                         }
                         else
                         {
@@ -67,23 +68,6 @@ internal static class ScoringEmitter
             w.Line($"fit.Unknown({(type.ClosedShape ? "true" : "false")});");
         }
 
-        w.Line($$"""
-
-            /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-            internal static int {{GeneratedNames.MatchScore}}({{Reader}} reader)
-            {
-                if (reader.TokenType != {{Token}}.StartObject) return -1;
-                var fit = new GcoreJsonFit();
-                while (reader.Read() && reader.TokenType != {{Token}}.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    reader.Read();
-                    {{GeneratedNames.ScoreProperty}}(ref fit, name, in reader, false);
-                    reader.Skip();
-                }
-                return fit.Result({{GeneratedNames.RequiredMask}});
-            }
-            """);
     }
 
     /// <summary>The properties always in the JSON (null or not) that have a bit in <c>RequiredMask</c>: the first 64.</summary>

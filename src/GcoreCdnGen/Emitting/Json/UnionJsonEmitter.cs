@@ -153,7 +153,7 @@ internal static class UnionJsonEmitter
             w.Line("/// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>");
             using (w.Block($"internal override void {GeneratedNames.WriteJson}({Writer} writer)"))
             {
-                string anySet = string.Join(" || ", tracked.Select(p => $"{CSharp.Field(p)}IsSet").Concat(new[] { $"{GeneratedNames.AdditionalProperties} is not null" }));
+                string anySet = string.Join(" || ", tracked.Select(CSharp.FieldIsSet).Concat(new[] { $"{GeneratedNames.AdditionalProperties} is not null" }));
                 w.Line($$"""
                     if (!({{anySet}}) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
                     {
@@ -168,7 +168,7 @@ internal static class UnionJsonEmitter
                 using (w.Block("foreach (var property in Json.EnumerateObject())"))
                 {
                     foreach (var p in tracked)
-                        w.Line($"if ({CSharp.Field(p)}IsSet && property.NameEquals({CSharp.Utf8(p.JsonName)})) continue;");
+                        w.Line($"if ({CSharp.FieldIsSet(p)} && property.NameEquals({CSharp.Utf8(p.JsonName)})) continue;");
 
                     w.Line($"""
                         if ({GeneratedNames.AdditionalProperties} is not null && {GeneratedNames.AdditionalProperties}.ContainsKey(property.Name)) continue;
