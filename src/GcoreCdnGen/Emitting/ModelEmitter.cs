@@ -212,7 +212,7 @@ internal static class ModelEmitter
                 {
                     string v = "v" + i++;
                     string read = $"GcoreJson.TryRead(json, {Identifiers.Literal(p.JsonName)}, static (ref {JsonEmitter.Reader} r) => {(CSharp.IsTracked(p) ? ValueJsonEmitter.ReadValue(ns, p.Type, "r", 1) : ValueJsonEmitter.ReadNotNull(ns, p.Type, "r", 1, p.JsonName))}, out var {v})";
-                    w.Line(CSharp.IsTracked(p) ? $"if ({read}) {CSharp.Field(p)} = {v};"
+                    w.Line(CSharp.IsTracked(p) ? $"if ({read}) {CSharp.Field(p)} = GcoreOptional.Kept({v});"
                         : p.Presence == Presence.DefaultEmpty ? $"if ({read} && {v} is not null) {p.Name} = {v};"
                         : $"{p.Name} = {read} ? {v} : default{(p.Type.IsValueType ? "" : "!")};");
                 }

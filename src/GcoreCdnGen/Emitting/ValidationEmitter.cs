@@ -146,7 +146,7 @@ internal static class ValidationEmitter
     /// <summary>A member that may be missing: its name, whether it was set, its value; or null, false, null.</summary>
     private static string Optional(PropertyDef? p) => p is null ? "null, false, null" : $"nameof({p.Name}), {IsSet(p)}, {p.Name}";
 
-    private static string IsSet(PropertyDef p) => CSharp.IsTracked(p) ? CSharp.Field(p) + "IsSet" : "true";
+    private static string IsSet(PropertyDef p) => CSharp.IsTracked(p) ? CSharp.FieldIsSet(p) : "true";
 
     private static string Literal(string? text) => text is null ? "null" : Identifiers.Literal(text);
 }

@@ -16,6 +16,15 @@ public readonly struct GcoreOptional<T> : global::System.IEquatable<GcoreOptiona
         IsSet = true;
     }
 
+    private GcoreOptional(T value, bool isSet)
+    {
+        Value = value;
+        IsSet = isSet;
+    }
+
+    /// <summary>Holds <paramref name="value"/> without marking it set: a value kept from JSON that is written back as it came.</summary>
+    internal static GcoreOptional<T> Kept(T value) => new(value, isSet: false);
+
     /// <summary>The value; the type's default when not set.</summary>
     public T Value { get; }
 
@@ -27,4 +36,11 @@ public readonly struct GcoreOptional<T> : global::System.IEquatable<GcoreOptiona
     public override bool Equals(object? obj) => obj is GcoreOptional<T> other && Equals(other);
 
     public override int GetHashCode() => global::System.HashCode.Combine(IsSet, Value);
+}
+
+/// <summary>Type inference for <see cref="GcoreOptional{T}"/>.</summary>
+public static class GcoreOptional
+{
+    /// <summary>A value read from JSON and kept as it came, not marked set (an unknown union value's shared properties).</summary>
+    public static GcoreOptional<T> Kept<T>(T value) => GcoreOptional<T>.Kept(value);
 }
