@@ -242,17 +242,20 @@ public static partial class GcoreJson
         global::System.MemoryExtensions.SequenceEqual(name, expected);
 
     /// <summary>Keeps a property the spec does not know: the reader is at its value, <paramref name="name"/> is its name; afterwards at the end of the value.</summary>
-    public static void ReadAdditional(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional)
-    {
-        var value = global::System.Text.Json.JsonElement.ParseValue(ref reader);
-        (additional ??= new global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>(global::System.StringComparer.Ordinal))[global::System.Text.Encoding.UTF8.GetString(name)] = value;
-    }
+    public static void ReadAdditional(scoped global::System.ReadOnlySpan<byte> name, ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional) =>
+        KeepValue(global::System.Text.Encoding.UTF8.GetString(name), ref reader, ref additional);
 
     /// <summary>Keeps a property the spec does not know: the reader is at its name; afterwards at the end of its value.</summary>
     public static void ReadAdditional(ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional)
     {
         string name = reader.GetString()!;
         reader.Read();
+        KeepValue(name, ref reader, ref additional);
+    }
+
+    /// <summary>The reader is at the value of an unknown property: kept under its name, or skipped where a conversion drops it.</summary>
+    private static void KeepValue(string name, ref global::System.Text.Json.Utf8JsonReader reader, ref global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional)
+    {
         if (!KeepAdditional(ref name))
         {
             reader.Skip();
