@@ -1,6 +1,7 @@
 // Walks through Gcore's origin-groups API with the generated client: create, list, get, update (PATCH),
 // replace (PUT), one deliberate validation error, delete.
-// Without GCORE_API_KEY it runs against the embedded fake; with it, against GCORE_BASE_URL (default https://api.gcore.com).
+// Without GCORE_API_KEY it runs against the generated in-memory fake (GcoreClientFake: the project sets GenerateFake="true");
+// with it, against GCORE_BASE_URL (default https://api.gcore.com).
 // With --faults (or SAMPLE_FAULTS=1) the fake answers the list call with a 503, then a 429 with Retry-After: 1, and
 // prints every request it gets, so the client's retries can be watched.
 using System;
@@ -8,31 +9,32 @@ using System.Collections.Generic;
 using System.Diagnostics;
 using System.Linq;
 using System.Threading.Tasks;
-using FakeGcore;
 using OriginGroups.Gcore;
 
 var problems = new List<string>();
 bool useFake = string.IsNullOrEmpty(Environment.GetEnvironmentVariable("GCORE_API_KEY"));
 bool faults = args.Contains("--faults") || Environment.GetEnvironmentVariable("SAMPLE_FAULTS") == "1";
 
-await using var fake = useFake
-    ? await FakeGcoreServer.StartAsync(new FakeGcoreOptions { Log = faults ? line => Console.WriteLine("    " + line) : null })
+var fake = useFake
+    ? new GcoreClientFake { Log = faults ? line => Console.WriteLine("    " + line) : null }
     : null;
+// The fake answers in memory, through the HttpClient it makes: no socket, no server. Its waits are real here (so that
+// --faults shows the retries); a test would also pass TimeProvider = fake.Clock to make them instant.
 using var gcore = fake is null
     ? new GcoreClient()
-    : new GcoreClient(new GcoreClientOptions { ApiKey = fake.ApiKey, BaseUrl = fake.BaseUrl });
+    : new GcoreClient(new GcoreClientOptions { ApiKey = "sample-key", HttpClient = fake.CreateHttpClient() });
 Console.WriteLine(fake is null
     ? $"Talking to {gcore.BaseUrl} (GCORE_API_KEY is set)."
-    : $"GCORE_API_KEY is not set: talking to the local fake at {fake.BaseUrl}.");
+    : "GCORE_API_KEY is not set: talking to the in-memory fake (GcoreClientFake).");
 if (faults && fake is null)
     Console.WriteLine("--faults needs the local fake (unset GCORE_API_KEY): ignored.");
 if (faults && fake is not null)
 {
     Console.WriteLine("--faults: the fake will answer the first list call with a 503, then a 429 (Retry-After: 1).");
-    bool IsPagedList(RecordedRequest r) => r.Method == "GET" && r.PathAndQuery.StartsWith("/cdn/origin_groups?limit=", StringComparison.Ordinal);
+    bool IsPagedList(GcoreFakeRequest r) => r.Method == "GET" && r.PathAndQuery.StartsWith("/cdn/origin_groups?limit=", StringComparison.Ordinal);
     fake.Faults
-        .Enqueue(Fault.Status(503).When(IsPagedList))
-        .Enqueue(Fault.Status(429, retryAfter: TimeSpan.FromSeconds(1)).When(IsPagedList));
+        .Enqueue(GcoreFakeFault.Status(503).When(IsPagedList))
+        .Enqueue(GcoreFakeFault.Status(429, retryAfter: TimeSpan.FromSeconds(1)).When(IsPagedList));
 }
 
 var origins = gcore.Cdn.OriginGroups;

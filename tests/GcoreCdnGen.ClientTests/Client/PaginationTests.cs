@@ -9,7 +9,6 @@ using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
 using ClientTests.Gcore;
-using FakeGcore;
 using GcoreCdnGen.ClientTests.Json;
 using Xunit;
 
@@ -145,8 +144,8 @@ public class PaginationTests : ClientTestBase
     [Fact]
     public async Task Against_the_fake_every_group_comes_once_in_id_order()
     {
-        await using var fake = await FakeGcoreServer.StartAsync();
-        using var client = new GcoreClient(new GcoreClientOptions { ApiKey = fake.ApiKey, BaseUrl = fake.BaseUrl, MaxRetries = 0 });
+        var fake = new GcoreClientFake();
+        using var client = new GcoreClient(new GcoreClientOptions { ApiKey = "test-key", HttpClient = fake.CreateHttpClient(), MaxRetries = 0 });
         for (int i = 0; i < 7; i++)
             await client.Cdn.OriginGroups.CreateAsync(new OriginGroupCreateParams { Name = "page-" + i, Sources = [new HostSource { Source = "yourwebsite.com" }] });
         fake.ClearRequests();
