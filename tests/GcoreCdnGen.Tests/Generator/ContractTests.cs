@@ -197,7 +197,10 @@ public class ContractTests
                     member is IMethodSymbol { MethodKind: not MethodKind.Ordinary } ||
                     member.GetAttributes().Any(a => a.AttributeClass?.Name is "GcorePropertyAttribute" or "GcoreEnumValueAttribute") ||
                     member is INamedTypeSymbol nested && nested.GetAttributes().Any(a => a.AttributeClass?.Name == "GcoreSchemaAttribute") ||
-                    member is IFieldSymbol && member.Name.StartsWith("_", StringComparison.Ordinal)) // backing fields: a property name never starts with '_'
+                    member is IFieldSymbol && member.Name.StartsWith("_", StringComparison.Ordinal) || // backing fields: a property name never starts with '_'
+                    // Conversions to a request body (ToReplaceParams) claim their names after the properties, in the same scope.
+                    member is IMethodSymbol { Parameters.Length: 0, ReturnType: var returned } && member.Name.StartsWith("To", StringComparison.Ordinal) &&
+                    returned.GetAttributes().Any(a => a.AttributeClass?.Name == "GcoreSchemaAttribute" && a.NamedArguments.Any(n => n.Key == "Request" && n.Value.Value is true)))
 
                 {
                     continue;
