@@ -40,6 +40,7 @@ internal static class InterleavedOverhead
 
         const int warmUp = 3, rounds = 21;
         var ratios = cases.Select(_ => new List<double>()).ToArray();
+        var baselines = new List<double>();
         for (int round = 0; round < rounds; round++)
         {
             for (int i = 0; i < cases.Length; i++)
@@ -47,11 +48,16 @@ internal static class InterleavedOverhead
                 double plain = Time(() => Batch(baseline));
                 double other = Time(cases[i].Batch);
                 if (round >= warmUp)
+                {
                     ratios[i].Add(other / plain);
+                    baselines.Add(plain);
+                }
             }
         }
 
-        Console.WriteLine("time per call / no logger and no listener, " + (rounds - warmUp) + " alternating rounds of " + BatchSize + " calls:");
+        baselines.Sort();
+        double perCall = baselines[baselines.Count / 2] * 1000 / BatchSize;
+        Console.WriteLine($"time per call / no logger and no listener (median {perCall:F1} us a call), " + (rounds - warmUp) + " alternating rounds of " + BatchSize + " calls:");
         for (int i = 0; i < cases.Length; i++)
         {
             ratios[i].Sort();
