@@ -49,6 +49,8 @@ public sealed class Inputs
     public required string OurPath { get; init; }
     public required string WholeDocument { get; init; }
     public required string WholePath { get; init; }
+    public required string CloudDocument { get; init; }
+    public required string CloudPath { get; init; }
     public required Compilation Compilation { get; init; }
 
     public static Inputs Load()
@@ -59,12 +61,16 @@ public sealed class Inputs
         string root = dir?.FullName ?? throw new InvalidOperationException("run inside the repository");
         string ours = Path.Combine(root, "spec", "gcore-origin-groups.yaml");
         string whole = Path.GetFullPath(Path.Combine(root, "..", "shared", "specs", "gcore", "cdn_api.yaml"));
+        // The largest of Gcore's product documents (2.1 MB).
+        string cloud = Path.GetFullPath(Path.Combine(root, "..", "shared", "specs", "gcore", "products", "cloud_api.yaml"));
         return new Inputs
         {
             OurSpec = File.ReadAllText(ours),
             OurPath = ours,
             WholeDocument = File.ReadAllText(whole),
             WholePath = whole,
+            CloudDocument = File.ReadAllText(cloud),
+            CloudPath = cloud,
             Compilation = CSharpCompilation.Create("Consumer",
                 new[] { CSharpSyntaxTree.ParseText("class User { void M() { } }", path: "User.cs") },
                 Basic.Reference.Assemblies.Net100.References.All,
@@ -120,6 +126,10 @@ public class WarmRuns
 
     [Benchmark]
     public int WholeDocument() => Inputs.Driver(_inputs.WholeDocument, _inputs.WholePath).RunGenerators(_inputs.Compilation).GetRunResult().GeneratedTrees.Length;
+
+    /// <summary>Gcore's Cloud document, whole: the largest one.</summary>
+    [Benchmark]
+    public int CloudDocument() => Inputs.Driver(_inputs.CloudDocument, _inputs.CloudPath).RunGenerators(_inputs.Compilation).GetRunResult().GeneratedTrees.Length;
 }
 
 /// <summary>Cold: the first run in a fresh process (JIT, assembly loading, first parse), five processes.</summary>

@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Times whole builds, not unit tests:
 #  1. `dotnet build` of a consumer that generates Gcore's whole CDN document with GcoreCdnGen, against the same
-#     consumer with the generated files checked in instead (the overhead the generator adds to a build);
+#     consumer with the generated files checked in instead (the overhead the generator adds to a build), and against
+#     the same consumer with NSwag's client for the document checked in (`nswag openapi2csclient`, System.Text.Json);
+#     each as a ratio to an empty consumer built in the same run (the machine is shared: absolute times drift);
 #  2. `kiota generate` and `nswag openapi2csclient` on the same document, the alternatives a user would pick.
 # Usage: benchmarks/scripts/build-overhead.sh [runs]   (default 3 runs each; prints medians in seconds)
 set -euo pipefail
@@ -48,22 +50,50 @@ dotnet build "$work/without" -c Release >/dev/null
 files=$(find "$work/without" -maxdepth 1 -name '*.g.cs' | wc -l)
 (( files > 0 )) || { echo "the generator produced no files" >&2; exit 1; }
 
+lines=$(cat "$work"/without/*.g.cs | wc -l)
+
+# The baseline: the same consumer with no API client at all.
+mkdir -p "$work/empty"
+cp "$work/without/without.csproj" "$work/empty/empty.csproj"
+cp "$work/with/Program.cs" "$work/empty/"
+dotnet build "$work/empty" -c Release >/dev/null
+
+# The same consumer with NSwag's client for the whole document checked in (System.Text.Json, as the generator uses).
+tools="$work/tools"
+nswagged=""
+if dotnet tool install --tool-path "$tools" NSwag.ConsoleCore --version 14.7.1 >/dev/null 2>&1; then
+  mkdir -p "$work/nswagged"
+  cp "$work/without/without.csproj" "$work/nswagged/nswagged.csproj"
+  cp "$work/with/Program.cs" "$work/nswagged/"
+  "$tools/nswag" openapi2csclient "/input:$doc" "/output:$work/nswagged/GcoreClient.cs" /namespace:Bench.NSwag /jsonLibrary:SystemTextJson >/dev/null
+  dotnet build "$work/nswagged" -c Release >/dev/null
+  nswagged=yes
+fi
+
+ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # --no-dependencies: only the consumer is rebuilt, not the generator project it references.
 with=$(for i in $(seq "$runs"); do seconds dotnet build "$work/with" -c Release --no-restore --no-incremental --no-dependencies; done | median)
 without=$(for i in $(seq "$runs"); do seconds dotnet build "$work/without" -c Release --no-restore --no-incremental; done | median)
+empty=$(for i in $(seq "$runs"); do seconds dotnet build "$work/empty" -c Release --no-restore --no-incremental; done | median)
 overhead=$(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.1f", (a - b) * 100 / b }')
-echo "dotnet build, whole CDN document ($files generated files): with generator ${with} s, files checked in ${without} s, overhead ${overhead} %"
+echo "dotnet build, whole CDN document ($files generated files, $lines lines): with generator ${with} s, files checked in ${without} s, overhead ${overhead} %"
+echo "  as ratios to an empty consumer (${empty} s): with generator $(ratio "$with" "$empty"), files checked in $(ratio "$without" "$empty")"
+if [[ -n "$nswagged" ]]; then
+  nswag_build=$(for i in $(seq "$runs"); do seconds dotnet build "$work/nswagged" -c Release --no-restore --no-incremental; done | median)
+  echo "  NSwag's client checked in ($(wc -l < "$work/nswagged/GcoreClient.cs") lines): ${nswag_build} s, $(ratio "$nswag_build" "$empty") of the empty consumer"
+else
+  echo "  NSwag's client: nswag could not be installed here"
+fi
 
 # The alternatives.
-tools="$work/tools"
 if dotnet tool install --tool-path "$tools" Microsoft.OpenApi.Kiota --version 1.38.0 >/dev/null 2>&1; then
   kiota=$(for i in $(seq "$runs"); do rm -rf "$work/kiota"; KIOTA_OFFLINE_ENABLED=true seconds "$tools/kiota" generate -l CSharp -d "$doc" -o "$work/kiota" -c GcoreClient -n Bench.Kiota; done | median)
   echo "kiota generate: ${kiota} s ($(find "$work/kiota" -name '*.cs' | wc -l) files)"
 else
   echo "kiota: could not be installed here"
 fi
-if dotnet tool install --tool-path "$tools" NSwag.ConsoleCore --version 14.7.1 >/dev/null 2>&1; then
-  nswag=$(for i in $(seq "$runs"); do seconds "$tools/nswag" openapi2csclient "/input:$doc" "/output:$work/nswag.cs" /namespace:Bench.NSwag; done | median)
+if [[ -n "$nswagged" ]]; then
+  nswag=$(for i in $(seq "$runs"); do seconds "$tools/nswag" openapi2csclient "/input:$doc" "/output:$work/nswag.cs" /namespace:Bench.NSwag /jsonLibrary:SystemTextJson; done | median)
   echo "nswag openapi2csclient: ${nswag} s ($(wc -l < "$work/nswag.cs") lines)"
 else
   echo "nswag: could not be installed here"

@@ -92,14 +92,13 @@ internal static class JsonEmitter
             }
             else if (type.Values.Count > 0)
             {
-                // Many values: one loop over the type's set of them, so the code stays the same size however many there are.
+                // Many values: one look-up in the type's set of them (the same code however many there are), which
+                // hands back the set's own string for a value it lists.
                 w.Line($$"""
                     if (reader.TokenType == {{Token}}.String)
                     {
-                        foreach (var known in {{CSharp.EnumValueSet}})
-                        {
-                            if (reader.ValueTextEquals(known)) return new(known);
-                        }
+                        string value = reader.GetString()!;
+                        return new({{CSharp.EnumValueSet}}.TryGetValue(value, out var known) ? known : value);
                     }
 
                     """);
