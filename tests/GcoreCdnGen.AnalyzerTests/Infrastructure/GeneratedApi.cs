@@ -186,11 +186,12 @@ public static class GeneratedApi
         return MetadataReference.CreateFromImage(image.ToArray());
     }
 
-    /// <summary>What the generator looks for to emit the registration: IHttpClientFactory's extensions and IOptions.</summary>
+    /// <summary>What the generator looks for to emit the registration: IHttpClientFactory's extensions, IOptions and ILoggerFactory.</summary>
     private static IEnumerable<MetadataReference> HttpClientFactoryReferences() => new[]
     {
         typeof(Microsoft.Extensions.DependencyInjection.HttpClientFactoryServiceCollectionExtensions).Assembly,
         typeof(Microsoft.Extensions.Options.IOptions<>).Assembly,
+        typeof(Microsoft.Extensions.Logging.ILoggerFactory).Assembly,
     }.Select(a => MetadataReference.CreateFromFile(a.Location));
 
     private static IReadOnlyList<(string Name, SourceText Text)> Generate(string path, string text, string? tags, IEnumerable<MetadataReference>? references = null)
