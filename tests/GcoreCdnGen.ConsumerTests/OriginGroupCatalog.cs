@@ -2,7 +2,7 @@ using System.Collections.Generic;
 using System.Linq;
 using System.Threading;
 using System.Threading.Tasks;
-using Contoso.Cdn.Gcore;
+using Contoso.Gcore;
 
 namespace Contoso.Cdn;
 

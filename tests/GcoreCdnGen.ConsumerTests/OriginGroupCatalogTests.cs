@@ -1,7 +1,7 @@
 using System;
 using System.Linq;
 using System.Threading.Tasks;
-using Contoso.Cdn.Gcore;
+using Contoso.Gcore;
 using Xunit;
 
 namespace Contoso.Cdn;

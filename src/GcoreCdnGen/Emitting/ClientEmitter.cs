@@ -236,7 +236,8 @@ internal static class ClientEmitter
     private static void EmitResource(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes)
     {
         w.Line($"/// <summary>Operations under <c>{SourceWriter.Xml(resource.Path)}</c>.</summary>");
-        using (w.Block($"public sealed partial class {resource.ClassName}"))
+        // Not sealed, its members virtual: a mocking library (Moq, NSubstitute) can stand in for a resource in a user's test.
+        using (w.Block($"public partial class {resource.ClassName}"))
         {
             w.Line("""
                 private readonly GcoreTransport _transport;
@@ -245,8 +246,20 @@ internal static class ClientEmitter
             using (w.Block($"internal {resource.ClassName}(GcoreTransport transport)"))
                 EmitConstructorBody(w, resource);
 
-            EmitChildProperties(w, resource);
-            EmitOperations(w, ns, resource, envelopes);
+            w.Line($$"""
+
+                /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+                """);
+            using (w.Block($"protected {resource.ClassName}()"))
+            {
+                w.Line("_transport = null!;");
+                foreach (var child in resource.Children)
+                    w.Line($"{child.Name} = null!;");
+                if (resource.HasRaw)
+                    w.Line($"{RawProperty} = null!;");
+            }
+            EmitChildProperties(w, resource, Virtual);
+            EmitOperations(w, ns, resource, envelopes, Virtual);
 
             foreach (var child in resource.Children)
             {
@@ -266,31 +279,34 @@ internal static class ClientEmitter
             w.Line($"{RawProperty} = new {RawClass}(transport);");
     }
 
+    /// <summary>The modifier of a resource's members, which a mock may override.</summary>
+    private const string Virtual = "virtual ";
+
     /// <summary>One property per child resource.</summary>
-    private static void EmitChildProperties(SourceWriter w, Resource resource)
+    private static void EmitChildProperties(SourceWriter w, Resource resource, string modifier = "")
     {
         foreach (var child in resource.Children)
         {
             w.Line($$"""
 
                 /// <summary>Operations under <c>{{SourceWriter.Xml(child.Path)}}</c>.</summary>
-                public {{child.ClassName}} {{child.Name}} { get; }
+                public {{modifier}}{{child.ClassName}} {{child.Name}} { get; }
                 """);
         }
     }
 
     /// <summary>A resource's operations, their paging helpers, and its <c>WithRawResponse</c> twin.</summary>
-    private static void EmitOperations(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes)
+    private static void EmitOperations(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes, string modifier = "")
     {
         var methodNames = new HashSet<string>(resource.Operations.Select(o => o.MethodName + "Async"));
         foreach (var operation in resource.Operations)
         {
             w.Line();
-            EmitOperation(w, ns, operation, Flavor.Value);
+            EmitOperation(w, ns, operation, Flavor.Value, modifier);
             if (Paging.For(operation, envelopes) is { } paging && methodNames.Add(paging.MethodName))
             {
                 w.Line();
-                EmitListAll(w, ns, operation, paging);
+                EmitListAll(w, ns, operation, paging, modifier);
             }
         }
 
@@ -299,7 +315,7 @@ internal static class ClientEmitter
         w.Line($$"""
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public {{RawClass}} {{RawProperty}} { get; }
+            public {{modifier}}{{RawClass}} {{RawProperty}} { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             """);
@@ -365,7 +381,7 @@ internal static class ClientEmitter
         }
     }
 
-    private static void EmitListAll(SourceWriter w, string ns, OperationDef op, Paging paging)
+    private static void EmitListAll(SourceWriter w, string ns, OperationDef op, Paging paging, string modifier)
     {
         string item = CSharp.Type(paging.Envelope.ItemType!);
         string offset = op.Parameters.First(p => p.In == ParameterLocation.Query && p.Name == "offset").CsName;
@@ -398,7 +414,7 @@ internal static class ClientEmitter
         foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
             call.Add(p.CsName + ": " + (p == paging.Limit ? Narrowed(p, "pageLimit") : p.CsName == offset ? Narrowed(p, "pageOffset") : p.CsName));
         call.Add("cancellationToken: pageToken");
-        w.Line(Signature($"public global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.MethodName}", Arguments(ns, op)) + " =>");
+        w.Line(Signature($"public {modifier}global::System.Collections.Generic.IAsyncEnumerable<{item}> {paging.MethodName}", Arguments(ns, op)) + " =>");
         w.Line("    GcorePaging.ListAllAsync<" + CSharp.Type(op.Response!) + ", " + item + ">(");
         w.Line("        " + offset + " ?? 0,");
         w.Line("        " + paging.Limit.CsName + " ?? " + paging.DefaultPageSize + ",");
@@ -431,7 +447,7 @@ internal static class ClientEmitter
         return args;
     }
 
-    private static void EmitOperation(SourceWriter w, string ns, OperationDef op, Flavor flavor)
+    private static void EmitOperation(SourceWriter w, string ns, OperationDef op, Flavor flavor, string modifier = "")
     {
         w.Doc("summary", op.Summary ?? op.Description ?? op.OperationId);
         // One remarks: the description (where the summary is not already it), then what is sent.
@@ -472,7 +488,7 @@ internal static class ClientEmitter
             ? (op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>")
             : (op.Response is null ? null : CSharp.Type(op.Response));
         string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
-        using (w.Block(Signature($"public {returns} {op.MethodName}Async", args)))
+        using (w.Block(Signature($"public {modifier}{returns} {op.MethodName}Async", args)))
         {
             if (op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType)
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");

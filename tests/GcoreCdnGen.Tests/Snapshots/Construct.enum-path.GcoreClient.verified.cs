@@ -77,7 +77,7 @@ namespace Construct
         public void Dispose() => _transport.Dispose();
 
         /// <summary>Operations under <c>/reports</c>.</summary>
-        public sealed partial class ReportsOperations
+        public partial class ReportsOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -85,6 +85,13 @@ namespace Construct
             {
                 _transport = transport;
                 WithRawResponse = new RawResponseOperations(transport);
+            }
+
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected ReportsOperations()
+            {
+                _transport = null!;
+                WithRawResponse = null!;
             }
 
             /// <summary>Get report</summary>
@@ -95,7 +102,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-report")]
-            public global::System.Threading.Tasks.Task<string> GetAsync(
+            public virtual global::System.Threading.Tasks.Task<string> GetAsync(
                 Kind kind,
                 Format? format = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
@@ -106,7 +113,7 @@ namespace Construct
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public RawResponseOperations WithRawResponse { get; }
+            public virtual RawResponseOperations WithRawResponse { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations

@@ -81,7 +81,7 @@ namespace Construct
         public void Dispose() => _transport.Dispose();
 
         /// <summary>Operations under <c>/items</c>.</summary>
-        public sealed partial class ItemsOperations
+        public partial class ItemsOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -89,6 +89,13 @@ namespace Construct
             {
                 _transport = transport;
                 WithRawResponse = new RawResponseOperations(transport);
+            }
+
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected ItemsOperations()
+            {
+                _transport = null!;
+                WithRawResponse = null!;
             }
 
             /// <summary>Get items</summary>
@@ -99,7 +106,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-items")]
-            public global::System.Threading.Tasks.Task<ItemList> ListAsync(
+            public virtual global::System.Threading.Tasks.Task<ItemList> ListAsync(
                 [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
                 long? offset = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
@@ -122,7 +129,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response to a page has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-items")]
-            public global::System.Collections.Generic.IAsyncEnumerable<Item> ListAllAsync(
+            public virtual global::System.Collections.Generic.IAsyncEnumerable<Item> ListAllAsync(
                 [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
                 long? offset = null,
                 global::System.Threading.CancellationToken cancellationToken = default) =>
@@ -135,7 +142,7 @@ namespace Construct
                     cancellationToken);
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public RawResponseOperations WithRawResponse { get; }
+            public virtual RawResponseOperations WithRawResponse { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
@@ -167,7 +174,7 @@ namespace Construct
         }
 
         /// <summary>Operations under <c>/tags</c>.</summary>
-        public sealed partial class TagsOperations
+        public partial class TagsOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -177,20 +184,27 @@ namespace Construct
                 WithRawResponse = new RawResponseOperations(transport);
             }
 
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected TagsOperations()
+            {
+                _transport = null!;
+                WithRawResponse = null!;
+            }
+
             /// <summary>get-tags</summary>
             /// <remarks>GET /tags (<c>get-tags</c>).</remarks>
             /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-tags")]
-            public global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<Item>> ListAsync(
+            public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<Item>> ListAsync(
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 return _transport.SendAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken, "get-tags", "/tags");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public RawResponseOperations WithRawResponse { get; }
+            public virtual RawResponseOperations WithRawResponse { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations

@@ -77,7 +77,7 @@ namespace Construct
         public void Dispose() => _transport.Dispose();
 
         /// <summary>Operations under <c>/labels</c>.</summary>
-        public sealed partial class LabelsOperations
+        public partial class LabelsOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -87,20 +87,27 @@ namespace Construct
                 WithRawResponse = new RawResponseOperations(transport);
             }
 
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected LabelsOperations()
+            {
+                _transport = null!;
+                WithRawResponse = null!;
+            }
+
             /// <summary>get-labels</summary>
             /// <remarks>GET /labels (<c>get-labels</c>).</remarks>
             /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-labels")]
-            public global::System.Threading.Tasks.Task<Label> GetAsync(
+            public virtual global::System.Threading.Tasks.Task<Label> GetAsync(
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 return _transport.SendAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken, "get-labels", "/labels");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public RawResponseOperations WithRawResponse { get; }
+            public virtual RawResponseOperations WithRawResponse { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations

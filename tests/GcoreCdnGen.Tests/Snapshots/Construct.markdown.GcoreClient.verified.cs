@@ -64,7 +64,7 @@ namespace Construct
         public void Dispose() => _transport.Dispose();
 
         /// <summary>Operations under <c>/notes</c>.</summary>
-        public sealed partial class NotesOperations
+        public partial class NotesOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -72,6 +72,13 @@ namespace Construct
             {
                 _transport = transport;
                 WithRawResponse = new RawResponseOperations(transport);
+            }
+
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected NotesOperations()
+            {
+                _transport = null!;
+                WithRawResponse = null!;
             }
 
             /// <summary>Create note</summary>
@@ -90,7 +97,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("create-note")]
-            public global::System.Threading.Tasks.Task CreateAsync(
+            public virtual global::System.Threading.Tasks.Task CreateAsync(
                 NoteCreateParams body,
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
@@ -99,7 +106,7 @@ namespace Construct
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public RawResponseOperations WithRawResponse { get; }
+            public virtual RawResponseOperations WithRawResponse { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations

@@ -64,7 +64,7 @@ namespace Construct
         public void Dispose() => _transport.Dispose();
 
         /// <summary>Operations under <c>/grids</c>.</summary>
-        public sealed partial class GridsOperations
+        public partial class GridsOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -74,6 +74,13 @@ namespace Construct
                 WithRawResponse = new RawResponseOperations(transport);
             }
 
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected GridsOperations()
+            {
+                _transport = null!;
+                WithRawResponse = null!;
+            }
+
             /// <summary>create-grid</summary>
             /// <remarks>POST /grids (<c>create-grid</c>).</remarks>
             /// <param name="body">The request body.</param>
@@ -81,7 +88,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("create-grid")]
-            public global::System.Threading.Tasks.Task CreateAsync(
+            public virtual global::System.Threading.Tasks.Task CreateAsync(
                 GridCreateParams body,
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
@@ -90,7 +97,7 @@ namespace Construct
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public RawResponseOperations WithRawResponse { get; }
+            public virtual RawResponseOperations WithRawResponse { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations

@@ -64,7 +64,7 @@ namespace Construct
         public void Dispose() => _transport.Dispose();
 
         /// <summary>Operations under <c>/samples</c>.</summary>
-        public sealed partial class SamplesOperations
+        public partial class SamplesOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -72,6 +72,13 @@ namespace Construct
             {
                 _transport = transport;
                 WithRawResponse = new RawResponseOperations(transport);
+            }
+
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected SamplesOperations()
+            {
+                _transport = null!;
+                WithRawResponse = null!;
             }
 
             /// <summary>put-sample</summary>
@@ -83,7 +90,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("put-sample")]
-            public global::System.Threading.Tasks.Task<SampleReplaceParams> ReplaceAsync(
+            public virtual global::System.Threading.Tasks.Task<SampleReplaceParams> ReplaceAsync(
                 global::System.Guid sampleId,
                 SampleReplaceParams body,
                 global::System.DateTimeOffset? since = null,
@@ -96,7 +103,7 @@ namespace Construct
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public RawResponseOperations WithRawResponse { get; }
+            public virtual RawResponseOperations WithRawResponse { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations

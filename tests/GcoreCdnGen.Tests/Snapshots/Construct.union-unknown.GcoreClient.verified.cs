@@ -77,7 +77,7 @@ namespace Construct
         public void Dispose() => _transport.Dispose();
 
         /// <summary>Operations under <c>/targets</c>.</summary>
-        public sealed partial class TargetsOperations
+        public partial class TargetsOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -87,6 +87,13 @@ namespace Construct
                 WithRawResponse = new RawResponseOperations(transport);
             }
 
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected TargetsOperations()
+            {
+                _transport = null!;
+                WithRawResponse = null!;
+            }
+
             /// <summary>get-target</summary>
             /// <remarks>GET /targets/{id} (<c>get-target</c>).</remarks>
             /// <param name="id">id</param>
@@ -94,7 +101,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-target")]
-            public global::System.Threading.Tasks.Task<Target> GetAsync(
+            public virtual global::System.Threading.Tasks.Task<Target> GetAsync(
                 long id,
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
@@ -102,7 +109,7 @@ namespace Construct
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public RawResponseOperations WithRawResponse { get; }
+            public virtual RawResponseOperations WithRawResponse { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations

@@ -64,7 +64,7 @@ namespace Snapshot.Gcore
         public void Dispose() => _transport.Dispose();
 
         /// <summary>Operations under <c>/cdn</c>.</summary>
-        public sealed partial class CdnOperations
+        public partial class CdnOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -74,11 +74,18 @@ namespace Snapshot.Gcore
                 OriginGroups = new OriginGroupsOperations(transport);
             }
 
-            /// <summary>Operations under <c>/cdn/origin_groups</c>.</summary>
-            public OriginGroupsOperations OriginGroups { get; }
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected CdnOperations()
+            {
+                _transport = null!;
+                OriginGroups = null!;
+            }
 
             /// <summary>Operations under <c>/cdn/origin_groups</c>.</summary>
-            public sealed partial class OriginGroupsOperations
+            public virtual OriginGroupsOperations OriginGroups { get; }
+
+            /// <summary>Operations under <c>/cdn/origin_groups</c>.</summary>
+            public partial class OriginGroupsOperations
             {
                 private readonly GcoreTransport _transport;
 
@@ -86,6 +93,13 @@ namespace Snapshot.Gcore
                 {
                     _transport = transport;
                     WithRawResponse = new RawResponseOperations(transport);
+                }
+
+                /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+                protected OriginGroupsOperations()
+                {
+                    _transport = null!;
+                    WithRawResponse = null!;
                 }
 
                 /// <summary>Get origin groups list</summary>
@@ -110,7 +124,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                public global::System.Threading.Tasks.Task<OriginGroupList> ListAsync(
+                public virtual global::System.Threading.Tasks.Task<OriginGroupList> ListAsync(
                     string? name = null,
                     string? sources = null,
                     bool? hasRelatedResources = null,
@@ -150,7 +164,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response to a page has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                public global::System.Collections.Generic.IAsyncEnumerable<OriginGroup> ListAllAsync(
+                public virtual global::System.Collections.Generic.IAsyncEnumerable<OriginGroup> ListAllAsync(
                     string? name = null,
                     string? sources = null,
                     bool? hasRelatedResources = null,
@@ -175,7 +189,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
-                public global::System.Threading.Tasks.Task<OriginGroup> CreateAsync(
+                public virtual global::System.Threading.Tasks.Task<OriginGroup> CreateAsync(
                     OriginGroupCreateParams body,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
@@ -190,7 +204,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-group-details")]
-                public global::System.Threading.Tasks.Task<OriginGroup> GetAsync(
+                public virtual global::System.Threading.Tasks.Task<OriginGroup> GetAsync(
                     long originGroupId,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
@@ -205,7 +219,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("change-origin-group")]
-                public global::System.Threading.Tasks.Task<OriginGroup> ReplaceAsync(
+                public virtual global::System.Threading.Tasks.Task<OriginGroup> ReplaceAsync(
                     long originGroupId,
                     OriginGroupReplaceParams body,
                     global::System.Threading.CancellationToken cancellationToken = default)
@@ -222,7 +236,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("patch-origin-group")]
-                public global::System.Threading.Tasks.Task<OriginGroup> UpdateAsync(
+                public virtual global::System.Threading.Tasks.Task<OriginGroup> UpdateAsync(
                     long originGroupId,
                     OriginGroupUpdateParams body,
                     global::System.Threading.CancellationToken cancellationToken = default)
@@ -238,7 +252,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("delete-origin-group")]
-                public global::System.Threading.Tasks.Task DeleteAsync(
+                public virtual global::System.Threading.Tasks.Task DeleteAsync(
                     long originGroupId,
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
@@ -246,7 +260,7 @@ namespace Snapshot.Gcore
                 }
 
                 /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-                public RawResponseOperations WithRawResponse { get; }
+                public virtual RawResponseOperations WithRawResponse { get; }
 
                 /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
                 public sealed partial class RawResponseOperations
