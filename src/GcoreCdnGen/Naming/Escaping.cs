@@ -1,6 +1,6 @@
 using System.Collections.Generic;
-using System.Globalization;
 using System.Text;
+using GcoreCdnGen.Runtime;
 
 namespace GcoreCdnGen.Naming;
 
@@ -12,33 +12,7 @@ namespace GcoreCdnGen.Naming;
 public static class Escaping
 {
     /// <summary>A regular C# string literal of the value: every character that is not printable as it is comes as an escape.</summary>
-    public static string Literal(string value)
-    {
-        var sb = new StringBuilder(value.Length + 2);
-        sb.Append('"');
-        for (int i = 0; i < value.Length; i++)
-        {
-            char c = value[i];
-            switch (c)
-            {
-                case '"': sb.Append("\\\""); break;
-                case '\\': sb.Append("\\\\"); break;
-                case '\n': sb.Append("\\n"); break;
-                case '\r': sb.Append("\\r"); break;
-                case '\t': sb.Append("\\t"); break;
-                case '\0': sb.Append("\\0"); break;
-                default:
-                    if (NeedsEscape(value, i))
-                        sb.Append("\\u").Append(((int)c).ToString("x4", CultureInfo.InvariantCulture));
-                    else
-                        sb.Append(c);
-                    break;
-            }
-        }
-
-        sb.Append('"');
-        return sb.ToString();
-    }
+    public static string Literal(string value) => GcoreRules.Literal(value);
 
     /// <summary>A JSON string of the value (to be put in a C# literal with <see cref="Literal"/>).</summary>
     public static string JsonString(string value)
@@ -67,7 +41,7 @@ public static class Escaping
         int start = 0;
         for (int i = 0; i < value.Length; i++)
         {
-            if (!IsLineBreak(value[i]))
+            if (!GcoreRules.IsLineBreak(value[i]))
                 continue;
             lines.Add(DocText(value.Substring(start, i - start)));
             if (value[i] == '\r' && i + 1 < value.Length && value[i + 1] == '\n')
@@ -96,9 +70,9 @@ public static class Escaping
                 case '>': sb.Append("&gt;"); break;
                 case '\t': sb.Append(c); break;
                 default:
-                    if (IsLineBreak(c) || char.IsControl(c))
+                    if (GcoreRules.IsLineBreak(c) || char.IsControl(c))
                         sb.Append(' ');
-                    else if (NeedsEscape(value, i))
+                    else if (GcoreRules.NeedsEscape(value, i))
                         sb.Append('\uFFFD');
                     else
                         sb.Append(c);
@@ -107,21 +81,5 @@ public static class Escaping
         }
 
         return sb.ToString();
-    }
-
-    /// <summary>The line breaks of C#: each ends a <c>//</c> comment and is not allowed in a regular string literal.</summary>
-    private static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
-
-    /// <summary>Control characters, line breaks, unpaired surrogates and the non-characters U+FFFE/U+FFFF.</summary>
-    private static bool NeedsEscape(string value, int i)
-    {
-        char c = value[i];
-        if (char.IsControl(c) || IsLineBreak(c) || c is '\uFFFE' or '\uFFFF')
-            return true;
-        if (char.IsHighSurrogate(c))
-            return i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]);
-        if (char.IsLowSurrogate(c))
-            return i == 0 || !char.IsHighSurrogate(value[i - 1]);
-        return false;
     }
 }

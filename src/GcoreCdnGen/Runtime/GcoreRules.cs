@@ -259,12 +259,15 @@ public static class GcoreRules
     public static string Display(object? value) => value switch
     {
         null => "null",
-        string s when s.Length > 64 => "\"" + Escape(s.Substring(0, 60), quote: false) + "…\"",
-        string s => Escape(s, quote: true),
+        string s when s.Length > 64 => Cut(Literal(s.Substring(0, 60))),
+        string s => Literal(s),
         bool b => b ? "true" : "false",
         global::System.IFormattable f => f.ToString(null, global::System.Globalization.CultureInfo.InvariantCulture),
         _ => value.ToString() ?? "",
     };
+
+    /// <summary>A literal without its closing quote, marked as cut.</summary>
+    private static string Cut(string literal) => literal.Substring(0, literal.Length - 1) + "…\"";
 
     /// <summary>String length as JSON Schema counts it: in code points.</summary>
     public static int CodePoints(string text)
@@ -285,50 +288,51 @@ public static class GcoreRules
 
     private static string Number(int value) => value.ToString(global::System.Globalization.CultureInfo.InvariantCulture);
 
-    /// <summary>A string as a C# literal shows it: control characters, lone surrogates and separators escaped.</summary>
-    private static string Escape(string text, bool quote)
+    /// <summary>
+    /// A regular C# string literal of the text: every character that is not printable as it is comes as an escape.
+    /// The messages show strings so, and generated code spells spec text so (the generator's Escaping.Literal).
+    /// </summary>
+    public static string Literal(string text)
     {
         var sb = new global::System.Text.StringBuilder(text.Length + 2);
-        if (quote)
-            sb.Append('"');
+        sb.Append('"');
         for (int i = 0; i < text.Length; i++)
         {
             char c = text[i];
             switch (c)
             {
-                case '"' when quote: sb.Append("\\\""); continue;
-                case '\\': sb.Append("\\\\"); continue;
-                case '\0': sb.Append("\\0"); continue;
-                case '\a': sb.Append("\\a"); continue;
-                case '\b': sb.Append("\\b"); continue;
-                case '\f': sb.Append("\\f"); continue;
-                case '\n': sb.Append("\\n"); continue;
-                case '\r': sb.Append("\\r"); continue;
-                case '\t': sb.Append("\\t"); continue;
-                case '\v': sb.Append("\\v"); continue;
-            }
-
-            if (char.IsHighSurrogate(c) && i + 1 < text.Length && char.IsLowSurrogate(text[i + 1]))
-            {
-                sb.Append(c).Append(text[++i]);
-                continue;
-            }
-
-            var category = char.GetUnicodeCategory(c);
-            if (category is global::System.Globalization.UnicodeCategory.Control or global::System.Globalization.UnicodeCategory.OtherNotAssigned
-                or global::System.Globalization.UnicodeCategory.ParagraphSeparator or global::System.Globalization.UnicodeCategory.LineSeparator
-                or global::System.Globalization.UnicodeCategory.Surrogate)
-            {
-                sb.Append("\\u").Append(((int)c).ToString("x4", global::System.Globalization.CultureInfo.InvariantCulture));
-            }
-            else
-            {
-                sb.Append(c);
+                case '"': sb.Append("\\\""); break;
+                case '\\': sb.Append("\\\\"); break;
+                case '\n': sb.Append("\\n"); break;
+                case '\r': sb.Append("\\r"); break;
+                case '\t': sb.Append("\\t"); break;
+                case '\0': sb.Append("\\0"); break;
+                default:
+                    if (NeedsEscape(text, i))
+                        sb.Append("\\u").Append(((int)c).ToString("x4", global::System.Globalization.CultureInfo.InvariantCulture));
+                    else
+                        sb.Append(c);
+                    break;
             }
         }
 
-        if (quote)
-            sb.Append('"');
+        sb.Append('"');
         return sb.ToString();
+    }
+
+    /// <summary>The line breaks of C#: each ends a <c>//</c> comment and is not allowed in a regular string literal.</summary>
+    internal static bool IsLineBreak(char c) => c is '\n' or '\r' or '\u0085' or '\u2028' or '\u2029';
+
+    /// <summary>Control characters, line breaks, unpaired surrogates and the non-characters U+FFFE/U+FFFF.</summary>
+    internal static bool NeedsEscape(string value, int i)
+    {
+        char c = value[i];
+        if (char.IsControl(c) || IsLineBreak(c) || c is '\uFFFE' or '\uFFFF')
+            return true;
+        if (char.IsHighSurrogate(c))
+            return i + 1 >= value.Length || !char.IsLowSurrogate(value[i + 1]);
+        if (char.IsLowSurrogate(c))
+            return i == 0 || !char.IsHighSurrogate(value[i - 1]);
+        return false;
     }
 }
