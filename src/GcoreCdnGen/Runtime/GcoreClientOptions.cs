@@ -80,6 +80,7 @@ public sealed partial class GcoreClientOptions
     /// </summary>
     public bool ValidateRequests { get; set; }
 
+    /// <summary>
     /// Writes request and response bodies to the log, at Debug level, with every secret field the spec knows of
     /// (S3 keys, passwords, tokens) replaced by <c>***</c>. Default: false: the log says what was called, never what was sent.
     /// </summary>

@@ -225,7 +225,7 @@ public static partial class GcoreJson
         }
     }
 
-    /// <summary>The name an unknown property is written under: tagged during a conversion (see <see cref="ReadAdditional"/>).</summary>
+    /// <summary>The name an unknown property is written under: tagged during a conversion (see <c>ReadAdditional</c>).</summary>
     private static string AdditionalName(string name) => t_purpose == GcoreJsonPurpose.Convert ? UnknownTag + name : name;
 
     /// <summary>

@@ -18,13 +18,13 @@ namespace GcoreCdnGen.Tests.Generator;
 /// </summary>
 public class ContractTests
 {
-    /// <summary>The runtime's source files (the folder that holds the marker attributes), as they are in the repo.</summary>
+    /// <summary>The runtime's source files (the folder that holds the marker attributes, the fake's runtime included), as they are in the repo.</summary>
     private static string[] RuntimeFiles()
     {
         string generator = Path.Combine(Paths.RepoRoot, "src", "GcoreCdnGen");
         string markers = Directory.GetFiles(generator, "GcoreMarkerAttributes.cs", SearchOption.AllDirectories)
             .Single(f => !f.Contains(Path.DirectorySeparatorChar + "obj" + Path.DirectorySeparatorChar, StringComparison.Ordinal));
-        return Directory.GetFiles(Path.GetDirectoryName(markers)!, "*.cs");
+        return Directory.GetFiles(Path.GetDirectoryName(markers)!, "*.cs", SearchOption.AllDirectories);
     }
 
     /// <summary>The types the runtime declares in the client's namespace, read from its files here (not from the generator).</summary>
