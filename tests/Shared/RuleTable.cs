@@ -4,7 +4,7 @@
 //     beside the generated code and maps every diagnostic back to its row;
 //   - Validate() and GcoreClientOptions.ValidateRequests, at run time: tests/GcoreCdnGen.ClientTests/Client/RuleTableTests.cs
 //     (which also checks that a rejected request never reaches a real 127.0.0.1 server, and an accepted one does);
-//   - the generated fake: add its verdict as a test over RuleTable.Cases beside those (see RuleTable.Verdict).
+//   - the generated fake, answering 400 as Gcore would: tests/GcoreCdnGen.ClientTests/Fake/FakeRuleTableTests.cs.
 // The file compiles against the generated API of spec/gcore-origin-groups.yaml, whatever its namespace: each test
 // project aliases that namespace as Api with a global using. Write every value as a constant, so the analyzers see it.
 #pragma warning disable CS0618, GCDN002 // the legacy auth object is deprecated; that is not what this table is about

@@ -21,7 +21,7 @@ namespace GcoreCdnGen.ClientTests.Client;
 /// Run time against the shared table of issue 15 (tests/Shared/RuleTable.cs), which the analyzer tests hold the
 /// analyzers to: generated Validate() reaches each row's verdict, and with <see cref="GcoreClientOptions.ValidateRequests"/>
 /// the client rejects exactly those rows before anything reaches the 127.0.0.1 server.
-/// The generated fake's verdict on the same rows belongs beside these (a test over <see cref="RuleTable.Cases"/>).
+/// The generated fake is held to the same rows in Fake/FakeRuleTableTests.cs.
 /// </summary>
 public class RuleTableTests : ClientTestBase
 {

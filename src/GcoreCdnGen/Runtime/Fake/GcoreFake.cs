@@ -179,7 +179,7 @@ public class GcoreFake
             var value = root;
             var keys = Keys(problem.Path);
             if (keys.Count == 0)
-                keys.Add("non_field_errors");
+                keys.Add(NonFieldErrors);
             for (int i = 0; i < keys.Count; i++)
             {
                 string key = keys[i];
@@ -194,8 +194,15 @@ public class GcoreFake
                     value = value is global::System.Text.Json.Nodes.JsonObject obj && obj.TryGetPropertyValue(key, out var member) ? member : null;
                 }
 
+                // A field with problems of its own and in its members keeps both: its own under non_field_errors.
                 if (i == keys.Count - 1)
                 {
+                    if (target[key] is global::System.Text.Json.Nodes.JsonObject nested)
+                    {
+                        target = nested;
+                        key = NonFieldErrors;
+                    }
+
                     if (target[key] is not global::System.Text.Json.Nodes.JsonArray messages)
                         target[key] = messages = new global::System.Text.Json.Nodes.JsonArray();
                     messages.Add((global::System.Text.Json.Nodes.JsonNode)problem.Message);
@@ -203,7 +210,14 @@ public class GcoreFake
                 else
                 {
                     if (target[key] is not global::System.Text.Json.Nodes.JsonObject next)
+                    {
+                        var own = target[key] as global::System.Text.Json.Nodes.JsonArray;
+                        target.Remove(key);
                         target[key] = next = new global::System.Text.Json.Nodes.JsonObject();
+                        if (own is not null)
+                            next[NonFieldErrors] = own;
+                    }
+
                     target = next;
                 }
             }
@@ -211,6 +225,8 @@ public class GcoreFake
 
         return errors;
     }
+
+    private const string NonFieldErrors = "non_field_errors";
 
     /// <summary>The member names and indexes of a path: <c>$.sources[0].source</c> is <c>sources</c>, <c>[0]</c>, <c>source</c>.</summary>
     private static global::System.Collections.Generic.List<string> Keys(string path)
