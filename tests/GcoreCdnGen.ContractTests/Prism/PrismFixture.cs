@@ -45,19 +45,11 @@ public sealed class PrismFixture : IAsyncLifetime
 
     public async Task InitializeAsync()
     {
-        if (!File.Exists(GcoreSpec))
-            throw new InvalidOperationException("Gcore's CDN document is missing at " + GcoreSpec + "; it lives in ../shared, beside the repo.");
-        if (!IsInstalled())
-            await InstallPrismAsync();
+        await EnsureInstalledAsync();
 
         _tempFolder = Path.Combine(Path.GetTempPath(), "gcorecdngen-prism-" + Guid.NewGuid().ToString("N"));
         Directory.CreateDirectory(_tempFolder);
-        string anyOfSpec = Path.Combine(_tempFolder, "cdn_api.anyOf.yaml");
-        string text = await File.ReadAllTextAsync(GcoreSpec);
-        string anyOf = Regex.Replace(text, @"^(\s*)oneOf:", "$1anyOf:", RegexOptions.Multiline);
-        if (anyOf == text)
-            throw new InvalidOperationException("Gcore's document has no 'oneOf:' any more; the anyOf copy would be the same document.");
-        await File.WriteAllTextAsync(anyOfSpec, anyOf);
+        string anyOfSpec = await WriteAnyOfCopyAsync(_tempFolder);
 
         var published = PrismServer.StartAsync(PrismCli, GcoreSpec);
         var anyOfServer = PrismServer.StartAsync(PrismCli, anyOfSpec);
@@ -79,6 +71,27 @@ public sealed class PrismFixture : IAsyncLifetime
 
         Published = await published;
         AnyOf = await anyOfServer;
+    }
+
+    /// <summary>Writes Gcore's document with every <c>oneOf</c> as <c>anyOf</c> into <paramref name="folder"/>; returns its path.</summary>
+    public static async Task<string> WriteAnyOfCopyAsync(string folder)
+    {
+        string anyOfSpec = Path.Combine(folder, "cdn_api.anyOf.yaml");
+        string text = await File.ReadAllTextAsync(GcoreSpec);
+        string anyOf = Regex.Replace(text, @"^(\s*)oneOf:", "$1anyOf:", RegexOptions.Multiline);
+        if (anyOf == text)
+            throw new InvalidOperationException("Gcore's document has no 'oneOf:' any more; the anyOf copy would be the same document.");
+        await File.WriteAllTextAsync(anyOfSpec, anyOf);
+        return anyOfSpec;
+    }
+
+    /// <summary>Installs Prism unless the pinned version is already there.</summary>
+    public static async Task EnsureInstalledAsync()
+    {
+        if (!File.Exists(GcoreSpec))
+            throw new InvalidOperationException("Gcore's CDN document is missing at " + GcoreSpec + "; it lives in ../shared, beside the repo.");
+        if (!IsInstalled())
+            await InstallPrismAsync();
     }
 
     /// <summary>Prism's CLI is there, in the pinned version.</summary>

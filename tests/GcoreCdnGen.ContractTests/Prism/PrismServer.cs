@@ -11,8 +11,9 @@ using System.Threading.Tasks;
 namespace GcoreCdnGen.ContractTests.Prism;
 
 /// <summary>
-/// One <c>prism mock</c> process on 127.0.0.1 and a free port, started through <c>node</c> (one process to stop), ready
-/// once it prints that it is listening, killed (with its children) on dispose.
+/// One <c>prism mock</c> process (or, given an upstream, <c>prism proxy --errors</c>) on 127.0.0.1 and a free port,
+/// started through <c>node</c> (one process to stop), ready once it prints that it is listening, killed (with its
+/// children) on dispose.
 /// </summary>
 public sealed class PrismServer : IAsyncDisposable
 {
@@ -35,7 +36,10 @@ public sealed class PrismServer : IAsyncDisposable
     /// <summary>Everything Prism printed so far (stdout and stderr), for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
-    public static async Task<PrismServer> StartAsync(string cli, string spec)
+    /// <param name="upstream">When set, Prism proxies to it with <c>--errors</c>: a request the document forbids is
+    /// answered 422 (never forwarded), an upstream answer it forbids becomes a 500 problem of type VIOLATIONS, both
+    /// with the <c>sl-violations</c> header.</param>
+    public static async Task<PrismServer> StartAsync(string cli, string spec, Uri? upstream = null)
     {
         int port = FreePort();
         var start = new ProcessStartInfo("node")
@@ -45,7 +49,8 @@ public sealed class PrismServer : IAsyncDisposable
             RedirectStandardInput = true,
             UseShellExecute = false,
         };
-        foreach (var argument in new[] { cli, "mock", "-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture), spec })
+        string[] mode = upstream is null ? ["mock", spec] : ["proxy", spec, upstream.ToString(), "--errors"];
+        foreach (var argument in new[] { cli }.Concat(mode).Concat(["-h", "127.0.0.1", "-p", port.ToString(System.Globalization.CultureInfo.InvariantCulture)]))
             start.ArgumentList.Add(argument);
         start.Environment["NO_COLOR"] = "1";
         start.Environment["FORCE_COLOR"] = "0";
@@ -93,7 +98,7 @@ public sealed class PrismServer : IAsyncDisposable
         }
     }
 
-    private static int FreePort()
+    internal static int FreePort()
     {
         using var listener = new TcpListener(IPAddress.Loopback, 0);
         listener.Start();

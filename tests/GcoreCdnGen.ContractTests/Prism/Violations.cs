@@ -21,15 +21,33 @@ public sealed record Violation(string Location, string Code, string Message)
         foreach (var value in values)
         {
             using var document = JsonDocument.Parse(value);
-            foreach (var item in document.RootElement.EnumerateArray())
-            {
-                string location = string.Join(".", item.GetProperty("location").EnumerateArray().Select(l => l.ToString()));
-                result.Add(new Violation(location, item.GetProperty("code").ToString(), item.GetProperty("message").GetString() ?? ""));
-            }
+            result.AddRange(Read(document.RootElement));
         }
 
         return result;
     }
+
+    /// <summary>
+    /// The violations in the <c>validation</c> member of Prism's problem answer: a proxy with <c>--errors</c> refuses a
+    /// request that breaks the document with a 422 that lists them there only, without the header.
+    /// </summary>
+    public static IReadOnlyList<Violation> InProblem(string? body)
+    {
+        if (string.IsNullOrEmpty(body))
+            return [];
+        using var document = JsonDocument.Parse(body);
+        return document.RootElement.ValueKind == JsonValueKind.Object && document.RootElement.TryGetProperty("validation", out var validation)
+            ? Read(validation)
+            : [];
+    }
+
+    private static List<Violation> Read(JsonElement array) =>
+        array.EnumerateArray()
+            .Select(item => new Violation(
+                string.Join(".", item.GetProperty("location").EnumerateArray().Select(l => l.ToString())),
+                item.GetProperty("code").ToString(),
+                item.GetProperty("message").GetString() ?? ""))
+            .ToList();
 
     /// <summary>The violations of the request only (Prism also lists where its own example answers break the document).</summary>
     public static IReadOnlyList<Violation> OfRequest(IReadOnlyDictionary<string, IReadOnlyList<string>> headers) =>
