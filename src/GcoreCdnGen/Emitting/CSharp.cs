@@ -22,6 +22,7 @@ internal static class CSharp
         TypeRefKind.DateTimeOffset => "global::System.DateTimeOffset",
         TypeRefKind.Guid => "global::System.Guid",
         TypeRefKind.Json => "global::System.Text.Json.JsonElement",
+        TypeRefKind.File => "GcoreFile",
         TypeRefKind.Array => "global::System.Collections.Generic.IList<" + Type(type.Element!) + ">",
         TypeRefKind.Map => "global::System.Collections.Generic.IDictionary<string, " + Type(type.Element!) + ">",
         _ => type.Name!,
