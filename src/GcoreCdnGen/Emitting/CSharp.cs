@@ -62,7 +62,8 @@ internal static class CSharp
 
     public static string Obsolete(string reason) => "[global::System.Obsolete(" + Identifiers.Literal(Deprecation.Text(reason)) + ")]";
 
-    public static string PropertyAttribute(string ns, PropertyDef property)
+    /// <param name="deprecatedRequired">The member is required, so its deprecation goes in the marker (C# forbids <c>[Obsolete]</c> there).</param>
+    public static string PropertyAttribute(string ns, PropertyDef property, bool deprecatedRequired = false)
     {
         var args = new System.Collections.Generic.List<string> { Identifiers.Literal(property.JsonName) };
         if (property.Constraints is { } c)
@@ -76,6 +77,7 @@ internal static class CSharp
 
         if (property.DefaultJson is { } def) args.Add(nameof(GcorePropertyAttribute.DefaultJson) + " = " + Identifiers.Literal(def));
         if (property.Secret) args.Add(nameof(GcorePropertyAttribute.Secret) + " = true");
+        if (deprecatedRequired && property.Deprecated is { } deprecated) args.Add(nameof(GcorePropertyAttribute.Deprecated) + " = " + Identifiers.Literal(Deprecation.Text(deprecated)));
         return "[global::" + ns + "." + MarkerAttributes.Property + "(" + string.Join(", ", args) + ")]";
     }
 

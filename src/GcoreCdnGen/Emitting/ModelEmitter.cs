@@ -218,7 +218,7 @@ internal static class ModelEmitter
             w.Line($"/// <remarks>{deprecatedNote}Default: <c>{SourceWriter.Xml(defaultJson)}</c>.</remarks>");
         else if (deprecatedNote is not null)
             w.Line($"/// <remarks>{deprecatedNote.TrimEnd()}</remarks>");
-        w.Line(CSharp.PropertyAttribute(ns, property));
+        w.Line(CSharp.PropertyAttribute(ns, property, deprecatedRequired: required));
         if (property.Deprecated is { } deprecated && !required)
             w.Line(CSharp.Obsolete(deprecated));
         string propertyType = CSharp.PropertyType(property);
