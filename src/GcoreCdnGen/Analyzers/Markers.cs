@@ -38,6 +38,9 @@ internal sealed class PropertyMarker
 
     public bool Secret { get; set; }
 
+    /// <summary>A required member's deprecation text, which cannot be an <c>[Obsolete]</c> (CS9042).</summary>
+    public string? Deprecated { get; set; }
+
     /// <summary>Values set on the declaring type are sent to the server.</summary>
     public bool InRequest => Owner is null || Owner.Request;
 }
@@ -222,7 +225,8 @@ internal sealed class Markers
     {
         if (symbol is null)
             return null;
-        string? message = ObsoleteMessage(symbol);
+        string? message = ObsoleteMessage(symbol) ??
+            (symbol is IPropertySymbol { IsStatic: false } marked && Property(marked)?.Deprecated is { } text ? Contract.Deprecation.Reason(text) : null);
         if (message is null)
             return null;
         bool generated = symbol switch
@@ -332,6 +336,7 @@ internal sealed class Markers
             Maximum = Named<string>(attribute, nameof(GcorePropertyAttribute.Maximum)),
             DefaultJson = Named<string>(attribute, nameof(GcorePropertyAttribute.DefaultJson)),
             Secret = Named<bool>(attribute, nameof(GcorePropertyAttribute.Secret)),
+            Deprecated = Named<string>(attribute, nameof(GcorePropertyAttribute.Deprecated)),
         };
     }
 

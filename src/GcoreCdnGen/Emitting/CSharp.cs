@@ -22,6 +22,7 @@ internal static class CSharp
         TypeRefKind.DateTimeOffset => "global::System.DateTimeOffset",
         TypeRefKind.Guid => "global::System.Guid",
         TypeRefKind.Json => "global::System.Text.Json.JsonElement",
+        TypeRefKind.File => "GcoreFile",
         TypeRefKind.Array => "global::System.Collections.Generic.IList<" + Type(type.Element!) + ">",
         TypeRefKind.Map => "global::System.Collections.Generic.IDictionary<string, " + Type(type.Element!) + ">",
         _ => type.Name!,
@@ -67,7 +68,8 @@ internal static class CSharp
 
     public static string Obsolete(string reason) => "[global::System.Obsolete(" + Identifiers.Literal(Deprecation.Text(reason)) + ")]";
 
-    public static string PropertyAttribute(string ns, PropertyDef property)
+    /// <param name="deprecatedRequired">The member is required, so its deprecation goes in the marker (C# forbids <c>[Obsolete]</c> there).</param>
+    public static string PropertyAttribute(string ns, PropertyDef property, bool deprecatedRequired = false)
     {
         var args = new System.Collections.Generic.List<string> { Identifiers.Literal(property.JsonName) };
         if (property.Constraints is { } c)
@@ -81,6 +83,7 @@ internal static class CSharp
 
         if (property.DefaultJson is { } def) args.Add(nameof(GcorePropertyAttribute.DefaultJson) + " = " + Identifiers.Literal(def));
         if (property.Secret) args.Add(nameof(GcorePropertyAttribute.Secret) + " = true");
+        if (deprecatedRequired && property.Deprecated is { } deprecated) args.Add(nameof(GcorePropertyAttribute.Deprecated) + " = " + Identifiers.Literal(Deprecation.Text(deprecated)));
         return "[global::" + ns + "." + MarkerAttributes.Property + "(" + string.Join(", ", args) + ")]";
     }
 

@@ -468,13 +468,19 @@ internal static class ClientEmitter
 
         foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
             w.Param(p.CsName, p.Summary ?? p.Name);
-        if (op.RequestBody is not null)
+        if (op.BodyKind == BodyKind.Binary)
+            w.Line($"/// <param name=\"body\">The file to send as the body ({SourceWriter.Xml(op.BodyMediaType ?? "")}): a stream (read as it is sent, never buffered whole) or bytes.</param>");
+        else if (op.RequestBody is not null)
             w.Line("""/// <param name="body">The request body.</param>""");
         foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
             w.Param(p.CsName, p.Summary ?? p.Name);
         w.Line("""/// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>""");
-        if (flavor == Flavor.Raw)
-            w.Line($"/// <returns>The response's status code, headers and raw body{(op.Response is null ? "" : ", with the value read from it")}.</returns>");
+        if (op.ResponseKind == ResponseKind.Binary)
+            w.Line("/// <returns>The downloaded body as a stream, read as it arrives; dispose it to release the connection.</returns>");
+        else if (op.ResponseKind == ResponseKind.Text && flavor == Flavor.Value)
+            w.Line("/// <returns>The response's text.</returns>");
+        else if (flavor == Flavor.Raw)
+            w.Line($"/// <returns>The response's status code, headers and raw body{(op.Response is null && op.ResponseKind != ResponseKind.Text ? "" : ", with the value read from it")}.</returns>");
         w.Line($$"""
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
@@ -484,9 +490,14 @@ internal static class ClientEmitter
             w.Line(CSharp.Obsolete(deprecated));
 
         var args = Arguments(ns, op);
-        string? result = flavor == Flavor.Raw
-            ? (op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>")
-            : (op.Response is null ? null : CSharp.Type(op.Response));
+        string? result = (op.ResponseKind, flavor) switch
+        {
+            (ResponseKind.Binary, _) => "GcoreDownload",
+            (ResponseKind.Text, Flavor.Raw) => "GcoreResponse<string>",
+            (ResponseKind.Text, _) => "string",
+            (_, Flavor.Raw) => op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>",
+            _ => op.Response is null ? null : CSharp.Type(op.Response),
+        };
         string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
         using (w.Block(Signature($"public {modifier}{returns} {op.MethodName}Async", args)))
         {
@@ -498,14 +509,31 @@ internal static class ClientEmitter
             {
                 w.Line("var query = new GcoreQuery();");
                 foreach (var p in query)
-                    w.Line($"query.Add({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
+                    w.Line($"query.{(p.Type.Kind == TypeRefKind.Array && !p.Explode ? "AddJoined" : "Add")}({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
+            }
+
+            // Per-call headers: the media types a text or binary response may have, then the header parameters.
+            var headers = op.Parameters.Where(p => p.In == ParameterLocation.Header).ToList();
+            bool hasHeaders = headers.Count > 0 || op.ResponseMediaType is not null;
+            if (hasHeaders)
+            {
+                w.Line("var headers = new GcoreHeaders();");
+                if (op.ResponseMediaType is { } accept)
+                    w.Line($"headers.Add(\"Accept\", {Identifiers.Literal(accept)});");
+                foreach (var p in headers)
+                    w.Line($"headers.Add({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
+            }
+
+            var form = op.Parameters.Where(p => p.In == ParameterLocation.Form).ToList();
+            if (form.Count > 0)
+            {
+                w.Line("var form = new GcoreForm();");
+                foreach (var p in form)
+                    EmitFormField(w, p);
             }
 
             string queryArg = query.Count > 0 ? "query" : "null";
-            string writeBody = ValidationEmitter.HasValidate(op.RequestBody)
-                ? $"_transport.Checked(body.{GeneratedNames.Validate}, body.{GeneratedNames.WriteJson})"
-                : "body." + GeneratedNames.WriteJson;
-            string bodyArg = op.RequestBody is null ? "null" : op.RequestBodyRequired ? writeBody : "body is null ? null : " + writeBody;
+            string? writeBody = WriteBody(w, op);
             string method = op.HttpMethod switch
             {
                 "GET" => "global::System.Net.Http.HttpMethod.Get",
@@ -517,13 +545,101 @@ internal static class ClientEmitter
                 "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
                 _ => $"new global::System.Net.Http.HttpMethod({Identifiers.Literal(op.HttpMethod)})",
             };
-            string send = flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync";
             // The operation id and path template name the call in logs, spans and metrics.
             string described = $"cancellationToken, {Identifiers.Literal(op.OperationId)}, {Identifiers.Literal(op.PathTemplate)}";
-            w.Line(op.Response is { } response
-                ? $"return _transport.{send}<{CSharp.Type(response)}>({method}, {path}, {queryArg}, {bodyArg}, {Reader(ns, response)}, {described});"
-                : $"return _transport.{send}({method}, {path}, {queryArg}, {bodyArg}, {described});");
+            bool plainJson = !hasHeaders && op.BodyKind is BodyKind.None or BodyKind.Json && op.ResponseKind is ResponseKind.None or ResponseKind.Json;
+            if (plainJson)
+            {
+                // The common case keeps the short call: JSON in (or nothing), JSON out (or nothing).
+                string bodyArg = writeBody ?? "null";
+                string send = flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync";
+                w.Line(op.Response is { } response
+                    ? $"return _transport.{send}<{CSharp.Type(response)}>({method}, {path}, {queryArg}, {bodyArg}, {Reader(ns, response)}, {described});"
+                    : $"return _transport.{send}({method}, {path}, {queryArg}, {bodyArg}, {described});");
+                return;
+            }
+
+            string optional = op.RequestBodyRequired ? "" : "body is null ? null : ";
+            string content = op.BodyKind switch
+            {
+                BodyKind.Json => writeBody == "write" ? "write is null ? null : GcoreContent.Json(write)" : $"{optional}GcoreContent.Json({writeBody!.Replace("body is null ? null : ", "")})",
+                BodyKind.Binary => $"{optional}GcoreContent.Binary(body, {Identifiers.Literal(op.BodyMediaType ?? "application/octet-stream")})",
+                BodyKind.Form => "GcoreContent.Form(form)",
+                BodyKind.Multipart => "GcoreContent.Multipart(form)",
+                _ => "null",
+            };
+            string headersArg = hasHeaders ? "headers" : "null";
+            string common = $"{method}, {path}, {queryArg}, {headersArg}, {content}";
+            w.Line(op.ResponseKind switch
+            {
+                ResponseKind.Binary => $"return _transport.SendForDownloadAsync({common}, {described});",
+                ResponseKind.Text => $"return _transport.{(flavor == Flavor.Raw ? "SendForTextWithResponseAsync" : "SendForTextAsync")}({common}, {described});",
+                _ when op.Response is { } response => $"return _transport.{(flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync")}<{CSharp.Type(response)}>({common}, {Reader(ns, response)}, {described});",
+                _ => $"return _transport.{(flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync")}({common}, {described});",
+            });
         }
+    }
+
+    /// <summary>
+    /// The JSON body's writer: <c>body.WriteJson</c> for a generated type; for any other type (a list, a map, a string)
+    /// a local <c>write</c> declared here. Null when the operation sends no JSON.
+    /// </summary>
+    private static string? WriteBody(SourceWriter w, OperationDef op)
+    {
+        if (op.BodyKind != BodyKind.Json || op.RequestBody is not { } body)
+            return null;
+        if (body.Kind == TypeRefKind.Named && body.NamedKind != TypeKind.Enum)
+        {
+            // Checked: with ValidateRequests on, a body that breaks Gcore's rules throws before anything is sent.
+            string write = ValidationEmitter.HasValidate(body)
+                ? $"_transport.Checked(body.{GeneratedNames.Validate}, body.{GeneratedNames.WriteJson})"
+                : "body." + GeneratedNames.WriteJson;
+            return op.RequestBodyRequired ? write : "body is null ? null : " + write;
+        }
+        string value = "body";
+        if (op.RequestBodyRequired)
+        {
+            w.Line("global::System.Action<global::System.Text.Json.Utf8JsonWriter>? write = writer =>");
+        }
+        else
+        {
+            value = "bodyValue";
+            w.Line("global::System.Action<global::System.Text.Json.Utf8JsonWriter>? write = body is not { } bodyValue ? null : writer =>");
+        }
+
+        w.Line("{");
+        w.Indent();
+        ValueJsonEmitter.WriteValue(w, body, value, "writer", 0);
+        w.Outdent();
+        w.Line("};");
+        return "write";
+    }
+
+    /// <summary>One field of a form: text for scalars and lists of them, a file part for files, JSON text for anything else.</summary>
+    private static void EmitFormField(SourceWriter w, ParameterDef p)
+    {
+        var type = p.Type.Kind == TypeRefKind.Array ? p.Type.Element! : p.Type;
+        bool text = type.Kind is TypeRefKind.String or TypeRefKind.Boolean or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double
+            or TypeRefKind.Decimal or TypeRefKind.Guid or TypeRefKind.DateTimeOffset or TypeRefKind.File
+            || (type.Kind == TypeRefKind.Named && type.NamedKind == TypeKind.Enum);
+        if (text)
+        {
+            w.Line($"form.Add({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
+            return;
+        }
+
+        string value = p.CsName + "Value";
+        w.Line($"if ({p.CsName} is {{ }} {value})");
+        w.Line("{");
+        w.Indent();
+        w.Line($"form.AddJson({Identifiers.Literal(p.Name)}, writer =>");
+        w.Line("{");
+        w.Indent();
+        ValueJsonEmitter.WriteValue(w, p.Type, value, "writer", 0);
+        w.Outdent();
+        w.Line("});");
+        w.Outdent();
+        w.Line("}");
     }
 
     private static string Reader(string ns, TypeRef type)

@@ -229,10 +229,15 @@ internal static class ModelEmitter
     private static void EmitProperty(SourceWriter w, string ns, TypeDef type, PropertyDef property)
     {
         w.Doc("summary", property.Summary ?? property.JsonName);
+        // C# refuses [Obsolete] on a required member (CS9042): there the deprecation is said in the docs only.
+        bool required = !CSharp.IsTracked(property) && property.Presence != Presence.DefaultEmpty;
+        string? deprecatedNote = required && property.Deprecated is { } reason ? SourceWriter.Xml(Deprecation.Text(reason)) + " " : null;
         if (property.DefaultJson is { } defaultJson)
-            w.Line($"/// <remarks>Default: <c>{SourceWriter.Xml(defaultJson)}</c>.</remarks>");
-        w.Line(CSharp.PropertyAttribute(ns, property));
-        if (property.Deprecated is { } deprecated)
+            w.Line($"/// <remarks>{deprecatedNote}Default: <c>{SourceWriter.Xml(defaultJson)}</c>.</remarks>");
+        else if (deprecatedNote is not null)
+            w.Line($"/// <remarks>{deprecatedNote.TrimEnd()}</remarks>");
+        w.Line(CSharp.PropertyAttribute(ns, property, deprecatedRequired: required));
+        if (property.Deprecated is { } deprecated && !required)
             w.Line(CSharp.Obsolete(deprecated));
         string propertyType = CSharp.PropertyType(property);
         if (!CSharp.IsTracked(property))

@@ -30,14 +30,26 @@ public sealed record OperationDef
     /// <summary>The parameters: path parameters in the template's order, then the required ones, then the others.</summary>
     public required EquatableArray<ParameterDef> Parameters { get; init; }
 
-    /// <summary>The JSON body's type (always a generated type); null when the operation takes none.</summary>
+    /// <summary>The body's type: any type for JSON, <see cref="TypeRef.File"/> for a binary body; null for none or a form.</summary>
     public required TypeRef? RequestBody { get; init; }
+
+    /// <summary>How the body is sent. A form or multipart body's fields are <see cref="ParameterLocation.Form"/> parameters.</summary>
+    public BodyKind BodyKind { get; init; }
+
+    /// <summary>The body's media type as the spec names it (<c>application/json</c>, <c>multipart/form-data</c>, ...); null without a body.</summary>
+    public string? BodyMediaType { get; init; }
 
     /// <summary>The caller must give a body.</summary>
     public required bool RequestBodyRequired { get; init; }
 
-    /// <summary>The type of the successful response's JSON; null when it has none.</summary>
+    /// <summary>The type of the successful response's JSON; null when it has none, or is text or binary.</summary>
     public required TypeRef? Response { get; init; }
+
+    /// <summary>How the successful response's body is read.</summary>
+    public ResponseKind ResponseKind { get; init; }
+
+    /// <summary>For a text or binary response, the media types the spec lists (sent as <c>Accept</c>); null otherwise.</summary>
+    public string? ResponseMediaType { get; init; }
 
     /// <summary>The status code of the successful response.</summary>
     public required int SuccessStatus { get; init; }

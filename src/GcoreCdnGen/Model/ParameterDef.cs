@@ -12,7 +12,7 @@ public sealed record ParameterDef
     /// <summary>Where the value goes.</summary>
     public required ParameterLocation In { get; init; }
 
-    /// <summary>The value's type: a primitive, an enum, or an array of them.</summary>
+    /// <summary>The value's type: a primitive, an enum, or an array of them (a form field may also be a file or a generated type).</summary>
     public required TypeRef Type { get; init; }
 
     /// <summary>The caller must give a value (every path parameter does); otherwise it defaults to null and is not sent.</summary>
@@ -23,6 +23,12 @@ public sealed record ParameterDef
 
     /// <summary>Why the parameter is deprecated, as the <c>[Obsolete]</c> message; null when it is not.</summary>
     public required string? Deprecated { get; init; }
+
+    /// <summary>
+    /// For an array in the query: each item as its own <c>name=value</c> pair (OpenAPI's <c>explode: true</c>, the default
+    /// of the <c>form</c> style); false joins the items with commas into one pair.
+    /// </summary>
+    public bool Explode { get; init; } = true;
 
     /// <summary>The spec's limits on the value, for the analyzers; null when there are none.</summary>
     public required Constraints? Constraints { get; init; }

@@ -6,4 +6,6 @@ public enum ParameterLocation
     Path,
     Query,
     Header,
+    /// <summary>A field of a <c>multipart/form-data</c> or <c>application/x-www-form-urlencoded</c> body.</summary>
+    Form,
 }

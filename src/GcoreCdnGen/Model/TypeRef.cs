@@ -11,6 +11,7 @@ public sealed record TypeRef
     public static readonly TypeRef DateTimeOffset = new() { Kind = TypeRefKind.DateTimeOffset };
     public static readonly TypeRef Guid = new() { Kind = TypeRefKind.Guid };
     public static readonly TypeRef Json = new() { Kind = TypeRefKind.Json };
+    public static readonly TypeRef File = new() { Kind = TypeRefKind.File };
 
     /// <summary>What kind of type this is.</summary>
     public required TypeRefKind Kind { get; init; }

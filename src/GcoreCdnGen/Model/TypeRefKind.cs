@@ -17,6 +17,8 @@ public enum TypeRefKind
     Named,
     /// <summary>A list of <see cref="TypeRef.Element"/>.</summary>
     Array,
+    /// <summary>A file sent in a form or as a binary body: the runtime's <c>GcoreFile</c> (a stream or bytes, a name, a content type).</summary>
+    File,
     /// <summary>A dictionary from string to <see cref="TypeRef.Element"/>.</summary>
     Map,
 }

@@ -111,6 +111,23 @@ public class GcoreApiException : GcoreException
     /// </summary>
     public global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> ValidationErrors => _errors ??= GcoreErrors.Parse(Body);
 
+    private string?[]? _problem;
+    private global::System.Collections.Generic.IEnumerable<string>? _secrets;
+
+    /// <summary>
+    /// The error's short summary: <c>title</c> of an <c>application/problem+json</c> body (RFC 9457) or of a JSON error
+    /// body; null when it has none. Secret values (the API key, the request's secrets) are masked, as in the message.
+    /// </summary>
+    public string? Title => Problem()[1];
+
+    /// <summary>The explanation of this occurrence: the body's <c>detail</c> (or <c>message</c>) when it is text; null when it has none. Masked like <see cref="Title"/>.</summary>
+    public string? Detail => Problem()[2];
+
+    /// <summary>The problem type URI (<c>type</c>) of an <c>application/problem+json</c> body; null when it has none.</summary>
+    public string? ProblemType => Problem()[0];
+
+    private string?[] Problem() => _problem ??= GcoreErrors.Problem(Body, _secrets);
+
     internal static GcoreApiException Create(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request = null, global::System.Collections.Generic.IEnumerable<string>? secrets = null)
     {
         GcoreApiException exception = statusCode switch
@@ -126,7 +143,11 @@ public class GcoreApiException : GcoreException
             _ => new GcoreApiException(statusCode, body, headers, request),
         };
         if (secrets is not null)
+        {
+            exception._secrets = secrets;
             exception._message = GcoreErrors.Describe(statusCode, body, request, secrets);
+        }
+
         return exception;
     }
 }
@@ -318,6 +339,41 @@ internal static class GcoreErrors
     }
 
     /// <summary>
+    /// <c>type</c>, <c>title</c> and <c>detail</c> (or <c>message</c>) of a JSON error body, where they are strings,
+    /// with secrets masked; nulls for a body that is not a JSON object.
+    /// </summary>
+    public static string?[] Problem(string? body, global::System.Collections.Generic.IEnumerable<string>? secrets)
+    {
+        var result = new string?[3];
+        if (string.IsNullOrWhiteSpace(body))
+            return result;
+        try
+        {
+            using var document = global::System.Text.Json.JsonDocument.Parse(body!);
+            var root = document.RootElement;
+            if (root.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+                return result;
+            string? Text(string name)
+            {
+                if (!root.TryGetProperty(name, out var value) || value.ValueKind != global::System.Text.Json.JsonValueKind.String)
+                    return null;
+                string text = GcoreRedaction.Redact(value.GetString()!);
+                return secrets is null ? text : GcoreRedaction.RedactValues(text, secrets);
+            }
+
+            result[0] = Text("type");
+            result[1] = Text("title");
+            result[2] = Text("detail") ?? Text("message");
+        }
+        catch (global::System.Text.Json.JsonException)
+        {
+            // Not JSON: no problem details.
+        }
+
+        return result;
+    }
+
+    /// <summary>
     /// Flattens <c>{"errors": {field: [msg]}}</c>, the nested per-source form
     /// <c>{"errors": {"sources": {"&lt;source&gt;": {field: [msg]}}}}</c>, other nested objects
     /// (<c>{"errors": {"auth": {"s3_type": [msg]}}}</c>), lists of per-item objects, and DELETE's unwrapped
@@ -338,6 +394,16 @@ internal static class GcoreErrors
             {
                 Collect(errors, "", result, 0, wrapped: true);
             }
+            else if (FieldList(root) is { } list)
+            {
+                // A list of {field, message}: problem+json's "errors" ([{"field"|"pointer"|"name", "message"|"detail"}])
+                // or FastAPI's "detail" ([{"loc": ["body", "name"], "msg"}]).
+                foreach (var item in list.EnumerateArray())
+                {
+                    if (item.ValueKind == global::System.Text.Json.JsonValueKind.Object && FieldOf(item) is { } field && MessageOf(item) is { } message)
+                        Add(result, field, message);
+                }
+            }
             else
             {
                 Collect(root, "", result, 0, wrapped: false);
@@ -349,6 +415,56 @@ internal static class GcoreErrors
         }
 
         return result;
+    }
+
+    private static global::System.Text.Json.JsonElement? FieldList(global::System.Text.Json.JsonElement root)
+    {
+        foreach (string name in new[] { "errors", "detail" })
+        {
+            if (root.TryGetProperty(name, out var list) && list.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+            {
+                foreach (var item in list.EnumerateArray())
+                {
+                    if (item.ValueKind == global::System.Text.Json.JsonValueKind.Object && FieldOf(item) is not null)
+                        return list;
+                }
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The field an error item names: <c>field</c>, <c>name</c>, <c>pointer</c>, or <c>loc</c> less its first part (<c>body</c>, <c>query</c>) joined with dots.</summary>
+    private static string? FieldOf(global::System.Text.Json.JsonElement item)
+    {
+        foreach (string name in new[] { "field", "name", "pointer" })
+        {
+            if (item.TryGetProperty(name, out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String)
+                return value.GetString();
+        }
+
+        if (item.TryGetProperty("loc", out var loc) && loc.ValueKind == global::System.Text.Json.JsonValueKind.Array)
+        {
+            var parts = new global::System.Collections.Generic.List<string>();
+            foreach (var part in loc.EnumerateArray())
+                parts.Add(part.ValueKind == global::System.Text.Json.JsonValueKind.String ? part.GetString()! : part.GetRawText());
+            if (parts.Count > 1 && (parts[0] == "body" || parts[0] == "query" || parts[0] == "path" || parts[0] == "header"))
+                parts.RemoveAt(0);
+            return parts.Count == 0 ? null : string.Join(".", parts);
+        }
+
+        return null;
+    }
+
+    private static string? MessageOf(global::System.Text.Json.JsonElement item)
+    {
+        foreach (string name in new[] { "message", "msg", "detail" })
+        {
+            if (item.TryGetProperty(name, out var value) && value.ValueKind == global::System.Text.Json.JsonValueKind.String)
+                return value.GetString();
+        }
+
+        return null;
     }
 
     private static void Collect(global::System.Text.Json.JsonElement element, string prefix, global::System.Collections.Generic.Dictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> result, int depth, bool wrapped)

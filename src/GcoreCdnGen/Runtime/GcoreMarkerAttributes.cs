@@ -105,4 +105,10 @@ public sealed class GcorePropertyAttribute : global::System.Attribute
 
     /// <summary>The property holds a credential: redacted when printed.</summary>
     public bool Secret { get; set; }
+
+    /// <summary>
+    /// The deprecation text (as <c>[Obsolete]</c> would carry it) of a required member, which C# does not allow to be
+    /// <c>[Obsolete]</c> (CS9042); null otherwise.
+    /// </summary>
+    public string? Deprecated { get; set; }
 }

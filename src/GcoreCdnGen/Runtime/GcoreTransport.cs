@@ -195,21 +195,27 @@ public sealed class GcoreTransport : global::System.IDisposable
         }
     }
 
-    /// <summary>A header name must be an HTTP token and not one the transport writes; a value visible ASCII, space or tab.</summary>
-    private static void CheckHeader(global::System.Collections.Generic.KeyValuePair<string, string> header, string setting)
+    /// <summary>
+    /// A header name must be an HTTP token and not one the transport writes; a value visible ASCII, space or tab.
+    /// <paramref name="argument"/>: the header comes from a method's argument (an ArgumentException), not a setting.
+    /// </summary>
+    internal static void CheckHeader(global::System.Collections.Generic.KeyValuePair<string, string> header, string setting, bool argument = false)
     {
         string name = header.Key;
         if (!IsToken(name))
-            throw new GcoreConfigurationException(setting, "The " + setting + " setting has a header name that is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~).");
+            throw Invalid(setting, argument, "The " + setting + " setting has a header name that is not an HTTP token (letters, digits and !#$%&'*+-.^_`|~).");
         foreach (var reserved in TransportHeaders)
         {
             if (string.Equals(name, reserved, global::System.StringComparison.OrdinalIgnoreCase))
-                throw new GcoreConfigurationException(setting, "The " + setting + " setting cannot set the " + reserved + " header: the transport writes it from the request.");
+                throw Invalid(setting, argument, "The " + setting + " setting cannot set the " + reserved + " header: the transport writes it from the request.");
         }
 
         if (header.Value is null || !IsHeaderValue(header.Value))
-            throw new GcoreConfigurationException(setting, "The " + setting + " setting has a value for the " + name + " header with a line break, a control character or a non-ASCII character, which could split the request.");
+            throw Invalid(setting, argument, "The " + setting + " setting has a value for the " + name + " header with a line break, a control character or a non-ASCII character, which could split the request.");
     }
+
+    private static global::System.Exception Invalid(string setting, bool argument, string message) =>
+        argument ? new global::System.ArgumentException(message, setting) : new GcoreConfigurationException(setting, message);
 
     private static bool IsToken(string? name)
     {
@@ -250,22 +256,35 @@ public sealed class GcoreTransport : global::System.IDisposable
     }
 
     /// <summary>Sends a request and reads the JSON answer with <paramref name="read"/>.</summary>
+    public global::System.Threading.Tasks.Task<T> SendAsync<T>(
+        global::System.Net.Http.HttpMethod method,
+        string path,
+        GcoreQuery? query,
+        global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
+        GcoreJsonRead<T> read,
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
+        string? pathTemplate = null) =>
+        SendAsync(method, path, query, null, JsonBody(writeBody), read, cancellationToken, operationId, pathTemplate);
+
+    /// <summary>Sends a request with per-call headers and any body, and reads the JSON answer with <paramref name="read"/>.</summary>
     public async global::System.Threading.Tasks.Task<T> SendAsync<T>(
         global::System.Net.Http.HttpMethod method,
         string path,
         GcoreQuery? query,
-        global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
+        GcoreHeaders? headers,
+        GcoreContent? content,
         GcoreJsonRead<T> read,
         global::System.Threading.CancellationToken cancellationToken,
         string? operationId = null,
         string? pathTemplate = null)
     {
-        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, writeBody, false, cancellationToken).ConfigureAwait(false);
+        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, headers, content, false, false, cancellationToken).ConfigureAwait(false);
         return Read(method, path, answer, read);
     }
 
     /// <summary>Sends a request and returns the answer's value with its status, headers and raw body.</summary>
-    public async global::System.Threading.Tasks.Task<GcoreResponse<T>> SendWithResponseAsync<T>(
+    public global::System.Threading.Tasks.Task<GcoreResponse<T>> SendWithResponseAsync<T>(
         global::System.Net.Http.HttpMethod method,
         string path,
         GcoreQuery? query,
@@ -273,37 +292,74 @@ public sealed class GcoreTransport : global::System.IDisposable
         GcoreJsonRead<T> read,
         global::System.Threading.CancellationToken cancellationToken,
         string? operationId = null,
+        string? pathTemplate = null) =>
+        SendWithResponseAsync(method, path, query, null, JsonBody(writeBody), read, cancellationToken, operationId, pathTemplate);
+
+    /// <summary>Sends a request with per-call headers and any body; returns the JSON answer's value with its status, headers and raw body.</summary>
+    public async global::System.Threading.Tasks.Task<GcoreResponse<T>> SendWithResponseAsync<T>(
+        global::System.Net.Http.HttpMethod method,
+        string path,
+        GcoreQuery? query,
+        GcoreHeaders? headers,
+        GcoreContent? content,
+        GcoreJsonRead<T> read,
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
         string? pathTemplate = null)
     {
-        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, writeBody, true, cancellationToken).ConfigureAwait(false);
+        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, headers, content, true, false, cancellationToken).ConfigureAwait(false);
         T value = Read(method, path, answer, read);
         return new GcoreResponse<T>(answer.Status, answer.Headers!, answer.Body, value);
     }
 
     /// <summary>Sends a request whose answer has no body worth reading.</summary>
+    public global::System.Threading.Tasks.Task SendAsync(
+        global::System.Net.Http.HttpMethod method,
+        string path,
+        GcoreQuery? query,
+        global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
+        string? pathTemplate = null) =>
+        SendAsync(method, path, query, null, JsonBody(writeBody), cancellationToken, operationId, pathTemplate);
+
+    /// <summary>Sends a request with per-call headers and any body, whose answer has no body worth reading.</summary>
     public async global::System.Threading.Tasks.Task SendAsync(
         global::System.Net.Http.HttpMethod method,
         string path,
         GcoreQuery? query,
-        global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
+        GcoreHeaders? headers,
+        GcoreContent? content,
         global::System.Threading.CancellationToken cancellationToken,
         string? operationId = null,
         string? pathTemplate = null)
     {
-        await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, writeBody, false, cancellationToken).ConfigureAwait(false);
+        await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, headers, content, false, false, cancellationToken).ConfigureAwait(false);
     }
 
     /// <summary>Sends a request whose answer has no body worth reading, and returns its status and headers.</summary>
-    public async global::System.Threading.Tasks.Task<GcoreResponse> SendWithResponseAsync(
+    public global::System.Threading.Tasks.Task<GcoreResponse> SendWithResponseAsync(
         global::System.Net.Http.HttpMethod method,
         string path,
         GcoreQuery? query,
         global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
         global::System.Threading.CancellationToken cancellationToken,
         string? operationId = null,
+        string? pathTemplate = null) =>
+        SendWithResponseAsync(method, path, query, null, JsonBody(writeBody), cancellationToken, operationId, pathTemplate);
+
+    /// <summary>Sends a request with per-call headers and any body; returns the answer's status, headers and raw body.</summary>
+    public async global::System.Threading.Tasks.Task<GcoreResponse> SendWithResponseAsync(
+        global::System.Net.Http.HttpMethod method,
+        string path,
+        GcoreQuery? query,
+        GcoreHeaders? headers,
+        GcoreContent? content,
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
         string? pathTemplate = null)
     {
-        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, writeBody, true, cancellationToken).ConfigureAwait(false);
+        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, headers, content, true, false, cancellationToken).ConfigureAwait(false);
         return new GcoreResponse(answer.Status, answer.Headers!, answer.Body);
     }
 
@@ -326,6 +382,77 @@ public sealed class GcoreTransport : global::System.IDisposable
         global::System.Action<global::System.Text.Json.Utf8JsonWriter>? write = body is { } json ? writer => GcoreJson.WriteRequestRaw(writer, json) : null;
         return SendWithResponseAsync(method, path, parameters, write, cancellationToken);
     }
+
+    /// <summary>Sends a request and reads a text answer whole, decoded by its charset (UTF-8 when it names none).</summary>
+    public async global::System.Threading.Tasks.Task<string> SendForTextAsync(
+        global::System.Net.Http.HttpMethod method,
+        string path,
+        GcoreQuery? query,
+        GcoreHeaders? headers,
+        GcoreContent? content,
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
+        string? pathTemplate = null) =>
+        (await SendForTextWithResponseAsync(method, path, query, headers, content, cancellationToken, operationId, pathTemplate).ConfigureAwait(false)).Value;
+
+    /// <summary>As <see cref="SendForTextAsync"/>, with the answer's status, headers and raw body.</summary>
+    public async global::System.Threading.Tasks.Task<GcoreResponse<string>> SendForTextWithResponseAsync(
+        global::System.Net.Http.HttpMethod method,
+        string path,
+        GcoreQuery? query,
+        GcoreHeaders? headers,
+        GcoreContent? content,
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
+        string? pathTemplate = null)
+    {
+        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, headers, content, true, false, cancellationToken).ConfigureAwait(false);
+        var encoding = global::System.Text.Encoding.UTF8;
+        if (answer.CharSet is { Length: > 0 } charset)
+        {
+            try
+            {
+                encoding = global::System.Text.Encoding.GetEncoding(charset.Trim('"'));
+            }
+            catch (global::System.ArgumentException)
+            {
+                // An unknown charset: UTF-8, as for none.
+            }
+        }
+
+        return new GcoreResponse<string>(answer.Status, answer.Headers!, answer.Body, encoding.GetString(answer.Body));
+    }
+
+    /// <summary>
+    /// Sends a request and hands over the answer's body as a stream once its headers are in: nothing is buffered.
+    /// Error answers throw as usual (their body read, within MaxResponseBytes). The caller disposes the download.
+    /// </summary>
+    public async global::System.Threading.Tasks.Task<GcoreDownload> SendForDownloadAsync(
+        global::System.Net.Http.HttpMethod method,
+        string path,
+        GcoreQuery? query,
+        GcoreHeaders? headers,
+        GcoreContent? content,
+        global::System.Threading.CancellationToken cancellationToken,
+        string? operationId = null,
+        string? pathTemplate = null)
+    {
+        var answer = await SendObservedAsync(method, operationId, pathTemplate ?? path, path, query, headers, content, true, true, cancellationToken).ConfigureAwait(false);
+        var response = answer.Streamed!;
+        try
+        {
+            var stream = await response.Content.ReadAsStreamAsync(cancellationToken).ConfigureAwait(false);
+            return new GcoreDownload(response, stream, answer.Headers!);
+        }
+        catch
+        {
+            response.Dispose();
+            throw;
+        }
+    }
+
+    private static GcoreContent? JsonBody(global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody) =>
+        writeBody is null ? null : GcoreContent.Json(writeBody);
 
     // Apart from the async methods: a Utf8JsonReader is a ref struct, which C# 12 does not allow in async code.
     private static T Read<T>(global::System.Net.Http.HttpMethod method, string path, Answer answer, GcoreJsonRead<T> read)
@@ -358,12 +485,20 @@ public sealed class GcoreTransport : global::System.IDisposable
 
     private readonly struct Answer
     {
-        public Answer(int status, byte[] body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? headers)
+        public Answer(int status, byte[] body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>>? headers, global::System.Net.Http.HttpResponseMessage? streamed = null, string? charSet = null)
         {
             Status = status;
             Body = body;
             Headers = headers;
+            Streamed = streamed;
+            CharSet = charSet;
         }
+
+        /// <summary>A download's response, its body not read yet: the caller owns it.</summary>
+        public global::System.Net.Http.HttpResponseMessage? Streamed { get; }
+
+        /// <summary>The charset the answer's Content-Type names, if any.</summary>
+        public string? CharSet { get; }
 
         public int Status { get; }
 
@@ -379,21 +514,26 @@ public sealed class GcoreTransport : global::System.IDisposable
         string pathTemplate,
         string path,
         GcoreQuery? query,
-        global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
+        GcoreHeaders? callHeaders,
+        GcoreContent? content,
         bool captureHeaders,
+        bool stream,
         global::System.Threading.CancellationToken cancellationToken)
     {
         var observed = _diagnostics.Start(method, operationId, pathTemplate, _maxRetries);
-        var sending = SendCoreAsync(method, path, query, writeBody, captureHeaders, observed, cancellationToken);
+        var sending = SendCoreAsync(method, path, query, callHeaders, content, captureHeaders, stream, observed, cancellationToken);
         return observed is null ? sending : observed.Observe(sending);
     }
 
+    /// <param name="stream">A download: a successful answer is returned unread, its response owned by the caller.</param>
     private async global::System.Threading.Tasks.Task<Answer> SendCoreAsync(
         global::System.Net.Http.HttpMethod method,
         string path,
         GcoreQuery? query,
-        global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody,
+        GcoreHeaders? callHeaders,
+        GcoreContent? content,
         bool captureHeaders,
+        bool stream,
         GcoreCallDiagnostics? observed,
         global::System.Threading.CancellationToken cancellationToken)
     {
@@ -401,14 +541,17 @@ public sealed class GcoreTransport : global::System.IDisposable
             !global::System.Array.Exists(_headers, static h => string.Equals(h.Key, "Authorization", global::System.StringComparison.OrdinalIgnoreCase)))
             throw new GcoreConfigurationException("GCORE_API_KEY", method.Method + " " + path + " was not sent: there is no API key. Set the GCORE_API_KEY environment variable or the ApiKey option (or AllowMissingApiKey, when a handler of yours authorizes requests or the server needs no key).");
 
-        // The body is written once; every attempt sends these same bytes.
-        byte[]? content = GcoreJson.SerializeRequest(method, writeBody, _extraBody);
+        // A JSON body is written once, its secrets checked; every attempt sends these same bytes.
+        content = GcoreContent.ForSending(content, method, _extraBody);
         foreach (var extra in _extraQuery)
             (query ??= new GcoreQuery()).Add(extra.Key, extra.Value);
 
+        // A body that cannot be sent twice (a stream that cannot seek back) gets one attempt.
+        int maxRetries = content is { Repeatable: false } ? 0 : _maxRetries;
+
         var uri = new global::System.Uri(_baseUrl, path.TrimStart('/') + (query?.ToString() ?? ""));
         string call = method.Method + " " + path;
-        observed?.Sending(uri, content);
+        observed?.Sending(uri, content?.JsonBytes);
 
         // A call that may be repeated after any failure; others only when the first attempt provably did nothing.
         bool repeatable = _retryNonIdempotent || IsIdempotent(method);
@@ -416,6 +559,7 @@ public sealed class GcoreTransport : global::System.IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             observed?.Attempting(attempt);
+            bool handedOver = false;
             global::System.TimeSpan wait;
             global::System.Net.Http.HttpResponseMessage? answered = null; // this attempt's answer, once its headers came
             using (var attemptTimeout = _timeout == global::System.Threading.Timeout.InfiniteTimeSpan
@@ -425,18 +569,24 @@ public sealed class GcoreTransport : global::System.IDisposable
             {
                 try
                 {
-                    using var response = await SendFollowingRedirectsAsync(method, uri, content, attempt, call, linked.Token).ConfigureAwait(false);
+                    var response = await SendFollowingRedirectsAsync(method, uri, content, callHeaders, attempt, call, linked.Token).ConfigureAwait(false);
                     answered = response;
                     int status = (int)response.StatusCode;
+                    if (stream && status >= 200 && status <= 299)
+                    {
+                        handedOver = true;
+                        return new Answer(status, global::System.Array.Empty<byte>(), Headers(response), response);
+                    }
+
                     byte[] body = await ReadBodyAsync(response, status, call, linked.Token).ConfigureAwait(false);
                     observed?.Answered(response, body);
                     if (status >= 200 && status <= 299)
-                        return new Answer(status, body, captureHeaders ? Headers(response) : null);
+                        return new Answer(status, body, captureHeaders ? Headers(response) : null, null, response.Content.Headers.ContentType?.CharSet);
 
                     var headers = Headers(response);
                     bool? serverSays = ServerSaysRetry(headers);
                     bool notCarriedOut = NotCarriedOut(status, serverSays);
-                    if (attempt < _maxRetries && ShouldRetry(status, serverSays) && (repeatable || notCarriedOut))
+                    if (attempt < maxRetries && ShouldRetry(status, serverSays) && (repeatable || notCarriedOut))
                     {
                         wait = RetryAfter(headers) ?? Backoff(attempt);
                         observed?.Retrying(wait, null);
@@ -444,7 +594,7 @@ public sealed class GcoreTransport : global::System.IDisposable
                     else
                     {
                         string? text = body.Length == 0 ? null : global::System.Text.Encoding.UTF8.GetString(body);
-                        var error = GcoreApiException.Create(status, text, headers, call, Secrets(content));
+                        var error = GcoreApiException.Create(status, text, headers, call, Secrets(content?.JsonBytes));
                         if (!repeatable && status >= 500 && !notCarriedOut)
                             throw new GcoreOutcomeUnknownException(method.Method, path, status, text, headers, error);
                         throw error;
@@ -459,7 +609,7 @@ public sealed class GcoreTransport : global::System.IDisposable
                 {
                     // Not the caller's token: this attempt's timeout (or the Timeout of an HttpClient passed in).
                     // The request may have been sent and carried out: only a repeatable call is sent again.
-                    if (attempt >= _maxRetries || !repeatable)
+                    if (attempt >= maxRetries || !repeatable)
                     {
                         string limit = attemptTimeout.IsCancellationRequested
                             ? "within the timeout of " + Seconds(_timeout)
@@ -476,7 +626,7 @@ public sealed class GcoreTransport : global::System.IDisposable
                     if (cancellationToken.IsCancellationRequested)
                         throw new global::System.OperationCanceledException(ex.Message, ex, cancellationToken);
                     bool notSent = answered is null && NeverSent(ex);
-                    if (attempt >= _maxRetries || !(repeatable || notSent))
+                    if (attempt >= maxRetries || !(repeatable || notSent))
                     {
                         // A read cut short by this attempt's timeout can surface as an I/O error: it is still a timeout.
                         GcoreConnectionException failure = attemptTimeout.IsCancellationRequested
@@ -487,6 +637,12 @@ public sealed class GcoreTransport : global::System.IDisposable
 
                     wait = Backoff(attempt);
                     observed?.Retrying(wait, ex);
+                }
+                finally
+                {
+                    // A download's response goes to the caller; any other is done with here.
+                    if (!handedOver)
+                        answered?.Dispose();
                 }
             }
 
@@ -503,7 +659,8 @@ public sealed class GcoreTransport : global::System.IDisposable
     private async global::System.Threading.Tasks.Task<global::System.Net.Http.HttpResponseMessage> SendFollowingRedirectsAsync(
         global::System.Net.Http.HttpMethod method,
         global::System.Uri uri,
-        byte[]? content,
+        GcoreContent? content,
+        GcoreHeaders? callHeaders,
         int attempt,
         string call,
         global::System.Threading.CancellationToken cancellationToken)
@@ -511,8 +668,8 @@ public sealed class GcoreTransport : global::System.IDisposable
         var target = uri;
         for (int redirects = 0; ; redirects++)
         {
-            // The request (its content a plain byte array) is disposed only on a redirect: the answer may still be streaming.
-            var request = CreateRequest(method, target, content, attempt);
+            // The request is disposed only on a redirect (its content never disposes a caller's stream): the answer may still be streaming.
+            var request = CreateRequest(method, target, content, callHeaders, attempt);
             var response = await _http.SendAsync(request, global::System.Net.Http.HttpCompletionOption.ResponseHeadersRead, cancellationToken).ConfigureAwait(false);
 
             // An HttpClient passed in may follow redirects itself: an answer from another origin is not used.
@@ -540,6 +697,8 @@ public sealed class GcoreTransport : global::System.IDisposable
                 throw new GcoreRedirectException(call + " was redirected (" + code + ") to another origin, " + Origin(next) + "; the client only follows redirects within " + Origin(_baseUrl) + ".", status, next);
             if (!keepsMethod)
                 throw new GcoreRedirectException(call + " was redirected (" + code + "), which would turn it into a GET; the client does not follow that.", status, next);
+            if (content is { Repeatable: false })
+                throw new GcoreRedirectException(call + " was redirected (" + code + "), but its body is a stream that cannot be sent twice; the client does not follow that.", status, next);
             if (redirects >= MaxRedirects)
                 throw new GcoreRedirectException(call + " was redirected more than " + MaxRedirects.ToString(global::System.Globalization.CultureInfo.InvariantCulture) + " times.", status, next);
             target = next;
@@ -602,7 +761,7 @@ public sealed class GcoreTransport : global::System.IDisposable
         return secrets;
     }
 
-    private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri, byte[]? content, int attempt)
+    private global::System.Net.Http.HttpRequestMessage CreateRequest(global::System.Net.Http.HttpMethod method, global::System.Uri uri, GcoreContent? content, GcoreHeaders? callHeaders, int attempt)
     {
         var request = new global::System.Net.Http.HttpRequestMessage(method, uri);
         request.Headers.TryAddWithoutValidation("User-Agent", UserAgent);
@@ -612,13 +771,12 @@ public sealed class GcoreTransport : global::System.IDisposable
         if (attempt > 0)
             request.Headers.TryAddWithoutValidation("X-Retry-Count", attempt.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
         if (content is not null)
-        {
-            request.Content = new global::System.Net.Http.ByteArrayContent(content);
-            request.Content.Headers.ContentType = new global::System.Net.Http.Headers.MediaTypeHeaderValue("application/json") { CharSet = "utf-8" };
-        }
+            request.Content = content.Create();
 
-        // Later headers win: GCORE_CUSTOM_HEADERS, then the options' DefaultHeaders, then WithOptions(...) headers.
-        foreach (var header in _headers)
+        // Later headers win: GCORE_CUSTOM_HEADERS, then the options' DefaultHeaders, then WithOptions(...) headers, then
+        // the operation's header parameters.
+        var all = callHeaders is null ? _headers : (global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>)global::System.Linq.Enumerable.Concat(_headers, callHeaders.Items);
+        foreach (var header in all)
         {
             request.Headers.Remove(header.Key);
             if (!request.Headers.TryAddWithoutValidation(header.Key, header.Value) && request.Content is not null)
@@ -752,36 +910,24 @@ public sealed class GcoreTransport : global::System.IDisposable
     }
 }
 
-/// <summary>A query string under construction: booleans as true/false, arrays repeated, values escaped.</summary>
-public sealed class GcoreQuery
+/// <summary>A query string under construction: values escaped, arrays repeated or comma-joined as the spec says.</summary>
+public sealed class GcoreQuery : GcoreFields
 {
     private readonly global::System.Text.StringBuilder _sb = new();
 
-    public void Add(string name, string? value)
+    public override void Add(string name, string? value)
     {
         if (value is null)
             return;
         _sb.Append(_sb.Length == 0 ? '?' : '&').Append(global::System.Uri.EscapeDataString(name)).Append('=').Append(global::System.Uri.EscapeDataString(value));
     }
 
-    public void Add(string name, bool? value) => Add(name, value is null ? null : value.Value ? "true" : "false");
-
-    public void Add(string name, long? value) => Add(name, value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-    public void Add(string name, int? value) => Add(name, value?.ToString(global::System.Globalization.CultureInfo.InvariantCulture));
-
-    public void Add(string name, double? value) => Add(name, value?.ToString("R", global::System.Globalization.CultureInfo.InvariantCulture));
-
-    public void Add(string name, global::System.Guid? value) => Add(name, value?.ToString("D"));
-
-    public void Add(string name, global::System.DateTimeOffset? value) => Add(name, value?.ToString("O", global::System.Globalization.CultureInfo.InvariantCulture));
-
-    public void Add<T>(string name, global::System.Collections.Generic.IEnumerable<T>? values)
+    /// <summary>Each item escaped, the commas between them not: <c>ordering=-created_at,uuid</c>, as OpenAPI's <c>explode: false</c> spells it.</summary>
+    protected override void AddJoined(string name, global::System.Collections.Generic.List<string> texts)
     {
-        if (values is null)
-            return;
-        foreach (var value in values)
-            Add(name, global::System.Convert.ToString(value, global::System.Globalization.CultureInfo.InvariantCulture));
+        _sb.Append(_sb.Length == 0 ? '?' : '&').Append(global::System.Uri.EscapeDataString(name)).Append('=');
+        for (int i = 0; i < texts.Count; i++)
+            _sb.Append(i == 0 ? "" : ",").Append(global::System.Uri.EscapeDataString(texts[i]));
     }
 
     public override string ToString() => _sb.ToString();

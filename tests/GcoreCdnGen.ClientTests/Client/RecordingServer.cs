@@ -45,13 +45,16 @@ public sealed class RecordingServer : IAsyncDisposable
 
     public RecordedCall SingleCall => Calls.Count == 1 ? Calls[0] : throw new InvalidOperationException($"Expected one request, got {Calls.Count}.");
 
-    public static async Task<RecordingServer> StartAsync()
+    public static Task<RecordingServer> StartAsync() => StartAsync(null);
+
+    /// <summary>A server whose every request goes to <paramref name="handler"/> (nothing scripted, nothing recorded); null: the scripted answers.</summary>
+    public static async Task<RecordingServer> StartAsync(RequestDelegate? handler)
     {
         var server = new RecordingServer();
         var builder = WebApplication.CreateEmptyBuilder(new WebApplicationOptions());
         builder.WebHost.UseKestrelCore().ConfigureKestrel(k => k.Listen(IPAddress.Loopback, 0));
         server._app = builder.Build();
-        server._app.Run(server.HandleAsync);
+        server._app.Run(handler ?? server.HandleAsync);
         await server._app.StartAsync();
         string address = server._app.Services.GetRequiredService<IServer>().Features.GetRequiredFeature<IServerAddressesFeature>().Addresses.First();
         server.BaseUrl = new Uri(address.TrimEnd('/') + "/");

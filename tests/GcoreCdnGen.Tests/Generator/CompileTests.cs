@@ -31,33 +31,6 @@ public class CompileTests
         Assert.True(run.Problems().Count == 0, run.Describe(run.Problems()));
     }
 
-    [Theory]
-    [InlineData(TargetFramework.Net80)]
-    [InlineData(TargetFramework.Net100)]
-    public void GcoreDocument_Unfiltered_GeneratesAll98Operations_WithoutWarnings(TargetFramework framework)
-    {
-        string path = Paths.RequireGcoreSpec();
-        var run = GeneratorRunner.Run(new SpecItem(path, System.IO.File.ReadAllText(path)), framework: framework);
-
-        Assert.Null(run.Exception);
-        Assert.True(run.Problems().Count == 0, run.Describe(run.Problems()));
-
-        var client = run.OutputCompilation.GetTypeByMetadataName("Test.Gcore.GcoreClient")!;
-        int operations = 0;
-        void Count(INamedTypeSymbol type)
-        {
-            // Methods marked as operations: the client's raw SendAsync is for calls the spec does not list.
-            operations += type.GetMembers().OfType<IMethodSymbol>().Count(m => m.GetAttributes().Any(a => a.AttributeClass?.Name == "GcoreOperationAttribute")
-                && m.DeclaredAccessibility == Accessibility.Public && !m.Name.StartsWith("ListAll", System.StringComparison.Ordinal)
-                && m.Parameters.All(p => p.Type.Name != "GcoreRawResponse"));
-            foreach (var nested in type.GetTypeMembers().Where(t => t.Name != "RawResponseOperations")) // WithRawResponse twins
-                Count(nested);
-        }
-
-        Count(client);
-        Assert.Equal(98, operations);
-    }
-
     /// <summary>
     /// Every XML doc comment generated from Gcore's whole document (whose descriptions are Markdown, with <c>&lt;</c>,
     /// <c>&amp;</c>, backticks, bold and lists) is well-formed XML, as a consumer's build with documentation on reads it.

@@ -354,6 +354,100 @@ public class ConstructSnapshotTests
                     name:
                       type: string
             """,
+        // Bodies and responses beyond JSON objects: a JSON array body, multipart with a file list, a form, raw bytes,
+        // a text and a binary response, a header parameter, query arrays in both explode styles, a union query value.
+        ["bodies"] = Head + """
+
+            paths:
+              /files:
+                get:
+                  operationId: list-files
+                  parameters:
+                  - {name: X-Trace, in: header, schema: {type: string}}
+                  - {name: ids, in: query, style: form, explode: false, schema: {type: array, items: {type: integer}}}
+                  - {name: tag, in: query, schema: {type: array, items: {type: string}}}
+                  - {name: since, in: query, schema: {anyOf: [{type: string, format: date-time}, {type: string}]}}
+                  responses:
+                    '200':
+                      description: The listing, as text.
+                      content:
+                        text/plain:
+                          schema: {type: string}
+                post:
+                  operationId: upload-files
+                  requestBody:
+                    required: true
+                    content:
+                      multipart/form-data:
+                        schema:
+                          type: object
+                          required: [files]
+                          properties:
+                            files: {type: array, items: {type: string, format: binary}}
+                            note: {type: string}
+                  responses:
+                    '201':
+                      description: Stored.
+                      content:
+                        application/json:
+                          schema:
+                            type: object
+                            required: [count]
+                            properties:
+                              count: {type: integer}
+              /files/{id}:
+                get:
+                  operationId: download-file
+                  parameters:
+                  - {name: id, in: path, required: true, schema: {allOf: [{$ref: '#/components/schemas/FileId'}]}}
+                  responses:
+                    '200':
+                      description: The file.
+                      content:
+                        application/zip:
+                          schema: {type: string, format: binary}
+                put:
+                  operationId: replace-file
+                  parameters:
+                  - {name: id, in: path, required: true, schema: {type: integer}}
+                  requestBody:
+                    required: true
+                    content:
+                      application/octet-stream:
+                        schema: {type: string, format: binary}
+                  responses:
+                    '204': {description: Replaced.}
+              /files/{id}/tags:
+                put:
+                  operationId: replace-tags
+                  parameters:
+                  - {name: id, in: path, required: true, schema: {type: integer}}
+                  requestBody:
+                    required: true
+                    content:
+                      application/json:
+                        schema: {type: array, items: {type: string}}
+                  responses:
+                    '204': {description: Replaced.}
+              /tokens:
+                post:
+                  operationId: create-token
+                  requestBody:
+                    content:
+                      application/x-www-form-urlencoded:
+                        schema:
+                          type: object
+                          required: [grant_type]
+                          properties:
+                            grant_type: {type: string}
+                            ttl: {type: integer}
+                  responses:
+                    '204': {description: Created.}
+            components:
+              schemas:
+                FileId:
+                  type: integer
+            """,
     };
 
     /// <summary>Every file a construct's spec generates matches its snapshot, and the whole compiles without warnings.</summary>
