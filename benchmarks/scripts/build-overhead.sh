@@ -66,7 +66,8 @@ if dotnet tool install --tool-path "$tools" NSwag.ConsoleCore --version 14.7.1 >
   cp "$work/without/without.csproj" "$work/nswagged/nswagged.csproj"
   cp "$work/with/Program.cs" "$work/nswagged/"
   "$tools/nswag" openapi2csclient "/input:$doc" "/output:$work/nswagged/GcoreClient.cs" /namespace:Bench.NSwag /jsonLibrary:SystemTextJson >/dev/null
-  dotnet build "$work/nswagged" -c Release >/dev/null
+  # NSwag 14.7.1 leaves some inline schemas of this document without a type (CS0246): say so, and time the build anyway.
+  nswag_errors=$(dotnet build "$work/nswagged" -c Release 2>&1 | grep -c ' error CS' || true)
   nswagged=yes
 fi
 
@@ -79,8 +80,9 @@ overhead=$(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.1f", (a - b) * 10
 echo "dotnet build, whole CDN document ($files generated files, $lines lines): with generator ${with} s, files checked in ${without} s, overhead ${overhead} %"
 echo "  as ratios to an empty consumer (${empty} s): with generator $(ratio "$with" "$empty"), files checked in $(ratio "$without" "$empty")"
 if [[ -n "$nswagged" ]]; then
-  nswag_build=$(for i in $(seq "$runs"); do seconds dotnet build "$work/nswagged" -c Release --no-restore --no-incremental; done | median)
-  echo "  NSwag's client checked in ($(wc -l < "$work/nswagged/GcoreClient.cs") lines): ${nswag_build} s, $(ratio "$nswag_build" "$empty") of the empty consumer"
+  attempt() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { printf "%.2f\n", e - s }'; }
+  nswag_build=$(for i in $(seq "$runs"); do attempt dotnet build "$work/nswagged" -c Release --no-restore --no-incremental; done | median)
+  echo "  NSwag's client checked in ($(wc -l < "$work/nswagged/GcoreClient.cs") lines, ${nswag_errors} compiler errors): ${nswag_build} s, $(ratio "$nswag_build" "$empty") of the empty consumer"
 else
   echo "  NSwag's client: nswag could not be installed here"
 fi
