@@ -117,8 +117,9 @@ internal sealed class SourceWriter
 
     private static readonly System.Text.RegularExpressions.Regex Code = new("`([^`]+)`");
     private static readonly System.Text.RegularExpressions.Regex Bold = new(@"\*\*([^*]+)\*\*");
+    private static readonly System.Text.RegularExpressions.Regex BoldCode = new(@"\*\*(<c>[^<]*</c>)\*\*");
 
-    /// <summary>Code spans first, taken as they are; bold only outside them.</summary>
+    /// <summary>Code spans first, taken as they are; bold outside them, and around a whole code span (<c>**`x`**</c>).</summary>
     private static string Inline(string line)
     {
         var sb = new StringBuilder();
@@ -129,7 +130,8 @@ internal sealed class SourceWriter
             at = code.Index + code.Length;
         }
 
-        return sb.Append(Bold.Replace(line.Substring(at), "<b>$1</b>")).ToString();
+        sb.Append(Bold.Replace(line.Substring(at), "<b>$1</b>"));
+        return BoldCode.Replace(sb.ToString(), "<b>$1</b>");
     }
 
     /// <summary>Writes the <c>param</c> doc of the parameter <paramref name="name"/> (a C# identifier) from free text.</summary>

@@ -3,101 +3,62 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
+namespace Construct;
+
+sealed partial record File
 {
-    sealed partial record File
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+
+    internal static File ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
-
-        internal static File ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+        GcoreJson.ExpectStartObject(ref reader, "File");
+        var result = new File { Count = default! };
+        bool hasCount = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
         {
-            GcoreJson.ExpectStartObject(ref reader, "File");
-            long vCount = default;
-            bool hasCount = false;
-            global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
-            string? property = null;
-            try
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
             {
-                while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-                {
-                    var name = GcoreJson.PropertyName(in reader);
-                    switch (name.Length)
-                    {
-                        case 5:
-                            if (GcoreJson.NameIs(name, "count"u8))
-                            {
-                                property = "count";
-                                reader.Read();
-                                vCount = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "count");
-                                hasCount = true;
-                                property = null;
-                                continue;
-                            }
-                            break;
-                    }
-                    // Not in the spec (yet): kept, and written back.
-                    GcoreJson.ReadAdditional(ref reader, ref additional);
-                }
-            }
-            catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
-            {
-                throw GcoreJson.AtProperty(ex, property);
-            }
-            if (!hasCount) throw GcoreJson.Missing("count", "File");
-            var result = new File { Count = vCount };
-            if (additional is not null) result.AdditionalProperties = additional;
-            return result;
-        }
-
-        internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
-        {
-            writer.WriteStartObject();
-            writer.WriteNumber(JsonName_Count, Count);
-            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count");
-            writer.WriteEndObject();
-        }
-
-        /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
-        internal const ulong RequiredMask = 0x1UL;
-
-        /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
-        /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
-        internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
-        {
-            switch (name.Length)
-            {
-                case 5:
-                    if (GcoreJson.NameIs(name, "count"u8))
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, false), 0x1UL);
-                        return;
-                    }
-                    break;
-            }
-            fit.Unknown(false);
-        }
-
-        /// <summary>How well the object at the reader fits: see <see cref="GcoreJsonFit.Result"/>.</summary>
-        internal static int MatchScore(global::System.Text.Json.Utf8JsonReader reader)
-        {
-            if (reader.TokenType != global::System.Text.Json.JsonTokenType.StartObject) return -1;
-            var fit = new GcoreJsonFit();
-            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
-            {
-                var name = GcoreJson.PropertyName(in reader);
+                name = GcoreJson.PropertyName(in reader);
                 reader.Read();
-                ScoreProperty(ref fit, name, in reader, false);
-                reader.Skip();
+                switch (name.Length)
+                {
+                    case 5:
+                        if (GcoreJson.NameIs(name, "count"u8))
+                        {
+                            result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "count");
+                            hasCount = true;
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
             }
-            return fit.Result(RequiredMask);
         }
-
-        /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-        public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<File>
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
         {
-            public override File Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
-
-            public override void Write(global::System.Text.Json.Utf8JsonWriter writer, File value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+            throw GcoreJson.AtProperty(ex, name);
         }
+        if (!hasCount) throw GcoreJson.Missing("count", "File");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(JsonName_Count, Count);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<File>
+    {
+        public override File Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, File value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

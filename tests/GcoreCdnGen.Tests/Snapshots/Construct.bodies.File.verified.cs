@@ -3,21 +3,23 @@
 #pragma warning disable CS0612, CS0618 // generated code reads and writes deprecated members on purpose
 #pragma warning disable CS1591 // a consumer that builds XML docs is not asked to document generated plumbing
 
-namespace Construct
-{
-    /// <summary>File</summary>
-    [global::Construct.GcoreSchema("#/paths/~1files/post/responses/201/content/application~1json/schema")]
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(File.JsonConverter))]
-    public sealed partial record File
-    {
-        /// <summary>count</summary>
-        [global::Construct.GcoreProperty("count")]
-        public required long Count { get; set; }
+namespace Construct;
 
-        /// <summary>
-        /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-        /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-        /// </summary>
-        public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
-    }
+/// <summary>File</summary>
+[global::Construct.GcoreSchema("#/paths/~1files/post/responses/201/content/application~1json/schema")]
+[global::System.Text.Json.Serialization.JsonConverter(typeof(File.JsonConverter))]
+public sealed partial record File
+{
+    /// <summary>count</summary>
+    [global::Construct.GcoreProperty("count")]
+    public required long Count { get; set; }
+
+    /// <summary>
+    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
+    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
+    /// </summary>
+    public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+    public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
 }

@@ -58,6 +58,19 @@ namespace Construct
         /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
         public GcoreClient WithOptions(GcoreRequestOptions options) => new GcoreClient(_transport.With(options));
 
+        /// <summary>
+        /// Sends a call the spec does not list yet, as the generated methods send theirs: API key, headers, retries (a
+        /// POST only when it provably was not carried out), typed errors. <paramref name="path"/> starts with <c>/</c> and
+        /// stays under <see cref="BaseUrl"/>; the response body comes back as it was received.
+        /// </summary>
+        public global::System.Threading.Tasks.Task<GcoreResponse> SendAsync(
+            global::System.Net.Http.HttpMethod method,
+            string path,
+            global::System.Text.Json.JsonElement? body = null,
+            global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            _transport.SendRawAsync(method, path, body, query, cancellationToken);
+
         /// <summary>Operations under <c>/files</c>.</summary>
         public FilesOperations Files { get; }
 
@@ -68,7 +81,7 @@ namespace Construct
         public void Dispose() => _transport.Dispose();
 
         /// <summary>Operations under <c>/files</c>.</summary>
-        public sealed partial class FilesOperations
+        public partial class FilesOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -76,6 +89,13 @@ namespace Construct
             {
                 _transport = transport;
                 WithRawResponse = new RawResponseOperations(transport);
+            }
+
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected FilesOperations()
+            {
+                _transport = null!;
+                WithRawResponse = null!;
             }
 
             /// <summary>list-files</summary>
@@ -89,7 +109,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("list-files")]
-            public global::System.Threading.Tasks.Task<string> GetAsync(
+            public virtual global::System.Threading.Tasks.Task<string> GetAsync(
                 string? xTrace = null,
                 global::System.Collections.Generic.IList<long>? ids = null,
                 global::System.Collections.Generic.IList<string>? tag = null,
@@ -103,7 +123,7 @@ namespace Construct
                 var headers = new GcoreHeaders();
                 headers.Add("Accept", "text/plain");
                 headers.Add("X-Trace", xTrace);
-                return _transport.SendForTextAsync(global::System.Net.Http.HttpMethod.Get, "/files", query, headers, null, cancellationToken);
+                return _transport.SendForTextAsync(global::System.Net.Http.HttpMethod.Get, "/files", query, headers, null, cancellationToken, "list-files", "/files");
             }
 
             /// <summary>upload-files</summary>
@@ -114,7 +134,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("upload-files")]
-            public global::System.Threading.Tasks.Task<File> CreateAsync(
+            public virtual global::System.Threading.Tasks.Task<File> CreateAsync(
                 global::System.Collections.Generic.IList<GcoreFile> files,
                 string? note = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
@@ -122,7 +142,7 @@ namespace Construct
                 var form = new GcoreForm();
                 form.Add("files", files);
                 form.Add("note", note);
-                return _transport.SendAsync<File>(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), global::Construct.File.ReadJson, cancellationToken);
+                return _transport.SendAsync<File>(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), global::Construct.File.ReadJson, cancellationToken, "upload-files", "/files");
             }
 
             /// <summary>download-file</summary>
@@ -133,13 +153,13 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("download-file")]
-            public global::System.Threading.Tasks.Task<GcoreDownload> DownloadFileAsync(
+            public virtual global::System.Threading.Tasks.Task<GcoreDownload> DownloadFileAsync(
                 long id,
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 var headers = new GcoreHeaders();
                 headers.Add("Accept", "application/zip");
-                return _transport.SendForDownloadAsync(global::System.Net.Http.HttpMethod.Get, "/files/" + GcoreTransport.PathValue(id), null, headers, null, cancellationToken);
+                return _transport.SendForDownloadAsync(global::System.Net.Http.HttpMethod.Get, "/files/" + GcoreTransport.PathValue(id), null, headers, null, cancellationToken, "download-file", "/files/{id}");
             }
 
             /// <summary>replace-file</summary>
@@ -150,13 +170,13 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("replace-file")]
-            public global::System.Threading.Tasks.Task ReplaceAsync(
+            public virtual global::System.Threading.Tasks.Task ReplaceAsync(
                 long id,
                 GcoreFile body,
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body, "application/octet-stream"), cancellationToken);
+                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body, "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
             }
 
             /// <summary>replace-tags</summary>
@@ -167,7 +187,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("replace-tags")]
-            public global::System.Threading.Tasks.Task TagsAsync(
+            public virtual global::System.Threading.Tasks.Task TagsAsync(
                 long id,
                 global::System.Collections.Generic.IList<string> body,
                 global::System.Threading.CancellationToken cancellationToken = default)
@@ -186,11 +206,11 @@ namespace Construct
                         writer.WriteEndArray();
                     }
                 };
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id) + "/tags", null, write, cancellationToken);
+                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id) + "/tags", null, write, cancellationToken, "replace-tags", "/files/{id}/tags");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public RawResponseOperations WithRawResponse { get; }
+            public virtual RawResponseOperations WithRawResponse { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
@@ -224,7 +244,7 @@ namespace Construct
                     var headers = new GcoreHeaders();
                     headers.Add("Accept", "text/plain");
                     headers.Add("X-Trace", xTrace);
-                    return _transport.SendForTextWithResponseAsync(global::System.Net.Http.HttpMethod.Get, "/files", query, headers, null, cancellationToken);
+                    return _transport.SendForTextWithResponseAsync(global::System.Net.Http.HttpMethod.Get, "/files", query, headers, null, cancellationToken, "list-files", "/files");
                 }
 
                 /// <summary>upload-files</summary>
@@ -244,7 +264,7 @@ namespace Construct
                     var form = new GcoreForm();
                     form.Add("files", files);
                     form.Add("note", note);
-                    return _transport.SendWithResponseAsync<File>(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), global::Construct.File.ReadJson, cancellationToken);
+                    return _transport.SendWithResponseAsync<File>(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), global::Construct.File.ReadJson, cancellationToken, "upload-files", "/files");
                 }
 
                 /// <summary>download-file</summary>
@@ -261,7 +281,7 @@ namespace Construct
                 {
                     var headers = new GcoreHeaders();
                     headers.Add("Accept", "application/zip");
-                    return _transport.SendForDownloadAsync(global::System.Net.Http.HttpMethod.Get, "/files/" + GcoreTransport.PathValue(id), null, headers, null, cancellationToken);
+                    return _transport.SendForDownloadAsync(global::System.Net.Http.HttpMethod.Get, "/files/" + GcoreTransport.PathValue(id), null, headers, null, cancellationToken, "download-file", "/files/{id}");
                 }
 
                 /// <summary>replace-file</summary>
@@ -279,7 +299,7 @@ namespace Construct
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body, "application/octet-stream"), cancellationToken);
+                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body, "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
                 }
 
                 /// <summary>replace-tags</summary>
@@ -310,13 +330,13 @@ namespace Construct
                             writer.WriteEndArray();
                         }
                     };
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id) + "/tags", null, write, cancellationToken);
+                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id) + "/tags", null, write, cancellationToken, "replace-tags", "/files/{id}/tags");
                 }
             }
         }
 
         /// <summary>Operations under <c>/tokens</c>.</summary>
-        public sealed partial class TokensOperations
+        public partial class TokensOperations
         {
             private readonly GcoreTransport _transport;
 
@@ -324,6 +344,13 @@ namespace Construct
             {
                 _transport = transport;
                 WithRawResponse = new RawResponseOperations(transport);
+            }
+
+            /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+            protected TokensOperations()
+            {
+                _transport = null!;
+                WithRawResponse = null!;
             }
 
             /// <summary>create-token</summary>
@@ -334,7 +361,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("create-token")]
-            public global::System.Threading.Tasks.Task CreateAsync(
+            public virtual global::System.Threading.Tasks.Task CreateAsync(
                 string grantType,
                 long? ttl = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
@@ -342,11 +369,11 @@ namespace Construct
                 var form = new GcoreForm();
                 form.Add("grant_type", grantType);
                 form.Add("ttl", ttl);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/tokens", null, null, GcoreContent.Form(form), cancellationToken);
+                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/tokens", null, null, GcoreContent.Form(form), cancellationToken, "create-token", "/tokens");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
-            public RawResponseOperations WithRawResponse { get; }
+            public virtual RawResponseOperations WithRawResponse { get; }
 
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
@@ -372,7 +399,7 @@ namespace Construct
                     var form = new GcoreForm();
                     form.Add("grant_type", grantType);
                     form.Add("ttl", ttl);
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/tokens", null, null, GcoreContent.Form(form), cancellationToken);
+                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/tokens", null, null, GcoreContent.Form(form), cancellationToken, "create-token", "/tokens");
                 }
             }
         }

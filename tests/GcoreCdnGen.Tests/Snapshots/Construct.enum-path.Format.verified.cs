@@ -33,6 +33,8 @@ public readonly partial struct Format : global::System.IEquatable<Format>
     /// <summary>True when the spec lists this value.</summary>
     public bool IsKnown => Value is "csv" or "json";
 
+    internal const string ListedValues = "csv, json";
+
     public static implicit operator Format(string value) => new(value);
 
     public static bool operator ==(Format left, Format right) => left.Equals(right);

@@ -37,6 +37,8 @@ public readonly partial struct Kind : global::System.IEquatable<Kind>
     /// <summary>True when the spec lists this value.</summary>
     public bool IsKnown => Value is "daily" or "weekly" or "per-month";
 
+    internal const string ListedValues = "daily, weekly, per-month";
+
     public static implicit operator Kind(string value) => new(value);
 
     public static bool operator ==(Kind left, Kind right) => left.Equals(right);

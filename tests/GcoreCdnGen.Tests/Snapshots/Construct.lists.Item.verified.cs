@@ -47,8 +47,8 @@ public sealed partial record Item
             default:
                 throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Item.", nameof(propertyName));
         }
-
-        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
-        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
     }
+
+    /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+    public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
 }

@@ -43,8 +43,11 @@ public sealed partial record Cell
             default:
                 throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));
         }
-
-        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
-        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
     }
+
+    /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => GcoreValidation.None;
+
+    /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+    public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
 }

@@ -57,6 +57,19 @@ namespace Construct
         /// <summary>A view of this client whose calls use <paramref name="options"/> where they set a value.</summary>
         public GcoreClient WithOptions(GcoreRequestOptions options) => new GcoreClient(_transport.With(options));
 
+        /// <summary>
+        /// Sends a call the spec does not list yet, as the generated methods send theirs: API key, headers, retries (a
+        /// POST only when it provably was not carried out), typed errors. <paramref name="path"/> starts with <c>/</c> and
+        /// stays under <see cref="BaseUrl"/>; the response body comes back as it was received.
+        /// </summary>
+        public global::System.Threading.Tasks.Task<GcoreResponse> SendAsync(
+            global::System.Net.Http.HttpMethod method,
+            string path,
+            global::System.Text.Json.JsonElement? body = null,
+            global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null,
+            global::System.Threading.CancellationToken cancellationToken = default) =>
+            _transport.SendRawAsync(method, path, body, query, cancellationToken);
+
         /// <summary>Operations under <c>/grids</c>.</summary>
         public GridsOperations Grids { get; }
 
@@ -93,7 +106,7 @@ namespace Construct
                 global::System.Threading.CancellationToken cancellationToken = default)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, body.WriteJson, cancellationToken, "create-grid", "/grids");
+                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _transport.Checked(body.Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -119,7 +132,7 @@ namespace Construct
                     global::System.Threading.CancellationToken cancellationToken = default)
                 {
                     global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, body.WriteJson, cancellationToken, "create-grid", "/grids");
+                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _transport.Checked(body.Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
                 }
             }
         }

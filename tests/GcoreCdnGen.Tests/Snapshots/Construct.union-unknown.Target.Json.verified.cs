@@ -256,7 +256,7 @@ abstract partial record Target
         {
             if (!(_enabled.IsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
             {
-                Json.WriteTo(writer);
+                GcoreJson.WriteRaw(writer, Json);
                 return;
             }
 
@@ -266,7 +266,7 @@ abstract partial record Target
             {
                 if (_enabled.IsSet && property.NameEquals("enabled"u8)) continue;
                 if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
-                property.WriteTo(writer);
+                GcoreJson.WriteRaw(writer, property);
             }
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled");
             writer.WriteEndObject();

@@ -51,10 +51,14 @@ public abstract partial record Target
         }
     }
 
+    /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+    public sealed override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
     /// <summary>
     /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
-    /// back unchanged. The shared properties are not read from it (required ones hold their default); setting an optional
-    /// one, or <see cref="Target.AdditionalProperties"/>, replaces that property in the JSON written back.
+    /// back unchanged. The properties every kind has are read from it where they read (a required one that does not holds
+    /// its default), without being marked set; setting an optional one, or
+    /// <see cref="Target.AdditionalProperties"/>, replaces that property in the JSON written back.
     /// </summary>
     [global::System.Text.Json.Serialization.JsonConverter(typeof(Unknown.JsonConverter))]
     public sealed partial record Unknown : Target
@@ -63,18 +67,10 @@ public abstract partial record Target
         public Unknown(global::System.Text.Json.JsonElement json)
         {
             Json = json;
+            if (GcoreJson.TryRead(json, "enabled", static (ref global::System.Text.Json.Utf8JsonReader r) => GcoreJson.ReadBoolean(ref r), out var v0)) _enabled = GcoreOptional.Kept(v0);
         }
 
         /// <summary>The value as it came.</summary>
         public global::System.Text.Json.JsonElement Json { get; }
-
-        /// <summary>Prints the shape of the JSON, not its values: they may hold credentials.</summary>
-        protected override bool PrintMembers(global::System.Text.StringBuilder builder)
-        {
-            if (base.PrintMembers(builder))
-                builder.Append(", ");
-            builder.Append("Json = ").Append(GcoreJson.Outline(Json));
-            return true;
-        }
     }
 }

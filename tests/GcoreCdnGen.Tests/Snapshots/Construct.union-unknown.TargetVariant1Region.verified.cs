@@ -19,4 +19,7 @@ public sealed partial record TargetVariant1Region
     /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
     /// </summary>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
+
+    /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+    public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
 }

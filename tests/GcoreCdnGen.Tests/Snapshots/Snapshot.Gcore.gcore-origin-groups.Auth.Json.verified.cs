@@ -99,8 +99,8 @@ sealed partial record Auth
     {
         writer.WriteStartObject();
         writer.WriteString(JsonName_S3Type, S3Type);
-        writer.WriteString(JsonName_S3AccessKeyId, S3AccessKeyId);
-        writer.WriteString(JsonName_S3SecretAccessKey, S3SecretAccessKey);
+        GcoreJson.WriteSecret(writer, JsonName_S3AccessKeyId, S3AccessKeyId, true, "Auth.S3AccessKeyId (s3_access_key_id)");
+        GcoreJson.WriteSecret(writer, JsonName_S3SecretAccessKey, S3SecretAccessKey, true, "Auth.S3SecretAccessKey (s3_secret_access_key)");
         writer.WriteString(JsonName_S3BucketName, S3BucketName);
         if (_s3StorageHostname.IsSet && _s3StorageHostname.Value is not null) writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname.Value);
         if (_s3Region.IsSet && _s3Region.Value is not null) writer.WriteString(JsonName_S3Region, _s3Region.Value);

@@ -109,16 +109,14 @@ public sealed partial record Auth
         }
     }
 
-    /// <summary>Prints the members with credentials redacted.</summary>
-    private bool PrintMembers(global::System.Text.StringBuilder builder)
-    {
-        builder.Append("S3Type = ").Append(S3Type);
-        builder.Append(", S3AccessKeyId = ").Append(S3AccessKeyId is null ? "null" : "***");
-        builder.Append(", S3SecretAccessKey = ").Append(S3SecretAccessKey is null ? "null" : "***");
-        builder.Append(", S3BucketName = ").Append(S3BucketName);
-        builder.Append(", S3StorageHostname = ").Append(S3StorageHostname);
-        builder.Append(", S3Region = ").Append(S3Region);
-        builder.Append(", AdditionalProperties = ").Append(AdditionalProperties);
-        return true;
-    }
+    /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
+        .S3(nameof(S3Type), S3Type, nameof(S3Region), _s3Region.IsSet, S3Region, nameof(S3StorageHostname), _s3StorageHostname.IsSet, S3StorageHostname)
+        .S3Key("s3_access_key_id", nameof(S3AccessKeyId), S3AccessKeyId, true, S3Type, -1, -1)
+        .S3Key("s3_secret_access_key", nameof(S3SecretAccessKey), S3SecretAccessKey, true, S3Type, -1, -1)
+        .Text("s3_bucket_name", nameof(S3BucketName), S3BucketName, 256, -1, null)
+        .Problems;
+
+    /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+    public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
 }

@@ -51,12 +51,12 @@ public sealed partial record FastedgeSource : Source
                 base.Unset(propertyName);
                 return;
         }
-
-        /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
-        public override global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
-            .Text("host_header_override", nameof(HostHeaderOverride), HostHeaderOverride, 255, -1, null)
-            .Enum("origin_type", nameof(OriginType), OriginType?.Value, OriginType?.IsKnown, global::Snapshot.Gcore.OriginType.ListedValues)
-            .Child("config", Config?.Validate())
-            .Problems;
     }
+
+    /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
+    public override global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
+        .Text("host_header_override", nameof(HostHeaderOverride), HostHeaderOverride, 255, -1, null)
+        .Enum("origin_type", nameof(OriginType), OriginType?.Value, OriginType?.IsKnown, global::Snapshot.Gcore.OriginType.ListedValues)
+        .Child("config", Config?.Validate())
+        .Problems;
 }

@@ -13,4 +13,11 @@ public sealed partial record HostSource : Source
     /// <summary>IP address or domain name of the origin, followed by the port when a non-default port is used.</summary>
     [global::Snapshot.Gcore.GcoreProperty("source", MaxLength = 255)]
     public required string Source { get; set; }
+
+    /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
+    public override global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
+        .Text("host_header_override", nameof(HostHeaderOverride), HostHeaderOverride, 255, -1, null)
+        .Text("source", nameof(Source), Source, 255, -1, null)
+        .Source(nameof(Source), Source)
+        .Problems;
 }

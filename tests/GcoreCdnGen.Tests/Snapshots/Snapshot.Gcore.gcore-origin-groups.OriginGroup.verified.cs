@@ -40,14 +40,14 @@ public sealed partial record OriginGroup
     /// <list type="bullet">
     /// <item><description><b>error</b> - connecting to the origin, sending it the request or reading its response header failed</description></item>
     /// <item><description><b>timeout</b> - connecting to the origin, sending it the request or reading its response header took too long</description></item>
-    /// <item><description>**<c>invalid_header</c>** - the origin sent an empty or malformed response</description></item>
-    /// <item><description>**<c>http_403</c>** - the origin answered with status 403</description></item>
-    /// <item><description>**<c>http_404</c>** - the origin answered with status 404</description></item>
-    /// <item><description>**<c>http_429</c>** - the origin answered with status 429</description></item>
-    /// <item><description>**<c>http_500</c>** - the origin answered with status 500</description></item>
-    /// <item><description>**<c>http_502</c>** - the origin answered with status 502</description></item>
-    /// <item><description>**<c>http_503</c>** - the origin answered with status 503</description></item>
-    /// <item><description>**<c>http_504</c>** - the origin answered with status 504</description></item>
+    /// <item><description><b><c>invalid_header</c></b> - the origin sent an empty or malformed response</description></item>
+    /// <item><description><b><c>http_403</c></b> - the origin answered with status 403</description></item>
+    /// <item><description><b><c>http_404</c></b> - the origin answered with status 404</description></item>
+    /// <item><description><b><c>http_429</c></b> - the origin answered with status 429</description></item>
+    /// <item><description><b><c>http_500</c></b> - the origin answered with status 500</description></item>
+    /// <item><description><b><c>http_502</c></b> - the origin answered with status 502</description></item>
+    /// <item><description><b><c>http_503</c></b> - the origin answered with status 503</description></item>
+    /// <item><description><b><c>http_504</c></b> - the origin answered with status 504</description></item>
     /// </list>
     /// </summary>
     /// <remarks>Default: <c>["error","timeout"]</c>.</remarks>
@@ -161,14 +161,14 @@ public sealed partial record OriginGroup
             default:
                 throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName));
         }
-
-        /// <summary>The body of <c>PUT /cdn/origin_groups/{origin_group_id}</c> with this value's settings: what the request takes is copied, properties only a response has are dropped, properties the spec does not know are kept, and a secret the server masked is left unset: set it before sending (the client refuses to send the mask or nothing).</summary>
-        public OriginGroupReplaceParams ToReplaceParams() => GcoreJson.Convert(this, static (writer, value) => value.WriteJson(writer), global::Snapshot.Gcore.OriginGroupReplaceParams.ReadJson);
-
-        /// <summary>The body of <c>PATCH /cdn/origin_groups/{origin_group_id}</c> with this value's settings: what the request takes is copied, properties only a response has are dropped, properties the spec does not know are kept, and a secret the server masked is left unset and is not sent, so the server keeps it.</summary>
-        public OriginGroupUpdateParams ToUpdateParams() => GcoreJson.Convert(this, static (writer, value) => value.WriteJson(writer), global::Snapshot.Gcore.OriginGroupUpdateParams.ReadJson);
-
-        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
-        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
     }
+
+    /// <summary>The body of <c>PUT /cdn/origin_groups/{origin_group_id}</c> with this value's settings: what the request takes is copied, properties only a response has are dropped, properties the spec does not know are kept, and a secret the server masked is left unset: set it before sending (the client refuses to send the mask or nothing).</summary>
+    public OriginGroupReplaceParams ToReplaceParams() => GcoreJson.Convert(this, static (writer, value) => value.WriteJson(writer), global::Snapshot.Gcore.OriginGroupReplaceParams.ReadJson);
+
+    /// <summary>The body of <c>PATCH /cdn/origin_groups/{origin_group_id}</c> with this value's settings: what the request takes is copied, properties only a response has are dropped, properties the spec does not know are kept, and a secret the server masked is left unset and is not sent, so the server keeps it.</summary>
+    public OriginGroupUpdateParams ToUpdateParams() => GcoreJson.Convert(this, static (writer, value) => value.WriteJson(writer), global::Snapshot.Gcore.OriginGroupUpdateParams.ReadJson);
+
+    /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+    public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
 }

@@ -36,14 +36,14 @@ public sealed partial record OriginGroupCreateParams
     /// <list type="bullet">
     /// <item><description><b>error</b> - connecting to the origin, sending it the request or reading its response header failed</description></item>
     /// <item><description><b>timeout</b> - connecting to the origin, sending it the request or reading its response header took too long</description></item>
-    /// <item><description>**<c>invalid_header</c>** - the origin sent an empty or malformed response</description></item>
-    /// <item><description>**<c>http_403</c>** - the origin answered with status 403</description></item>
-    /// <item><description>**<c>http_404</c>** - the origin answered with status 404</description></item>
-    /// <item><description>**<c>http_429</c>** - the origin answered with status 429</description></item>
-    /// <item><description>**<c>http_500</c>** - the origin answered with status 500</description></item>
-    /// <item><description>**<c>http_502</c>** - the origin answered with status 502</description></item>
-    /// <item><description>**<c>http_503</c>** - the origin answered with status 503</description></item>
-    /// <item><description>**<c>http_504</c>** - the origin answered with status 504</description></item>
+    /// <item><description><b><c>invalid_header</c></b> - the origin sent an empty or malformed response</description></item>
+    /// <item><description><b><c>http_403</c></b> - the origin answered with status 403</description></item>
+    /// <item><description><b><c>http_404</c></b> - the origin answered with status 404</description></item>
+    /// <item><description><b><c>http_429</c></b> - the origin answered with status 429</description></item>
+    /// <item><description><b><c>http_500</c></b> - the origin answered with status 500</description></item>
+    /// <item><description><b><c>http_502</c></b> - the origin answered with status 502</description></item>
+    /// <item><description><b><c>http_503</c></b> - the origin answered with status 503</description></item>
+    /// <item><description><b><c>http_504</c></b> - the origin answered with status 504</description></item>
     /// </list>
     /// </summary>
     /// <remarks>Default: <c>["error","timeout"]</c>.</remarks>
@@ -124,8 +124,16 @@ public sealed partial record OriginGroupCreateParams
             default:
                 throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupCreateParams.", nameof(propertyName));
         }
-
-        /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
-        public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
     }
+
+    /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
+    public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
+        .NextUpstream(nameof(UseNext), UseNext, nameof(ProxyNextUpstream), _proxyNextUpstream.IsSet, ProxyNextUpstream)
+        .ActiveSources(nameof(Sources), Sources)
+        .Each("sources", Sources, static item => item.Validate())
+        .Child("auth", Auth?.Validate())
+        .Problems;
+
+    /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
+    public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
 }

@@ -46,6 +46,8 @@ public readonly partial struct OriginType : global::System.IEquatable<OriginType
     /// <summary>True when the spec lists this value.</summary>
     public bool IsKnown => Value is "host" or "s3" or "fastedge";
 
+    internal const string ListedValues = "host, s3, fastedge";
+
     public static implicit operator OriginType(string value) => new(value);
 
     public static bool operator ==(OriginType left, OriginType right) => left.Equals(right);

@@ -110,8 +110,8 @@ sealed partial record S3Config
         writer.WriteString(JsonName_S3BucketName, S3BucketName);
         if (_s3Region.IsSet) writer.WriteString(JsonName_S3Region, _s3Region.Value);
         if (_s3StorageHostname.IsSet) writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname.Value);
-        writer.WriteString(JsonName_S3AccessKeyId, S3AccessKeyId);
-        writer.WriteString(JsonName_S3SecretAccessKey, S3SecretAccessKey);
+        GcoreJson.WriteSecret(writer, JsonName_S3AccessKeyId, S3AccessKeyId, true, "S3Config.S3AccessKeyId (s3_access_key_id)");
+        GcoreJson.WriteSecret(writer, JsonName_S3SecretAccessKey, S3SecretAccessKey, true, "S3Config.S3SecretAccessKey (s3_secret_access_key)");
         if (_s3AuthType.IsSet && _s3AuthType.Value is not null) writer.WriteString(JsonName_S3AuthType, _s3AuthType.Value);
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "s3_type" or "s3_bucket_name" or "s3_region" or "s3_storage_hostname" or "s3_access_key_id" or "s3_secret_access_key" or "s3_auth_type");
         writer.WriteEndObject();

@@ -41,6 +41,8 @@ public readonly partial struct S3Type : global::System.IEquatable<S3Type>
     /// <summary>True when the spec lists this value.</summary>
     public bool IsKnown => Value is "amazon" or "other";
 
+    internal const string ListedValues = "amazon, other";
+
     public static implicit operator S3Type(string value) => new(value);
 
     public static bool operator ==(S3Type left, S3Type right) => left.Equals(right);

@@ -412,7 +412,7 @@ abstract partial record Source
         {
             if (!(_backup.IsSet || _enabled.IsSet || _hostHeaderOverride.IsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
             {
-                Json.WriteTo(writer);
+                GcoreJson.WriteRaw(writer, Json);
                 return;
             }
 
@@ -426,7 +426,7 @@ abstract partial record Source
                 if (_enabled.IsSet && property.NameEquals("enabled"u8)) continue;
                 if (_hostHeaderOverride.IsSet && property.NameEquals("host_header_override"u8)) continue;
                 if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
-                property.WriteTo(writer);
+                GcoreJson.WriteRaw(writer, property);
             }
             if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override");
             writer.WriteEndObject();
