@@ -14,7 +14,8 @@ namespace GcoreCdnGen.PackageTests;
 
 /// <summary>
 /// Every C# block of the README compiles, as pasted, in a project that gets the package from a feed and the
-/// <c>OpenApiSpec</c> item the README shows (on Gcore's CDN document), with nullable on and warnings as errors.
+/// <c>OpenApiSpec</c> item the README shows (on Gcore's CDN document), with nullable on and warnings as errors; the
+/// project asks for the fake and references xUnit, as the test project of "Testing your code" does.
 /// </summary>
 /// <remarks>
 /// A block is a whole file when it has no top-level statements. Otherwise its statements become the body of an async
@@ -37,6 +38,11 @@ public sealed class ReadmeTests : IClassFixture<PackageFixture>
         ["accessKey"] = "string",
         ["secretKey"] = "string",
         ["apiKey"] = "string",
+        ["host"] = "string",
+        ["useNext"] = "bool",
+        ["cdn"] = "global::Contoso.Cdn.GcoreClient",
+        ["fastEdge"] = "global::Contoso.FastEdge.GcoreClient",
+        ["iam"] = "global::Contoso.Iam.GcoreClient",
         ["builder"] = "global::Microsoft.AspNetCore.Builder.WebApplicationBuilder",
         ["services"] = "global::Microsoft.Extensions.DependencyInjection.IServiceCollection",
     };
@@ -57,7 +63,10 @@ public sealed class ReadmeTests : IClassFixture<PackageFixture>
         var blocks = Blocks(readme, "csharp");
         Assert.True(blocks.Count >= 5, "the README's C# blocks were not found");
 
-        var consumer = Consumer.Create(_package, Items(readme), "Console.WriteLine(\"readme\");\n");
+        // As a test project has it (the README's "Testing your code" block is an xUnit test on the generated fake):
+        // the fake asked for, and xUnit from the machine's packages or nuget.org; the package itself only from the feed.
+        var consumer = Consumer.Create(_package, Items(readme, _package.NewFolder("documents")) + "\n    <PackageReference Include=\"xunit\" Version=\"2.9.3\" />",
+            "Console.WriteLine(\"readme\");\n", properties: "    <GcoreCdnGenFake>true</GcoreCdnGenFake>", sdkPackagesFromNuGet: true);
         for (int i = 0; i < blocks.Count; i++)
             File.WriteAllText(Path.Combine(consumer.Directory, $"Readme{i + 1}.cs"), Wrap(blocks[i].Code, blocks[i].Line, i + 1, readmePath));
 
@@ -67,14 +76,25 @@ public sealed class ReadmeTests : IClassFixture<PackageFixture>
     }
 
     /// <summary>The README's own <c>OpenApiSpec</c> line, pointed at Gcore's document, and ASP.NET Core for the DI snippets.</summary>
-    private static string Items(string readme)
+    private static string Items(string readme, string folder)
     {
         var xml = Blocks(readme, "xml").Select(b => b.Code).First(c => c.Contains("<OpenApiSpec", StringComparison.Ordinal));
         string item = xml.Split('\n').Select(l => l.Trim()).First(l => l.StartsWith("<OpenApiSpec", StringComparison.Ordinal));
         string document = Path.GetFullPath(Path.Combine(RepoPaths.Root, "..", "shared", "specs", "gcore", "cdn_api.yaml"));
         Assert.True(File.Exists(document), "Gcore's CDN document is missing at " + document);
         item = Regex.Replace(item, "Include=\"[^\"]*\"", "Include=\"" + SecurityElement.Escape(document) + "\"");
-        return "    " + item + "\n  </ItemGroup>\n  <ItemGroup>\n    <FrameworkReference Include=\"Microsoft.AspNetCore.App\" />";
+        // The clients of "Bodies and responses": the operations it shows, from the documents that have them.
+        // A second item needs a file of its own (MSBuild keeps one AdditionalFiles item per path).
+        string products = Path.Combine(Path.GetDirectoryName(document)!, "products");
+        string copy = Path.Combine(folder, "cdn_api.yaml");
+        File.Copy(document, copy);
+        string Other(string file, string ns, string path) =>
+            $"\n    <OpenApiSpec Include=\"{SecurityElement.Escape(file)}\" Namespace=\"{ns}\" Paths=\"{path}\" />";
+        return "    " + item
+            + Other(copy, "Contoso.Cdn", "/cdn/advanced/v1/logs/download")
+            + Other(Path.Combine(products, "fastedge_api.yaml"), "Contoso.FastEdge", "/fastedge/v1/binaries/raw")
+            + Other(Path.Combine(products, "iam_reseller_api.yaml"), "Contoso.Iam", "/iam/reselling/settings/upload")
+            + "\n  </ItemGroup>\n  <ItemGroup>\n    <FrameworkReference Include=\"Microsoft.AspNetCore.App\" />";
     }
 
     private static List<(string Code, int Line)> Blocks(string markdown, string language)
@@ -110,7 +130,7 @@ public sealed class ReadmeTests : IClassFixture<PackageFixture>
         foreach (var directive in root.Usings)
             text.Append(At(directive)).Append(directive.ToString()).Append('\n');
         text.Append("#line default\n");
-        if (!root.Usings.Any(u => u.Name?.ToString() == "Contoso.Gcore"))
+        if (!root.Usings.Any(u => u.Name?.ToString().StartsWith("Contoso.", StringComparison.Ordinal) == true))
             text.Append("using Contoso.Gcore;\n");
 
         var declared = new HashSet<string>(root.DescendantNodes().Select(n => n switch

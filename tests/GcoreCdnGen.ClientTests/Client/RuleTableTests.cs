@@ -146,6 +146,7 @@ public class RuleTableTests : ClientTestBase
     public async Task The_READMEs_Validation_snippet_runs_as_it_says()
     {
         string host = "media.example.com", apiKey = ApiKey;
+        bool useNext = true;
         var ct = CancellationToken.None;
         var output = new StringWriter();
         var console = Console.Out;
@@ -156,8 +157,8 @@ public class RuleTableTests : ClientTestBase
             var request = new OriginGroupCreateParams
             {
                 Name = "images",
-                UseNext = true,                               // no proxy_next_upstream cases: GCDN001
-                Sources = [new HostSource { Source = host }], // not a constant: only Validate() sees it
+                UseNext = useNext,                            // true, and no proxy_next_upstream cases: GCDN001
+                Sources = [new HostSource { Source = host }], // values, not constants: only Validate() sees them
             };
 
             foreach (var problem in request.Validate())
