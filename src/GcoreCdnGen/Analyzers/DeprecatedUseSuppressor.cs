@@ -27,10 +27,15 @@ public sealed class DeprecatedUseSuppressor : DiagnosticSuppressor
     public override void ReportSuppressions(SuppressionAnalysisContext context)
     {
         Markers? markers = null;
+        var switches = new System.Collections.Generic.Dictionary<SyntaxTree, System.Collections.Generic.List<(int Position, bool On)>?>();
         foreach (var diagnostic in context.ReportedDiagnostics)
         {
             var tree = diagnostic.Location.SourceTree;
-            if (tree is null || !DeprecatedUseIsReported(context, tree, diagnostic.Location.SourceSpan.Start))
+            if (tree is null)
+                continue;
+            if (!switches.TryGetValue(tree, out var treeSwitches))
+                switches[tree] = treeSwitches = DeprecatedUseSwitches(context, tree);
+            if (!IsOn(treeSwitches, diagnostic.Location.SourceSpan.Start))
                 continue;
             var root = tree.GetRoot(context.CancellationToken);
             var name = NameOf(root.FindNode(diagnostic.Location.SourceSpan, getInnermostNodeForTie: true));
@@ -52,44 +57,60 @@ public sealed class DeprecatedUseSuppressor : DiagnosticSuppressor
     }
 
     /// <summary>
-    /// Whether GCDN002 is on at this place: not <c>none</c> by NoWarn or a rule set, by the file's .editorconfig or a
-    /// global config, and not disabled by a <c>#pragma warning</c> before it. A suppressor cannot see which diagnostics
-    /// other analyzers report, so it asks the settings the compiler would.
+    /// Where GCDN002 is on in a file, read once per file: null when NoWarn or a rule set, the file's .editorconfig or a
+    /// global config turns it off (<c>none</c>); otherwise the places where a <c>#pragma warning</c> turns it off or
+    /// back on, in order (empty: on everywhere). A suppressor cannot see which diagnostics other analyzers report, so
+    /// it asks the settings the compiler would.
     /// </summary>
-    private static bool DeprecatedUseIsReported(SuppressionAnalysisContext context, SyntaxTree tree, int position)
+    private static System.Collections.Generic.List<(int Position, bool On)>? DeprecatedUseSwitches(SuppressionAnalysisContext context, SyntaxTree tree)
     {
         const string Id = RuleIdentifiers.DeprecatedUse;
         var options = context.Compilation.Options;
         if (options.SpecificDiagnosticOptions.TryGetValue(Id, out var specific) && specific == ReportDiagnostic.Suppress)
-            return false;
+            return null;
         if (options.SyntaxTreeOptionsProvider is { } provider)
         {
             if (provider.TryGetDiagnosticValue(tree, Id, context.CancellationToken, out var inTree))
             {
                 if (inTree == ReportDiagnostic.Suppress)
-                    return false;
+                    return null;
             }
             else if (provider.TryGetGlobalDiagnosticValue(Id, context.CancellationToken, out var global) && global == ReportDiagnostic.Suppress)
             {
-                return false;
+                return null;
             }
         }
 
+        var switches = new System.Collections.Generic.List<(int Position, bool On)>();
         var root = tree.GetRoot(context.CancellationToken);
         if (!root.ContainsDirectives)
-            return true;
-        bool disabled = false;
+            return switches;
         foreach (var trivia in root.DescendantTrivia())
         {
-            if (trivia.SpanStart >= position)
-                break;
-            if (trivia.GetStructure() is not PragmaWarningDirectiveTriviaSyntax directive)
-                continue;
-            if (directive.ErrorCodes.Count == 0 || directive.ErrorCodes.Any(c => c is IdentifierNameSyntax name && name.Identifier.ValueText == Id))
-                disabled = directive.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword);
+            if (trivia.GetStructure() is PragmaWarningDirectiveTriviaSyntax directive &&
+                (directive.ErrorCodes.Count == 0 || directive.ErrorCodes.Any(c => c is IdentifierNameSyntax name && name.Identifier.ValueText == Id)))
+            {
+                switches.Add((directive.SpanStart, !directive.DisableOrRestoreKeyword.IsKind(SyntaxKind.DisableKeyword)));
+            }
         }
 
-        return !disabled;
+        return switches;
+    }
+
+    /// <summary>Whether GCDN002 is on at <paramref name="position"/>: the last switch before it decides.</summary>
+    private static bool IsOn(System.Collections.Generic.List<(int Position, bool On)>? switches, int position)
+    {
+        if (switches is null)
+            return false;
+        bool on = true;
+        foreach (var (at, value) in switches)
+        {
+            if (at >= position)
+                break;
+            on = value;
+        }
+
+        return on;
     }
 
     /// <summary>The name the compiler's diagnostic is about: it reports on <c>x.Name</c>, <c>.Name</c>, <c>Ns.Name</c>, <c>Name?</c> as well as on the name.</summary>
