@@ -66,7 +66,11 @@ if dotnet tool install --tool-path "$tools" NSwag.ConsoleCore --version 14.7.1 >
   cp "$work/without/without.csproj" "$work/nswagged/nswagged.csproj"
   cp "$work/with/Program.cs" "$work/nswagged/"
   "$tools/nswag" openapi2csclient "/input:$doc" "/output:$work/nswagged/GcoreClient.cs" /namespace:Bench.NSwag /jsonLibrary:SystemTextJson >/dev/null
-  # NSwag 14.7.1 leaves some inline schemas of this document without a type (CS0246): say so, and time the build anyway.
+  # NSwag 14.7.1 references a few types it never writes for this document's inline schemas (CS0246). So that the
+  # build compiles everything (a failing build stops before emitting), each such name gets an empty placeholder class.
+  missing=$(dotnet build "$work/nswagged" -c Release 2>&1 | grep -oE "error CS0246: The type or namespace name '[A-Za-z0-9_]+'" | sed -E "s/.*name '//; s/'$//" | sort -u || true)
+  { echo "namespace Bench.NSwag;"; for name in $missing; do echo "public partial class $name { }"; done; } > "$work/nswagged/Placeholders.cs"
+  placeholders=$(wc -w <<< "$missing")
   nswag_errors=$(dotnet build "$work/nswagged" -c Release 2>&1 | grep -c ' error CS' || true)
   nswagged=yes
 fi
@@ -82,7 +86,7 @@ echo "  as ratios to an empty consumer (${empty} s): with generator $(ratio "$wi
 if [[ -n "$nswagged" ]]; then
   attempt() { local s e; s=$(date +%s.%N); "$@" >/dev/null 2>&1 || true; e=$(date +%s.%N); awk -v s="$s" -v e="$e" 'BEGIN { printf "%.2f\n", e - s }'; }
   nswag_build=$(for i in $(seq "$runs"); do attempt dotnet build "$work/nswagged" -c Release --no-restore --no-incremental; done | median)
-  echo "  NSwag's client checked in ($(wc -l < "$work/nswagged/GcoreClient.cs") lines, ${nswag_errors} compiler errors): ${nswag_build} s, $(ratio "$nswag_build" "$empty") of the empty consumer"
+  echo "  NSwag's client checked in ($(wc -l < "$work/nswagged/GcoreClient.cs") lines, ${placeholders} placeholder classes for types it references but does not write, ${nswag_errors} compiler errors left): ${nswag_build} s, ratio to the empty consumer $(ratio "$nswag_build" "$empty")"
 else
   echo "  NSwag's client: nswag could not be installed here"
 fi
