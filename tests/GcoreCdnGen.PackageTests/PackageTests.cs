@@ -63,7 +63,7 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
     {
         AssertPacked();
 
-        var items = $"""    <OpenApiSpec Include="{SecurityElement.Escape(RepoPaths.OriginGroupsSpec)}" Namespace="Consumer.Gcore" ClientName="GcoreClient" Tags="Origins" />""";
+        var items = $"""    <OpenApiSpec Include="{SecurityElement.Escape(RepoPaths.OriginGroupsSpec)}" Namespace="Consumer.Gcore" ClientName="GcoreClient" Tags="Elsewhere;Origins" Paths="/cdn/elsewhere;/cdn/origin_groups" />""";
         const string program = """
             var client = new Consumer.Gcore.GcoreClient(new Consumer.Gcore.GcoreClientOptions
             {
@@ -90,7 +90,10 @@ public sealed class PackageTests : IClassFixture<PackageFixture>
         Assert.Contains("build_metadata.AdditionalFiles.GcoreCdnGenSpec = true", editorConfig, StringComparison.Ordinal);
         Assert.Contains("build_metadata.AdditionalFiles.GcoreCdnGenNamespace = Consumer.Gcore", editorConfig, StringComparison.Ordinal);
         Assert.Contains("build_metadata.AdditionalFiles.GcoreCdnGenClientName = GcoreClient", editorConfig, StringComparison.Ordinal);
-        Assert.Contains("build_metadata.AdditionalFiles.GcoreCdnGenTags = Origins", editorConfig, StringComparison.Ordinal);
+        // ';'-separated lists as the README writes them: every entry counts, not only the first (the build would fail
+        // with GCDN105, no operations, if only "Elsewhere" or "/cdn/elsewhere" reached the generator).
+        Assert.Contains("build_metadata.AdditionalFiles.GcoreCdnGenTags = Elsewhere,Origins", editorConfig, StringComparison.Ordinal);
+        Assert.Contains("build_metadata.AdditionalFiles.GcoreCdnGenPaths = /cdn/elsewhere,/cdn/origin_groups", editorConfig, StringComparison.Ordinal);
         Assert.Contains("build_property.RootNamespace = Consumer", editorConfig, StringComparison.Ordinal);
 
         var run = consumer.RunProgram();
