@@ -58,7 +58,9 @@ public sealed class NamingOperation
 /// <item><term>nested object</term><description>the property (singular) under a body or entity: <c>Source</c>; kind + property under a variant: <c>S3Config</c>; owner + property elsewhere</description></item>
 /// <item><term>enum</term><description>the property: <c>OriginType</c>, or owner + property without stutter: <c>S3Type</c></description></item>
 /// </list>
-/// A name already taken, or the name of one of the type's own properties, falls back to the next form (entity + property, the full resource path), then a number.
+/// A name already taken, the name of one of the type's own properties, or the name of a type the user's project
+/// imports by itself (<see cref="ImplicitUsingTypeNames"/>: <c>Task</c>, <c>Type</c>, <c>File</c>) falls back to the next
+/// form (entity + property, the full resource path; an enum's property + <c>Kind</c>), then a number.
 /// Operations are visited in path order, request bodies before responses, properties in JSON-name order, so the
 /// same API always gives the same names.
 /// </summary>
@@ -170,6 +172,8 @@ public static class TypeNamer
                     }
 
                     wanted.Add(Words.Join(name, member));
+                    if (byId[child].Kind == TypeKind.Enum)
+                        wanted.Add(member + "Kind"); // before a number, where the owner's name already ends with the member's
                     if (Claim(child, wanted.ToArray()))
                         queue.Enqueue(child);
                 }

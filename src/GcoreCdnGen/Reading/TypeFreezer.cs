@@ -50,7 +50,8 @@ internal static class TypeFreezer
             }).ToList(),
             RuntimeSources.TypeNamesFor(options.ClientName)
                 .Concat(new[] { options.ClientName, GeneratedNames.ServiceCollectionExtensionsType(options.ClientName), GeneratedNames.FakeType(options.ClientName), ResourceNames.RawClass })
-                .Concat(operations.SelectMany(o => ResourceNames.ClassNames(o.ResourcePath))));
+                .Concat(operations.SelectMany(o => ResourceNames.ClassNames(o.ResourcePath)))
+                .Concat(ImplicitUsingTypeNames.All));
         Rename(types, names);
         operations = operations.Select(o => Rename(o, names)).ToList();
         foreach (var type in types.Where(t => t.Kind == TypeKind.Enum))

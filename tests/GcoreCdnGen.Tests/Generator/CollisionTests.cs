@@ -55,6 +55,54 @@ public class CollisionTests
     }
 
     [Fact]
+    public void TypesNamedLikeWhatImplicitUsingsImport_AreRenamed_SoTheUsersOwnTaskTypeAndFileStayUnambiguous()
+    {
+        // Gcore's Cloud document has a tasks resource, storage documents have files, CDN has enums on `type` and
+        // `action` properties: named plainly they would be Task, File, Type and Action, and a user file importing
+        // System, System.IO, System.Threading.Tasks (ImplicitUsings) and the generated namespace would not compile.
+        var run = Generate(Spec("""
+              /tasks/{id}:
+                get:
+                  parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+                  responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/Task' } } } } }
+              /files/{id}:
+                get:
+                  parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+                  responses: { '200': { description: ok, content: { application/json: { schema: { $ref: '#/components/schemas/File' } } } } }
+            """, """
+                Task: { type: object, properties: { id: { type: string }, type: { type: string, enum: [create, delete] }, action: { type: string, enum: [run, stop] } } }
+                File: { type: object, properties: { id: { type: string }, path: { type: string } } }
+            """), """
+            using System;
+            using System.IO;
+            using System.Threading.Tasks;
+            using Test.Gcore;
+
+            public static class Use
+            {
+                public static async Task<Type> Call(GcoreClient c)
+                {
+                    var task = await c.Tasks.GetAsync("1");
+                    var file = await c.Files.GetAsync("2");
+                    Action done = () => File.Exists(file.Path ?? "");
+                    done();
+                    return task.Type?.GetType() ?? typeof(Path);
+                }
+            }
+            """);
+        var types = run.OutputCompilation.GetSymbolsWithName(_ => true, SymbolFilter.Type).Select(t => t.ToDisplayString()).ToList();
+        Assert.DoesNotContain("Test.Gcore.Task", types);
+        Assert.DoesNotContain("Test.Gcore.File", types);
+        Assert.DoesNotContain("Test.Gcore.Type", types);
+        Assert.DoesNotContain("Test.Gcore.Action", types);
+        // The next form of the naming rule: owner + property for the enums, entity + method + Response for the entities.
+        Assert.Contains("Test.Gcore.TaskType", types);
+        Assert.Contains("Test.Gcore.TaskAction", types);
+        Assert.Contains("Test.Gcore.TaskGetResponse", types);
+        Assert.Contains("Test.Gcore.FileGetResponse", types);
+    }
+
+    [Fact]
     public void ARepeatedPathSegment_DoesNotNameAMemberLikeItsClass()
     {
         var run = Generate(Spec("""

@@ -134,7 +134,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("upload-files")]
-            public virtual global::System.Threading.Tasks.Task<File> CreateAsync(
+            public virtual global::System.Threading.Tasks.Task<FileCreateResponse> CreateAsync(
                 global::System.Collections.Generic.IList<GcoreFile> files,
                 string? note = null,
                 global::System.Threading.CancellationToken cancellationToken = default)
@@ -142,7 +142,7 @@ namespace Construct
                 var form = new GcoreForm();
                 form.Add("files", files);
                 form.Add("note", note);
-                return _transport.SendAsync<File>(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), global::Construct.File.ReadJson, cancellationToken, "upload-files", "/files");
+                return _transport.SendAsync<FileCreateResponse>(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), global::Construct.FileCreateResponse.ReadJson, cancellationToken, "upload-files", "/files");
             }
 
             /// <summary>download-file</summary>
@@ -256,7 +256,7 @@ namespace Construct
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("upload-files")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<File>> CreateAsync(
+                public global::System.Threading.Tasks.Task<GcoreResponse<FileCreateResponse>> CreateAsync(
                     global::System.Collections.Generic.IList<GcoreFile> files,
                     string? note = null,
                     global::System.Threading.CancellationToken cancellationToken = default)
@@ -264,7 +264,7 @@ namespace Construct
                     var form = new GcoreForm();
                     form.Add("files", files);
                     form.Add("note", note);
-                    return _transport.SendWithResponseAsync<File>(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), global::Construct.File.ReadJson, cancellationToken, "upload-files", "/files");
+                    return _transport.SendWithResponseAsync<FileCreateResponse>(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), global::Construct.FileCreateResponse.ReadJson, cancellationToken, "upload-files", "/files");
                 }
 
                 /// <summary>download-file</summary>

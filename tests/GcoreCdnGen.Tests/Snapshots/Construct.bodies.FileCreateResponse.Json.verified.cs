@@ -5,14 +5,14 @@
 
 namespace Construct;
 
-sealed partial record File
+sealed partial record FileCreateResponse
 {
     private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
 
-    internal static File ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static FileCreateResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        GcoreJson.ExpectStartObject(ref reader, "File");
-        var result = new File { Count = default! };
+        GcoreJson.ExpectStartObject(ref reader, "FileCreateResponse");
+        var result = new FileCreateResponse { Count = default! };
         bool hasCount = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         scoped global::System.ReadOnlySpan<byte> name = default;
@@ -41,7 +41,7 @@ sealed partial record File
         {
             throw GcoreJson.AtProperty(ex, name);
         }
-        if (!hasCount) throw GcoreJson.Missing("count", "File");
+        if (!hasCount) throw GcoreJson.Missing("count", "FileCreateResponse");
         if (additional is not null) result.AdditionalProperties = additional;
         return result;
     }
@@ -55,10 +55,10 @@ sealed partial record File
     }
 
     /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<File>
+    public sealed class JsonConverter : global::System.Text.Json.Serialization.JsonConverter<FileCreateResponse>
     {
-        public override File Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
+        public override FileCreateResponse Read(ref global::System.Text.Json.Utf8JsonReader reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => ReadJson(ref reader);
 
-        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, File value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
+        public override void Write(global::System.Text.Json.Utf8JsonWriter writer, FileCreateResponse value, global::System.Text.Json.JsonSerializerOptions options) => value.WriteJson(writer);
     }
 }

@@ -5,10 +5,10 @@
 
 namespace Construct;
 
-/// <summary>File</summary>
+/// <summary>FileCreateResponse</summary>
 [global::Construct.GcoreSchema("#/paths/~1files/post/responses/201/content/application~1json/schema")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(File.JsonConverter))]
-public sealed partial record File
+[global::System.Text.Json.Serialization.JsonConverter(typeof(FileCreateResponse.JsonConverter))]
+public sealed partial record FileCreateResponse
 {
     /// <summary>count</summary>
     [global::Construct.GcoreProperty("count")]
