@@ -3,7 +3,6 @@ using System.Linq;
 using GcoreCdnGen.Contract;
 using GcoreCdnGen.Diagnostics;
 using GcoreCdnGen.Emitting;
-using GcoreCdnGen.Emitting.Json;
 using GcoreCdnGen.Model;
 using GcoreCdnGen.Naming;
 using GcoreCdnGen.Reading;
@@ -49,8 +48,8 @@ public sealed class OpenApiGenerator : IIncrementalGenerator
             .WithTrackingName(TrackingNames.Types);
         context.RegisterSourceOutput(types, static (spc, output) =>
         {
+            // One file per type: its declaration, its set tracking and its JSON code together.
             spc.AddSource(HintNames.For(output.HintPrefix, output.Type.Name, ".g.cs"), SourceText.From(ModelEmitter.Emit(output.Namespace, output.Type), System.Text.Encoding.UTF8));
-            spc.AddSource(HintNames.For(output.HintPrefix, output.Type.Name, ".Json.g.cs"), SourceText.From(JsonEmitter.Emit(output.Namespace, output.Type, output.Type.VariantShapes), System.Text.Encoding.UTF8));
         });
 
         // The client needs the operations, and the list envelopes for its paging helpers; not the other types.

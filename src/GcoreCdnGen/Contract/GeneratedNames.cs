@@ -22,9 +22,6 @@ public static class GeneratedNames
     /// <summary>Every object type: the JSON properties the spec does not list, kept to be written back.</summary>
     public const string AdditionalProperties = "AdditionalProperties";
 
-    /// <summary>Every model type: the nested System.Text.Json converter class.</summary>
-    public const string JsonConverter = "JsonConverter";
-
     /// <summary>A list envelope: whether the server answered with a page (envelope) or a bare list.</summary>
     public const string IsPaginated = "IsPaginated";
 
@@ -72,13 +69,13 @@ public static class GeneratedNames
     {
         "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "GetType",
         ReadJson, WriteJson, "Finalize", "MemberwiseClone", "Clone", Unknown,
-        AdditionalProperties, IsSet, Unset, IsPaginated, JsonConverter, ScoreProperty, RequiredMask,
+        AdditionalProperties, IsSet, Unset, IsPaginated, ScoreProperty, RequiredMask,
         ReadByShape, ReadInOnePass, WriteSharedJson, Validate,
     };
 
     /// <summary>Names no value of a string-backed enum may take: what a struct has, and what the generator adds.</summary>
     public static readonly string[] ReservedEnumMembers =
     {
-        EnumValue, "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", IsKnown, ReadJson, WriteJson, JsonConverter, ListedValues,
+        EnumValue, "ToString", "Equals", "GetHashCode", "GetType", "MemberwiseClone", "Finalize", IsKnown, ReadJson, WriteJson, ListedValues,
     };
 }

@@ -24,6 +24,18 @@ public static class RuntimeSources
     /// <summary>The runtime's options type; each client gets its own copy, named after it.</summary>
     public const string OptionsTypeName = "GcoreClientOptions";
 
+    /// <summary>What every generated record implements (<c>GcoreModel.cs</c>): it carries the docs of <c>AdditionalProperties</c>.</summary>
+    public const string ModelInterface = "IGcoreModel";
+
+    /// <summary>What a generated record with optional properties implements: it carries the docs of <c>IsSet</c> and <c>Unset</c>.</summary>
+    public const string SetTrackingInterface = "IGcoreSetTracking";
+
+    /// <summary>What every generated type implements, explicitly: its <c>ReadJson</c>/<c>WriteJson</c> for the converter.</summary>
+    public const string JsonInterface = "IGcoreJson";
+
+    /// <summary>The one System.Text.Json converter of every generated type, generic over it.</summary>
+    public const string JsonConverterType = "GcoreJsonConverter";
+
     private static readonly Assembly Assembly = typeof(RuntimeSources).GetTypeInfo().Assembly;
     private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, string> Texts = new(StringComparer.Ordinal);
     private static readonly Lazy<string[]> DeclaredTypes = new(ReadDeclaredTypes);

@@ -7,7 +7,12 @@ using GcoreCdnGen.Runtime;
 
 namespace GcoreCdnGen.Emitting;
 
-/// <summary>Emits the C# declaration of one model type: records, abstract union bases and string-backed enums.</summary>
+/// <summary>
+/// Emits one model type, in one file with one declaration: records, abstract union bases and string-backed enums, with
+/// their JSON code (<see cref="JsonEmitter"/>). What every type has is declared once in the runtime
+/// (<c>GcoreModel.cs</c>): the docs of <c>IsSet</c>, <c>Unset</c> and <c>AdditionalProperties</c> on its interfaces,
+/// and one System.Text.Json converter for all types.
+/// </summary>
 internal static class ModelEmitter
 {
     public static string Emit(string ns, TypeDef type)
@@ -33,7 +38,9 @@ internal static class ModelEmitter
 
     private static void TypeDocs(SourceWriter w, string ns, TypeDef type)
     {
-        w.Doc("summary", type.Summary ?? type.Name);
+        // A summary that would only repeat the type's name is left out.
+        if (type.Summary is { } summary)
+            w.Doc("summary", summary);
         if (type.Kind == TypeKind.Union)
             // Variant names are C# identifiers, so the cref tags are written as they are (Doc would escape them).
             w.Line($"""/// <remarks>One of: {string.Join(", ", type.Variants.Select(v => $"""<see cref="{v}"/>"""))}. The variant is told apart by the shape of the JSON.</remarks>""");
@@ -44,16 +51,27 @@ internal static class ModelEmitter
         w.Line($"[global::{ns}.{MarkerAttributes.Schema}({Identifiers.Literal(type.Pointer)}{(type.UsedInRequest ? $", {nameof(GcoreSchemaAttribute.Request)} = true" : "")})]");
         if (type.Deprecated is { } deprecated)
             w.Line(CSharp.Obsolete(deprecated));
+        w.Line(Converter(type.Name));
     }
+
+    /// <summary>The attribute that hands a type to the runtime's one converter, which calls its <c>ReadJson</c>/<c>WriteJson</c>.</summary>
+    private static string Converter(string name) =>
+        $"[global::System.Text.Json.Serialization.JsonConverter(typeof({RuntimeSources.JsonConverterType}<{name}>))]";
 
     private static void EmitRecord(SourceWriter w, string ns, TypeDef type)
     {
         TypeDocs(w, ns, type);
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({type.Name}.{GeneratedNames.JsonConverter}))]");
-        string header = (type.Kind == TypeKind.Union
-            ? $"public abstract partial record {type.Name}"
-            : type.BaseType is null ? $"public sealed partial record {type.Name}" : $"public sealed partial record {type.Name} : {type.BaseType}")
-            + ValidationEmitter.BaseList(type, type.BaseType is not null);
+        // A variant inherits its union's interfaces; only the JSON one is its own.
+        var bases = new System.Collections.Generic.List<string>();
+        if (type.BaseType is { } baseType)
+            bases.Add(baseType);
+        else
+            bases.Add(RuntimeSources.ModelInterface);
+        if (type.BaseType is null && (type.Kind == TypeKind.Union || type.Properties.Any(CSharp.IsTracked)))
+            bases.Add(RuntimeSources.SetTrackingInterface);
+        bases.Add(JsonEmitter.Interface(type.Name));
+        string header = (type.Kind == TypeKind.Union ? "public abstract partial record " : "public sealed partial record ")
+            + type.Name + " : " + string.Join(", ", bases) + ValidationEmitter.BaseList(type, hasBase: true);
         using (w.Block(header))
         {
             if (type.Kind == TypeKind.Union)
@@ -89,10 +107,7 @@ internal static class ModelEmitter
             {
                 w.Line($$"""
 
-                    /// <summary>
-                    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-                    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-                    /// </summary>
+                    /// <inheritdoc/>
                     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? {{GeneratedNames.AdditionalProperties}} { get; set; }
                     """);
             }
@@ -112,6 +127,8 @@ internal static class ModelEmitter
                     """);
             }
 
+            w.Line();
+            JsonEmitter.EmitMembers(w, ns, type, type.VariantShapes);
             if (type.Kind == TypeKind.Union)
             {
                 w.Line();
@@ -136,41 +153,33 @@ internal static class ModelEmitter
             ? $"base.{method}(propertyName)"
             : $"""throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of {type.Name}.", nameof(propertyName))""";
 
-        w.Line();
-        w.Line("/// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>");
-        using (w.Block($"{modifier}bool {GeneratedNames.IsSet}(string propertyName)"))
-        {
-            using (w.Block("switch (propertyName)"))
-            {
-                foreach (var p in tracked)
-                    w.Line($"case nameof({p.Name}): return {CSharp.FieldIsSet(p)};");
-                w.Line($"default: {(derived ? "return " : "")}{Fallback(GeneratedNames.IsSet)};");
-            }
-        }
+        // The docs are the interface's (IGcoreSetTracking). One line per property: a switch expression to ask,
+        // a case that resets the field to forget.
+        w.Line($$"""
 
-        w.Line();
-        w.Line("/// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>");
-        using (w.Block($"{modifier}void {GeneratedNames.Unset}(string propertyName)"))
-        {
-            using (w.Block("switch (propertyName)"))
+            /// <inheritdoc/>
+            {{modifier}}bool {{GeneratedNames.IsSet}}(string propertyName) => propertyName switch
             {
-                foreach (var p in tracked)
+            """);
+        foreach (var p in tracked)
+            w.Line($"    nameof({p.Name}) => {CSharp.FieldIsSet(p)},");
+        w.Line($$"""
+                _ => {{Fallback(GeneratedNames.IsSet)}},
+            };
+
+            /// <inheritdoc/>
+            {{modifier}}void {{GeneratedNames.Unset}}(string propertyName)
+            {
+                switch (propertyName)
                 {
-                    w.Line($"""
-                        case nameof({p.Name}):
-                            {CSharp.Field(p)} = default;
-                            return;
-                        """);
+            """);
+        foreach (var p in tracked)
+            w.Line($"        case nameof({p.Name}): {CSharp.Field(p)} = default; return;");
+        w.Line($$"""
+                    default: {{Fallback(GeneratedNames.Unset)}};{{(derived ? " return;" : "")}}
                 }
-
-                w.Line("default:");
-                w.Indent();
-                w.Line($"{Fallback(GeneratedNames.Unset)};");
-                if (derived)
-                    w.Line("return;");
-                w.Outdent();
             }
-        }
+            """);
     }
 
     /// <summary>A response entity to the body of its replace or update call, through the runtime's conversion.</summary>
@@ -195,9 +204,9 @@ internal static class ModelEmitter
             /// its default), without being marked set; setting an optional one, or
             /// <see cref="{type.Name}.{GeneratedNames.AdditionalProperties}"/>, replaces that property in the JSON written back.
             /// </summary>
-            [global::System.Text.Json.Serialization.JsonConverter(typeof({name}.{GeneratedNames.JsonConverter}))]
+            {Converter(name)}
             """);
-        using (w.Block($"public sealed partial record {name} : {type.Name}"))
+        using (w.Block($"public sealed partial record {name} : {type.Name}, {JsonEmitter.Interface(name)}"))
         {
             w.Line("/// <summary>Keeps a JSON value as it is.</summary>");
             var requiredShared = type.Properties.Where(p => p.Presence == Presence.Required).ToList();
@@ -222,13 +231,17 @@ internal static class ModelEmitter
 
                 /// <summary>The value as it came.</summary>
                 public global::System.Text.Json.JsonElement Json { get; }
+
                 """);
+            UnionJsonEmitter.EmitUnknown(w, type);
         }
     }
 
     private static void EmitProperty(SourceWriter w, string ns, TypeDef type, PropertyDef property)
     {
-        w.Doc("summary", property.Summary ?? property.JsonName);
+        // A summary that would only repeat the JSON name (the marker attribute below has it) is left out.
+        if (property.Summary is { } summary)
+            w.Doc("summary", summary);
         // C# refuses [Obsolete] on a required member (CS9042): there the deprecation is said in the docs only.
         bool required = !CSharp.IsTracked(property) && property.Presence != Presence.DefaultEmpty;
         string? deprecatedNote = required && property.Deprecated is { } reason ? SourceWriter.Xml(Deprecation.Text(reason)) + " " : null;
@@ -255,7 +268,6 @@ internal static class ModelEmitter
         string kind = property.KindValue is { } value ? $" = new({Identifiers.Literal(value)})" : "";
         w.Line($$"""
             public {{propertyType}} {{property.Name}} { get => {{CSharp.FieldValue(property)}}; set => {{field}} = new(value); }
-
             {{access}} GcoreOptional<{{propertyType}}> {{field}}{{kind}};
             """);
     }
@@ -264,24 +276,20 @@ internal static class ModelEmitter
     {
         TypeDocs(w, ns, type);
         string name = type.Name;
-        w.Line($"[global::System.Text.Json.Serialization.JsonConverter(typeof({name}.{GeneratedNames.JsonConverter}))]");
-        using (w.Block($"public readonly partial struct {name} : global::System.IEquatable<{name}>"))
+        using (w.Block($"public readonly partial struct {name} : global::System.IEquatable<{name}>, {JsonEmitter.Interface(name)}"))
         {
             w.Line($$"""
                 private readonly string? _value;
 
                 /// <summary>A value, known to the spec or not.</summary>
-                public {{name}}(string value)
-                {
-                    _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-                }
+                public {{name}}(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
                 """);
 
+            // No summary per value: it would only repeat the JSON value, which the marker attribute holds.
             foreach (var value in type.Values)
             {
                 w.Line($$"""
 
-                    /// <summary><c>{{SourceWriter.Xml(value.Value)}}</c></summary>
                     [global::{{ns}}.{{MarkerAttributes.EnumValue}}({{Identifiers.Literal(value.Value)}})]
                     public static {{name}} {{value.MemberName}} { get; } = new({{Identifiers.Literal(value.Value)}});
                     """);
@@ -316,19 +324,15 @@ internal static class ModelEmitter
             w.Line($$"""
 
                 public static implicit operator {{name}}(string value) => new(value);
-
                 public static bool operator ==({{name}} left, {{name}} right) => left.Equals(right);
-
                 public static bool operator !=({{name}} left, {{name}} right) => !left.Equals(right);
-
                 public bool Equals({{name}} other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
                 public override bool Equals(object? obj) => obj is {{name}} other && Equals(other);
-
                 public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
                 public override string ToString() => Value;
+
                 """);
+            JsonEmitter.EmitMembers(w, ns, type, type.VariantShapes);
         }
     }
 }

@@ -1,6 +1,7 @@
 using System;
 using System.Collections.Generic;
 using System.Linq;
+using GcoreCdnGen.Contract;
 using GcoreCdnGen.Model;
 
 namespace GcoreCdnGen.Naming;
@@ -207,9 +208,9 @@ public static class TypeNamer
     /// <summary>Members every generated type of a kind declares: a type is never named like one of them (CS0542).</summary>
     private static IEnumerable<string> FixedMembers(TypeKind kind) => kind switch
     {
-        TypeKind.Enum => new[] { "JsonConverter", "Value", "IsKnown" },
-        TypeKind.Union => new[] { "JsonConverter", "Unknown" },
-        _ => new[] { "JsonConverter" },
+        TypeKind.Enum => new[] { GeneratedNames.EnumValue, GeneratedNames.IsKnown },
+        TypeKind.Union => new[] { GeneratedNames.Unknown },
+        _ => System.Array.Empty<string>(),
     };
 
     /// <summary>The entity of a resource path (<c>Cdn/OriginGroups</c> is <c>OriginGroup</c>), and the same qualified by the path.</summary>

@@ -5,21 +5,66 @@
 
 namespace Construct;
 
-/// <summary>FileCreateResponse</summary>
 [global::Construct.GcoreSchema("#/paths/~1files/post/responses/201/content/application~1json/schema")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(FileCreateResponse.JsonConverter))]
-public sealed partial record FileCreateResponse
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<File>))]
+public sealed partial record File : IGcoreModel, IGcoreJson<File>
 {
-    /// <summary>count</summary>
     [global::Construct.GcoreProperty("count")]
     public required long Count { get; set; }
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+
+    internal static File ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "File");
+        var result = new File { Count = default! };
+        bool hasCount = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 5:
+                        if (GcoreJson.NameIs(name, "count"u8))
+                        {
+                            result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "count");
+                            hasCount = true;
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasCount) throw GcoreJson.Missing("count", "File");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(JsonName_Count, Count);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count");
+        writer.WriteEndObject();
+    }
+
+    static File IGcoreJson<File>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<File>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -5,25 +5,19 @@
 
 namespace Construct;
 
-/// <summary>Format</summary>
 /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
 [global::Construct.GcoreSchema("#/paths/~1reports~1{kind}/get/parameters/1/schema", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Format.JsonConverter))]
-public readonly partial struct Format : global::System.IEquatable<Format>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Format>))]
+public readonly partial struct Format : global::System.IEquatable<Format>, IGcoreJson<Format>
 {
     private readonly string? _value;
 
     /// <summary>A value, known to the spec or not.</summary>
-    public Format(string value)
-    {
-        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-    }
+    public Format(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    /// <summary><c>csv</c></summary>
     [global::Construct.GcoreEnumValue("csv")]
     public static Format Csv { get; } = new("csv");
 
-    /// <summary><c>json</c></summary>
     [global::Construct.GcoreEnumValue("json")]
     public static Format Json { get; } = new("json");
 
@@ -36,16 +30,27 @@ public readonly partial struct Format : global::System.IEquatable<Format>
     internal const string ListedValues = "csv, json";
 
     public static implicit operator Format(string value) => new(value);
-
     public static bool operator ==(Format left, Format right) => left.Equals(right);
-
     public static bool operator !=(Format left, Format right) => !left.Equals(right);
-
     public bool Equals(Format other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
     public override bool Equals(object? obj) => obj is Format other && Equals(other);
-
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
     public override string ToString() => Value;
+
+    /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
+    internal static Format ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("csv"u8)) return Csv;
+            if (reader.ValueTextEquals("json"u8)) return Json;
+        }
+
+        return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "Format"));
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
+
+    static Format IGcoreJson<Format>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<Format>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

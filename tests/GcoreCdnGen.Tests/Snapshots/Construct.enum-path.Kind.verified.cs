@@ -5,29 +5,22 @@
 
 namespace Construct;
 
-/// <summary>Kind</summary>
 /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
 [global::Construct.GcoreSchema("#/components/schemas/ReportKind", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Kind.JsonConverter))]
-public readonly partial struct Kind : global::System.IEquatable<Kind>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Kind>))]
+public readonly partial struct Kind : global::System.IEquatable<Kind>, IGcoreJson<Kind>
 {
     private readonly string? _value;
 
     /// <summary>A value, known to the spec or not.</summary>
-    public Kind(string value)
-    {
-        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-    }
+    public Kind(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    /// <summary><c>daily</c></summary>
     [global::Construct.GcoreEnumValue("daily")]
     public static Kind Daily { get; } = new("daily");
 
-    /// <summary><c>weekly</c></summary>
     [global::Construct.GcoreEnumValue("weekly")]
     public static Kind Weekly { get; } = new("weekly");
 
-    /// <summary><c>per-month</c></summary>
     [global::Construct.GcoreEnumValue("per-month")]
     public static Kind PerMonth { get; } = new("per-month");
 
@@ -40,16 +33,28 @@ public readonly partial struct Kind : global::System.IEquatable<Kind>
     internal const string ListedValues = "daily, weekly, per-month";
 
     public static implicit operator Kind(string value) => new(value);
-
     public static bool operator ==(Kind left, Kind right) => left.Equals(right);
-
     public static bool operator !=(Kind left, Kind right) => !left.Equals(right);
-
     public bool Equals(Kind other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
     public override bool Equals(object? obj) => obj is Kind other && Equals(other);
-
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
     public override string ToString() => Value;
+
+    /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
+    internal static Kind ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("daily"u8)) return Daily;
+            if (reader.ValueTextEquals("weekly"u8)) return Weekly;
+            if (reader.ValueTextEquals("per-month"u8)) return PerMonth;
+        }
+
+        return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "Kind"));
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
+
+    static Kind IGcoreJson<Kind>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<Kind>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

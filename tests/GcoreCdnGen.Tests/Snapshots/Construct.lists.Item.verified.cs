@@ -5,50 +5,96 @@
 
 namespace Construct;
 
-/// <summary>Item</summary>
 [global::Construct.GcoreSchema("#/components/schemas/Item")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Item.JsonConverter))]
-public sealed partial record Item
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Item>))]
+public sealed partial record Item : IGcoreModel, IGcoreSetTracking, IGcoreJson<Item>
 {
-    /// <summary>id</summary>
     [global::Construct.GcoreProperty("id")]
     public required long Id { get; set; }
 
-    /// <summary>name</summary>
     [global::Construct.GcoreProperty("name")]
     public string? Name { get => _name.Value; set => _name = new(value); }
-
     private GcoreOptional<string?> _name;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Name): return _name.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Item.", nameof(propertyName));
-        }
-    }
+        nameof(Name) => _name.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Item.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Name):
-                _name = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Item.", nameof(propertyName));
+            case nameof(Name): _name = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Item.", nameof(propertyName));
         }
     }
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+
+    internal static Item ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "Item");
+        var result = new Item { Id = default! };
+        bool hasId = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 2:
+                        if (GcoreJson.NameIs(name, "id"u8))
+                        {
+                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
+                            hasId = true;
+                            continue;
+                        }
+                        break;
+                    case 4:
+                        if (GcoreJson.NameIs(name, "name"u8))
+                        {
+                            result.Name = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasId) throw GcoreJson.Missing("id", "Item");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(JsonName_Id, Id);
+        if (_name.IsSet && _name.Value is not null) writer.WriteString(JsonName_Name, _name.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "name");
+        writer.WriteEndObject();
+    }
+
+    static Item IGcoreJson<Item>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<Item>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -5,54 +5,132 @@
 
 namespace Construct;
 
-/// <summary>ItemList</summary>
 /// <remarks>The server responds with a bare array or with a paginated envelope; both read into this type.</remarks>
 [global::Construct.GcoreSchema("#/components/schemas/ItemList")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(ItemList.JsonConverter))]
-public sealed partial record ItemList
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<ItemList>))]
+public sealed partial record ItemList : IGcoreModel, IGcoreSetTracking, IGcoreJson<ItemList>
 {
-    /// <summary>count</summary>
     [global::Construct.GcoreProperty("count")]
     public long? Count { get => _count.Value; set => _count = new(value); }
-
     private GcoreOptional<long?> _count;
 
-    /// <summary>results</summary>
     [global::Construct.GcoreProperty("results")]
     public global::System.Collections.Generic.IList<Item> Results { get; set; } = new global::System.Collections.Generic.List<Item>();
 
     /// <summary>True when the server sent the paginated envelope, false when it sent a bare array.</summary>
     public bool IsPaginated { get; set; }
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Count): return _count.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName));
-        }
-    }
+        nameof(Count) => _count.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Count):
-                _count = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName));
+            case nameof(Count): _count = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName));
         }
     }
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Results = global::System.Text.Json.JsonEncodedText.Encode("results");
+
+    internal static ItemList ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartArray)
+        {
+            var items = GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item"))!;
+            return new ItemList { Results = items, IsPaginated = false, Count = items.Count };
+        }
+
+        GcoreJson.ExpectStartObject(ref reader, "ItemList");
+        var result = new ItemList();
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 5:
+                        if (GcoreJson.NameIs(name, "count"u8))
+                        {
+                            result.Count = GcoreJson.ReadInt64(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "results"u8))
+                        {
+                            result.Results = GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "results");
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (additional is not null) result.AdditionalProperties = additional;
+        result.IsPaginated = true;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        if (!IsPaginated)
+        {
+            {
+                var items1 = Results;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+            return;
+        }
+
+        writer.WriteStartObject();
+        if (_count.IsSet && _count.Value is not null) writer.WriteNumber(JsonName_Count, _count.Value.Value);
+        if (Results is not null)
+        {
+            writer.WritePropertyName(JsonName_Results);
+            {
+                var items1 = Results;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "results");
+        writer.WriteEndObject();
+    }
+
+    static ItemList IGcoreJson<ItemList>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<ItemList>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -5,50 +5,105 @@
 
 namespace Construct;
 
-/// <summary>Label</summary>
 [global::Construct.GcoreSchema("#/components/schemas/Labels")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Label.JsonConverter))]
-public sealed partial record Label
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Label>))]
+public sealed partial record Label : IGcoreModel, IGcoreSetTracking, IGcoreJson<Label>
 {
-    /// <summary>counts</summary>
     [global::Construct.GcoreProperty("counts")]
     public required global::System.Collections.Generic.IDictionary<string, long> Counts { get; set; }
 
-    /// <summary>owners</summary>
     [global::Construct.GcoreProperty("owners")]
     public global::System.Collections.Generic.IDictionary<string, Owners>? Owners { get => _owners.Value; set => _owners = new(value); }
-
     private GcoreOptional<global::System.Collections.Generic.IDictionary<string, Owners>?> _owners;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Owners): return _owners.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
-        }
-    }
+        nameof(Owners) => _owners.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Owners):
-                _owners = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
+            case nameof(Owners): _owners = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
         }
     }
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Counts = global::System.Text.Json.JsonEncodedText.Encode("counts");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Owners = global::System.Text.Json.JsonEncodedText.Encode("owners");
+
+    internal static Label ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "Label");
+        var result = new Label { Counts = default! };
+        bool hasCounts = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 6:
+                        if (GcoreJson.NameIs(name, "counts"u8))
+                        {
+                            result.Counts = GcoreJson.NotNull(GcoreJson.ReadMap<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r1), "An item")), "counts");
+                            hasCounts = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "owners"u8))
+                        {
+                            result.Owners = GcoreJson.ReadMap<Owners>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owners.ReadJson(ref r1)), "An item"));
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasCounts) throw GcoreJson.Missing("counts", "Label");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(JsonName_Counts);
+        GcoreJson.WriteMap<long>(writer, Counts, static (w1, item1) =>
+        {
+            w1.WriteNumberValue(item1);
+        });
+        if (_owners.IsSet && _owners.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_Owners);
+            GcoreJson.WriteMap<Owners>(writer, _owners.Value, static (w1, item1) =>
+            {
+                item1.WriteJson(w1);
+            });
+        }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "counts" or "owners");
+        writer.WriteEndObject();
+    }
+
+    static Label IGcoreJson<Label>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<Label>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -5,46 +5,81 @@
 
 namespace Construct;
 
-/// <summary>Owners</summary>
 [global::Construct.GcoreSchema("#/components/schemas/Owner")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Owners.JsonConverter))]
-public sealed partial record Owners
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Owners>))]
+public sealed partial record Owners : IGcoreModel, IGcoreSetTracking, IGcoreJson<Owners>
 {
-    /// <summary>name</summary>
     [global::Construct.GcoreProperty("name")]
     public string? Name { get => _name.Value; set => _name = new(value); }
-
     private GcoreOptional<string?> _name;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Name): return _name.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName));
-        }
-    }
+        nameof(Name) => _name.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Name):
-                _name = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName));
+            case nameof(Name): _name = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName));
         }
     }
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+
+    internal static Owners ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "Owners");
+        var result = new Owners();
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 4:
+                        if (GcoreJson.NameIs(name, "name"u8))
+                        {
+                            result.Name = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        if (_name.IsSet && _name.Value is not null) writer.WriteString(JsonName_Name, _name.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name");
+        writer.WriteEndObject();
+    }
+
+    static Owners IGcoreJson<Owners>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<Owners>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

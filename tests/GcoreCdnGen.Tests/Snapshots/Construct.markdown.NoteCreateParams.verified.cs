@@ -7,8 +7,8 @@ namespace Construct;
 
 /// <summary>A note; <c>text</c> is <b>required</b>.</summary>
 [global::Construct.GcoreSchema("#/components/schemas/Note", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(NoteCreateParams.JsonConverter))]
-public sealed partial record NoteCreateParams
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<NoteCreateParams>))]
+public sealed partial record NoteCreateParams : IGcoreModel, IGcoreJson<NoteCreateParams>
 {
     /// <summary>
     /// The note's text.
@@ -20,10 +20,7 @@ public sealed partial record NoteCreateParams
     [global::Construct.GcoreProperty("text")]
     public required string Text { get; set; }
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
@@ -31,4 +28,54 @@ public sealed partial record NoteCreateParams
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Text = global::System.Text.Json.JsonEncodedText.Encode("text");
+
+    internal static NoteCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "NoteCreateParams");
+        var result = new NoteCreateParams { Text = default! };
+        bool hasText = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 4:
+                        if (GcoreJson.NameIs(name, "text"u8))
+                        {
+                            result.Text = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "text");
+                            hasText = true;
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasText) throw GcoreJson.Missing("text", "NoteCreateParams");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_Text, Text);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "text");
+        writer.WriteEndObject();
+    }
+
+    static NoteCreateParams IGcoreJson<NoteCreateParams>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<NoteCreateParams>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -5,43 +5,31 @@
 
 namespace Construct;
 
-/// <summary>Cell</summary>
 [global::Construct.GcoreSchema("#/components/schemas/Cell", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Cell.JsonConverter))]
-public sealed partial record Cell
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Cell>))]
+public sealed partial record Cell : IGcoreModel, IGcoreSetTracking, IGcoreJson<Cell>
 {
-    /// <summary>value</summary>
     [global::Construct.GcoreProperty("value")]
     public string? Value { get => _value.Value; set => _value = new(value); }
-
     private GcoreOptional<string?> _value;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Value): return _value.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));
-        }
-    }
+        nameof(Value) => _value.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Value):
-                _value = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));
+            case nameof(Value): _value = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));
         }
     }
 
@@ -50,4 +38,51 @@ public sealed partial record Cell
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Value = global::System.Text.Json.JsonEncodedText.Encode("value");
+
+    internal static Cell ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "Cell");
+        var result = new Cell();
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 5:
+                        if (GcoreJson.NameIs(name, "value"u8))
+                        {
+                            result.Value = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        if (_value.IsSet && _value.Value is not null) writer.WriteString(JsonName_Value, _value.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "value");
+        writer.WriteEndObject();
+    }
+
+    static Cell IGcoreJson<Cell>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<Cell>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -5,57 +5,40 @@
 
 namespace Construct;
 
-/// <summary>GridCreateParams</summary>
 [global::Construct.GcoreSchema("#/components/schemas/Grid", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(GridCreateParams.JsonConverter))]
-public sealed partial record GridCreateParams
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<GridCreateParams>))]
+public sealed partial record GridCreateParams : IGcoreModel, IGcoreSetTracking, IGcoreJson<GridCreateParams>
 {
-    /// <summary>rows</summary>
     [global::Construct.GcoreProperty("rows")]
     public required global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<long>> Rows { get; set; }
 
-    /// <summary>cells</summary>
     [global::Construct.GcoreProperty("cells")]
     public global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>? Cells { get => _cells.Value; set => _cells = new(value); }
-
     private GcoreOptional<global::System.Collections.Generic.IList<global::System.Collections.Generic.IList<Cell>>?> _cells;
 
-    /// <summary>tags</summary>
     [global::Construct.GcoreProperty("tags")]
     public global::System.Collections.Generic.IList<string>? Tags { get => _tags.Value; set => _tags = new(value); }
-
     private GcoreOptional<global::System.Collections.Generic.IList<string>?> _tags;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Cells): return _cells.IsSet;
-            case nameof(Tags): return _tags.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
-        }
-    }
+        nameof(Cells) => _cells.IsSet,
+        nameof(Tags) => _tags.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Cells):
-                _cells = default;
-                return;
-            case nameof(Tags):
-                _tags = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
+            case nameof(Cells): _cells = default; return;
+            case nameof(Tags): _tags = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
         }
     }
 
@@ -64,4 +47,124 @@ public sealed partial record GridCreateParams
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Rows = global::System.Text.Json.JsonEncodedText.Encode("rows");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Cells = global::System.Text.Json.JsonEncodedText.Encode("cells");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Tags = global::System.Text.Json.JsonEncodedText.Encode("tags");
+
+    internal static GridCreateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "GridCreateParams");
+        var result = new GridCreateParams { Rows = default! };
+        bool hasRows = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 4:
+                        if (GcoreJson.NameIs(name, "rows"u8))
+                        {
+                            result.Rows = GcoreJson.NotNull(GcoreJson.ReadList<global::System.Collections.Generic.IList<long>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<long>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r2), "An item")), "An item")), "rows");
+                            hasRows = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "tags"u8))
+                        {
+                            result.Tags = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (GcoreJson.NameIs(name, "cells"u8))
+                        {
+                            result.Cells = GcoreJson.ReadList<global::System.Collections.Generic.IList<Cell>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<Cell>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNull((r2.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Cell.ReadJson(ref r2)), "An item")), "An item"));
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasRows) throw GcoreJson.Missing("rows", "GridCreateParams");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WritePropertyName(JsonName_Rows);
+        {
+            var items1 = Rows;
+            writer.WriteStartArray();
+            for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+            {
+                var item1 = items1[i1];
+                {
+                    var items2 = item1;
+                    writer.WriteStartArray();
+                    for (int i2 = 0, n2 = items2.Count; i2 < n2; i2++)
+                    {
+                        var item2 = items2[i2];
+                        writer.WriteNumberValue(item2);
+                    }
+                    writer.WriteEndArray();
+                }
+            }
+            writer.WriteEndArray();
+        }
+        if (_cells.IsSet && _cells.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_Cells);
+            {
+                var items1 = _cells.Value;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    {
+                        var items2 = item1;
+                        writer.WriteStartArray();
+                        for (int i2 = 0, n2 = items2.Count; i2 < n2; i2++)
+                        {
+                            var item2 = items2[i2];
+                            item2.WriteJson(writer);
+                        }
+                        writer.WriteEndArray();
+                    }
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (_tags.IsSet && _tags.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_Tags);
+            {
+                var items1 = _tags.Value;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    writer.WriteStringValue(item1);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "rows" or "cells" or "tags");
+        writer.WriteEndObject();
+    }
+
+    static GridCreateParams IGcoreJson<GridCreateParams>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<GridCreateParams>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

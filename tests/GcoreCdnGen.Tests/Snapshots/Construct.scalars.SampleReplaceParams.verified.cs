@@ -5,89 +5,61 @@
 
 namespace Construct;
 
-/// <summary>SampleReplaceParams</summary>
 [global::Construct.GcoreSchema("#/components/schemas/Sample", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(SampleReplaceParams.JsonConverter))]
-public sealed partial record SampleReplaceParams
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<SampleReplaceParams>))]
+public sealed partial record SampleReplaceParams : IGcoreModel, IGcoreSetTracking, IGcoreJson<SampleReplaceParams>
 {
-    /// <summary>id</summary>
     [global::Construct.GcoreProperty("id")]
     public required global::System.Guid Id { get; set; }
 
-    /// <summary>count</summary>
     [global::Construct.GcoreProperty("count")]
     public required int Count { get; set; }
 
-    /// <summary>total</summary>
     [global::Construct.GcoreProperty("total")]
     public long? Total { get => _total.Value; set => _total = new(value); }
-
     private GcoreOptional<long?> _total;
 
-    /// <summary>ratio</summary>
     [global::Construct.GcoreProperty("ratio")]
     public required double Ratio { get; set; }
 
-    /// <summary>weight</summary>
     [global::Construct.GcoreProperty("weight")]
     public double? Weight { get => _weight.Value; set => _weight = new(value); }
-
     private GcoreOptional<double?> _weight;
 
-    /// <summary>taken</summary>
     [global::Construct.GcoreProperty("taken")]
     public required global::System.DateTimeOffset Taken { get; set; }
 
-    /// <summary>checked</summary>
     [global::Construct.GcoreProperty("checked")]
     public global::System.DateTimeOffset? Checked { get => _checked.Value; set => _checked = new(value); }
-
     private GcoreOptional<global::System.DateTimeOffset?> _checked;
 
-    /// <summary>enabled</summary>
     [global::Construct.GcoreProperty("enabled")]
     public bool? Enabled { get => _enabled.Value; set => _enabled = new(value); }
-
     private GcoreOptional<bool?> _enabled;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Total): return _total.IsSet;
-            case nameof(Weight): return _weight.IsSet;
-            case nameof(Checked): return _checked.IsSet;
-            case nameof(Enabled): return _enabled.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
-        }
-    }
+        nameof(Total) => _total.IsSet,
+        nameof(Weight) => _weight.IsSet,
+        nameof(Checked) => _checked.IsSet,
+        nameof(Enabled) => _enabled.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Total):
-                _total = default;
-                return;
-            case nameof(Weight):
-                _weight = default;
-                return;
-            case nameof(Checked):
-                _checked = default;
-                return;
-            case nameof(Enabled):
-                _enabled = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
+            case nameof(Total): _total = default; return;
+            case nameof(Weight): _weight = default; return;
+            case nameof(Checked): _checked = default; return;
+            case nameof(Enabled): _enabled = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
         }
     }
 
@@ -96,4 +68,138 @@ public sealed partial record SampleReplaceParams
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Total = global::System.Text.Json.JsonEncodedText.Encode("total");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Ratio = global::System.Text.Json.JsonEncodedText.Encode("ratio");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Weight = global::System.Text.Json.JsonEncodedText.Encode("weight");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Taken = global::System.Text.Json.JsonEncodedText.Encode("taken");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Checked = global::System.Text.Json.JsonEncodedText.Encode("checked");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+
+    internal static SampleReplaceParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "SampleReplaceParams");
+        var result = new SampleReplaceParams { Id = default!, Count = default!, Ratio = default!, Taken = default! };
+        bool hasId = false;
+        bool hasCount = false;
+        bool hasRatio = false;
+        bool hasTaken = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 2:
+                        if (GcoreJson.NameIs(name, "id"u8))
+                        {
+                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id");
+                            hasId = true;
+                            continue;
+                        }
+                        break;
+                    case 5:
+                        if (GcoreJson.NameIs(name, "count"u8))
+                        {
+                            result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count");
+                            hasCount = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "total"u8))
+                        {
+                            result.Total = GcoreJson.ReadInt64(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "ratio"u8))
+                        {
+                            result.Ratio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio");
+                            hasRatio = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "taken"u8))
+                        {
+                            result.Taken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken");
+                            hasTaken = true;
+                            continue;
+                        }
+                        break;
+                    case 6:
+                        if (GcoreJson.NameIs(name, "weight"u8))
+                        {
+                            result.Weight = GcoreJson.ReadDouble(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "checked"u8))
+                        {
+                            result.Checked = GcoreJson.ReadDateTimeOffset(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "enabled"u8))
+                        {
+                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasId) throw GcoreJson.Missing("id", "SampleReplaceParams");
+        if (!hasCount) throw GcoreJson.Missing("count", "SampleReplaceParams");
+        if (!hasRatio) throw GcoreJson.Missing("ratio", "SampleReplaceParams");
+        if (!hasTaken) throw GcoreJson.Missing("taken", "SampleReplaceParams");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_Id, Id);
+        writer.WriteNumber(JsonName_Count, Count);
+        if (_total.IsSet && _total.Value is not null) writer.WriteNumber(JsonName_Total, _total.Value.Value);
+        writer.WriteNumber(JsonName_Ratio, Ratio);
+        if (_weight.IsSet)
+        {
+            if (_weight.Value is null)
+            {
+                writer.WriteNull(JsonName_Weight);
+            }
+            else
+            {
+                writer.WriteNumber(JsonName_Weight, _weight.Value.Value);
+            }
+        }
+        writer.WriteString(JsonName_Taken, Taken);
+        if (_checked.IsSet)
+        {
+            if (_checked.Value is null)
+            {
+                writer.WriteNull(JsonName_Checked);
+            }
+            else
+            {
+                writer.WriteString(JsonName_Checked, _checked.Value.Value);
+            }
+        }
+        if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "count" or "total" or "ratio" or "weight" or "taken" or "checked" or "enabled");
+        writer.WriteEndObject();
+    }
+
+    static SampleReplaceParams IGcoreJson<SampleReplaceParams>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<SampleReplaceParams>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

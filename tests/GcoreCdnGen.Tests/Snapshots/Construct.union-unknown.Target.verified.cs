@@ -5,54 +5,279 @@
 
 namespace Construct;
 
-/// <summary>Target</summary>
 /// <remarks>One of: <see cref="TargetVariant2"/>, <see cref="TargetVariant1"/>. The variant is told apart by the shape of the JSON.</remarks>
 [global::Construct.GcoreSchema("#/components/schemas/Target")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Target.JsonConverter))]
-public abstract partial record Target
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Target>))]
+public abstract partial record Target : IGcoreModel, IGcoreSetTracking, IGcoreJson<Target>
 {
     /// <summary>Only the variants declared by the spec derive from this type.</summary>
     private protected Target()
     {
     }
 
-    /// <summary>enabled</summary>
     [global::Construct.GcoreProperty("enabled")]
     public bool? Enabled { get => _enabled.Value; set => _enabled = new(value); }
-
     private protected GcoreOptional<bool?> _enabled;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public virtual bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public virtual bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Enabled): return _enabled.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName));
-        }
-    }
+        nameof(Enabled) => _enabled.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public virtual void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Enabled):
-                _enabled = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName));
+            case nameof(Enabled): _enabled = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName));
         }
     }
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public sealed override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+
+    /// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref="ReadByShape"/> does.</summary>
+    internal static Target ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "Target");
+        var start = reader;
+        try
+        {
+            var value = ReadInOnePass(ref reader);
+            if (value is not null) return value;
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            // Left to the read below, which names the property at fault.
+        }
+
+        reader = start;
+        return ReadByShape(ref reader);
+    }
+
+    /// <summary>
+    /// Reads the variant in one walk over the object: every variant is scored as <see cref="ReadByShape"/> scores it,
+    /// while the values go to locals; the variant that fits is built from them. Returns null (the reader then stands
+    /// anywhere inside the object) when the object needs <see cref="ReadByShape"/>: a value of the wrong kind, a name
+    /// the variants type differently, a property the chosen variant does not know, or no variant that fits.
+    /// </summary>
+    internal static Target? ReadInOnePass(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var fit0 = new GcoreJsonFit();
+        var fit1 = new GcoreJsonFit();
+        bool? vEnabled = default;
+        bool hasEnabled = false;
+        string? vHost = default;
+        bool hasHost = false;
+        long? vPort = default;
+        bool hasPort = false;
+        string? vBucket = default;
+        bool hasBucket = false;
+        bool readRegion = false;
+        var fitRegion_TargetVariant1Region = new GcoreJsonFit();
+        string? vRegion_Code = default;
+        bool hasRegion_Code = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalRegion = null;
+        bool hasRegion = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            var name = GcoreJson.PropertyName(in reader);
+            switch (name.Length)
+            {
+                case 4:
+                    if (GcoreJson.NameIs(name, "host"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                        fit0.Known(true, 0x1UL);
+                        vHost = GcoreJson.ReadString(ref reader);
+                        hasHost = true;
+                        continue;
+                    }
+                    if (GcoreJson.NameIs(name, "port"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Number, true)) return null;
+                        fit0.Known(true, 0);
+                        vPort = GcoreJson.ReadInt64(ref reader);
+                        hasPort = true;
+                        continue;
+                    }
+                    break;
+                case 6:
+                    if (GcoreJson.NameIs(name, "bucket"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                        fit1.Known(true, 0x1UL);
+                        vBucket = GcoreJson.ReadString(ref reader);
+                        hasBucket = true;
+                        continue;
+                    }
+                    if (GcoreJson.NameIs(name, "region"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                        {
+                            if (hasRegion) return null;
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                            {
+                                var name1 = GcoreJson.PropertyName(in reader);
+                                switch (name1.Length)
+                                {
+                                    case 4:
+                                        if (GcoreJson.NameIs(name1, "code"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitRegion_TargetVariant1Region.Known(true, 0x1UL);
+                                            vRegion_Code = GcoreJson.ReadString(ref reader);
+                                            hasRegion_Code = true;
+                                            continue;
+                                        }
+                                        break;
+                                }
+                                // A name no type here knows: kept, as every one of them would keep it.
+                                GcoreJson.ReadAdditional(ref reader, ref additionalRegion);
+                            }
+                            fit1.Nested(fitRegion_TargetVariant1Region.Result(global::Construct.TargetVariant1Region.RequiredMask), 0x2UL);
+                            readRegion = true;
+                        }
+                        else
+                        {
+                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Object, false)) return null;
+                            fit1.Known(true, 0x2UL);
+                            readRegion = false;
+                        }
+                        hasRegion = true;
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (GcoreJson.NameIs(name, "enabled"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
+                        fit0.Known(true, 0);
+                        fit1.Known(true, 0);
+                        vEnabled = GcoreJson.ReadBoolean(ref reader);
+                        hasEnabled = true;
+                        continue;
+                    }
+                    break;
+            }
+            // A name no type here knows: kept, as every one of them would keep it.
+            GcoreJson.ReadAdditional(ref reader, ref additional);
+        }
+
+        int pick = -1;
+        int pickScore = int.MinValue;
+        if (fit0.Fits(global::Construct.TargetVariant2.RequiredMask) && fit0.Rank(3) > pickScore) { pick = 0; pickScore = fit0.Rank(3); }
+        if (fit1.Fits(global::Construct.TargetVariant1.RequiredMask) && fit1.Rank(3) > pickScore) { pick = 1; pickScore = fit1.Rank(3); }
+
+        switch (pick)
+        {
+            case 0:
+            {
+                if (hasBucket || hasRegion) return null;
+                if (!hasHost || vHost is null) return null;
+                var result_TargetVariant2 = new global::Construct.TargetVariant2 { Host = vHost };
+                if (hasEnabled) result_TargetVariant2.Enabled = vEnabled;
+                if (hasPort) result_TargetVariant2.Port = vPort;
+                if (additional is not null) result_TargetVariant2.AdditionalProperties = additional;
+                return result_TargetVariant2;
+            }
+            case 1:
+            {
+                if (hasHost || hasPort) return null;
+                global::Construct.TargetVariant1Region? oRegion = null;
+                if (readRegion)
+                {
+                    if (!fitRegion_TargetVariant1Region.Fits(global::Construct.TargetVariant1Region.RequiredMask)) return null;
+                    if (!hasRegion_Code || vRegion_Code is null) return null;
+                    var result1_TargetVariant1Region = new global::Construct.TargetVariant1Region { Code = vRegion_Code };
+                    if (additionalRegion is not null) result1_TargetVariant1Region.AdditionalProperties = additionalRegion;
+                    oRegion = result1_TargetVariant1Region;
+                }
+                if (!hasBucket || vBucket is null) return null;
+                if (!hasRegion || oRegion is null) return null;
+                var result_TargetVariant1 = new global::Construct.TargetVariant1 { Bucket = vBucket, Region = oRegion };
+                if (hasEnabled) result_TargetVariant1.Enabled = vEnabled;
+                if (additional is not null) result_TargetVariant1.AdditionalProperties = additional;
+                return result_TargetVariant1;
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads the variant the JSON object is, told apart by shape: every variant is scored on a copy of the reader, then
+    /// the variant that fits best (every required property there, every known property of the right kind) reads the
+    /// object. When none fits, a variant that
+    /// still claims the object (its required properties there, its required objects recognisably its own) is read,
+    /// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:
+    /// it is kept as <see cref="Unknown"/>.
+    /// </summary>
+    internal static Target ReadByShape(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var scan = reader;
+        var fit0 = new GcoreJsonFit();
+        var fit1 = new GcoreJsonFit();
+        while (scan.Read() && scan.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            var name = GcoreJson.PropertyName(in scan);
+            scan.Read();
+            global::Construct.TargetVariant2.ScoreProperty(ref fit0, name, in scan, true);
+            global::Construct.TargetVariant1.ScoreProperty(ref fit1, name, in scan, true);
+            if (scan.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (fit0.HasPending || fit1.HasPending))
+            {
+                GcoreJsonFit.ScoreNested(ref scan, ref fit0, ref fit1);
+            }
+            else
+            {
+                scan.Skip();
+            }
+        }
+
+        int pick = -1;
+        int pickScore = int.MinValue;
+        if (fit0.Fits(global::Construct.TargetVariant2.RequiredMask) && fit0.Rank(3) > pickScore) { pick = 0; pickScore = fit0.Rank(3); }
+        if (fit1.Fits(global::Construct.TargetVariant1.RequiredMask) && fit1.Rank(3) > pickScore) { pick = 1; pickScore = fit1.Rank(3); }
+        if (pick < 0)
+        {
+            // Nothing fits: a variant that claims the object is read, so the error names the property at fault.
+            if (fit0.Claims(global::Construct.TargetVariant2.RequiredMask) && fit0.Rank(3) > pickScore) { pick = 0; pickScore = fit0.Rank(3); }
+            if (fit1.Claims(global::Construct.TargetVariant1.RequiredMask) && fit1.Rank(3) > pickScore) { pick = 1; pickScore = fit1.Rank(3); }
+        }
+
+        switch (pick)
+        {
+            case 0: return global::Construct.TargetVariant2.ReadJson(ref reader);
+            case 1: return global::Construct.TargetVariant1.ReadJson(ref reader);
+            default: return Unknown.ReadJson(ref reader);
+        }
+    }
+
+    internal abstract void WriteJson(global::System.Text.Json.Utf8JsonWriter writer);
+
+    /// <summary>Writes the properties every variant shares.</summary>
+    private protected void WriteSharedJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+    }
+
+    static Target IGcoreJson<Target>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<Target>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 
     /// <summary>
     /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
@@ -60,8 +285,8 @@ public abstract partial record Target
     /// its default), without being marked set; setting an optional one, or
     /// <see cref="Target.AdditionalProperties"/>, replaces that property in the JSON written back.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Unknown.JsonConverter))]
-    public sealed partial record Unknown : Target
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Unknown>))]
+    public sealed partial record Unknown : Target, IGcoreJson<Unknown>
     {
         /// <summary>Keeps a JSON value as it is.</summary>
         public Unknown(global::System.Text.Json.JsonElement json)
@@ -72,5 +297,32 @@ public abstract partial record Target
 
         /// <summary>The value as it came.</summary>
         public global::System.Text.Json.JsonElement Json { get; }
+
+        /// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>
+        internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            if (!(_enabled.IsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+            {
+                GcoreJson.WriteRaw(writer, Json);
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+            foreach (var property in Json.EnumerateObject())
+            {
+                if (_enabled.IsSet && property.NameEquals("enabled"u8)) continue;
+                if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
+                GcoreJson.WriteRaw(writer, property);
+            }
+            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled");
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads any JSON value, as it is.</summary>
+        internal static new Unknown ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(GcoreJson.ReadElement(ref reader));
+
+        static Unknown IGcoreJson<Unknown>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+        void IGcoreJson<Unknown>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
     }
 }

@@ -5,16 +5,125 @@
 
 namespace Construct;
 
-/// <summary>TargetVariant1</summary>
 [global::Construct.GcoreSchema("#/components/schemas/BucketTarget")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant1.JsonConverter))]
-public sealed partial record TargetVariant1 : Target
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<TargetVariant1>))]
+public sealed partial record TargetVariant1 : Target, IGcoreJson<TargetVariant1>
 {
-    /// <summary>bucket</summary>
     [global::Construct.GcoreProperty("bucket")]
     public required string Bucket { get; set; }
 
-    /// <summary>region</summary>
     [global::Construct.GcoreProperty("region")]
     public required TargetVariant1Region Region { get; set; }
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Bucket = global::System.Text.Json.JsonEncodedText.Encode("bucket");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Region = global::System.Text.Json.JsonEncodedText.Encode("region");
+
+    internal static new TargetVariant1 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "TargetVariant1");
+        var result = new TargetVariant1 { Bucket = default!, Region = default! };
+        bool hasBucket = false;
+        bool hasRegion = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 6:
+                        if (GcoreJson.NameIs(name, "bucket"u8))
+                        {
+                            result.Bucket = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "bucket");
+                            hasBucket = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "region"u8))
+                        {
+                            result.Region = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.TargetVariant1Region.ReadJson(ref reader)), "region");
+                            hasRegion = true;
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "enabled"u8))
+                        {
+                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasBucket) throw GcoreJson.Missing("bucket", "TargetVariant1");
+        if (!hasRegion) throw GcoreJson.Missing("region", "TargetVariant1");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        WriteSharedJson(writer);
+        writer.WriteString(JsonName_Bucket, Bucket);
+        writer.WritePropertyName(JsonName_Region);
+        Region.WriteJson(writer);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled" or "bucket" or "region");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0x3UL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (GcoreJson.NameIs(name, "bucket"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                    return;
+                }
+                if (GcoreJson.NameIs(name, "region"u8))
+                {
+                    if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
+                    {
+                        fit.NestedLater(global::Construct.TargetVariant1Region.ScoreProperty, global::Construct.TargetVariant1Region.RequiredMask, 0x2UL);
+                    }
+                    else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                    {
+                        fit.Nested(GcoreJsonFit.Match(value, global::Construct.TargetVariant1Region.ScoreProperty, global::Construct.TargetVariant1Region.RequiredMask), 0x2UL);
+                    }
+                    else
+                    {
+                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL);
+                    }
+                    return;
+                }
+                break;
+            case 7:
+                if (GcoreJson.NameIs(name, "enabled"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
+                    return;
+                }
+                break;
+        }
+        fit.Unknown(false);
+    }
+
+    static TargetVariant1 IGcoreJson<TargetVariant1>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<TargetVariant1>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

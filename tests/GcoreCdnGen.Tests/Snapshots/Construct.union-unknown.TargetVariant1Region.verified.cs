@@ -5,21 +5,86 @@
 
 namespace Construct;
 
-/// <summary>TargetVariant1Region</summary>
 [global::Construct.GcoreSchema("#/components/schemas/Region")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant1Region.JsonConverter))]
-public sealed partial record TargetVariant1Region
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<TargetVariant1Region>))]
+public sealed partial record TargetVariant1Region : IGcoreModel, IGcoreJson<TargetVariant1Region>
 {
-    /// <summary>code</summary>
     [global::Construct.GcoreProperty("code")]
     public required string Code { get; set; }
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Code = global::System.Text.Json.JsonEncodedText.Encode("code");
+
+    internal static TargetVariant1Region ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "TargetVariant1Region");
+        var result = new TargetVariant1Region { Code = default! };
+        bool hasCode = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 4:
+                        if (GcoreJson.NameIs(name, "code"u8))
+                        {
+                            result.Code = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "code");
+                            hasCode = true;
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasCode) throw GcoreJson.Missing("code", "TargetVariant1Region");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_Code, Code);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "code");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0x1UL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (GcoreJson.NameIs(name, "code"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                    return;
+                }
+                break;
+        }
+        fit.Unknown(false);
+    }
+
+    static TargetVariant1Region IGcoreJson<TargetVariant1Region>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<TargetVariant1Region>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

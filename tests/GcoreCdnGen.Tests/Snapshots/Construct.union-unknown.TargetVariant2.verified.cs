@@ -5,42 +5,128 @@
 
 namespace Construct;
 
-/// <summary>TargetVariant2</summary>
 [global::Construct.GcoreSchema("#/components/schemas/HostTarget")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(TargetVariant2.JsonConverter))]
-public sealed partial record TargetVariant2 : Target
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<TargetVariant2>))]
+public sealed partial record TargetVariant2 : Target, IGcoreJson<TargetVariant2>
 {
-    /// <summary>host</summary>
     [global::Construct.GcoreProperty("host")]
     public required string Host { get; set; }
 
-    /// <summary>port</summary>
     [global::Construct.GcoreProperty("port")]
     public long? Port { get => _port.Value; set => _port = new(value); }
-
     private GcoreOptional<long?> _port;
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public override bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public override bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Port): return _port.IsSet;
-            default: return base.IsSet(propertyName);
-        }
-    }
+        nameof(Port) => _port.IsSet,
+        _ => base.IsSet(propertyName),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public override void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Port):
-                _port = default;
-                return;
-            default:
-                base.Unset(propertyName);
-                return;
+            case nameof(Port): _port = default; return;
+            default: base.Unset(propertyName); return;
         }
     }
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Host = global::System.Text.Json.JsonEncodedText.Encode("host");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Port = global::System.Text.Json.JsonEncodedText.Encode("port");
+
+    internal static new TargetVariant2 ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "TargetVariant2");
+        var result = new TargetVariant2 { Host = default! };
+        bool hasHost = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 4:
+                        if (GcoreJson.NameIs(name, "host"u8))
+                        {
+                            result.Host = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "host");
+                            hasHost = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "port"u8))
+                        {
+                            result.Port = GcoreJson.ReadInt64(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "enabled"u8))
+                        {
+                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasHost) throw GcoreJson.Missing("host", "TargetVariant2");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        WriteSharedJson(writer);
+        writer.WriteString(JsonName_Host, Host);
+        if (_port.IsSet && _port.Value is not null) writer.WriteNumber(JsonName_Port, _port.Value.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled" or "host" or "port");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0x1UL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
+        {
+            case 4:
+                if (GcoreJson.NameIs(name, "host"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                    return;
+                }
+                if (GcoreJson.NameIs(name, "port"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0);
+                    return;
+                }
+                break;
+            case 7:
+                if (GcoreJson.NameIs(name, "enabled"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
+                    return;
+                }
+                break;
+        }
+        fit.Unknown(false);
+    }
+
+    static TargetVariant2 IGcoreJson<TargetVariant2>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<TargetVariant2>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -12,8 +12,8 @@ namespace Snapshot.Gcore;
 /// </summary>
 [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/auth", Request = true)]
 [global::System.Obsolete("Deprecated: Define S3 origins inside 'sources', using 'origin_type' and 'config', instead.")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Auth.JsonConverter))]
-public sealed partial record Auth
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Auth>))]
+public sealed partial record Auth : IGcoreModel, IGcoreSetTracking, IGcoreJson<Auth>
 {
     /// <summary>
     /// Kind of S3-compatible storage.
@@ -63,7 +63,6 @@ public sealed partial record Auth
     /// </summary>
     [global::Snapshot.Gcore.GcoreProperty("s3_storage_hostname")]
     public string? S3StorageHostname { get => _s3StorageHostname.Value; set => _s3StorageHostname = new(value); }
-
     private GcoreOptional<string?> _s3StorageHostname;
 
     /// <summary>
@@ -73,39 +72,27 @@ public sealed partial record Auth
     /// </summary>
     [global::Snapshot.Gcore.GcoreProperty("s3_region")]
     public string? S3Region { get => _s3Region.Value; set => _s3Region = new(value); }
-
     private GcoreOptional<string?> _s3Region;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(S3StorageHostname): return _s3StorageHostname.IsSet;
-            case nameof(S3Region): return _s3Region.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Auth.", nameof(propertyName));
-        }
-    }
+        nameof(S3StorageHostname) => _s3StorageHostname.IsSet,
+        nameof(S3Region) => _s3Region.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Auth.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(S3StorageHostname):
-                _s3StorageHostname = default;
-                return;
-            case nameof(S3Region):
-                _s3Region = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Auth.", nameof(propertyName));
+            case nameof(S3StorageHostname): _s3StorageHostname = default; return;
+            case nameof(S3Region): _s3Region = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Auth.", nameof(propertyName));
         }
     }
 
@@ -119,4 +106,108 @@ public sealed partial record Auth
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Type = global::System.Text.Json.JsonEncodedText.Encode("s3_type");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AccessKeyId = global::System.Text.Json.JsonEncodedText.Encode("s3_access_key_id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3SecretAccessKey = global::System.Text.Json.JsonEncodedText.Encode("s3_secret_access_key");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3BucketName = global::System.Text.Json.JsonEncodedText.Encode("s3_bucket_name");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3StorageHostname = global::System.Text.Json.JsonEncodedText.Encode("s3_storage_hostname");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Region = global::System.Text.Json.JsonEncodedText.Encode("s3_region");
+
+    internal static Auth ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "Auth");
+        var result = new Auth { S3Type = default!, S3AccessKeyId = default!, S3SecretAccessKey = default!, S3BucketName = default! };
+        bool hasS3Type = false;
+        bool hasS3AccessKeyId = false;
+        bool hasS3SecretAccessKey = false;
+        bool hasS3BucketName = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 7:
+                        if (GcoreJson.NameIs(name, "s3_type"u8))
+                        {
+                            result.S3Type = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_type");
+                            hasS3Type = true;
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (GcoreJson.NameIs(name, "s3_region"u8))
+                        {
+                            result.S3Region = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 14:
+                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
+                        {
+                            result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
+                            hasS3BucketName = true;
+                            continue;
+                        }
+                        break;
+                    case 16:
+                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
+                        {
+                            result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
+                            hasS3AccessKeyId = true;
+                            continue;
+                        }
+                        break;
+                    case 19:
+                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
+                        {
+                            result.S3StorageHostname = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 20:
+                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
+                        {
+                            result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
+                            hasS3SecretAccessKey = true;
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasS3Type) throw GcoreJson.Missing("s3_type", "Auth");
+        if (!hasS3AccessKeyId) throw GcoreJson.Missing("s3_access_key_id", "Auth");
+        if (!hasS3SecretAccessKey) throw GcoreJson.Missing("s3_secret_access_key", "Auth");
+        if (!hasS3BucketName) throw GcoreJson.Missing("s3_bucket_name", "Auth");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_S3Type, S3Type);
+        GcoreJson.WriteSecret(writer, JsonName_S3AccessKeyId, S3AccessKeyId, true, "Auth.S3AccessKeyId (s3_access_key_id)");
+        GcoreJson.WriteSecret(writer, JsonName_S3SecretAccessKey, S3SecretAccessKey, true, "Auth.S3SecretAccessKey (s3_secret_access_key)");
+        writer.WriteString(JsonName_S3BucketName, S3BucketName);
+        if (_s3StorageHostname.IsSet && _s3StorageHostname.Value is not null) writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname.Value);
+        if (_s3Region.IsSet && _s3Region.Value is not null) writer.WriteString(JsonName_S3Region, _s3Region.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "s3_type" or "s3_access_key_id" or "s3_secret_access_key" or "s3_bucket_name" or "s3_storage_hostname" or "s3_region");
+        writer.WriteEndObject();
+    }
+
+    static Auth IGcoreJson<Auth>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<Auth>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -7,17 +7,14 @@ namespace Snapshot.Gcore;
 
 /// <summary>Settings of a FastEdge application origin. Must be given when <c>origin_type</c> is <c>fastedge</c>.</summary>
 [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/FastedgeConfig", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(FastedgeConfig.JsonConverter))]
-public sealed partial record FastedgeConfig
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<FastedgeConfig>))]
+public sealed partial record FastedgeConfig : IGcoreModel, IGcoreJson<FastedgeConfig>
 {
     /// <summary>Identifier of the FastEdge application used as the origin, passed as a string (as in the existing fastedge option). The CDN hands requests to the FastEdge runtime on the edge node under this ID. The application has to belong to the caller, be enabled and use the <c>wasi-http</c> API type.</summary>
     [global::Snapshot.Gcore.GcoreProperty("app_id")]
     public required string AppId { get; set; }
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
@@ -25,4 +22,74 @@ public sealed partial record FastedgeConfig
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_AppId = global::System.Text.Json.JsonEncodedText.Encode("app_id");
+
+    internal static FastedgeConfig ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "FastedgeConfig");
+        var result = new FastedgeConfig { AppId = default! };
+        bool hasAppId = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 6:
+                        if (GcoreJson.NameIs(name, "app_id"u8))
+                        {
+                            result.AppId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "app_id");
+                            hasAppId = true;
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasAppId) throw GcoreJson.Missing("app_id", "FastedgeConfig");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_AppId, AppId);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "app_id");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0x1UL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (GcoreJson.NameIs(name, "app_id"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                    return;
+                }
+                break;
+        }
+        fit.Unknown(false);
+    }
+
+    static FastedgeConfig IGcoreJson<FastedgeConfig>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<FastedgeConfig>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

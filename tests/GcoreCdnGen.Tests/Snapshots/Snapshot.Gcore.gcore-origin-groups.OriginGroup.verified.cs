@@ -7,8 +7,8 @@ namespace Snapshot.Gcore;
 
 /// <summary>An origin group whose sources are host origins, possibly combined with S3 origins defined inline through <c>origin_type</c> and <c>config</c>.</summary>
 [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/OriginGroupsResponse")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroup.JsonConverter))]
-public sealed partial record OriginGroup
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<OriginGroup>))]
+public sealed partial record OriginGroup : IGcoreModel, IGcoreSetTracking, IGcoreJson<OriginGroup>
 {
     /// <summary>Identifier of the origin group.</summary>
     [global::Snapshot.Gcore.GcoreProperty("id")]
@@ -30,7 +30,6 @@ public sealed partial record OriginGroup
     /// </summary>
     [global::Snapshot.Gcore.GcoreProperty("use_next")]
     public bool? UseNext { get => _useNext.Value; set => _useNext = new(value); }
-
     private GcoreOptional<bool?> _useNext;
 
     /// <summary>
@@ -53,7 +52,6 @@ public sealed partial record OriginGroup
     /// <remarks>Default: <c>["error","timeout"]</c>.</remarks>
     [global::Snapshot.Gcore.GcoreProperty("proxy_next_upstream", DefaultJson = "[\"error\",\"timeout\"]")]
     public global::System.Collections.Generic.IList<string>? ProxyNextUpstream { get => _proxyNextUpstream.Value; set => _proxyNextUpstream = new(value); }
-
     private GcoreOptional<global::System.Collections.Generic.IList<string>?> _proxyNextUpstream;
 
     /// <summary>
@@ -71,7 +69,6 @@ public sealed partial record OriginGroup
     [global::Snapshot.Gcore.GcoreProperty("auth_type", DefaultJson = "\"none\"")]
     [global::System.Obsolete("Deprecated: Not needed any more; when omitted it is 'none'.")]
     public string? AuthType { get => _authType.Value; set => _authType = new(value); }
-
     private GcoreOptional<string?> _authType;
 
     /// <summary>Origin sources that belong to the group. Host origins carry a <c>source</c> field with a hostname or IP address; S3 and FastEdge origins carry <c>origin_type</c> and a <c>config</c> object instead. Different kinds of origin may be mixed in one group.</summary>
@@ -86,7 +83,6 @@ public sealed partial record OriginGroup
     [global::Snapshot.Gcore.GcoreProperty("path")]
     [global::System.Obsolete("Deprecated: Not needed any more; leave it out and the default origin path behaviour applies.")]
     public string? Path { get => _path.Value; set => _path = new(value); }
-
     private GcoreOptional<string?> _path;
 
     /// <summary>
@@ -100,7 +96,6 @@ public sealed partial record OriginGroup
     /// </summary>
     [global::Snapshot.Gcore.GcoreProperty("has_related_resources")]
     public bool? HasRelatedResources { get => _hasRelatedResources.Value; set => _hasRelatedResources = new(value); }
-
     private GcoreOptional<bool?> _hasRelatedResources;
 
     /// <summary>
@@ -111,55 +106,35 @@ public sealed partial record OriginGroup
     [global::Snapshot.Gcore.GcoreProperty("auth")]
     [global::System.Obsolete("Deprecated: Define S3 origins inside 'sources', using 'origin_type' and 'config', instead.")]
     public Auth? Auth { get => _auth.Value; set => _auth = new(value); }
-
     private GcoreOptional<Auth?> _auth;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(UseNext): return _useNext.IsSet;
-            case nameof(ProxyNextUpstream): return _proxyNextUpstream.IsSet;
-            case nameof(AuthType): return _authType.IsSet;
-            case nameof(Path): return _path.IsSet;
-            case nameof(HasRelatedResources): return _hasRelatedResources.IsSet;
-            case nameof(Auth): return _auth.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName));
-        }
-    }
+        nameof(UseNext) => _useNext.IsSet,
+        nameof(ProxyNextUpstream) => _proxyNextUpstream.IsSet,
+        nameof(AuthType) => _authType.IsSet,
+        nameof(Path) => _path.IsSet,
+        nameof(HasRelatedResources) => _hasRelatedResources.IsSet,
+        nameof(Auth) => _auth.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(UseNext):
-                _useNext = default;
-                return;
-            case nameof(ProxyNextUpstream):
-                _proxyNextUpstream = default;
-                return;
-            case nameof(AuthType):
-                _authType = default;
-                return;
-            case nameof(Path):
-                _path = default;
-                return;
-            case nameof(HasRelatedResources):
-                _hasRelatedResources = default;
-                return;
-            case nameof(Auth):
-                _auth = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName));
+            case nameof(UseNext): _useNext = default; return;
+            case nameof(ProxyNextUpstream): _proxyNextUpstream = default; return;
+            case nameof(AuthType): _authType = default; return;
+            case nameof(Path): _path = default; return;
+            case nameof(HasRelatedResources): _hasRelatedResources = default; return;
+            case nameof(Auth): _auth = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName));
         }
     }
 
@@ -171,4 +146,155 @@ public sealed partial record OriginGroup
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Id = global::System.Text.Json.JsonEncodedText.Encode("id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_UseNext = global::System.Text.Json.JsonEncodedText.Encode("use_next");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_ProxyNextUpstream = global::System.Text.Json.JsonEncodedText.Encode("proxy_next_upstream");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_AuthType = global::System.Text.Json.JsonEncodedText.Encode("auth_type");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Sources = global::System.Text.Json.JsonEncodedText.Encode("sources");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Path = global::System.Text.Json.JsonEncodedText.Encode("path");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_HasRelatedResources = global::System.Text.Json.JsonEncodedText.Encode("has_related_resources");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth");
+
+    internal static OriginGroup ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "OriginGroup");
+        var result = new OriginGroup { Id = default!, Name = default! };
+        bool hasId = false;
+        bool hasName = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 2:
+                        if (GcoreJson.NameIs(name, "id"u8))
+                        {
+                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
+                            hasId = true;
+                            continue;
+                        }
+                        break;
+                    case 4:
+                        if (GcoreJson.NameIs(name, "name"u8))
+                        {
+                            result.Name = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name");
+                            hasName = true;
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "path"u8))
+                        {
+                            result.Path = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "auth"u8))
+                        {
+                            result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "sources"u8))
+                        {
+                            result.Sources = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroupSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroupSource.ReadJson(ref r1)), "An item")), "sources");
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (GcoreJson.NameIs(name, "use_next"u8))
+                        {
+                            result.UseNext = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (GcoreJson.NameIs(name, "auth_type"u8))
+                        {
+                            result.AuthType = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 19:
+                        if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
+                        {
+                            result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
+                            continue;
+                        }
+                        break;
+                    case 21:
+                        if (GcoreJson.NameIs(name, "has_related_resources"u8))
+                        {
+                            result.HasRelatedResources = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasId) throw GcoreJson.Missing("id", "OriginGroup");
+        if (!hasName) throw GcoreJson.Missing("name", "OriginGroup");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteNumber(JsonName_Id, Id);
+        writer.WriteString(JsonName_Name, Name);
+        if (_useNext.IsSet && _useNext.Value is not null) writer.WriteBoolean(JsonName_UseNext, _useNext.Value.Value);
+        if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_ProxyNextUpstream);
+            {
+                var items1 = _proxyNextUpstream.Value;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    writer.WriteStringValue(item1);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
+        if (Sources is not null)
+        {
+            writer.WritePropertyName(JsonName_Sources);
+            {
+                var items1 = Sources;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (_path.IsSet && _path.Value is not null) writer.WriteString(JsonName_Path, _path.Value);
+        if (_hasRelatedResources.IsSet && _hasRelatedResources.Value is not null) writer.WriteBoolean(JsonName_HasRelatedResources, _hasRelatedResources.Value.Value);
+        if (_auth.IsSet && _auth.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_Auth);
+            _auth.Value.WriteJson(writer);
+        }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "has_related_resources" or "auth");
+        writer.WriteEndObject();
+    }
+
+    static OriginGroup IGcoreJson<OriginGroup>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<OriginGroup>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

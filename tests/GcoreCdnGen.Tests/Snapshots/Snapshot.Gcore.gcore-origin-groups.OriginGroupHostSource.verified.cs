@@ -7,10 +7,119 @@ namespace Snapshot.Gcore;
 
 /// <summary>Origin source that is a host (domain name or IP address).</summary>
 [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/HostSourceResponse")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupHostSource.JsonConverter))]
-public sealed partial record OriginGroupHostSource : OriginGroupSource
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<OriginGroupHostSource>))]
+public sealed partial record OriginGroupHostSource : OriginGroupSource, IGcoreJson<OriginGroupHostSource>
 {
     /// <summary>IP address or domain name of the origin, followed by the port when a non-default port is used.</summary>
     [global::Snapshot.Gcore.GcoreProperty("source", MaxLength = 255)]
     public required string Source { get; set; }
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Source = global::System.Text.Json.JsonEncodedText.Encode("source");
+
+    internal static new OriginGroupHostSource ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "OriginGroupHostSource");
+        var result = new OriginGroupHostSource { Source = default! };
+        bool hasSource = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 6:
+                        if (GcoreJson.NameIs(name, "backup"u8))
+                        {
+                            result.Backup = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "source"u8))
+                        {
+                            result.Source = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "source");
+                            hasSource = true;
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "enabled"u8))
+                        {
+                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 20:
+                        if (GcoreJson.NameIs(name, "host_header_override"u8))
+                        {
+                            result.HostHeaderOverride = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasSource) throw GcoreJson.Missing("source", "OriginGroupHostSource");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        WriteSharedJson(writer);
+        writer.WriteString(JsonName_Source, Source);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "source");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0x1UL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
+        {
+            case 6:
+                if (GcoreJson.NameIs(name, "backup"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
+                    return;
+                }
+                if (GcoreJson.NameIs(name, "source"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                    return;
+                }
+                break;
+            case 7:
+                if (GcoreJson.NameIs(name, "enabled"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
+                    return;
+                }
+                break;
+            case 20:
+                if (GcoreJson.NameIs(name, "host_header_override"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+        }
+        fit.Unknown(true);
+    }
+
+    static OriginGroupHostSource IGcoreJson<OriginGroupHostSource>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<OriginGroupHostSource>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

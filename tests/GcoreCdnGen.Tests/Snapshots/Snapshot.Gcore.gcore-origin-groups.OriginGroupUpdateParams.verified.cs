@@ -5,15 +5,13 @@
 
 namespace Snapshot.Gcore;
 
-/// <summary>OriginGroupUpdateParams</summary>
 [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeOriginGroup", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(OriginGroupUpdateParams.JsonConverter))]
-public sealed partial record OriginGroupUpdateParams
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<OriginGroupUpdateParams>))]
+public sealed partial record OriginGroupUpdateParams : IGcoreModel, IGcoreSetTracking, IGcoreJson<OriginGroupUpdateParams>
 {
     /// <summary>Name of the origin group.</summary>
     [global::Snapshot.Gcore.GcoreProperty("name")]
     public string? Name { get => _name.Value; set => _name = new(value); }
-
     private GcoreOptional<string?> _name;
 
     /// <summary>
@@ -28,7 +26,6 @@ public sealed partial record OriginGroupUpdateParams
     /// </summary>
     [global::Snapshot.Gcore.GcoreProperty("use_next")]
     public bool? UseNext { get => _useNext.Value; set => _useNext = new(value); }
-
     private GcoreOptional<bool?> _useNext;
 
     /// <summary>
@@ -51,7 +48,6 @@ public sealed partial record OriginGroupUpdateParams
     /// <remarks>Default: <c>["error","timeout"]</c>.</remarks>
     [global::Snapshot.Gcore.GcoreProperty("proxy_next_upstream", DefaultJson = "[\"error\",\"timeout\"]")]
     public global::System.Collections.Generic.IList<string>? ProxyNextUpstream { get => _proxyNextUpstream.Value; set => _proxyNextUpstream = new(value); }
-
     private GcoreOptional<global::System.Collections.Generic.IList<string>?> _proxyNextUpstream;
 
     /// <summary>
@@ -69,13 +65,10 @@ public sealed partial record OriginGroupUpdateParams
     [global::Snapshot.Gcore.GcoreProperty("auth_type", DefaultJson = "\"none\"")]
     [global::System.Obsolete("Deprecated: Not needed any more; when omitted it is 'none'.")]
     public string? AuthType { get => _authType.Value; set => _authType = new(value); }
-
     private GcoreOptional<string?> _authType;
 
-    /// <summary>sources</summary>
     [global::Snapshot.Gcore.GcoreProperty("sources")]
     public global::System.Collections.Generic.IList<Source>? Sources { get => _sources.Value; set => _sources = new(value); }
-
     private GcoreOptional<global::System.Collections.Generic.IList<Source>?> _sources;
 
     /// <summary>
@@ -86,7 +79,6 @@ public sealed partial record OriginGroupUpdateParams
     [global::Snapshot.Gcore.GcoreProperty("path")]
     [global::System.Obsolete("Deprecated: Not needed any more; leave it out and the default origin path behaviour applies.")]
     public string? Path { get => _path.Value; set => _path = new(value); }
-
     private GcoreOptional<string?> _path;
 
     /// <summary>
@@ -97,59 +89,37 @@ public sealed partial record OriginGroupUpdateParams
     [global::Snapshot.Gcore.GcoreProperty("auth")]
     [global::System.Obsolete("Deprecated: Define S3 origins inside 'sources', using 'origin_type' and 'config', instead.")]
     public Auth? Auth { get => _auth.Value; set => _auth = new(value); }
-
     private GcoreOptional<Auth?> _auth;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Name): return _name.IsSet;
-            case nameof(UseNext): return _useNext.IsSet;
-            case nameof(ProxyNextUpstream): return _proxyNextUpstream.IsSet;
-            case nameof(AuthType): return _authType.IsSet;
-            case nameof(Sources): return _sources.IsSet;
-            case nameof(Path): return _path.IsSet;
-            case nameof(Auth): return _auth.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupUpdateParams.", nameof(propertyName));
-        }
-    }
+        nameof(Name) => _name.IsSet,
+        nameof(UseNext) => _useNext.IsSet,
+        nameof(ProxyNextUpstream) => _proxyNextUpstream.IsSet,
+        nameof(AuthType) => _authType.IsSet,
+        nameof(Sources) => _sources.IsSet,
+        nameof(Path) => _path.IsSet,
+        nameof(Auth) => _auth.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupUpdateParams.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Name):
-                _name = default;
-                return;
-            case nameof(UseNext):
-                _useNext = default;
-                return;
-            case nameof(ProxyNextUpstream):
-                _proxyNextUpstream = default;
-                return;
-            case nameof(AuthType):
-                _authType = default;
-                return;
-            case nameof(Sources):
-                _sources = default;
-                return;
-            case nameof(Path):
-                _path = default;
-                return;
-            case nameof(Auth):
-                _auth = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupUpdateParams.", nameof(propertyName));
+            case nameof(Name): _name = default; return;
+            case nameof(UseNext): _useNext = default; return;
+            case nameof(ProxyNextUpstream): _proxyNextUpstream = default; return;
+            case nameof(AuthType): _authType = default; return;
+            case nameof(Sources): _sources = default; return;
+            case nameof(Path): _path = default; return;
+            case nameof(Auth): _auth = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupUpdateParams.", nameof(propertyName));
         }
     }
 
@@ -163,4 +133,131 @@ public sealed partial record OriginGroupUpdateParams
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Name = global::System.Text.Json.JsonEncodedText.Encode("name");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_UseNext = global::System.Text.Json.JsonEncodedText.Encode("use_next");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_ProxyNextUpstream = global::System.Text.Json.JsonEncodedText.Encode("proxy_next_upstream");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_AuthType = global::System.Text.Json.JsonEncodedText.Encode("auth_type");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Sources = global::System.Text.Json.JsonEncodedText.Encode("sources");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Path = global::System.Text.Json.JsonEncodedText.Encode("path");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Auth = global::System.Text.Json.JsonEncodedText.Encode("auth");
+
+    internal static OriginGroupUpdateParams ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "OriginGroupUpdateParams");
+        var result = new OriginGroupUpdateParams();
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 4:
+                        if (GcoreJson.NameIs(name, "name"u8))
+                        {
+                            result.Name = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "path"u8))
+                        {
+                            result.Path = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        if (GcoreJson.NameIs(name, "auth"u8))
+                        {
+                            result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
+                            continue;
+                        }
+                        break;
+                    case 7:
+                        if (GcoreJson.NameIs(name, "sources"u8))
+                        {
+                            result.Sources = GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item"));
+                            continue;
+                        }
+                        break;
+                    case 8:
+                        if (GcoreJson.NameIs(name, "use_next"u8))
+                        {
+                            result.UseNext = GcoreJson.ReadBoolean(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (GcoreJson.NameIs(name, "auth_type"u8))
+                        {
+                            result.AuthType = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 19:
+                        if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
+                        {
+                            result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        if (_name.IsSet && _name.Value is not null) writer.WriteString(JsonName_Name, _name.Value);
+        if (_useNext.IsSet && _useNext.Value is not null) writer.WriteBoolean(JsonName_UseNext, _useNext.Value.Value);
+        if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_ProxyNextUpstream);
+            {
+                var items1 = _proxyNextUpstream.Value;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    writer.WriteStringValue(item1);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
+        if (_sources.IsSet && _sources.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_Sources);
+            {
+                var items1 = _sources.Value;
+                writer.WriteStartArray();
+                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
+                {
+                    var item1 = items1[i1];
+                    item1.WriteJson(writer);
+                }
+                writer.WriteEndArray();
+            }
+        }
+        if (_path.IsSet && _path.Value is not null) writer.WriteString(JsonName_Path, _path.Value);
+        if (_auth.IsSet && _auth.Value is not null)
+        {
+            writer.WritePropertyName(JsonName_Auth);
+            _auth.Value.WriteJson(writer);
+        }
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "auth");
+        writer.WriteEndObject();
+    }
+
+    static OriginGroupUpdateParams IGcoreJson<OriginGroupUpdateParams>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<OriginGroupUpdateParams>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -17,26 +17,20 @@ namespace Snapshot.Gcore;
 /// </summary>
 /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
 [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/origin_type", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(OriginType.JsonConverter))]
-public readonly partial struct OriginType : global::System.IEquatable<OriginType>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<OriginType>))]
+public readonly partial struct OriginType : global::System.IEquatable<OriginType>, IGcoreJson<OriginType>
 {
     private readonly string? _value;
 
     /// <summary>A value, known to the spec or not.</summary>
-    public OriginType(string value)
-    {
-        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-    }
+    public OriginType(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    /// <summary><c>host</c></summary>
     [global::Snapshot.Gcore.GcoreEnumValue("host")]
     public static OriginType Host { get; } = new("host");
 
-    /// <summary><c>s3</c></summary>
     [global::Snapshot.Gcore.GcoreEnumValue("s3")]
     public static OriginType S3 { get; } = new("s3");
 
-    /// <summary><c>fastedge</c></summary>
     [global::Snapshot.Gcore.GcoreEnumValue("fastedge")]
     public static OriginType Fastedge { get; } = new("fastedge");
 
@@ -49,16 +43,28 @@ public readonly partial struct OriginType : global::System.IEquatable<OriginType
     internal const string ListedValues = "host, s3, fastedge";
 
     public static implicit operator OriginType(string value) => new(value);
-
     public static bool operator ==(OriginType left, OriginType right) => left.Equals(right);
-
     public static bool operator !=(OriginType left, OriginType right) => !left.Equals(right);
-
     public bool Equals(OriginType other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
     public override bool Equals(object? obj) => obj is OriginType other && Equals(other);
-
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
     public override string ToString() => Value;
+
+    /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
+    internal static OriginType ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("host"u8)) return Host;
+            if (reader.ValueTextEquals("s3"u8)) return S3;
+            if (reader.ValueTextEquals("fastedge"u8)) return Fastedge;
+        }
+
+        return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "OriginType"));
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
+
+    static OriginType IGcoreJson<OriginType>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<OriginType>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -7,8 +7,8 @@ namespace Snapshot.Gcore;
 
 /// <summary>Settings of an S3 storage origin. Must be given when <c>origin_type</c> is <c>s3</c>.</summary>
 [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3Config", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(S3Config.JsonConverter))]
-public sealed partial record S3Config
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<S3Config>))]
+public sealed partial record S3Config : IGcoreModel, IGcoreSetTracking, IGcoreJson<S3Config>
 {
     /// <summary>
     /// Kind of S3-compatible storage.
@@ -33,7 +33,6 @@ public sealed partial record S3Config
     /// </summary>
     [global::Snapshot.Gcore.GcoreProperty("s3_region")]
     public string? S3Region { get => _s3Region.Value; set => _s3Region = new(value); }
-
     private GcoreOptional<string?> _s3Region;
 
     /// <summary>
@@ -43,7 +42,6 @@ public sealed partial record S3Config
     /// </summary>
     [global::Snapshot.Gcore.GcoreProperty("s3_storage_hostname")]
     public string? S3StorageHostname { get => _s3StorageHostname.Value; set => _s3StorageHostname = new(value); }
-
     private GcoreOptional<string?> _s3StorageHostname;
 
     /// <summary>
@@ -74,43 +72,29 @@ public sealed partial record S3Config
     /// <remarks>Default: <c>"awsSignatureV4"</c>.</remarks>
     [global::Snapshot.Gcore.GcoreProperty("s3_auth_type", DefaultJson = "\"awsSignatureV4\"")]
     public string? S3AuthType { get => _s3AuthType.Value; set => _s3AuthType = new(value); }
-
     private GcoreOptional<string?> _s3AuthType;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(S3Region): return _s3Region.IsSet;
-            case nameof(S3StorageHostname): return _s3StorageHostname.IsSet;
-            case nameof(S3AuthType): return _s3AuthType.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName));
-        }
-    }
+        nameof(S3Region) => _s3Region.IsSet,
+        nameof(S3StorageHostname) => _s3StorageHostname.IsSet,
+        nameof(S3AuthType) => _s3AuthType.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(S3Region):
-                _s3Region = default;
-                return;
-            case nameof(S3StorageHostname):
-                _s3StorageHostname = default;
-                return;
-            case nameof(S3AuthType):
-                _s3AuthType = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName));
+            case nameof(S3Region): _s3Region = default; return;
+            case nameof(S3StorageHostname): _s3StorageHostname = default; return;
+            case nameof(S3AuthType): _s3AuthType = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName));
         }
     }
 
@@ -127,4 +111,179 @@ public sealed partial record S3Config
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
+
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Type = global::System.Text.Json.JsonEncodedText.Encode("s3_type");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3BucketName = global::System.Text.Json.JsonEncodedText.Encode("s3_bucket_name");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3Region = global::System.Text.Json.JsonEncodedText.Encode("s3_region");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3StorageHostname = global::System.Text.Json.JsonEncodedText.Encode("s3_storage_hostname");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AccessKeyId = global::System.Text.Json.JsonEncodedText.Encode("s3_access_key_id");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3SecretAccessKey = global::System.Text.Json.JsonEncodedText.Encode("s3_secret_access_key");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_S3AuthType = global::System.Text.Json.JsonEncodedText.Encode("s3_auth_type");
+
+    internal static S3Config ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "S3Config");
+        var result = new S3Config { S3Type = default!, S3BucketName = default!, S3AccessKeyId = default!, S3SecretAccessKey = default! };
+        bool hasS3Type = false;
+        bool hasS3BucketName = false;
+        bool hasS3AccessKeyId = false;
+        bool hasS3SecretAccessKey = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        scoped global::System.ReadOnlySpan<byte> name = default;
+        try
+        {
+            for (; reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject; name = default)
+            {
+                name = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                switch (name.Length)
+                {
+                    case 7:
+                        if (GcoreJson.NameIs(name, "s3_type"u8))
+                        {
+                            result.S3Type = global::Snapshot.Gcore.S3Type.ReadJson(ref reader);
+                            hasS3Type = true;
+                            continue;
+                        }
+                        break;
+                    case 9:
+                        if (GcoreJson.NameIs(name, "s3_region"u8))
+                        {
+                            result.S3Region = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 12:
+                        if (GcoreJson.NameIs(name, "s3_auth_type"u8))
+                        {
+                            result.S3AuthType = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 14:
+                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
+                        {
+                            result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
+                            hasS3BucketName = true;
+                            continue;
+                        }
+                        break;
+                    case 16:
+                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
+                        {
+                            result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
+                            hasS3AccessKeyId = true;
+                            continue;
+                        }
+                        break;
+                    case 19:
+                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
+                        {
+                            result.S3StorageHostname = GcoreJson.ReadString(ref reader);
+                            continue;
+                        }
+                        break;
+                    case 20:
+                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
+                        {
+                            result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
+                            hasS3SecretAccessKey = true;
+                            continue;
+                        }
+                        break;
+                }
+                // Not in the spec (yet): kept, and written back.
+                GcoreJson.ReadAdditional(name, ref reader, ref additional);
+            }
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            throw GcoreJson.AtProperty(ex, name);
+        }
+        if (!hasS3Type) throw GcoreJson.Missing("s3_type", "S3Config");
+        if (!hasS3BucketName) throw GcoreJson.Missing("s3_bucket_name", "S3Config");
+        if (!hasS3AccessKeyId) throw GcoreJson.Missing("s3_access_key_id", "S3Config");
+        if (!hasS3SecretAccessKey) throw GcoreJson.Missing("s3_secret_access_key", "S3Config");
+        if (additional is not null) result.AdditionalProperties = additional;
+        return result;
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        writer.WriteStartObject();
+        writer.WriteString(JsonName_S3Type, S3Type.Value);
+        writer.WriteString(JsonName_S3BucketName, S3BucketName);
+        if (_s3Region.IsSet) writer.WriteString(JsonName_S3Region, _s3Region.Value);
+        if (_s3StorageHostname.IsSet) writer.WriteString(JsonName_S3StorageHostname, _s3StorageHostname.Value);
+        GcoreJson.WriteSecret(writer, JsonName_S3AccessKeyId, S3AccessKeyId, true, "S3Config.S3AccessKeyId (s3_access_key_id)");
+        GcoreJson.WriteSecret(writer, JsonName_S3SecretAccessKey, S3SecretAccessKey, true, "S3Config.S3SecretAccessKey (s3_secret_access_key)");
+        if (_s3AuthType.IsSet && _s3AuthType.Value is not null) writer.WriteString(JsonName_S3AuthType, _s3AuthType.Value);
+        if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "s3_type" or "s3_bucket_name" or "s3_region" or "s3_storage_hostname" or "s3_access_key_id" or "s3_secret_access_key" or "s3_auth_type");
+        writer.WriteEndObject();
+    }
+
+    /// <summary>One bit per required property, as <see cref="ScoreProperty"/> reports them to <see cref="GcoreJsonFit"/>.</summary>
+    internal const ulong RequiredMask = 0xFUL;
+
+    /// <summary>Scores one property of a JSON object against this type: <paramref name="name"/> is its name, <paramref name="value"/> stands on its value.</summary>
+    /// <remarks>With <paramref name="deferNested"/>, an object value is scored later, in one walk shared with the other variants.</remarks>
+    internal static void ScoreProperty(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in global::System.Text.Json.Utf8JsonReader value, bool deferNested)
+    {
+        switch (name.Length)
+        {
+            case 7:
+                if (GcoreJson.NameIs(name, "s3_type"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
+                    return;
+                }
+                break;
+            case 9:
+                if (GcoreJson.NameIs(name, "s3_region"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+            case 12:
+                if (GcoreJson.NameIs(name, "s3_auth_type"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+            case 14:
+                if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x2UL);
+                    return;
+                }
+                break;
+            case 16:
+                if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x4UL);
+                    return;
+                }
+                break;
+            case 19:
+                if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
+                    return;
+                }
+                break;
+            case 20:
+                if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
+                {
+                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x8UL);
+                    return;
+                }
+                break;
+        }
+        fit.Unknown(false);
+    }
+
+    static S3Config IGcoreJson<S3Config>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<S3Config>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -16,22 +16,17 @@ namespace Snapshot.Gcore;
 /// </summary>
 /// <remarks>Values the spec does not list are kept as they are, so a newer server never breaks reading.</remarks>
 [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/S3Config/properties/s3_type", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(S3Type.JsonConverter))]
-public readonly partial struct S3Type : global::System.IEquatable<S3Type>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<S3Type>))]
+public readonly partial struct S3Type : global::System.IEquatable<S3Type>, IGcoreJson<S3Type>
 {
     private readonly string? _value;
 
     /// <summary>A value, known to the spec or not.</summary>
-    public S3Type(string value)
-    {
-        _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
-    }
+    public S3Type(string value) => _value = value ?? throw new global::System.ArgumentNullException(nameof(value));
 
-    /// <summary><c>amazon</c></summary>
     [global::Snapshot.Gcore.GcoreEnumValue("amazon")]
     public static S3Type Amazon { get; } = new("amazon");
 
-    /// <summary><c>other</c></summary>
     [global::Snapshot.Gcore.GcoreEnumValue("other")]
     public static S3Type Other { get; } = new("other");
 
@@ -44,16 +39,27 @@ public readonly partial struct S3Type : global::System.IEquatable<S3Type>
     internal const string ListedValues = "amazon, other";
 
     public static implicit operator S3Type(string value) => new(value);
-
     public static bool operator ==(S3Type left, S3Type right) => left.Equals(right);
-
     public static bool operator !=(S3Type left, S3Type right) => !left.Equals(right);
-
     public bool Equals(S3Type other) => string.Equals(Value, other.Value, global::System.StringComparison.Ordinal);
-
     public override bool Equals(object? obj) => obj is S3Type other && Equals(other);
-
     public override int GetHashCode() => global::System.StringComparer.Ordinal.GetHashCode(Value);
-
     public override string ToString() => Value;
+
+    /// <summary>Reads the value; the values the spec lists come back without allocating.</summary>
+    internal static S3Type ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        if (reader.TokenType == global::System.Text.Json.JsonTokenType.String)
+        {
+            if (reader.ValueTextEquals("amazon"u8)) return Amazon;
+            if (reader.ValueTextEquals("other"u8)) return Other;
+        }
+
+        return new(GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "S3Type"));
+    }
+
+    internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => writer.WriteStringValue(Value);
+
+    static S3Type IGcoreJson<S3Type>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<S3Type>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

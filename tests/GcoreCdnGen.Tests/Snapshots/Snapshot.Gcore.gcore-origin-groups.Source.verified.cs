@@ -5,11 +5,10 @@
 
 namespace Snapshot.Gcore;
 
-/// <summary>Source</summary>
 /// <remarks>One of: <see cref="HostSource"/>, <see cref="S3Source"/>, <see cref="FastedgeSource"/>. The variant is told apart by the shape of the JSON.</remarks>
 [global::Snapshot.Gcore.GcoreSchema("#/components/schemas/ChangeSource", Request = true)]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(Source.JsonConverter))]
-public abstract partial record Source : IGcoreOriginSource
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Source>))]
+public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJson<Source>, IGcoreOriginSource
 {
     /// <summary>Only the variants declared by the spec derive from this type.</summary>
     private protected Source()
@@ -27,7 +26,6 @@ public abstract partial record Source : IGcoreOriginSource
     /// </summary>
     [global::Snapshot.Gcore.GcoreProperty("backup")]
     public bool? Backup { get => _backup.Value; set => _backup = new(value); }
-
     private protected GcoreOptional<bool?> _backup;
 
     /// <summary>
@@ -43,49 +41,34 @@ public abstract partial record Source : IGcoreOriginSource
     /// </summary>
     [global::Snapshot.Gcore.GcoreProperty("enabled")]
     public bool? Enabled { get => _enabled.Value; set => _enabled = new(value); }
-
     private protected GcoreOptional<bool?> _enabled;
 
     /// <summary>Host header for this particular origin. When it is set, the CDN sends this value as the Host header in requests to this origin, in place of the default one.</summary>
     [global::Snapshot.Gcore.GcoreProperty("host_header_override", MaxLength = 255)]
     public string? HostHeaderOverride { get => _hostHeaderOverride.Value; set => _hostHeaderOverride = new(value); }
-
     private protected GcoreOptional<string?> _hostHeaderOverride;
 
-    /// <summary>
-    /// JSON properties the spec does not know (a newer server, say), kept as they came and written back after the
-    /// known ones, so a read-change-write cycle loses nothing. Null when there were none; names the spec knows are not written from here.
-    /// </summary>
+    /// <inheritdoc/>
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
-    /// <summary>Whether an optional property was set (or read from JSON): only those are written. Takes the C# name, e.g. <c>nameof(...)</c>.</summary>
-    public virtual bool IsSet(string propertyName)
+    /// <inheritdoc/>
+    public virtual bool IsSet(string propertyName) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Backup): return _backup.IsSet;
-            case nameof(Enabled): return _enabled.IsSet;
-            case nameof(HostHeaderOverride): return _hostHeaderOverride.IsSet;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName));
-        }
-    }
+        nameof(Backup) => _backup.IsSet,
+        nameof(Enabled) => _enabled.IsSet,
+        nameof(HostHeaderOverride) => _hostHeaderOverride.IsSet,
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName)),
+    };
 
-    /// <summary>Forgets that an optional property was set: it goes back to its default and is no longer written (a PATCH leaves it as it is).</summary>
+    /// <inheritdoc/>
     public virtual void Unset(string propertyName)
     {
         switch (propertyName)
         {
-            case nameof(Backup):
-                _backup = default;
-                return;
-            case nameof(Enabled):
-                _enabled = default;
-                return;
-            case nameof(HostHeaderOverride):
-                _hostHeaderOverride = default;
-                return;
-            default:
-                throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName));
+            case nameof(Backup): _backup = default; return;
+            case nameof(Enabled): _enabled = default; return;
+            case nameof(HostHeaderOverride): _hostHeaderOverride = default; return;
+            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName));
         }
     }
 
@@ -101,14 +84,407 @@ public abstract partial record Source : IGcoreOriginSource
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public sealed override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
 
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Backup = global::System.Text.Json.JsonEncodedText.Encode("backup");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_Enabled = global::System.Text.Json.JsonEncodedText.Encode("enabled");
+    private static readonly global::System.Text.Json.JsonEncodedText JsonName_HostHeaderOverride = global::System.Text.Json.JsonEncodedText.Encode("host_header_override");
+
+    /// <summary>Reads the variant the JSON object is: in one walk over it where it can, otherwise as <see cref="ReadByShape"/> does.</summary>
+    internal static Source ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        GcoreJson.ExpectStartObject(ref reader, "Source");
+        var start = reader;
+        try
+        {
+            var value = ReadInOnePass(ref reader);
+            if (value is not null) return value;
+        }
+        catch (global::System.Exception ex) when (GcoreJson.IsReadError(ex))
+        {
+            // Left to the read below, which names the property at fault.
+        }
+
+        reader = start;
+        return ReadByShape(ref reader);
+    }
+
+    /// <summary>
+    /// Reads the variant in one walk over the object: every variant is scored as <see cref="ReadByShape"/> scores it,
+    /// while the values go to locals; the variant that fits is built from them. Returns null (the reader then stands
+    /// anywhere inside the object) when the object needs <see cref="ReadByShape"/>: a value of the wrong kind, a name
+    /// the variants type differently, a property the chosen variant does not know, or no variant that fits.
+    /// </summary>
+    internal static Source? ReadInOnePass(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var fit0 = new GcoreJsonFit();
+        var fit1 = new GcoreJsonFit();
+        var fit2 = new GcoreJsonFit();
+        bool? vBackup = default;
+        bool hasBackup = false;
+        bool? vEnabled = default;
+        bool hasEnabled = false;
+        string? vHostHeaderOverride = default;
+        bool hasHostHeaderOverride = false;
+        string? vSource = default;
+        bool hasSource = false;
+        OriginType? vOriginType = default;
+        bool hasOriginType = false;
+        bool readConfig = false;
+        var fitConfig_S3Config = new GcoreJsonFit();
+        var fitConfig_FastedgeConfig = new GcoreJsonFit();
+        S3Type? vConfig_S3Type = default;
+        bool hasConfig_S3Type = false;
+        string? vConfig_S3BucketName = default;
+        bool hasConfig_S3BucketName = false;
+        string? vConfig_S3Region = default;
+        bool hasConfig_S3Region = false;
+        string? vConfig_S3StorageHostname = default;
+        bool hasConfig_S3StorageHostname = false;
+        string? vConfig_S3AccessKeyId = default;
+        bool hasConfig_S3AccessKeyId = false;
+        string? vConfig_S3SecretAccessKey = default;
+        bool hasConfig_S3SecretAccessKey = false;
+        string? vConfig_S3AuthType = default;
+        bool hasConfig_S3AuthType = false;
+        string? vConfig_AppId = default;
+        bool hasConfig_AppId = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additionalConfig = null;
+        bool hasConfig = false;
+        global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
+        while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            var name = GcoreJson.PropertyName(in reader);
+            switch (name.Length)
+            {
+                case 6:
+                    if (GcoreJson.NameIs(name, "backup"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
+                        fit0.Known(true, 0);
+                        fit1.Known(true, 0);
+                        fit2.Known(true, 0);
+                        vBackup = GcoreJson.ReadBoolean(ref reader);
+                        hasBackup = true;
+                        continue;
+                    }
+                    if (GcoreJson.NameIs(name, "source"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                        fit0.Known(true, 0x1UL);
+                        vSource = GcoreJson.ReadString(ref reader);
+                        hasSource = true;
+                        continue;
+                    }
+                    if (GcoreJson.NameIs(name, "config"u8))
+                    {
+                        reader.Read();
+                        if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
+                        {
+                            if (hasConfig) return null;
+                            while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+                            {
+                                var name1 = GcoreJson.PropertyName(in reader);
+                                switch (name1.Length)
+                                {
+                                    case 6:
+                                        if (GcoreJson.NameIs(name1, "app_id"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitConfig_FastedgeConfig.Known(true, 0x1UL);
+                                            vConfig_AppId = GcoreJson.ReadString(ref reader);
+                                            hasConfig_AppId = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 7:
+                                        if (GcoreJson.NameIs(name1, "s3_type"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitConfig_S3Config.Known(true, 0x1UL);
+                                            vConfig_S3Type = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.S3Type?)null : global::Snapshot.Gcore.S3Type.ReadJson(ref reader));
+                                            hasConfig_S3Type = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 9:
+                                        if (GcoreJson.NameIs(name1, "s3_region"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                                            fitConfig_S3Config.Known(true, 0);
+                                            vConfig_S3Region = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3Region = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 12:
+                                        if (GcoreJson.NameIs(name1, "s3_auth_type"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                                            fitConfig_S3Config.Known(true, 0);
+                                            vConfig_S3AuthType = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3AuthType = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 14:
+                                        if (GcoreJson.NameIs(name1, "s3_bucket_name"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitConfig_S3Config.Known(true, 0x2UL);
+                                            vConfig_S3BucketName = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3BucketName = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 16:
+                                        if (GcoreJson.NameIs(name1, "s3_access_key_id"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitConfig_S3Config.Known(true, 0x4UL);
+                                            vConfig_S3AccessKeyId = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3AccessKeyId = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 19:
+                                        if (GcoreJson.NameIs(name1, "s3_storage_hostname"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                                            fitConfig_S3Config.Known(true, 0);
+                                            vConfig_S3StorageHostname = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3StorageHostname = true;
+                                            continue;
+                                        }
+                                        break;
+                                    case 20:
+                                        if (GcoreJson.NameIs(name1, "s3_secret_access_key"u8))
+                                        {
+                                            reader.Read();
+                                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
+                                            fitConfig_S3Config.Known(true, 0x8UL);
+                                            vConfig_S3SecretAccessKey = GcoreJson.ReadString(ref reader);
+                                            hasConfig_S3SecretAccessKey = true;
+                                            continue;
+                                        }
+                                        break;
+                                }
+                                // A name no type here knows: kept, as every one of them would keep it.
+                                GcoreJson.ReadAdditional(ref reader, ref additionalConfig);
+                            }
+                            fit1.Nested(fitConfig_S3Config.Result(global::Snapshot.Gcore.S3Config.RequiredMask), 0x1UL);
+                            fit2.Nested(fitConfig_FastedgeConfig.Result(global::Snapshot.Gcore.FastedgeConfig.RequiredMask), 0x1UL);
+                            readConfig = true;
+                        }
+                        else
+                        {
+                            if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Object, false)) return null;
+                            fit1.Known(true, 0x1UL);
+                            fit2.Known(true, 0x1UL);
+                            readConfig = false;
+                        }
+                        hasConfig = true;
+                        continue;
+                    }
+                    break;
+                case 7:
+                    if (GcoreJson.NameIs(name, "enabled"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
+                        fit0.Known(true, 0);
+                        fit1.Known(true, 0);
+                        fit2.Known(true, 0);
+                        vEnabled = GcoreJson.ReadBoolean(ref reader);
+                        hasEnabled = true;
+                        continue;
+                    }
+                    break;
+                case 11:
+                    if (GcoreJson.NameIs(name, "origin_type"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                        fit1.Known(true, 0);
+                        fit2.Known(true, 0);
+                        vOriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
+                        hasOriginType = true;
+                        continue;
+                    }
+                    break;
+                case 20:
+                    if (GcoreJson.NameIs(name, "host_header_override"u8))
+                    {
+                        reader.Read();
+                        if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
+                        fit0.Known(true, 0);
+                        fit1.Known(true, 0);
+                        fit2.Known(true, 0);
+                        vHostHeaderOverride = GcoreJson.ReadString(ref reader);
+                        hasHostHeaderOverride = true;
+                        continue;
+                    }
+                    break;
+            }
+            // A name no type here knows: kept, as every one of them would keep it.
+            GcoreJson.ReadAdditional(ref reader, ref additional);
+        }
+
+        int pick = -1;
+        int pickScore = int.MinValue;
+        if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
+        if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
+        if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
+
+        switch (pick)
+        {
+            case 0:
+            {
+                if (hasOriginType || hasConfig) return null;
+                if (!hasSource || vSource is null) return null;
+                var result_HostSource = new global::Snapshot.Gcore.HostSource { Source = vSource };
+                if (hasBackup) result_HostSource.Backup = vBackup;
+                if (hasEnabled) result_HostSource.Enabled = vEnabled;
+                if (hasHostHeaderOverride) result_HostSource.HostHeaderOverride = vHostHeaderOverride;
+                if (additional is not null) result_HostSource.AdditionalProperties = additional;
+                return result_HostSource;
+            }
+            case 1:
+            {
+                if (hasSource) return null;
+                global::Snapshot.Gcore.S3Config? oConfig = null;
+                if (readConfig)
+                {
+                    if (!fitConfig_S3Config.Fits(global::Snapshot.Gcore.S3Config.RequiredMask)) return null;
+                    if (hasConfig_AppId) return null;
+                    if (!hasConfig_S3Type || vConfig_S3Type is null) return null;
+                    if (!hasConfig_S3BucketName || vConfig_S3BucketName is null) return null;
+                    if (!hasConfig_S3AccessKeyId || vConfig_S3AccessKeyId is null) return null;
+                    if (!hasConfig_S3SecretAccessKey || vConfig_S3SecretAccessKey is null) return null;
+                    var result1_S3Config = new global::Snapshot.Gcore.S3Config { S3Type = vConfig_S3Type.Value, S3BucketName = vConfig_S3BucketName, S3AccessKeyId = vConfig_S3AccessKeyId, S3SecretAccessKey = vConfig_S3SecretAccessKey };
+                    if (hasConfig_S3Region) result1_S3Config.S3Region = vConfig_S3Region;
+                    if (hasConfig_S3StorageHostname) result1_S3Config.S3StorageHostname = vConfig_S3StorageHostname;
+                    if (hasConfig_S3AuthType) result1_S3Config.S3AuthType = vConfig_S3AuthType;
+                    if (additionalConfig is not null) result1_S3Config.AdditionalProperties = additionalConfig;
+                    oConfig = result1_S3Config;
+                }
+                if (!hasConfig || oConfig is null) return null;
+                var result_S3Source = new global::Snapshot.Gcore.S3Source { Config = oConfig };
+                if (hasBackup) result_S3Source.Backup = vBackup;
+                if (hasEnabled) result_S3Source.Enabled = vEnabled;
+                if (hasHostHeaderOverride) result_S3Source.HostHeaderOverride = vHostHeaderOverride;
+                if (hasOriginType) result_S3Source.OriginType = vOriginType;
+                if (additional is not null) result_S3Source.AdditionalProperties = additional;
+                return result_S3Source;
+            }
+            case 2:
+            {
+                if (hasSource) return null;
+                global::Snapshot.Gcore.FastedgeConfig? oConfig = null;
+                if (readConfig)
+                {
+                    if (!fitConfig_FastedgeConfig.Fits(global::Snapshot.Gcore.FastedgeConfig.RequiredMask)) return null;
+                    if (hasConfig_S3Type || hasConfig_S3BucketName || hasConfig_S3Region || hasConfig_S3StorageHostname || hasConfig_S3AccessKeyId || hasConfig_S3SecretAccessKey || hasConfig_S3AuthType) return null;
+                    if (!hasConfig_AppId || vConfig_AppId is null) return null;
+                    var result1_FastedgeConfig = new global::Snapshot.Gcore.FastedgeConfig { AppId = vConfig_AppId };
+                    if (additionalConfig is not null) result1_FastedgeConfig.AdditionalProperties = additionalConfig;
+                    oConfig = result1_FastedgeConfig;
+                }
+                if (!hasConfig || oConfig is null) return null;
+                var result_FastedgeSource = new global::Snapshot.Gcore.FastedgeSource { Config = oConfig };
+                if (hasBackup) result_FastedgeSource.Backup = vBackup;
+                if (hasEnabled) result_FastedgeSource.Enabled = vEnabled;
+                if (hasHostHeaderOverride) result_FastedgeSource.HostHeaderOverride = vHostHeaderOverride;
+                if (hasOriginType) result_FastedgeSource.OriginType = vOriginType;
+                if (additional is not null) result_FastedgeSource.AdditionalProperties = additional;
+                return result_FastedgeSource;
+            }
+            default:
+                return null;
+        }
+    }
+
+    /// <summary>
+    /// Reads the variant the JSON object is, told apart by shape: every variant is scored on a copy of the reader, then
+    /// the variant that fits best (every required property there, every known property of the right kind) reads the
+    /// object. When none fits, a variant that
+    /// still claims the object (its required properties there, its required objects recognisably its own) is read,
+    /// so the error names the property at fault. An object no variant claims is a shape the spec does not list yet:
+    /// it is kept as <see cref="Unknown"/>.
+    /// </summary>
+    internal static Source ReadByShape(ref global::System.Text.Json.Utf8JsonReader reader)
+    {
+        var scan = reader;
+        var fit0 = new GcoreJsonFit();
+        var fit1 = new GcoreJsonFit();
+        var fit2 = new GcoreJsonFit();
+        while (scan.Read() && scan.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
+        {
+            var name = GcoreJson.PropertyName(in scan);
+            scan.Read();
+            global::Snapshot.Gcore.HostSource.ScoreProperty(ref fit0, name, in scan, true);
+            global::Snapshot.Gcore.S3Source.ScoreProperty(ref fit1, name, in scan, true);
+            global::Snapshot.Gcore.FastedgeSource.ScoreProperty(ref fit2, name, in scan, true);
+            if (scan.TokenType == global::System.Text.Json.JsonTokenType.StartObject && (fit0.HasPending || fit1.HasPending || fit2.HasPending))
+            {
+                GcoreJsonFit.ScoreNested(ref scan, ref fit0, ref fit1, ref fit2);
+            }
+            else
+            {
+                scan.Skip();
+            }
+        }
+
+        int pick = -1;
+        int pickScore = int.MinValue;
+        if (fit0.Fits(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
+        if (fit1.Fits(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
+        if (fit2.Fits(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
+        if (pick < 0)
+        {
+            // Nothing fits: a variant that claims the object is read, so the error names the property at fault.
+            if (fit0.Claims(global::Snapshot.Gcore.HostSource.RequiredMask) && fit0.Rank(4) > pickScore) { pick = 0; pickScore = fit0.Rank(4); }
+            if (fit1.Claims(global::Snapshot.Gcore.S3Source.RequiredMask) && fit1.Rank(5) > pickScore) { pick = 1; pickScore = fit1.Rank(5); }
+            if (fit2.Claims(global::Snapshot.Gcore.FastedgeSource.RequiredMask) && fit2.Rank(5) > pickScore) { pick = 2; pickScore = fit2.Rank(5); }
+        }
+
+        switch (pick)
+        {
+            case 0: return global::Snapshot.Gcore.HostSource.ReadJson(ref reader);
+            case 1: return global::Snapshot.Gcore.S3Source.ReadJson(ref reader);
+            case 2: return global::Snapshot.Gcore.FastedgeSource.ReadJson(ref reader);
+            default: return Unknown.ReadJson(ref reader);
+        }
+    }
+
+    internal abstract void WriteJson(global::System.Text.Json.Utf8JsonWriter writer);
+
+    /// <summary>Writes the properties every variant shares.</summary>
+    private protected void WriteSharedJson(global::System.Text.Json.Utf8JsonWriter writer)
+    {
+        if (_backup.IsSet && _backup.Value is not null) writer.WriteBoolean(JsonName_Backup, _backup.Value.Value);
+        if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+        if (_hostHeaderOverride.IsSet) writer.WriteString(JsonName_HostHeaderOverride, _hostHeaderOverride.Value);
+    }
+
+    static Source IGcoreJson<Source>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<Source>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
+
     /// <summary>
     /// A value that fits none of the variants the spec lists (a newer server, say): kept as raw JSON and written
     /// back unchanged. The properties every kind has are read from it where they read (a required one that does not holds
     /// its default), without being marked set; setting an optional one, or
     /// <see cref="Source.AdditionalProperties"/>, replaces that property in the JSON written back.
     /// </summary>
-    [global::System.Text.Json.Serialization.JsonConverter(typeof(Unknown.JsonConverter))]
-    public sealed partial record Unknown : Source
+    [global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<Unknown>))]
+    public sealed partial record Unknown : Source, IGcoreJson<Unknown>
     {
         /// <summary>Keeps a JSON value as it is.</summary>
         public Unknown(global::System.Text.Json.JsonElement json)
@@ -121,5 +497,36 @@ public abstract partial record Source : IGcoreOriginSource
 
         /// <summary>The value as it came.</summary>
         public global::System.Text.Json.JsonElement Json { get; }
+
+        /// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>
+        internal override void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
+        {
+            if (!(_backup.IsSet || _enabled.IsSet || _hostHeaderOverride.IsSet || AdditionalProperties is not null) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
+            {
+                GcoreJson.WriteRaw(writer, Json);
+                return;
+            }
+
+            writer.WriteStartObject();
+            if (_backup.IsSet && _backup.Value is not null) writer.WriteBoolean(JsonName_Backup, _backup.Value.Value);
+            if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
+            if (_hostHeaderOverride.IsSet) writer.WriteString(JsonName_HostHeaderOverride, _hostHeaderOverride.Value);
+            foreach (var property in Json.EnumerateObject())
+            {
+                if (_backup.IsSet && property.NameEquals("backup"u8)) continue;
+                if (_enabled.IsSet && property.NameEquals("enabled"u8)) continue;
+                if (_hostHeaderOverride.IsSet && property.NameEquals("host_header_override"u8)) continue;
+                if (AdditionalProperties is not null && AdditionalProperties.ContainsKey(property.Name)) continue;
+                GcoreJson.WriteRaw(writer, property);
+            }
+            if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override");
+            writer.WriteEndObject();
+        }
+
+        /// <summary>Reads any JSON value, as it is.</summary>
+        internal static new Unknown ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => new(GcoreJson.ReadElement(ref reader));
+
+        static Unknown IGcoreJson<Unknown>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+        void IGcoreJson<Unknown>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
     }
 }

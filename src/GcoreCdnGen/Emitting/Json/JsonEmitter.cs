@@ -13,7 +13,7 @@ namespace GcoreCdnGen.Emitting.Json;
 /// consumer's code stays trim- and AOT-safe, and no dependency on the System.Text.Json source generator
 /// (which cannot see generated types). Nothing is lost: properties the spec does not know are kept in
 /// <c>AdditionalProperties</c>, and a union value that fits no variant is kept as raw JSON. This is the entry
-/// point and what every JSON emitter shares: the converter, the encoded names and the switch on a name.
+/// point and what every JSON emitter shares: the converter's interface, the encoded names and the switch on a name.
 /// An object's reader and writer are <see cref="ObjectJsonEmitter"/>, a union's <see cref="UnionJsonEmitter"/>, how
 /// an object scores against a union's variants <see cref="ScoringEmitter"/>, and one value's code <see cref="ValueJsonEmitter"/>.
 /// </summary>
@@ -25,53 +25,39 @@ internal static class JsonEmitter
     internal const string Element = "global::System.Text.Json.JsonElement";
     private const string EncodedText = "global::System.Text.Json.JsonEncodedText";
 
+    /// <summary>
+    /// Writes the JSON members of one type inside its declaration (which <see cref="ModelEmitter"/> writes), and the
+    /// explicit implementation of the runtime's JSON interface through which the one converter calls them.
+    /// </summary>
     /// <param name="shapes">For a union, its variants and the object types they hold (<see cref="TypeDef.VariantShapes"/>); its one-pass reader is built from them.</param>
-    public static string Emit(string ns, TypeDef type, EquatableArray<TypeDef> shapes = default)
+    public static void EmitMembers(SourceWriter w, string ns, TypeDef type, EquatableArray<TypeDef> shapes)
     {
-        var w = new SourceWriter();
-        w.Line(CSharp.Header);
-        w.Line($"""
-            namespace {ns};
-
-            """);
-        string keyword = type.Kind == TypeKind.Enum ? "readonly partial struct" : type.Kind == TypeKind.Union ? "abstract partial record" : "sealed partial record";
-        using (w.Block($"{keyword} {type.Name}"))
+        switch (type.Kind)
         {
-            switch (type.Kind)
-            {
-                case TypeKind.Enum:
-                    EmitEnum(w, type);
-                    break;
-                case TypeKind.Union:
-                    EmitUnion(w, ns, type, shapes);
-                    break;
-                default:
-                    EmitObject(w, ns, type);
-                    break;
-            }
-
-            w.Line();
-            EmitConverter(w, type.Name, type.BaseType is not null);
-            if (type.Kind == TypeKind.Union)
-            {
-                w.Line();
-                EmitUnknown(w, type);
-            }
+            case TypeKind.Enum:
+                EmitEnum(w, type);
+                break;
+            case TypeKind.Union:
+                EmitUnion(w, ns, type, shapes);
+                break;
+            default:
+                EmitObject(w, ns, type);
+                break;
         }
 
-        return w.ToString();
+        w.Line();
+        EmitInterface(w, type.Name);
     }
 
-    internal static void EmitConverter(SourceWriter w, string name, bool hides)
-    {
-        w.Line($$"""
-            /// <summary>Lets System.Text.Json use the generated code for this type.</summary>
-            public {{(hides ? "new " : "")}}sealed class {{GeneratedNames.JsonConverter}} : global::System.Text.Json.Serialization.JsonConverter<{{name}}>
-            {
-                public override {{name}} Read(ref {{Reader}} reader, global::System.Type typeToConvert, global::System.Text.Json.JsonSerializerOptions options) => {{GeneratedNames.ReadJson}}(ref reader);
+    /// <summary>The runtime's JSON interface of a type, for its base list.</summary>
+    internal static string Interface(string name) => $"{RuntimeSources.JsonInterface}<{name}>";
 
-                public override void Write({{Writer}} writer, {{name}} value, global::System.Text.Json.JsonSerializerOptions options) => value.{{GeneratedNames.WriteJson}}(writer);
-            }
+    /// <summary>The type's <c>ReadJson</c>/<c>WriteJson</c> as the runtime's converter sees them (they stay internal).</summary>
+    internal static void EmitInterface(SourceWriter w, string name)
+    {
+        w.Line($"""
+            static {name} {Interface(name)}.{GeneratedNames.ReadJson}(ref {Reader} reader) => {GeneratedNames.ReadJson}(ref reader);
+            void {Interface(name)}.{GeneratedNames.WriteJson}({Writer} writer) => {GeneratedNames.WriteJson}(writer);
             """);
     }
 

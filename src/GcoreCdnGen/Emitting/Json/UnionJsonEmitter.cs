@@ -145,48 +145,46 @@ internal static class UnionJsonEmitter
         }
     }
 
+    /// <summary>The JSON members of the <c>Unknown</c> variant, inside its declaration.</summary>
     internal static void EmitUnknown(SourceWriter w, TypeDef type)
     {
-        using (w.Block($"sealed partial record {UnknownName}"))
+        var tracked = type.Properties.Where(CSharp.IsTracked).ToList();
+        w.Line("/// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>");
+        using (w.Block($"internal override void {GeneratedNames.WriteJson}({Writer} writer)"))
         {
-            var tracked = type.Properties.Where(CSharp.IsTracked).ToList();
-            w.Line("/// <summary>Writes the JSON as it came; shared properties set since, and additional properties, replace theirs.</summary>");
-            using (w.Block($"internal override void {GeneratedNames.WriteJson}({Writer} writer)"))
-            {
-                string anySet = string.Join(" || ", tracked.Select(CSharp.FieldIsSet).Concat(new[] { $"{GeneratedNames.AdditionalProperties} is not null" }));
-                w.Line($$"""
-                    if (!({{anySet}}) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
-                    {
-                        GcoreJson.WriteRaw(writer, Json);
-                        return;
-                    }
-
-                    writer.WriteStartObject();
-                    """);
-                foreach (var p in tracked)
-                    WriteProperty(w, type.Name, p);
-                using (w.Block("foreach (var property in Json.EnumerateObject())"))
+            string anySet = string.Join(" || ", tracked.Select(CSharp.FieldIsSet).Concat(new[] { $"{GeneratedNames.AdditionalProperties} is not null" }));
+            w.Line($$"""
+                if (!({{anySet}}) || Json.ValueKind != global::System.Text.Json.JsonValueKind.Object)
                 {
-                    foreach (var p in tracked)
-                        w.Line($"if ({CSharp.FieldIsSet(p)} && property.NameEquals({CSharp.Utf8(p.JsonName)})) continue;");
-
-                    w.Line($"""
-                        if ({GeneratedNames.AdditionalProperties} is not null && {GeneratedNames.AdditionalProperties}.ContainsKey(property.Name)) continue;
-                        GcoreJson.WriteRaw(writer, property);
-                        """);
+                    GcoreJson.WriteRaw(writer, Json);
+                    return;
                 }
 
-                EmitWriteAdditional(w, type.Properties);
-                w.Line("writer.WriteEndObject();");
+                writer.WriteStartObject();
+                """);
+            foreach (var p in tracked)
+                WriteProperty(w, type.Name, p);
+            using (w.Block("foreach (var property in Json.EnumerateObject())"))
+            {
+                foreach (var p in tracked)
+                    w.Line($"if ({CSharp.FieldIsSet(p)} && property.NameEquals({CSharp.Utf8(p.JsonName)})) continue;");
+
+                w.Line($"""
+                    if ({GeneratedNames.AdditionalProperties} is not null && {GeneratedNames.AdditionalProperties}.ContainsKey(property.Name)) continue;
+                    GcoreJson.WriteRaw(writer, property);
+                    """);
             }
 
-            w.Line($"""
-
-                /// <summary>Reads any JSON value, as it is.</summary>
-                internal static new {UnknownName} {GeneratedNames.ReadJson}(ref {Reader} reader) => new(GcoreJson.ReadElement(ref reader));
-
-                """);
-            EmitConverter(w, UnknownName, true);
+            EmitWriteAdditional(w, type.Properties);
+            w.Line("writer.WriteEndObject();");
         }
+
+        w.Line($"""
+
+            /// <summary>Reads any JSON value, as it is.</summary>
+            internal static new {UnknownName} {GeneratedNames.ReadJson}(ref {Reader} reader) => new(GcoreJson.ReadElement(ref reader));
+
+            """);
+        EmitInterface(w, UnknownName);
     }
 }
