@@ -115,7 +115,7 @@ internal static class OnePassEmitter
         using (w.Block($"while (reader.Read() && reader.TokenType != {Token}.EndObject)"))
         {
             w.Line($"var {group.NameVariable} = GcoreJson.PropertyName(in reader);");
-            EmitNameSwitch(w, group.NameVariable, group.Entries, e => e.JsonName, entry => EmitOnePassEntry(w, ns, group, entry));
+            EmitNameSwitch(w, group.NameVariable, group.Entries, e => e.JsonName, _ => null, entry => EmitOnePassEntry(w, ns, group, entry));
             w.Line("// A name no type here knows: kept, as every one of them would keep it.");
             EmitUnknownForAll(w, group, null);
             w.Line($"GcoreJson.ReadAdditional(ref reader, ref {group.Additional});");

@@ -34,10 +34,9 @@ internal static class ScoringEmitter
             """);
         using (w.Block($"internal static void {GeneratedNames.ScoreProperty}(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in {Reader} value, bool deferNested)"))
         {
-            EmitNameSwitch(w, type.Properties, p =>
-            {
-                string kindCheck = KindCheck(p, "value.TokenType");
-                if (p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Object)
+            EmitNameSwitch(w, "name", type.Properties, p => p.JsonName,
+                p => p.Type.IsObject ? null : $"{{ fit.Known({KindCheck(p, "value.TokenType")}, {Bit(p)}); return; }}",
+                p =>
                 {
                     string nested = Qualified(ns, p.Type.Name!);
                     w.Line($$"""
@@ -51,17 +50,11 @@ internal static class ScoringEmitter
                         }
                         else
                         {
-                            fit.Known({{kindCheck}}, {{Bit(p)}});
+                            fit.Known({{KindCheck(p, "value.TokenType")}}, {{Bit(p)}});
                         }
+                        return;
                         """);
-                }
-                else
-                {
-                    w.Line($"fit.Known({kindCheck}, {Bit(p)});");
-                }
-
-                w.Line("return;");
-            });
+                });
 
             // A property the spec does not know never disqualifies (the API grows under its users);
             // in a closed shape it makes the variant a worse fit than one that knows it.
