@@ -31,7 +31,7 @@ public static partial class GcoreJson
         write(writer, value);
     }
 
-    /// <summary>As <see cref="WriteOrNull{T}(global::System.Text.Json.Utf8JsonWriter, global::System.Text.Json.JsonEncodedText, T?, GcoreJsonWrite{T})"/>, for a value type.</summary>
+    /// <summary>As <c>WriteOrNull</c> with a delegate, for a value type.</summary>
     public static void WriteValueOrNull<T>(global::System.Text.Json.Utf8JsonWriter writer, global::System.Text.Json.JsonEncodedText name, T? value, GcoreJsonWrite<T> write)
         where T : struct
     {

@@ -26,19 +26,10 @@ sealed partial record Item
                 switch (name.Length)
                 {
                     case 2:
-                        if (GcoreJson.NameIs(name, "id"u8))
-                        {
-                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
-                            hasId = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "id"u8)) { result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id"); hasId = true; continue; }
                         break;
                     case 4:
-                        if (GcoreJson.NameIs(name, "name"u8))
-                        {
-                            result.Name = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "name"u8)) { result.Name = GcoreJson.ReadString(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.

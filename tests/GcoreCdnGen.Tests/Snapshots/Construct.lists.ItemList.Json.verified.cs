@@ -31,18 +31,10 @@ sealed partial record ItemList
                 switch (name.Length)
                 {
                     case 5:
-                        if (GcoreJson.NameIs(name, "count"u8))
-                        {
-                            result.Count = GcoreJson.ReadInt64(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "count"u8)) { result.Count = GcoreJson.ReadInt64(ref reader); continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "results"u8))
-                        {
-                            result.Results = GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "results");
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "results"u8)) { result.Results = GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "results"); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -62,35 +54,13 @@ sealed partial record ItemList
     {
         if (!IsPaginated)
         {
-            {
-                var items1 = Results;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    item1.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
+            GcoreJson.WriteList<Item>(writer, Results, static (w2, v2) => v2.WriteJson(w2));
             return;
         }
 
         writer.WriteStartObject();
         if (_count.IsSet && _count.Value is not null) writer.WriteNumber(JsonName_Count, _count.Value.Value);
-        if (Results is not null)
-        {
-            writer.WritePropertyName(JsonName_Results);
-            {
-                var items1 = Results;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    item1.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-        }
+        if (Results is not null) GcoreJson.WriteList<Item>(writer, JsonName_Results, Results, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "results");
         writer.WriteEndObject();
     }

@@ -26,17 +26,8 @@ sealed partial record Label
                 switch (name.Length)
                 {
                     case 6:
-                        if (GcoreJson.NameIs(name, "counts"u8))
-                        {
-                            result.Counts = GcoreJson.NotNull(GcoreJson.ReadMap<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r1), "An item")), "counts");
-                            hasCounts = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "owners"u8))
-                        {
-                            result.Owners = GcoreJson.ReadMap<Owners>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owners.ReadJson(ref r1)), "An item"));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "counts"u8)) { result.Counts = GcoreJson.NotNull(GcoreJson.ReadMap<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r1), "An item")), "counts"); hasCounts = true; continue; }
+                        if (GcoreJson.NameIs(name, "owners"u8)) { result.Owners = GcoreJson.ReadMap<Owners>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owners.ReadJson(ref r1)), "An item")); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -55,19 +46,8 @@ sealed partial record Label
     internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(JsonName_Counts);
-        GcoreJson.WriteMap<long>(writer, Counts, static (w1, item1) =>
-        {
-            w1.WriteNumberValue(item1);
-        });
-        if (_owners.IsSet && _owners.Value is not null)
-        {
-            writer.WritePropertyName(JsonName_Owners);
-            GcoreJson.WriteMap<Owners>(writer, _owners.Value, static (w1, item1) =>
-            {
-                item1.WriteJson(w1);
-            });
-        }
+        GcoreJson.WriteMap<long>(writer, JsonName_Counts, Counts, static (w1, v1) => w1.WriteNumberValue(v1));
+        if (_owners.IsSet && _owners.Value is not null) GcoreJson.WriteMap<Owners>(writer, JsonName_Owners, _owners.Value, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "counts" or "owners");
         writer.WriteEndObject();
     }

@@ -24,11 +24,7 @@ sealed partial record Cell
                 switch (name.Length)
                 {
                     case 5:
-                        if (GcoreJson.NameIs(name, "value"u8))
-                        {
-                            result.Value = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "value"u8)) { result.Value = GcoreJson.ReadString(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.

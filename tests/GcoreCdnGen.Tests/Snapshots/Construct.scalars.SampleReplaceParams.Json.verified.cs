@@ -35,56 +35,20 @@ sealed partial record SampleReplaceParams
                 switch (name.Length)
                 {
                     case 2:
-                        if (GcoreJson.NameIs(name, "id"u8))
-                        {
-                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id");
-                            hasId = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "id"u8)) { result.Id = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id"); hasId = true; continue; }
                         break;
                     case 5:
-                        if (GcoreJson.NameIs(name, "count"u8))
-                        {
-                            result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count");
-                            hasCount = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "total"u8))
-                        {
-                            result.Total = GcoreJson.ReadInt64(ref reader);
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "ratio"u8))
-                        {
-                            result.Ratio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio");
-                            hasRatio = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "taken"u8))
-                        {
-                            result.Taken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken");
-                            hasTaken = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "count"u8)) { result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count"); hasCount = true; continue; }
+                        if (GcoreJson.NameIs(name, "total"u8)) { result.Total = GcoreJson.ReadInt64(ref reader); continue; }
+                        if (GcoreJson.NameIs(name, "ratio"u8)) { result.Ratio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio"); hasRatio = true; continue; }
+                        if (GcoreJson.NameIs(name, "taken"u8)) { result.Taken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken"); hasTaken = true; continue; }
                         break;
                     case 6:
-                        if (GcoreJson.NameIs(name, "weight"u8))
-                        {
-                            result.Weight = GcoreJson.ReadDouble(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "weight"u8)) { result.Weight = GcoreJson.ReadDouble(ref reader); continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "checked"u8))
-                        {
-                            result.Checked = GcoreJson.ReadDateTimeOffset(ref reader);
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "enabled"u8))
-                        {
-                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "checked"u8)) { result.Checked = GcoreJson.ReadDateTimeOffset(ref reader); continue; }
+                        if (GcoreJson.NameIs(name, "enabled"u8)) { result.Enabled = GcoreJson.ReadBoolean(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -110,29 +74,9 @@ sealed partial record SampleReplaceParams
         writer.WriteNumber(JsonName_Count, Count);
         if (_total.IsSet && _total.Value is not null) writer.WriteNumber(JsonName_Total, _total.Value.Value);
         writer.WriteNumber(JsonName_Ratio, Ratio);
-        if (_weight.IsSet)
-        {
-            if (_weight.Value is null)
-            {
-                writer.WriteNull(JsonName_Weight);
-            }
-            else
-            {
-                writer.WriteNumber(JsonName_Weight, _weight.Value.Value);
-            }
-        }
+        if (_weight.IsSet) GcoreJson.WriteOrNull(writer, JsonName_Weight, _weight.Value);
         writer.WriteString(JsonName_Taken, Taken);
-        if (_checked.IsSet)
-        {
-            if (_checked.Value is null)
-            {
-                writer.WriteNull(JsonName_Checked);
-            }
-            else
-            {
-                writer.WriteString(JsonName_Checked, _checked.Value.Value);
-            }
-        }
+        if (_checked.IsSet) GcoreJson.WriteOrNull(writer, JsonName_Checked, _checked.Value);
         if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "count" or "total" or "ratio" or "weight" or "taken" or "checked" or "enabled");
         writer.WriteEndObject();

@@ -56,12 +56,12 @@ abstract partial record Target
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             var name = GcoreJson.PropertyName(in reader);
+            reader.Read();
             switch (name.Length)
             {
                 case 4:
                     if (GcoreJson.NameIs(name, "host"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                         fit0.Known(true, 0x1UL);
                         vHost = GcoreJson.ReadString(ref reader);
@@ -70,7 +70,6 @@ abstract partial record Target
                     }
                     if (GcoreJson.NameIs(name, "port"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Number, true)) return null;
                         fit0.Known(true, 0);
                         vPort = GcoreJson.ReadInt64(ref reader);
@@ -81,7 +80,6 @@ abstract partial record Target
                 case 6:
                     if (GcoreJson.NameIs(name, "bucket"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                         fit1.Known(true, 0x1UL);
                         vBucket = GcoreJson.ReadString(ref reader);
@@ -90,19 +88,18 @@ abstract partial record Target
                     }
                     if (GcoreJson.NameIs(name, "region"u8))
                     {
-                        reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
                             if (hasRegion) return null;
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
                                 var name1 = GcoreJson.PropertyName(in reader);
+                                reader.Read();
                                 switch (name1.Length)
                                 {
                                     case 4:
                                         if (GcoreJson.NameIs(name1, "code"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitRegion_TargetVariant1Region.Known(true, 0x1UL);
                                             vRegion_Code = GcoreJson.ReadString(ref reader);
@@ -112,7 +109,7 @@ abstract partial record Target
                                         break;
                                 }
                                 // A name no type here knows: kept, as every one of them would keep it.
-                                GcoreJson.ReadAdditional(ref reader, ref additionalRegion);
+                                GcoreJson.ReadAdditional(name1, ref reader, ref additionalRegion);
                             }
                             fit1.Nested(fitRegion_TargetVariant1Region.Result(global::Construct.TargetVariant1Region.RequiredMask), 0x2UL);
                             readRegion = true;
@@ -130,7 +127,6 @@ abstract partial record Target
                 case 7:
                     if (GcoreJson.NameIs(name, "enabled"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -141,7 +137,7 @@ abstract partial record Target
                     break;
             }
             // A name no type here knows: kept, as every one of them would keep it.
-            GcoreJson.ReadAdditional(ref reader, ref additional);
+            GcoreJson.ReadAdditional(name, ref reader, ref additional);
         }
 
         int pick = -1;

@@ -25,12 +25,7 @@ sealed partial record TargetVariant1Region
                 switch (name.Length)
                 {
                     case 4:
-                        if (GcoreJson.NameIs(name, "code"u8))
-                        {
-                            result.Code = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "code");
-                            hasCode = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "code"u8)) { result.Code = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "code"); hasCode = true; continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -64,11 +59,7 @@ sealed partial record TargetVariant1Region
         switch (name.Length)
         {
             case 4:
-                if (GcoreJson.NameIs(name, "code"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "code"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL); return; }
                 break;
         }
         fit.Unknown(false);

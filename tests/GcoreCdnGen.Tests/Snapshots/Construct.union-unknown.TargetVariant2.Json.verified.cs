@@ -26,24 +26,11 @@ sealed partial record TargetVariant2
                 switch (name.Length)
                 {
                     case 4:
-                        if (GcoreJson.NameIs(name, "host"u8))
-                        {
-                            result.Host = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "host");
-                            hasHost = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "port"u8))
-                        {
-                            result.Port = GcoreJson.ReadInt64(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "host"u8)) { result.Host = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "host"); hasHost = true; continue; }
+                        if (GcoreJson.NameIs(name, "port"u8)) { result.Port = GcoreJson.ReadInt64(ref reader); continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "enabled"u8))
-                        {
-                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "enabled"u8)) { result.Enabled = GcoreJson.ReadBoolean(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -79,23 +66,11 @@ sealed partial record TargetVariant2
         switch (name.Length)
         {
             case 4:
-                if (GcoreJson.NameIs(name, "host"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                    return;
-                }
-                if (GcoreJson.NameIs(name, "port"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "host"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL); return; }
+                if (GcoreJson.NameIs(name, "port"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0); return; }
                 break;
             case 7:
-                if (GcoreJson.NameIs(name, "enabled"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "enabled"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0); return; }
                 break;
         }
         fit.Unknown(false);

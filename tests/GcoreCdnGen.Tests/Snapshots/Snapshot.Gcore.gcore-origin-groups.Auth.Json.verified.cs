@@ -33,50 +33,22 @@ sealed partial record Auth
                 switch (name.Length)
                 {
                     case 7:
-                        if (GcoreJson.NameIs(name, "s3_type"u8))
-                        {
-                            result.S3Type = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_type");
-                            hasS3Type = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_type"u8)) { result.S3Type = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_type"); hasS3Type = true; continue; }
                         break;
                     case 9:
-                        if (GcoreJson.NameIs(name, "s3_region"u8))
-                        {
-                            result.S3Region = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_region"u8)) { result.S3Region = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 14:
-                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
-                        {
-                            result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
-                            hasS3BucketName = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8)) { result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name"); hasS3BucketName = true; continue; }
                         break;
                     case 16:
-                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
-                        {
-                            result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
-                            hasS3AccessKeyId = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8)) { result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id"); hasS3AccessKeyId = true; continue; }
                         break;
                     case 19:
-                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
-                        {
-                            result.S3StorageHostname = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8)) { result.S3StorageHostname = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 20:
-                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
-                        {
-                            result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
-                            hasS3SecretAccessKey = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8)) { result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key"); hasS3SecretAccessKey = true; continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.

@@ -33,52 +33,21 @@ sealed partial record OriginGroupReplaceParams
                 switch (name.Length)
                 {
                     case 4:
-                        if (GcoreJson.NameIs(name, "name"u8))
-                        {
-                            result.Name = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name");
-                            hasName = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "path"u8))
-                        {
-                            result.Path = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "auth"u8))
-                        {
-                            result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "name"u8)) { result.Name = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name"); hasName = true; continue; }
+                        if (GcoreJson.NameIs(name, "path"u8)) { result.Path = GcoreJson.ReadString(ref reader); continue; }
+                        if (GcoreJson.NameIs(name, "auth"u8)) { result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader)); continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "sources"u8))
-                        {
-                            result.Sources = GcoreJson.NotNull(GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item")), "sources");
-                            hasSources = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "sources"u8)) { result.Sources = GcoreJson.NotNull(GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item")), "sources"); hasSources = true; continue; }
                         break;
                     case 8:
-                        if (GcoreJson.NameIs(name, "use_next"u8))
-                        {
-                            result.UseNext = GcoreJson.NotNullValue(GcoreJson.ReadBoolean(ref reader), "use_next");
-                            hasUseNext = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "use_next"u8)) { result.UseNext = GcoreJson.NotNullValue(GcoreJson.ReadBoolean(ref reader), "use_next"); hasUseNext = true; continue; }
                         break;
                     case 9:
-                        if (GcoreJson.NameIs(name, "auth_type"u8))
-                        {
-                            result.AuthType = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "auth_type"u8)) { result.AuthType = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 19:
-                        if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
-                        {
-                            result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "proxy_next_upstream"u8)) { result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item")); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -101,38 +70,11 @@ sealed partial record OriginGroupReplaceParams
         writer.WriteStartObject();
         writer.WriteString(JsonName_Name, Name);
         writer.WriteBoolean(JsonName_UseNext, UseNext);
-        if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
-        {
-            writer.WritePropertyName(JsonName_ProxyNextUpstream);
-            {
-                var items1 = _proxyNextUpstream.Value;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    writer.WriteStringValue(item1);
-                }
-                writer.WriteEndArray();
-            }
-        }
+        if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null) GcoreJson.WriteStrings(writer, JsonName_ProxyNextUpstream, _proxyNextUpstream.Value);
         if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
-        writer.WritePropertyName(JsonName_Sources);
-        {
-            var items1 = Sources;
-            writer.WriteStartArray();
-            for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-            {
-                var item1 = items1[i1];
-                item1.WriteJson(writer);
-            }
-            writer.WriteEndArray();
-        }
+        GcoreJson.WriteList<Source>(writer, JsonName_Sources, Sources, static (w1, v1) => v1.WriteJson(w1));
         if (_path.IsSet && _path.Value is not null) writer.WriteString(JsonName_Path, _path.Value);
-        if (_auth.IsSet && _auth.Value is not null)
-        {
-            writer.WritePropertyName(JsonName_Auth);
-            _auth.Value.WriteJson(writer);
-        }
+        if (_auth.IsSet && _auth.Value is not null) GcoreJson.Write(writer, JsonName_Auth, _auth.Value, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "auth");
         writer.WriteEndObject();
     }

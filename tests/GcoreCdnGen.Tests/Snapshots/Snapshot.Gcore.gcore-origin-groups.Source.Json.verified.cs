@@ -76,12 +76,12 @@ abstract partial record Source
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             var name = GcoreJson.PropertyName(in reader);
+            reader.Read();
             switch (name.Length)
             {
                 case 6:
                     if (GcoreJson.NameIs(name, "backup"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -92,7 +92,6 @@ abstract partial record Source
                     }
                     if (GcoreJson.NameIs(name, "source"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                         fit0.Known(true, 0x1UL);
                         vSource = GcoreJson.ReadString(ref reader);
@@ -101,19 +100,18 @@ abstract partial record Source
                     }
                     if (GcoreJson.NameIs(name, "config"u8))
                     {
-                        reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
                             if (hasConfig) return null;
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
                                 var name1 = GcoreJson.PropertyName(in reader);
+                                reader.Read();
                                 switch (name1.Length)
                                 {
                                     case 6:
                                         if (GcoreJson.NameIs(name1, "app_id"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_FastedgeConfig.Known(true, 0x1UL);
                                             vConfig_AppId = GcoreJson.ReadString(ref reader);
@@ -124,7 +122,6 @@ abstract partial record Source
                                     case 7:
                                         if (GcoreJson.NameIs(name1, "s3_type"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x1UL);
                                             vConfig_S3Type = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.S3Type?)null : global::Snapshot.Gcore.S3Type.ReadJson(ref reader));
@@ -135,7 +132,6 @@ abstract partial record Source
                                     case 9:
                                         if (GcoreJson.NameIs(name1, "s3_region"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                                             fitConfig_S3Config.Known(true, 0);
                                             vConfig_S3Region = GcoreJson.ReadString(ref reader);
@@ -146,7 +142,6 @@ abstract partial record Source
                                     case 12:
                                         if (GcoreJson.NameIs(name1, "s3_auth_type"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                                             fitConfig_S3Config.Known(true, 0);
                                             vConfig_S3AuthType = GcoreJson.ReadString(ref reader);
@@ -157,7 +152,6 @@ abstract partial record Source
                                     case 14:
                                         if (GcoreJson.NameIs(name1, "s3_bucket_name"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x2UL);
                                             vConfig_S3BucketName = GcoreJson.ReadString(ref reader);
@@ -168,7 +162,6 @@ abstract partial record Source
                                     case 16:
                                         if (GcoreJson.NameIs(name1, "s3_access_key_id"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x4UL);
                                             vConfig_S3AccessKeyId = GcoreJson.ReadString(ref reader);
@@ -179,7 +172,6 @@ abstract partial record Source
                                     case 19:
                                         if (GcoreJson.NameIs(name1, "s3_storage_hostname"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                                             fitConfig_S3Config.Known(true, 0);
                                             vConfig_S3StorageHostname = GcoreJson.ReadString(ref reader);
@@ -190,7 +182,6 @@ abstract partial record Source
                                     case 20:
                                         if (GcoreJson.NameIs(name1, "s3_secret_access_key"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x8UL);
                                             vConfig_S3SecretAccessKey = GcoreJson.ReadString(ref reader);
@@ -200,7 +191,7 @@ abstract partial record Source
                                         break;
                                 }
                                 // A name no type here knows: kept, as every one of them would keep it.
-                                GcoreJson.ReadAdditional(ref reader, ref additionalConfig);
+                                GcoreJson.ReadAdditional(name1, ref reader, ref additionalConfig);
                             }
                             fit1.Nested(fitConfig_S3Config.Result(global::Snapshot.Gcore.S3Config.RequiredMask), 0x1UL);
                             fit2.Nested(fitConfig_FastedgeConfig.Result(global::Snapshot.Gcore.FastedgeConfig.RequiredMask), 0x1UL);
@@ -220,7 +211,6 @@ abstract partial record Source
                 case 7:
                     if (GcoreJson.NameIs(name, "enabled"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -233,7 +223,6 @@ abstract partial record Source
                 case 11:
                     if (GcoreJson.NameIs(name, "origin_type"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                         fit1.Known(true, 0);
                         fit2.Known(true, 0);
@@ -245,7 +234,6 @@ abstract partial record Source
                 case 20:
                     if (GcoreJson.NameIs(name, "host_header_override"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -257,7 +245,7 @@ abstract partial record Source
                     break;
             }
             // A name no type here knows: kept, as every one of them would keep it.
-            GcoreJson.ReadAdditional(ref reader, ref additional);
+            GcoreJson.ReadAdditional(name, ref reader, ref additional);
         }
 
         int pick = -1;

@@ -34,27 +34,14 @@ internal static class ScoringEmitter
             """);
         using (w.Block($"internal static void {GeneratedNames.ScoreProperty}(ref GcoreJsonFit fit, global::System.ReadOnlySpan<byte> name, in {Reader} value, bool deferNested)"))
         {
-            EmitNameSwitch(w, "name", type.Properties, p => p.JsonName,
-                p => p.Type.IsObject ? null : $"{{ fit.Known({KindCheck(p, "value.TokenType")}, {Bit(p)}); return; }}",
-                p =>
-                {
-                    string nested = Qualified(ns, p.Type.Name!);
-                    w.Line($$"""
-                        if (value.TokenType == {{Token}}.StartObject && deferNested)
-                        {
-                            fit.NestedLater({{nested}}.{{GeneratedNames.ScoreProperty}}, {{nested}}.{{GeneratedNames.RequiredMask}}, {{Bit(p)}});
-                        }
-                        else if (value.TokenType == {{Token}}.StartObject)
-                        {
-                            fit.Nested(GcoreJsonFit.Match(value, {{nested}}.{{GeneratedNames.ScoreProperty}}, {{nested}}.{{GeneratedNames.RequiredMask}}), {{Bit(p)}});
-                        }
-                        else
-                        {
-                            fit.Known({{KindCheck(p, "value.TokenType")}}, {{Bit(p)}});
-                        }
-                        return;
-                        """);
-                });
+            EmitNameSwitch(w, type.Properties, p =>
+            {
+                string kindCheck = KindCheck(p, "value.TokenType");
+                if (!p.Type.IsObject)
+                    return $"fit.Known({kindCheck}, {Bit(p)}); return;";
+                string nested = Qualified(ns, p.Type.Name!);
+                return $"fit.KnownObject(in value, deferNested, {nested}.{GeneratedNames.ScoreProperty}, {nested}.{GeneratedNames.RequiredMask}, {kindCheck}, {Bit(p)}); return;";
+            });
 
             // A property the spec does not know never disqualifies (the API grows under its users);
             // in a closed shape it makes the variant a worse fit than one that knows it.
