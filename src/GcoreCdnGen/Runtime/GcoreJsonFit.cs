@@ -81,6 +81,20 @@ public struct GcoreJsonFit
     }
 
     /// <summary>A known property; <paramref name="requiredBit"/> is its bit among the required ones, or 0.</summary>
+    /// <summary>
+    /// A known property whose type is an object that is scored too: an object value is scored now, or with
+    /// <paramref name="deferNested"/> later (<see cref="NestedLater"/>); any other value counts by its kind, as <see cref="Known"/>.
+    /// </summary>
+    public void KnownObject(in global::System.Text.Json.Utf8JsonReader value, bool deferNested, GcoreJsonScorer score, ulong nestedRequired, bool kindFits, ulong requiredBit)
+    {
+        if (value.TokenType != global::System.Text.Json.JsonTokenType.StartObject)
+            Known(kindFits, requiredBit);
+        else if (deferNested)
+            NestedLater(score, nestedRequired, requiredBit);
+        else
+            Nested(Match(value, score, nestedRequired), requiredBit);
+    }
+
     public void Known(bool kindFits, ulong requiredBit)
     {
         _required |= requiredBit;

@@ -25,12 +25,7 @@ sealed partial record FileCreateResponse
                 switch (name.Length)
                 {
                     case 5:
-                        if (GcoreJson.NameIs(name, "count"u8))
-                        {
-                            result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "count");
-                            hasCount = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "count"u8)) { result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "count"); hasCount = true; continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.

@@ -195,16 +195,7 @@ namespace Construct
                 global::System.ArgumentNullException.ThrowIfNull(body);
                 global::System.Action<global::System.Text.Json.Utf8JsonWriter>? write = writer =>
                 {
-                    {
-                        var items0 = body;
-                        writer.WriteStartArray();
-                        for (int i0 = 0, n0 = items0.Count; i0 < n0; i0++)
-                        {
-                            var item0 = items0[i0];
-                            writer.WriteStringValue(item0);
-                        }
-                        writer.WriteEndArray();
-                    }
+                    GcoreJson.WriteStrings(writer, body);
                 };
                 return _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id) + "/tags", null, write, cancellationToken, "replace-tags", "/files/{id}/tags");
             }
@@ -319,16 +310,7 @@ namespace Construct
                     global::System.ArgumentNullException.ThrowIfNull(body);
                     global::System.Action<global::System.Text.Json.Utf8JsonWriter>? write = writer =>
                     {
-                        {
-                            var items0 = body;
-                            writer.WriteStartArray();
-                            for (int i0 = 0, n0 = items0.Count; i0 < n0; i0++)
-                            {
-                                var item0 = items0[i0];
-                                writer.WriteStringValue(item0);
-                            }
-                            writer.WriteEndArray();
-                        }
+                        GcoreJson.WriteStrings(writer, body);
                     };
                     return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id) + "/tags", null, write, cancellationToken, "replace-tags", "/files/{id}/tags");
                 }

@@ -120,13 +120,18 @@ internal static class JsonEmitter
     internal static string NameField(PropertyDef p) => $"JsonName_{p.Name}";
 
     /// <summary>
-    /// Dispatches on the UTF-8 name in <c>name</c>: a switch on its length, then a comparison per name of that length.
-    /// <paramref name="body"/> writes what a match does; it must leave the switch (return or continue).
+    /// Dispatches on the UTF-8 name in <c>name</c>: a switch on its length, then a comparison per name of that length,
+    /// one line each: <paramref name="statements"/> is what a match does, and must leave the switch (return or continue).
     /// </summary>
-    internal static void EmitNameSwitch(SourceWriter w, IEnumerable<PropertyDef> properties, System.Action<PropertyDef> body) =>
-        EmitNameSwitch(w, "name", properties, p => p.JsonName, body);
+    internal static void EmitNameSwitch(SourceWriter w, IEnumerable<PropertyDef> properties, System.Func<PropertyDef, string> statements) =>
+        EmitNameSwitch(w, "name", properties, p => p.JsonName, p => $"{{ {statements(p)} }}", null);
 
-    internal static void EmitNameSwitch<T>(SourceWriter w, string name, IEnumerable<T> items, System.Func<T, string> jsonName, System.Action<T> body)
+    /// <summary>
+    /// As above, for a match that takes more than a line: <paramref name="oneLine"/> gives the one-line form where there is
+    /// one (null otherwise: <paramref name="body"/> then writes the block's lines).
+    /// </summary>
+    internal static void EmitNameSwitch<T>(SourceWriter w, string name, IEnumerable<T> items, System.Func<T, string> jsonName,
+        System.Func<T, string?> oneLine, System.Action<T>? body)
     {
         var byLength = items
             .GroupBy(p => System.Text.Encoding.UTF8.GetByteCount(jsonName(p)))
@@ -142,8 +147,15 @@ internal static class JsonEmitter
                 w.Indent();
                 foreach (var p in group)
                 {
-                    using (w.Block($"if (GcoreJson.NameIs({name}, {CSharp.Utf8(jsonName(p))}))"))
-                        body(p);
+                    string test = $"if (GcoreJson.NameIs({name}, {CSharp.Utf8(jsonName(p))}))";
+                    if (oneLine(p) is { } line)
+                    {
+                        w.Line($"{test} {line}");
+                        continue;
+                    }
+
+                    using (w.Block(test))
+                        body!(p);
                 }
 
                 w.Line("break;");

@@ -66,10 +66,8 @@ internal static class ObjectJsonEmitter
                         bool mustHaveValue = !CSharp.IsTracked(p) && !p.Nullable;
                         string read = mustHaveValue ? ReadNotNull(ns, p.Type, "reader", 1, p.JsonName) : ReadValue(ns, p.Type, "reader", 1);
                         // A list read as empty when absent stays empty when the JSON says null.
-                        w.Line(p.Presence == Presence.DefaultEmpty && !mustHaveValue ? $"result.{p.Name} = {read} ?? result.{p.Name};" : $"result.{p.Name} = {read};");
-                        if (RequiredValue(p))
-                            w.Line($"{Has(p)} = true;");
-                        w.Line("continue;");
+                        string assign = p.Presence == Presence.DefaultEmpty && !mustHaveValue ? $"result.{p.Name} = {read} ?? result.{p.Name};" : $"result.{p.Name} = {read};";
+                        return RequiredValue(p) ? $"{assign} {Has(p)} = true; continue;" : $"{assign} continue;";
                     });
                     w.Line("""
                         // Not in the spec (yet): kept, and written back.
@@ -159,101 +157,68 @@ internal static class ObjectJsonEmitter
 
     private static string Has(PropertyDef p) => $"has{p.Name}";
 
+    /// <summary>Writes a property, one line: an unset or (where the spec does not allow it) null value is left out.</summary>
     internal static void WriteProperty(SourceWriter w, string owner, PropertyDef p)
     {
         if (!CSharp.IsTracked(p))
         {
             if (p.Presence == Presence.DefaultEmpty && !p.Nullable)
-                WriteIf(w, owner, $"{p.Name} is not null", p, p.Name);
+                w.Line($"if ({p.Name} is not null) {WriteNamed(owner, p, p.Name, nullable: false)};");
             else
-                WriteNamed(w, owner, p, p.Name, nullable: p.Nullable);
+                w.Line($"{WriteNamed(owner, p, p.Name, p.Nullable)};");
             return;
         }
 
         string field = CSharp.FieldValue(p);
         if (p.Nullable)
-            WriteIf(w, owner, CSharp.FieldIsSet(p), p, field, nullable: true);
+            w.Line($"if ({CSharp.FieldIsSet(p)}) {WriteNamed(owner, p, field, nullable: true)};");
         else
             // The spec does not allow null here: an optional property set to null is left out.
-            WriteIf(w, owner, $"{CSharp.FieldIsSet(p)} && {field} is not null", p, p.Type.IsValueType ? $"{field}.Value" : field);
+            w.Line($"if ({CSharp.FieldIsSet(p)} && {field} is not null) {WriteNamed(owner, p, p.Type.IsValueType ? $"{field}.Value" : field, nullable: false)};");
     }
 
-    /// <summary>Writes a property when <paramref name="condition"/> holds: one line where one writer call does it.</summary>
-    private static void WriteIf(SourceWriter w, string owner, string condition, PropertyDef p, string value, bool nullable = false)
-    {
-        if (OneCall(owner, p, value, nullable) is { } call)
-        {
-            w.Line($"if ({condition}) {call}");
-            return;
-        }
-
-        using (w.Block($"if ({condition})"))
-            WriteNamed(w, owner, p, value, nullable);
-    }
-
-    /// <summary>The one writer call that writes a property's name and value, where the writer has one for the kind; null otherwise.</summary>
-    private static string? OneCall(string owner, PropertyDef p, string value, bool nullable)
+    /// <summary>
+    /// The one call that writes a property's name and value: the writer's own where it has one for the kind, else a
+    /// runtime helper. Where <paramref name="nullable"/>, the value may be null and is then written as JSON null.
+    /// </summary>
+    private static string WriteNamed(string owner, PropertyDef p, string value, bool nullable)
     {
         string name = NameField(p);
-        if (p.Type.Kind == TypeRefKind.String && p.Secret)
+        var type = p.Type;
+        if (type.Kind == TypeRefKind.String && p.Secret)
         {
             // The runtime decides by purpose: refused when masked or missing in a request, redacted when printed.
             string field = Identifiers.Literal($"{owner}.{p.Name} ({p.JsonName})");
-            return $"GcoreJson.WriteSecret(writer, {name}, {value}, {(CSharp.IsTracked(p) ? "false" : "true")}, {field});";
+            return $"GcoreJson.WriteSecret(writer, {name}, {value}, {(CSharp.IsTracked(p) ? "false" : "true")}, {field})";
         }
 
-        // WriteString writes null for a null string.
-        if (p.Type.Kind == TypeRefKind.String)
-            return $"writer.WriteString({name}, {value});";
+        switch (type.Kind)
+        {
+            // WriteString writes null for a null string.
+            case TypeRefKind.String:
+                return $"writer.WriteString({name}, {value})";
+            case TypeRefKind.Named when type.NamedKind == TypeKind.Enum:
+                return $"writer.WriteString({name}, {value}{(nullable ? "?" : "")}.Value)";
+            case TypeRefKind.Boolean or TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Decimal
+                or TypeRefKind.DateTimeOffset or TypeRefKind.Guid when nullable:
+                return $"GcoreJson.WriteOrNull(writer, {name}, {value})";
+            case TypeRefKind.Boolean:
+                return $"writer.WriteBoolean({name}, {value})";
+            case TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Decimal:
+                return $"writer.WriteNumber({name}, {value})";
+            case TypeRefKind.DateTimeOffset or TypeRefKind.Guid:
+                return $"writer.WriteString({name}, {value})";
+        }
+
+        string writes = Writes(type, 1);
         if (nullable)
-            return null;
-        string? call = p.Type.Kind switch
+            return $"GcoreJson.{(type.IsValueType ? "WriteValueOrNull" : "WriteOrNull")}(writer, {name}, {value}, {writes})";
+        return type.Kind switch
         {
-            TypeRefKind.Boolean => "WriteBoolean",
-            TypeRefKind.Int32 or TypeRefKind.Int64 or TypeRefKind.Double or TypeRefKind.Decimal => "WriteNumber",
-            TypeRefKind.DateTimeOffset or TypeRefKind.Guid => "WriteString",
-            _ => null,
+            TypeRefKind.Array when ListWriter(type.Element!) is { } list => $"GcoreJson.{list}(writer, {name}, {value})",
+            TypeRefKind.Array => $"GcoreJson.WriteList<{CSharp.Type(type.Element!)}>(writer, {name}, {value}, {Writes(type.Element!, 1)})",
+            TypeRefKind.Map => $"GcoreJson.WriteMap<{CSharp.Type(type.Element!)}>(writer, {name}, {value}, {Writes(type.Element!, 1)})",
+            _ => $"GcoreJson.Write(writer, {name}, {value}, {writes})",
         };
-        if (call is not null)
-            return $"writer.{call}({name}, {value});";
-        return p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Enum ? $"writer.WriteString({name}, {value}.Value);" : null;
-    }
-
-    /// <summary>Writes a property's name and value (null as JSON null where <paramref name="nullable"/>).</summary>
-    private static void WriteNamed(SourceWriter w, string owner, PropertyDef p, string value, bool nullable)
-    {
-        string name = NameField(p);
-        if (OneCall(owner, p, value, nullable) is { } one)
-        {
-            w.Line(one);
-            return;
-        }
-
-        string plain = nullable && p.Type.IsValueType ? $"{value}.Value" : value;
-        System.Action write = () =>
-        {
-            if (OneCall(owner, p, plain, nullable: false) is { } call)
-            {
-                w.Line(call);
-                return;
-            }
-
-            w.Line($"writer.WritePropertyName({name});");
-            WriteValue(w, p.Type, plain, "writer", 1);
-        };
-        if (!nullable)
-        {
-            write();
-            return;
-        }
-
-        w.Line($$"""
-            if ({{value}} is null)
-            {
-                writer.WriteNull({{name}});
-            }
-            """);
-        using (w.Block("else"))
-            write();
     }
 }

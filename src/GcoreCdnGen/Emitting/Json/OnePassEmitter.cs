@@ -114,11 +114,14 @@ internal static class OnePassEmitter
     {
         using (w.Block($"while (reader.Read() && reader.TokenType != {Token}.EndObject)"))
         {
-            w.Line($"var {group.NameVariable} = GcoreJson.PropertyName(in reader);");
-            EmitNameSwitch(w, group.NameVariable, group.Entries, e => e.JsonName, entry => EmitOnePassEntry(w, ns, group, entry));
+            w.Line($"""
+                var {group.NameVariable} = GcoreJson.PropertyName(in reader);
+                reader.Read();
+                """);
+            EmitNameSwitch(w, group.NameVariable, group.Entries, e => e.JsonName, _ => null, entry => EmitOnePassEntry(w, ns, group, entry));
             w.Line("// A name no type here knows: kept, as every one of them would keep it.");
             EmitUnknownForAll(w, group, null);
-            w.Line($"GcoreJson.ReadAdditional(ref reader, ref {group.Additional});");
+            w.Line($"GcoreJson.ReadAdditional({group.NameVariable}, ref reader, ref {group.Additional});");
         }
     }
 
@@ -140,7 +143,6 @@ internal static class OnePassEmitter
             return;
         }
 
-        w.Line("reader.Read();");
         if (!entry.IsObject)
         {
             EmitKindChecks(w, entry);

@@ -37,30 +37,10 @@ internal static class ScoringEmitter
             EmitNameSwitch(w, type.Properties, p =>
             {
                 string kindCheck = KindCheck(p, "value.TokenType");
-                if (p.Type.Kind == TypeRefKind.Named && p.Type.NamedKind == TypeKind.Object)
-                {
-                    string nested = Qualified(ns, p.Type.Name!);
-                    w.Line($$"""
-                        if (value.TokenType == {{Token}}.StartObject && deferNested)
-                        {
-                            fit.NestedLater({{nested}}.{{GeneratedNames.ScoreProperty}}, {{nested}}.{{GeneratedNames.RequiredMask}}, {{Bit(p)}});
-                        }
-                        else if (value.TokenType == {{Token}}.StartObject)
-                        {
-                            fit.Nested(GcoreJsonFit.Match(value, {{nested}}.{{GeneratedNames.ScoreProperty}}, {{nested}}.{{GeneratedNames.RequiredMask}}), {{Bit(p)}});
-                        }
-                        else
-                        {
-                            fit.Known({{kindCheck}}, {{Bit(p)}});
-                        }
-                        """);
-                }
-                else
-                {
-                    w.Line($"fit.Known({kindCheck}, {Bit(p)});");
-                }
-
-                w.Line("return;");
+                if (!p.Type.IsObject)
+                    return $"fit.Known({kindCheck}, {Bit(p)}); return;";
+                string nested = Qualified(ns, p.Type.Name!);
+                return $"fit.KnownObject(in value, deferNested, {nested}.{GeneratedNames.ScoreProperty}, {nested}.{GeneratedNames.RequiredMask}, {kindCheck}, {Bit(p)}); return;";
             });
 
             // A property the spec does not know never disqualifies (the API grows under its users);

@@ -45,69 +45,50 @@ internal static class ValueJsonEmitter
         return $"GcoreJson.{helper}({ReadValue(ns, type, reader, depth)}, {Identifiers.Literal(what)})";
     }
 
-    internal static void WriteValue(SourceWriter w, TypeRef type, string value, string writer, int depth)
+    /// <summary>Writes the value as one statement (a list or a map through a runtime helper, its items with a static lambda).</summary>
+    internal static void WriteValue(SourceWriter w, TypeRef type, string value, string writer, int depth) =>
+        w.Line(WriteValue(type, value, writer, depth) + ";");
+
+    /// <summary>An expression that writes the value, without a name.</summary>
+    internal static string WriteValue(TypeRef type, string value, string writer, int depth)
     {
         switch (type.Kind)
         {
             case TypeRefKind.String:
             case TypeRefKind.DateTimeOffset:
             case TypeRefKind.Guid:
-                w.Line($"{writer}.WriteStringValue({value});");
-                break;
+                return $"{writer}.WriteStringValue({value})";
             case TypeRefKind.Boolean:
-                w.Line($"{writer}.WriteBooleanValue({value});");
-                break;
+                return $"{writer}.WriteBooleanValue({value})";
             case TypeRefKind.Int32:
             case TypeRefKind.Int64:
             case TypeRefKind.Double:
             case TypeRefKind.Decimal:
-                w.Line($"{writer}.WriteNumberValue({value});");
-                break;
+                return $"{writer}.WriteNumberValue({value})";
             case TypeRefKind.Json:
-                w.Line($"{value}.WriteTo({writer});");
-                break;
+                return $"{value}.WriteTo({writer})";
+            case TypeRefKind.Array when ListWriter(type.Element!) is { } list:
+                return $"GcoreJson.{list}({writer}, {value})";
             case TypeRefKind.Array:
-                // A plain loop, not a delegate per item: the item's write is a direct call the JIT can inline.
-                string items = $"items{depth}";
-                string index = $"i{depth}";
-                string each = $"item{depth}";
-                w.Line($$"""
-                    {
-                        var {{items}} = {{value}};
-                        {{writer}}.WriteStartArray();
-                        for (int {{index}} = 0, n{{depth}} = {{items}}.Count; {{index}} < n{{depth}}; {{index}}++)
-                        {
-                            var {{each}} = {{items}}[{{index}}];
-                    """);
-                w.Indent();
-                w.Indent();
-                WriteValue(w, type.Element!, each, writer, depth + 1);
-                w.Outdent();
-                w.Outdent();
-                w.Line($$"""
-                        }
-                        {{writer}}.WriteEndArray();
-                    }
-                    """);
-                break;
+                return $"GcoreJson.WriteList<{CSharp.Type(type.Element!)}>({writer}, {value}, {Writes(type.Element!, depth + 1)})";
             case TypeRefKind.Map:
-                string w2 = $"w{depth}";
-                string item = $"item{depth}";
-                w.Line($$"""
-                    GcoreJson.WriteMap<{{CSharp.Type(type.Element!)}}>({{writer}}, {{value}}, static ({{w2}}, {{item}}) =>
-                    {
-                    """);
-                w.Indent();
-                WriteValue(w, type.Element!, item, w2, depth + 1);
-                w.Outdent();
-                w.Line("});");
-                break;
+                return $"GcoreJson.WriteMap<{CSharp.Type(type.Element!)}>({writer}, {value}, {Writes(type.Element!, depth + 1)})";
             case TypeRefKind.Named when type.NamedKind == TypeKind.Enum:
-                w.Line($"{writer}.WriteStringValue({value}.Value);");
-                break;
+                return $"{writer}.WriteStringValue({value}.Value)";
             default:
-                w.Line($"{value}.{GeneratedNames.WriteJson}({writer});");
-                break;
+                return $"{value}.{GeneratedNames.WriteJson}({writer})";
         }
     }
+
+    /// <summary>A static lambda that writes one value of the type, for the runtime's list, map and property writers.</summary>
+    internal static string Writes(TypeRef type, int depth) =>
+        $"static (w{depth}, v{depth}) => {WriteValue(type, $"v{depth}", $"w{depth}", depth)}";
+
+    /// <summary>The runtime's own loop for a list of these items (strings, 64-bit integers); null for the rest.</summary>
+    internal static string? ListWriter(TypeRef item) => item.Kind switch
+    {
+        TypeRefKind.String => "WriteStrings",
+        TypeRefKind.Int64 => "WriteNumbers",
+        _ => null,
+    };
 }
