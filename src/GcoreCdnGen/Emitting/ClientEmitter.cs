@@ -51,7 +51,7 @@ internal static class ClientEmitter
     /// <summary>The client source. <paramref name="model"/> carries the operations and the list-envelope types (for paging).</summary>
     public static string Emit(ApiModel model)
     {
-        var root = new Resource("", "");
+        var root = new Resource("", model.Options.ClientName);
         foreach (var operation in model.Operations)
         {
             var node = root;
@@ -276,7 +276,7 @@ internal static class ClientEmitter
         foreach (var child in resource.Children)
             w.Line($"{child.Name} = new {child.ClassName}(transport);");
         if (resource.HasRaw)
-            w.Line($"{RawProperty} = new {RawClass}(transport);");
+            w.Line($"{RawProperty} = new {RawClass}(this);");
     }
 
     /// <summary>The modifier of a resource's members, which a mock may override.</summary>
@@ -299,10 +299,22 @@ internal static class ClientEmitter
     private static void EmitOperations(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes, string modifier = "")
     {
         var methodNames = new HashSet<string>(resource.Operations.Select(o => o.MethodName + "Async"));
-        foreach (var operation in resource.Operations)
+        // The names a request builder must not take: every other member and nested type of the resource.
+        var taken = new HashSet<string>(methodNames.Concat(resource.Children.SelectMany(c => new[] { c.Name, c.ClassName })).Concat(new[] { RawClass, RawProperty }));
+        var calls = resource.Operations.Select(op => Call.For(ns, op, taken)).ToList();
+        foreach (var call in calls)
         {
+            var operation = call.Op;
             w.Line();
-            EmitOperation(w, ns, operation, Flavor.Value, modifier);
+            EmitOperation(w, ns, call, Flavor.Value, resource.ClassName, modifier);
+            if (call.Builder is { } builder)
+            {
+                // Both methods send what this builds: the query, headers and body are spelled once.
+                w.Line();
+                using (w.Block(Signature($"private GcoreRequest {builder}", call.BuilderParameters.ToList())))
+                    w.Line(call.Prepared.Statements + $"return new GcoreRequest({call.Request});");
+            }
+
             if (Paging.For(operation, envelopes) is { } paging && methodNames.Add(paging.MethodName))
             {
                 w.Line();
@@ -321,15 +333,16 @@ internal static class ClientEmitter
             """);
         using (w.Block($"public sealed partial class {RawClass}"))
         {
+            // The owner builds each request (see its private builders) and holds the transport.
             w.Line($"""
-                private readonly GcoreTransport _transport;
+                private readonly {resource.ClassName} _owner;
 
-                internal {RawClass}(GcoreTransport transport) => _transport = transport;
+                internal {RawClass}({resource.ClassName} owner) => _owner = owner;
                 """);
-            foreach (var operation in resource.Operations)
+            foreach (var call in calls)
             {
                 w.Line();
-                EmitOperation(w, ns, operation, Flavor.Raw);
+                EmitOperation(w, ns, call, Flavor.Raw, resource.ClassName);
             }
         }
     }
@@ -431,23 +444,77 @@ internal static class ClientEmitter
         return oneLine.Length <= 120 ? oneLine : $"{head}(\n    {string.Join(",\n    ", args)})";
     }
 
-    /// <summary>The parameter list: path parameters, body, required then optional query/header parameters, the token.</summary>
-    private static List<string> Arguments(string ns, OperationDef op)
+    /// <summary>
+    /// The parameter list: path parameters, body, required then optional query/header parameters, the token. Without
+    /// <paramref name="ns"/>, a request builder's: no markers, no defaults, no token.
+    /// </summary>
+    private static List<string> Arguments(string? ns, OperationDef op)
     {
         var args = new List<string>();
+        string? Marker(ParameterDef p) => ns is null ? null : CSharp.ParameterAttribute(ns, p);
         foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-            args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Type(p.Type)} {p.CsName}");
+            args.Add($"{Marker(p)}{CSharp.Type(p.Type)} {p.CsName}");
         if (op.RequestBody is { } body)
-            args.Add(op.RequestBodyRequired ? $"{CSharp.Type(body)} body" : $"{CSharp.Type(body)}? body = null");
-        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && p.Required))
-            args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Type(p.Type)} {p.CsName}");
-        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && !p.Required))
-            args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Nullable(p.Type)} {p.CsName} = null");
-        args.Add("global::System.Threading.CancellationToken cancellationToken = default");
+            args.Add(op.RequestBodyRequired ? $"{CSharp.Type(body)} body" : $"{CSharp.Type(body)}? body{(ns is null ? "" : " = null")}");
+        foreach (var p in Ordered(op).Where(p => p.In != ParameterLocation.Path))
+            args.Add(p.Required ? $"{Marker(p)}{CSharp.Type(p.Type)} {p.CsName}" : $"{Marker(p)}{CSharp.Nullable(p.Type)} {p.CsName}{(ns is null ? "" : " = null")}");
+        if (ns is not null)
+            args.Add("global::System.Threading.CancellationToken cancellationToken = default");
         return args;
     }
 
-    private static void EmitOperation(SourceWriter w, string ns, OperationDef op, Flavor flavor, string modifier = "")
+    /// <summary>The parameters in the order of the method's signature: required ones first.</summary>
+    private static IEnumerable<ParameterDef> Ordered(OperationDef op) =>
+        op.Parameters.Where(p => p.Required).Concat(op.Parameters.Where(p => !p.Required));
+
+    private static void EmitOperation(SourceWriter w, string ns, Call call, Flavor flavor, string owner, string modifier = "")
+    {
+        var op = call.Op;
+        if (flavor == Flavor.Raw)
+        {
+            // The twin's docs are the value method's, but for what it returns.
+            string cref = $"{owner}.{op.MethodName}Async";
+            w.Line(op.ResponseKind == ResponseKind.Text
+                ? $"/// <inheritdoc cref=\"{cref}\" path=\"/*/node()[not(self::returns)]\"/>"
+                : $"/// <inheritdoc cref=\"{cref}\"/>");
+            if (op.ResponseKind != ResponseKind.Binary)
+                w.Line($"/// <returns>The response's status code, headers and raw body{(op.Response is null && op.ResponseKind != ResponseKind.Text ? "" : ", with the value read from it")}.</returns>");
+        }
+        else
+        {
+            EmitDocs(w, op);
+        }
+
+        w.Line($"[global::{ns}.{MarkerAttributes.Operation}({Identifiers.Literal(op.OperationId)})]");
+        if (op.Deprecated is { } deprecated)
+            w.Line(CSharp.Obsolete(deprecated));
+
+        string? result = (op.ResponseKind, flavor) switch
+        {
+            (ResponseKind.Binary, _) => "GcoreDownload",
+            (ResponseKind.Text, Flavor.Raw) => "GcoreResponse<string>",
+            (ResponseKind.Text, _) => "string",
+            (_, Flavor.Raw) => op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>",
+            _ => op.Response is null ? null : CSharp.Type(op.Response),
+        };
+        string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
+        string signature = Signature($"public {modifier}{returns} {op.MethodName}Async", Arguments(ns, op));
+        // The raw twin reaches the transport and the request builder through the resource that owns it.
+        string self = flavor == Flavor.Raw ? "_owner." : "";
+        var prepared = call.Builder is null ? Prepared.For(ns, op, self + "_transport") : null;
+        if (prepared is { Statements.Length: > 0 })
+        {
+            using (w.Block(signature))
+                w.Line(prepared.Statements + "return " + prepared.Send(ns, flavor) + ";");
+            return;
+        }
+
+        w.Line(signature + " =>");
+        w.Line("    " + (prepared?.Send(ns, flavor) ?? call.Send(ns, flavor, self)) + ";");
+    }
+
+    /// <summary>The value method's docs: summary, remarks (description, then what is sent), parameters, returns, exceptions.</summary>
+    private static void EmitDocs(SourceWriter w, OperationDef op)
     {
         w.Doc("summary", op.Summary ?? op.Description ?? op.OperationId);
         // One remarks: the description (where the summary is not already it), then what is sent.
@@ -477,39 +544,110 @@ internal static class ClientEmitter
         w.Line("""/// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>""");
         if (op.ResponseKind == ResponseKind.Binary)
             w.Line("/// <returns>The downloaded body as a stream, read as it arrives; dispose it to release the connection.</returns>");
-        else if (op.ResponseKind == ResponseKind.Text && flavor == Flavor.Value)
+        else if (op.ResponseKind == ResponseKind.Text)
             w.Line("/// <returns>The response's text.</returns>");
-        else if (flavor == Flavor.Raw)
-            w.Line($"/// <returns>The response's status code, headers and raw body{(op.Response is null && op.ResponseKind != ResponseKind.Text ? "" : ", with the value read from it")}.</returns>");
-        w.Line($$"""
+        w.Line("""
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
-            [global::{{ns}}.{{MarkerAttributes.Operation}}({{Identifiers.Literal(op.OperationId)}})]
             """);
-        if (op.Deprecated is { } deprecated)
-            w.Line(CSharp.Obsolete(deprecated));
+    }
 
-        var args = Arguments(ns, op);
-        string? result = (op.ResponseKind, flavor) switch
+    /// <summary>
+    /// One operation as its two methods send it. Where it has a query, headers or a body to build, a private builder
+    /// on the resource builds the <c>GcoreRequest</c> once for both; else each method is one transport call.
+    /// </summary>
+    private sealed class Call
+    {
+        private Call(OperationDef op, string? builder, Prepared prepared)
         {
-            (ResponseKind.Binary, _) => "GcoreDownload",
-            (ResponseKind.Text, Flavor.Raw) => "GcoreResponse<string>",
-            (ResponseKind.Text, _) => "string",
-            (_, Flavor.Raw) => op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>",
-            _ => op.Response is null ? null : CSharp.Type(op.Response),
-        };
-        string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
-        using (w.Block(Signature($"public {modifier}{returns} {op.MethodName}Async", args)))
+            Op = op;
+            Builder = builder;
+            Prepared = prepared;
+        }
+
+        public OperationDef Op { get; }
+
+        /// <summary>The name of the private method that builds the request, or null when there is nothing to build.</summary>
+        public string? Builder { get; }
+
+        /// <summary>What the builder runs (as the value method would, on its own transport).</summary>
+        public Prepared Prepared { get; }
+
+        /// <summary>The builder's parameters: the method's own, without their defaults, markers and the token.</summary>
+        public IEnumerable<string> BuilderParameters => Arguments(null, Op);
+
+        public static Call For(string ns, OperationDef op, ISet<string> taken)
         {
-            if (op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType)
+            var prepared = Prepared.For(ns, op, "_transport");
+            string name = op.MethodName + "Request";
+            // A null check alone is no reason for a builder; a name the resource already uses keeps the inline form.
+            bool build = prepared.Count > (prepared.NullCheck ? 1 : 0) && !taken.Contains(name);
+            return new Call(op, build ? name : null, prepared);
+        }
+
+        /// <summary>The transport call of one flavor, over the builder's request.</summary>
+        public string Send(string ns, Flavor flavor, string self)
+        {
+            string names = string.Join(", ", Op.Parameters.Where(p => p.In == ParameterLocation.Path).Select(p => p.CsName)
+                .Concat(Op.RequestBody is null ? Enumerable.Empty<string>() : new[] { "body" })
+                .Concat(Ordered(Op).Where(p => p.In != ParameterLocation.Path).Select(p => p.CsName)));
+            return $"{self}_transport.{Prepared.Method(flavor)}({self}{Builder}({names}), {(Prepared.Read(ns) is { } read ? read + ", " : "")}cancellationToken)";
+        }
+
+        public string Request => Prepared.Request;
+    }
+
+    /// <summary>What an operation's method runs before it sends (argument checks, query, headers, form, body writer) and how it sends.</summary>
+    private sealed class Prepared
+    {
+        private readonly OperationDef _op;
+        private readonly string _transport;
+        private readonly string _query;
+        private readonly string _headers;
+        private readonly string _content;
+        private readonly string? _writeBody;
+        private readonly bool _plainJson;
+
+        private Prepared(OperationDef op, string transport, string statements, int count, bool nullCheck, string query, string headers, string content, string? writeBody, bool plainJson)
+        {
+            _op = op;
+            _transport = transport;
+            Statements = statements;
+            Count = count;
+            NullCheck = nullCheck;
+            _query = query;
+            _headers = headers;
+            _content = content;
+            _writeBody = writeBody;
+            _plainJson = plainJson;
+        }
+
+        /// <summary>The statements, each line ending with a line break; empty when there are none.</summary>
+        public string Statements { get; }
+
+        public int Count { get; }
+
+        /// <summary>Whether the statements start with the body's null check.</summary>
+        public bool NullCheck { get; }
+
+        public static Prepared For(string ns, OperationDef op, string transport)
+        {
+            var w = new SourceWriter();
+            int count = 0;
+            bool nullCheck = op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType;
+            if (nullCheck)
+            {
                 w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
-            string path = PathExpression(op);
+                count++;
+            }
+
             var query = op.Parameters.Where(p => p.In == ParameterLocation.Query).ToList();
             if (query.Count > 0)
             {
                 w.Line("var query = new GcoreQuery();");
                 foreach (var p in query)
                     w.Line($"query.{(p.Type.Kind == TypeRefKind.Array && !p.Explode ? "AddJoined" : "Add")}({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
+                count++;
             }
 
             // Per-call headers: the media types a text or binary response may have, then the header parameters.
@@ -522,6 +660,7 @@ internal static class ClientEmitter
                     w.Line($"headers.Add(\"Accept\", {Identifiers.Literal(accept)});");
                 foreach (var p in headers)
                     w.Line($"headers.Add({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
+                count++;
             }
 
             var form = op.Parameters.Where(p => p.In == ParameterLocation.Form).ToList();
@@ -530,35 +669,12 @@ internal static class ClientEmitter
                 w.Line("var form = new GcoreForm();");
                 foreach (var p in form)
                     EmitFormField(w, p);
+                count++;
             }
 
-            string queryArg = query.Count > 0 ? "query" : "null";
-            string? writeBody = WriteBody(w, op);
-            string method = op.HttpMethod switch
-            {
-                "GET" => "global::System.Net.Http.HttpMethod.Get",
-                "POST" => "global::System.Net.Http.HttpMethod.Post",
-                "PUT" => "global::System.Net.Http.HttpMethod.Put",
-                "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
-                "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
-                "HEAD" => "global::System.Net.Http.HttpMethod.Head",
-                "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
-                _ => $"new global::System.Net.Http.HttpMethod({Identifiers.Literal(op.HttpMethod)})",
-            };
-            // The operation id and path template name the call in logs, spans and metrics.
-            string described = $"cancellationToken, {Identifiers.Literal(op.OperationId)}, {Identifiers.Literal(op.PathTemplate)}";
-            bool plainJson = !hasHeaders && op.BodyKind is BodyKind.None or BodyKind.Json && op.ResponseKind is ResponseKind.None or ResponseKind.Json;
-            if (plainJson)
-            {
-                // The common case keeps the short call: JSON in (or nothing), JSON out (or nothing).
-                string bodyArg = writeBody ?? "null";
-                string send = flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync";
-                w.Line(op.Response is { } response
-                    ? $"return _transport.{send}<{CSharp.Type(response)}>({method}, {path}, {queryArg}, {bodyArg}, {Reader(ns, response)}, {described});"
-                    : $"return _transport.{send}({method}, {path}, {queryArg}, {bodyArg}, {described});");
-                return;
-            }
-
+            string? writeBody = WriteBody(w, op, transport);
+            if (writeBody == "write")
+                count++;
             string optional = op.RequestBodyRequired ? "" : "body is null ? null : ";
             string content = op.BodyKind switch
             {
@@ -568,23 +684,60 @@ internal static class ClientEmitter
                 BodyKind.Multipart => "GcoreContent.Multipart(form)",
                 _ => "null",
             };
-            string headersArg = hasHeaders ? "headers" : "null";
-            string common = $"{method}, {path}, {queryArg}, {headersArg}, {content}";
-            w.Line(op.ResponseKind switch
+            bool plainJson = !hasHeaders && op.BodyKind is BodyKind.None or BodyKind.Json && op.ResponseKind is ResponseKind.None or ResponseKind.Json;
+            return new Prepared(op, transport, w.ToString(), count, nullCheck, query.Count > 0 ? "query" : "null", hasHeaders ? "headers" : "null", content, writeBody, plainJson);
+        }
+
+        /// <summary>The arguments of the request a builder returns.</summary>
+        public string Request =>
+            $"{HttpMethod(_op)}, {PathExpression(_op)}, {_query}, {_headers}, {_content}, {Identifiers.Literal(_op.OperationId)}, {Identifiers.Literal(_op.PathTemplate)}";
+
+        /// <summary>The transport method of one flavor.</summary>
+        public string Method(Flavor flavor)
+        {
+            bool raw = flavor == Flavor.Raw;
+            return _op.ResponseKind switch
             {
-                ResponseKind.Binary => $"return _transport.SendForDownloadAsync({common}, {described});",
-                ResponseKind.Text => $"return _transport.{(flavor == Flavor.Raw ? "SendForTextWithResponseAsync" : "SendForTextAsync")}({common}, {described});",
-                _ when op.Response is { } response => $"return _transport.{(flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync")}<{CSharp.Type(response)}>({common}, {Reader(ns, response)}, {described});",
-                _ => $"return _transport.{(flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync")}({common}, {described});",
-            });
+                ResponseKind.Binary => "SendForDownloadAsync",
+                ResponseKind.Text => raw ? "SendForTextWithResponseAsync" : "SendForTextAsync",
+                _ => (raw ? "SendWithResponseAsync" : "SendAsync") + (_op.Response is { } response ? $"<{CSharp.Type(response)}>" : ""),
+            };
+        }
+
+        /// <summary>The JSON reader of the response, when it is read as JSON.</summary>
+        public string? Read(string ns) =>
+            _op.ResponseKind is ResponseKind.Binary or ResponseKind.Text || _op.Response is not { } response ? null : Reader(ns, response);
+
+        /// <summary>The transport call, inline: the common case keeps the short overload (JSON in or nothing, JSON out or nothing).</summary>
+        public string Send(string ns, Flavor flavor)
+        {
+            // The operation id and path template name the call in logs, spans and metrics.
+            string described = $"cancellationToken, {Identifiers.Literal(_op.OperationId)}, {Identifiers.Literal(_op.PathTemplate)}";
+            string read = Read(ns) is { } reader ? reader + ", " : "";
+            string common = _plainJson
+                ? $"{HttpMethod(_op)}, {PathExpression(_op)}, {_query}, {_writeBody ?? "null"}"
+                : $"{HttpMethod(_op)}, {PathExpression(_op)}, {_query}, {_headers}, {_content}";
+            return $"{_transport}.{Method(flavor)}({common}, {read}{described})";
         }
     }
+
+    private static string HttpMethod(OperationDef op) => op.HttpMethod switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        _ => $"new global::System.Net.Http.HttpMethod({Identifiers.Literal(op.HttpMethod)})",
+    };
 
     /// <summary>
     /// The JSON body's writer: <c>body.WriteJson</c> for a generated type; for any other type (a list, a map, a string)
     /// a local <c>write</c> declared here. Null when the operation sends no JSON.
     /// </summary>
-    private static string? WriteBody(SourceWriter w, OperationDef op)
+    private static string? WriteBody(SourceWriter w, OperationDef op, string transport)
     {
         if (op.BodyKind != BodyKind.Json || op.RequestBody is not { } body)
             return null;
@@ -592,7 +745,7 @@ internal static class ClientEmitter
         {
             // Checked: with ValidateRequests on, a body that breaks Gcore's rules throws before anything is sent.
             string write = ValidationEmitter.HasValidate(body)
-                ? $"_transport.Checked(body.{GeneratedNames.Validate}, body.{GeneratedNames.WriteJson})"
+                ? $"{transport}.Checked(body.{GeneratedNames.Validate}, body.{GeneratedNames.WriteJson})"
                 : "body." + GeneratedNames.WriteJson;
             return op.RequestBodyRequired ? write : "body is null ? null : " + write;
         }
