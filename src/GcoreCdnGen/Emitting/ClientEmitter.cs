@@ -246,18 +246,15 @@ internal static class ClientEmitter
             using (w.Block($"internal {resource.ClassName}(GcoreTransport transport)"))
                 EmitConstructorBody(w, resource);
 
+            // Without a transport its children and raw twin have none either: every call throws before sending.
             w.Line($$"""
 
                 /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+                protected {{resource.ClassName}}()
+                    : this(null!)
+                {
+                }
                 """);
-            using (w.Block($"protected {resource.ClassName}()"))
-            {
-                w.Line("_transport = null!;");
-                foreach (var child in resource.Children)
-                    w.Line($"{child.Name} = null!;");
-                if (resource.HasRaw)
-                    w.Line($"{RawProperty} = null!;");
-            }
             EmitChildProperties(w, resource, Virtual);
             EmitOperations(w, ns, resource, envelopes, Virtual);
 
@@ -403,18 +400,10 @@ internal static class ClientEmitter
         w.Line("/// Sends " + SourceWriter.Xml(op.HttpMethod + " " + op.PathTemplate) + " with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the");
         w.Line("/// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref=\"GcorePaging.MaxPages\"/>");
         w.Line("/// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.");
+        w.Line($"/// <para><c>{paging.Limit.CsName}</c> is the page size (default {paging.DefaultPageSize}); <c>{offset}</c> is where the walk starts (default 0). Cancelling stops the walk.</para>");
         w.Line("/// </remarks>");
-        foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-            w.Doc("param", p.Summary ?? p.Name, "name=\"" + p.CsName + "\"");
-        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
-        {
-            string? text = p.Name == "limit" ? "How many items to ask for per page. Default: " + paging.DefaultPageSize + "."
-                : p.Name == "offset" ? "How many items to skip before the first one yielded. Default: 0."
-                : p.Summary ?? p.Name;
-            w.Doc("param", text, "name=\"" + p.CsName + "\"");
-        }
-
-        w.Line("/// <param name=\"cancellationToken\">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>");
+        // The parameters mean what they mean on the list method (each page is one call of it); no param tag of its own, so none is missing.
+        w.Line($"/// <inheritdoc cref=\"{op.MethodName}Async\" path=\"/*/param\"/>");
         w.Line("/// <exception cref=\"GcoreApiException\">The response to a page has an error status code; the subclass tells which.</exception>");
         w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
         w.Line("[global::" + ns + "." + MarkerAttributes.Operation + "(" + Identifiers.Literal(op.OperationId) + ")]");
@@ -580,8 +569,8 @@ internal static class ClientEmitter
         {
             var prepared = Prepared.For(ns, op, "_transport");
             string name = op.MethodName + "Request";
-            // A null check alone is no reason for a builder; a name the resource already uses keeps the inline form.
-            bool build = prepared.Count > (prepared.NullCheck ? 1 : 0) && !taken.Contains(name);
+            // A name the resource already uses keeps the statements in both methods.
+            bool build = prepared.Statements.Length > 0 && !taken.Contains(name);
             return new Call(op, build ? name : null, prepared);
         }
 
@@ -608,13 +597,11 @@ internal static class ClientEmitter
         private readonly string? _writeBody;
         private readonly bool _plainJson;
 
-        private Prepared(OperationDef op, string transport, string statements, int count, bool nullCheck, string query, string headers, string content, string? writeBody, bool plainJson)
+        private Prepared(OperationDef op, string transport, string statements, string query, string headers, string content, string? writeBody, bool plainJson)
         {
             _op = op;
             _transport = transport;
             Statements = statements;
-            Count = count;
-            NullCheck = nullCheck;
             _query = query;
             _headers = headers;
             _content = content;
@@ -625,34 +612,31 @@ internal static class ClientEmitter
         /// <summary>The statements, each line ending with a line break; empty when there are none.</summary>
         public string Statements { get; }
 
-        public int Count { get; }
-
-        /// <summary>Whether the statements start with the body's null check.</summary>
-        public bool NullCheck { get; }
-
         public static Prepared For(string ns, OperationDef op, string transport)
         {
             var w = new SourceWriter();
-            int count = 0;
-            bool nullCheck = op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType;
-            if (nullCheck)
+            var query = op.Parameters.Where(p => p.In == ParameterLocation.Query).ToList();
+            var headers = op.Parameters.Where(p => p.In == ParameterLocation.Header).ToList();
+            bool hasHeaders = headers.Count > 0 || op.ResponseMediaType is not null;
+            var form = op.Parameters.Where(p => p.In == ParameterLocation.Form).ToList();
+            // A required body is checked first: by a statement where others follow, else where the call first reads it.
+            string body = "body";
+            if (op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType)
             {
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
-                count++;
+                if (query.Count > 0 || hasHeaders || form.Count > 0 || WritesLocally(op))
+                    w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+                else
+                    body = "body ?? throw new global::System.ArgumentNullException(nameof(body))";
             }
 
-            var query = op.Parameters.Where(p => p.In == ParameterLocation.Query).ToList();
             if (query.Count > 0)
             {
                 w.Line("var query = new GcoreQuery();");
                 foreach (var p in query)
                     w.Line($"query.{(p.Type.Kind == TypeRefKind.Array && !p.Explode ? "AddJoined" : "Add")}({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
-                count++;
             }
 
             // Per-call headers: the media types a text or binary response may have, then the header parameters.
-            var headers = op.Parameters.Where(p => p.In == ParameterLocation.Header).ToList();
-            bool hasHeaders = headers.Count > 0 || op.ResponseMediaType is not null;
             if (hasHeaders)
             {
                 w.Line("var headers = new GcoreHeaders();");
@@ -660,32 +644,27 @@ internal static class ClientEmitter
                     w.Line($"headers.Add(\"Accept\", {Identifiers.Literal(accept)});");
                 foreach (var p in headers)
                     w.Line($"headers.Add({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
-                count++;
             }
 
-            var form = op.Parameters.Where(p => p.In == ParameterLocation.Form).ToList();
             if (form.Count > 0)
             {
                 w.Line("var form = new GcoreForm();");
                 foreach (var p in form)
                     EmitFormField(w, p);
-                count++;
             }
 
-            string? writeBody = WriteBody(w, op, transport);
-            if (writeBody == "write")
-                count++;
+            string? writeBody = WriteBody(w, op, transport, body == "body" ? body : $"({body})");
             string optional = op.RequestBodyRequired ? "" : "body is null ? null : ";
             string content = op.BodyKind switch
             {
                 BodyKind.Json => writeBody == "write" ? "write is null ? null : GcoreContent.Json(write)" : $"{optional}GcoreContent.Json({writeBody!.Replace("body is null ? null : ", "")})",
-                BodyKind.Binary => $"{optional}GcoreContent.Binary(body, {Identifiers.Literal(op.BodyMediaType ?? "application/octet-stream")})",
+                BodyKind.Binary => $"{optional}GcoreContent.Binary({body}, {Identifiers.Literal(op.BodyMediaType ?? "application/octet-stream")})",
                 BodyKind.Form => "GcoreContent.Form(form)",
                 BodyKind.Multipart => "GcoreContent.Multipart(form)",
                 _ => "null",
             };
             bool plainJson = !hasHeaders && op.BodyKind is BodyKind.None or BodyKind.Json && op.ResponseKind is ResponseKind.None or ResponseKind.Json;
-            return new Prepared(op, transport, w.ToString(), count, nullCheck, query.Count > 0 ? "query" : "null", hasHeaders ? "headers" : "null", content, writeBody, plainJson);
+            return new Prepared(op, transport, w.ToString(), query.Count > 0 ? "query" : "null", hasHeaders ? "headers" : "null", content, writeBody, plainJson);
         }
 
         /// <summary>The arguments of the request a builder returns.</summary>
@@ -735,18 +714,19 @@ internal static class ClientEmitter
 
     /// <summary>
     /// The JSON body's writer: <c>body.WriteJson</c> for a generated type; for any other type (a list, a map, a string)
-    /// a local <c>write</c> declared here. Null when the operation sends no JSON.
+    /// a local <c>write</c> declared here. Null when the operation sends no JSON. <paramref name="checkedBody"/> spells the
+    /// first read of the body (with its null check, where no statement made it).
     /// </summary>
-    private static string? WriteBody(SourceWriter w, OperationDef op, string transport)
+    private static string? WriteBody(SourceWriter w, OperationDef op, string transport, string checkedBody)
     {
         if (op.BodyKind != BodyKind.Json || op.RequestBody is not { } body)
             return null;
-        if (body.Kind == TypeRefKind.Named && body.NamedKind != TypeKind.Enum)
+        if (!WritesLocally(op))
         {
             // Checked: with ValidateRequests on, a body that breaks Gcore's rules throws before anything is sent.
             string write = ValidationEmitter.HasValidate(body)
-                ? $"{transport}.Checked(body.{GeneratedNames.Validate}, body.{GeneratedNames.WriteJson})"
-                : "body." + GeneratedNames.WriteJson;
+                ? $"{transport}.Checked({checkedBody}.{GeneratedNames.Validate}, body.{GeneratedNames.WriteJson})"
+                : $"{checkedBody}.{GeneratedNames.WriteJson}";
             return op.RequestBodyRequired ? write : "body is null ? null : " + write;
         }
         string value = "body";
@@ -767,6 +747,10 @@ internal static class ClientEmitter
         w.Line("};");
         return "write";
     }
+
+    /// <summary>Whether a JSON body is written by a local <c>write</c> (a list, a map, a string), not by a generated type's own <c>WriteJson</c>.</summary>
+    private static bool WritesLocally(OperationDef op) =>
+        op.BodyKind == BodyKind.Json && op.RequestBody is { } body && !(body.Kind == TypeRefKind.Named && body.NamedKind != TypeKind.Enum);
 
     /// <summary>One field of a form: text for scalars and lists of them, a file part for files, JSON text for anything else.</summary>
     private static void EmitFormField(SourceWriter w, ParameterDef p)

@@ -93,9 +93,8 @@ namespace Construct
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected FilesOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>list-files</summary>
@@ -186,11 +185,8 @@ namespace Construct
             public virtual global::System.Threading.Tasks.Task ReplaceAsync(
                 long id,
                 GcoreFile body,
-                global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(body);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body, "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
-            }
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body ?? throw new global::System.ArgumentNullException(nameof(body)), "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
 
             /// <summary>replace-tags</summary>
             /// <remarks>PUT /files/{id}/tags (<c>replace-tags</c>).</remarks>
@@ -268,11 +264,8 @@ namespace Construct
                 public global::System.Threading.Tasks.Task<GcoreResponse> ReplaceAsync(
                     long id,
                     GcoreFile body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body, "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body ?? throw new global::System.ArgumentNullException(nameof(body)), "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
 
                 /// <inheritdoc cref="FilesOperations.TagsAsync"/>
                 /// <returns>The response's status code, headers and raw body.</returns>
@@ -298,9 +291,8 @@ namespace Construct
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected TokensOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>create-token</summary>

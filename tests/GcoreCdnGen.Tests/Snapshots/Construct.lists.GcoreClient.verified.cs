@@ -93,9 +93,8 @@ namespace Construct
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected ItemsOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>Get items</summary>
@@ -125,10 +124,9 @@ namespace Construct
             /// Sends GET /items with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the
             /// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref="GcorePaging.MaxPages"/>
             /// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.
+            /// <para><c>limit</c> is the page size (default 500); <c>offset</c> is where the walk starts (default 0). Cancelling stops the walk.</para>
             /// </remarks>
-            /// <param name="limit">How many items to ask for per page. Default: 500.</param>
-            /// <param name="offset">How many items to skip before the first one yielded. Default: 0.</param>
-            /// <param name="cancellationToken">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>
+            /// <inheritdoc cref="ListAsync" path="/*/param"/>
             /// <exception cref="GcoreApiException">The response to a page has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-items")]
@@ -178,9 +176,8 @@ namespace Construct
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected TagsOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>get-tags</summary>

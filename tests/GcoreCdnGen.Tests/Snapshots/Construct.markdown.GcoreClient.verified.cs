@@ -89,9 +89,8 @@ namespace Construct
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected NotesOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>Create note</summary>
@@ -112,11 +111,8 @@ namespace Construct
             [global::Construct.GcoreOperation("create-note")]
             public virtual global::System.Threading.Tasks.Task CreateAsync(
                 NoteCreateParams body,
-                global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(body);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, _transport.Checked(body.Validate, body.WriteJson), cancellationToken, "create-note", "/notes");
-            }
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), cancellationToken, "create-note", "/notes");
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public virtual RawResponseOperations WithRawResponse { get; }
@@ -133,11 +129,8 @@ namespace Construct
                 [global::Construct.GcoreOperation("create-note")]
                 public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(
                     NoteCreateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, _owner._transport.Checked(body.Validate, body.WriteJson), cancellationToken, "create-note", "/notes");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), cancellationToken, "create-note", "/notes");
             }
         }
     }

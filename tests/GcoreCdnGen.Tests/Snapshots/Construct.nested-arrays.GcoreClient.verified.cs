@@ -89,9 +89,8 @@ namespace Construct
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected GridsOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>create-grid</summary>
@@ -103,11 +102,8 @@ namespace Construct
             [global::Construct.GcoreOperation("create-grid")]
             public virtual global::System.Threading.Tasks.Task CreateAsync(
                 GridCreateParams body,
-                global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(body);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _transport.Checked(body.Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
-            }
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public virtual RawResponseOperations WithRawResponse { get; }
@@ -124,11 +120,8 @@ namespace Construct
                 [global::Construct.GcoreOperation("create-grid")]
                 public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(
                     GridCreateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _owner._transport.Checked(body.Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
             }
         }
     }

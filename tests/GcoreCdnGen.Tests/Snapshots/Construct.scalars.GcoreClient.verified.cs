@@ -89,9 +89,8 @@ namespace Construct
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected SamplesOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>put-sample</summary>

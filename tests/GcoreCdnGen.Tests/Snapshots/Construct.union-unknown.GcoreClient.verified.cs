@@ -89,9 +89,8 @@ namespace Construct
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected TargetsOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>get-target</summary>

@@ -89,9 +89,8 @@ namespace Snapshot.Gcore
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected CdnOperations()
+                : this(null!)
             {
-                _transport = null!;
-                OriginGroups = null!;
             }
 
             /// <summary>Operations under <c>/cdn/origin_groups</c>.</summary>
@@ -110,9 +109,8 @@ namespace Snapshot.Gcore
 
                 /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
                 protected OriginGroupsOperations()
+                    : this(null!)
                 {
-                    _transport = null!;
-                    WithRawResponse = null!;
                 }
 
                 /// <summary>Get origin groups list</summary>
@@ -162,21 +160,9 @@ namespace Snapshot.Gcore
                 /// Sends GET /cdn/origin_groups with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the
                 /// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref="GcorePaging.MaxPages"/>
                 /// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.
+                /// <para><c>limit</c> is the page size (default 1000); <c>offset</c> is where the walk starts (default 0). Cancelling stops the walk.</para>
                 /// </remarks>
-                /// <param name="name">Only return the origin group with this name.</param>
-                /// <param name="sources">Only return origin groups that contain this origin source (an IP address or a domain).</param>
-                /// <param name="hasRelatedResources">
-                /// Filter by whether CDN resources use the origin group.
-                ///
-                /// Possible values:
-                /// <list type="bullet">
-                /// <item><description><b>true</b> - only groups that CDN resources use.</description></item>
-                /// <item><description><b>false</b> - only groups that no CDN resource uses.</description></item>
-                /// </list>
-                /// </param>
-                /// <param name="limit">How many items to ask for per page. Default: 1000.</param>
-                /// <param name="offset">How many items to skip before the first one yielded. Default: 0.</param>
-                /// <param name="cancellationToken">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="ListAsync" path="/*/param"/>
                 /// <exception cref="GcoreApiException">The response to a page has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
@@ -207,11 +193,8 @@ namespace Snapshot.Gcore
                 [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
                 public virtual global::System.Threading.Tasks.Task<OriginGroup> CreateAsync(
                     OriginGroupCreateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
 
                 /// <summary>Get origin group details</summary>
                 /// <remarks>GET /cdn/origin_groups/{origin_group_id} (<c>get-origin-group-details</c>).</remarks>
@@ -236,11 +219,8 @@ namespace Snapshot.Gcore
                 public virtual global::System.Threading.Tasks.Task<OriginGroup> ReplaceAsync(
                     long originGroupId,
                     OriginGroupReplaceParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                 /// <summary>Change origin group</summary>
                 /// <remarks>PATCH /cdn/origin_groups/{origin_group_id} (<c>patch-origin-group</c>).</remarks>
@@ -253,11 +233,8 @@ namespace Snapshot.Gcore
                 public virtual global::System.Threading.Tasks.Task<OriginGroup> UpdateAsync(
                     long originGroupId,
                     OriginGroupUpdateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                 /// <summary>Delete origin group</summary>
                 /// <remarks>DELETE /cdn/origin_groups/{origin_group_id} (<c>delete-origin-group</c>).</remarks>
@@ -298,11 +275,8 @@ namespace Snapshot.Gcore
                     [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
                     public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> CreateAsync(
                         OriginGroupCreateParams body,
-                        global::System.Threading.CancellationToken cancellationToken = default)
-                    {
-                        global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _owner._transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
-                    }
+                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
 
                     /// <inheritdoc cref="OriginGroupsOperations.GetAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
@@ -318,11 +292,8 @@ namespace Snapshot.Gcore
                     public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> ReplaceAsync(
                         long originGroupId,
                         OriginGroupReplaceParams body,
-                        global::System.Threading.CancellationToken cancellationToken = default)
-                    {
-                        global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _owner._transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
-                    }
+                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                     /// <inheritdoc cref="OriginGroupsOperations.UpdateAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
@@ -330,11 +301,8 @@ namespace Snapshot.Gcore
                     public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> UpdateAsync(
                         long originGroupId,
                         OriginGroupUpdateParams body,
-                        global::System.Threading.CancellationToken cancellationToken = default)
-                    {
-                        global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _owner._transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
-                    }
+                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                     /// <inheritdoc cref="OriginGroupsOperations.DeleteAsync"/>
                     /// <returns>The response's status code, headers and raw body.</returns>
