@@ -11,7 +11,9 @@ namespace GcoreCdnGen.Emitting;
 /// <summary>
 /// Emits the client: one nested class per path resource, one async method per operation, a <c>WithRawResponse</c>
 /// twin of each resource's methods (status and headers with the value), <c>…AllAsync</c> paging helpers for lists,
-/// and, when the consumer references Microsoft.Extensions.Http, an <c>Add&lt;Client&gt;</c> DI extension.
+/// and, when the consumer references Microsoft.Extensions.Http, an <c>Add&lt;Client&gt;</c> DI extension. Each thing is
+/// said once: the twins and paging helpers take their docs from the value method (<c>inheritdoc</c>), and an operation
+/// with a query, headers or a body to build has one private builder of its <c>GcoreRequest</c> that both methods send.
 /// </summary>
 internal static class ClientEmitter
 {
