@@ -11,7 +11,9 @@ namespace GcoreCdnGen.Emitting;
 /// <summary>
 /// Emits the client: one nested class per path resource, one async method per operation, a <c>WithRawResponse</c>
 /// twin of each resource's methods (status and headers with the value), <c>…AllAsync</c> paging helpers for lists,
-/// and, when the consumer references Microsoft.Extensions.Http, an <c>Add&lt;Client&gt;</c> DI extension.
+/// and, when the consumer references Microsoft.Extensions.Http, an <c>Add&lt;Client&gt;</c> DI extension. Each thing is
+/// said once: the twins and paging helpers take their docs from the value method (<c>inheritdoc</c>), and an operation
+/// with a query, headers or a body to build has one private builder of its <c>GcoreRequest</c> that both methods send.
 /// </summary>
 internal static class ClientEmitter
 {
@@ -51,7 +53,7 @@ internal static class ClientEmitter
     /// <summary>The client source. <paramref name="model"/> carries the operations and the list-envelope types (for paging).</summary>
     public static string Emit(ApiModel model)
     {
-        var root = new Resource("", "");
+        var root = new Resource("", model.Options.ClientName);
         foreach (var operation in model.Operations)
         {
             var node = root;
@@ -246,18 +248,15 @@ internal static class ClientEmitter
             using (w.Block($"internal {resource.ClassName}(GcoreTransport transport)"))
                 EmitConstructorBody(w, resource);
 
+            // Without a transport its children and raw twin have none either: every call throws before sending.
             w.Line($$"""
 
                 /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
+                protected {{resource.ClassName}}()
+                    : this(null!)
+                {
+                }
                 """);
-            using (w.Block($"protected {resource.ClassName}()"))
-            {
-                w.Line("_transport = null!;");
-                foreach (var child in resource.Children)
-                    w.Line($"{child.Name} = null!;");
-                if (resource.HasRaw)
-                    w.Line($"{RawProperty} = null!;");
-            }
             EmitChildProperties(w, resource, Virtual);
             EmitOperations(w, ns, resource, envelopes, Virtual);
 
@@ -276,7 +275,7 @@ internal static class ClientEmitter
         foreach (var child in resource.Children)
             w.Line($"{child.Name} = new {child.ClassName}(transport);");
         if (resource.HasRaw)
-            w.Line($"{RawProperty} = new {RawClass}(transport);");
+            w.Line($"{RawProperty} = new {RawClass}(this);");
     }
 
     /// <summary>The modifier of a resource's members, which a mock may override.</summary>
@@ -299,10 +298,22 @@ internal static class ClientEmitter
     private static void EmitOperations(SourceWriter w, string ns, Resource resource, IReadOnlyDictionary<string, TypeDef> envelopes, string modifier = "")
     {
         var methodNames = new HashSet<string>(resource.Operations.Select(o => o.MethodName + "Async"));
-        foreach (var operation in resource.Operations)
+        // The names a request builder must not take: every other member and nested type of the resource.
+        var taken = new HashSet<string>(methodNames.Concat(resource.Children.SelectMany(c => new[] { c.Name, c.ClassName })).Concat(new[] { RawClass, RawProperty }));
+        var calls = resource.Operations.Select(op => Call.For(ns, op, taken)).ToList();
+        foreach (var call in calls)
         {
+            var operation = call.Op;
             w.Line();
-            EmitOperation(w, ns, operation, Flavor.Value, modifier);
+            EmitOperation(w, ns, call, Flavor.Value, resource.ClassName, modifier);
+            if (call.Builder is { } builder)
+            {
+                // Both methods send what this builds: the query, headers and body are spelled once.
+                w.Line();
+                using (w.Block(Signature($"private GcoreRequest {builder}", call.BuilderParameters.ToList())))
+                    w.Line(call.Prepared.Statements + $"return new GcoreRequest({call.Request});");
+            }
+
             if (Paging.For(operation, envelopes) is { } paging && methodNames.Add(paging.MethodName))
             {
                 w.Line();
@@ -321,15 +332,16 @@ internal static class ClientEmitter
             """);
         using (w.Block($"public sealed partial class {RawClass}"))
         {
+            // The owner builds each request (see its private builders) and holds the transport.
             w.Line($"""
-                private readonly GcoreTransport _transport;
+                private readonly {resource.ClassName} _owner;
 
-                internal {RawClass}(GcoreTransport transport) => _transport = transport;
+                internal {RawClass}({resource.ClassName} owner) => _owner = owner;
                 """);
-            foreach (var operation in resource.Operations)
+            foreach (var call in calls)
             {
                 w.Line();
-                EmitOperation(w, ns, operation, Flavor.Raw);
+                EmitOperation(w, ns, call, Flavor.Raw, resource.ClassName);
             }
         }
     }
@@ -390,18 +402,10 @@ internal static class ClientEmitter
         w.Line("/// Sends " + SourceWriter.Xml(op.HttpMethod + " " + op.PathTemplate) + " with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the");
         w.Line("/// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref=\"GcorePaging.MaxPages\"/>");
         w.Line("/// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.");
+        w.Line($"/// <para><c>{paging.Limit.CsName}</c> is the page size (default {paging.DefaultPageSize}); <c>{offset}</c> is where the walk starts (default 0). Cancelling stops the walk.</para>");
         w.Line("/// </remarks>");
-        foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-            w.Doc("param", p.Summary ?? p.Name, "name=\"" + p.CsName + "\"");
-        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path))
-        {
-            string? text = p.Name == "limit" ? "How many items to ask for per page. Default: " + paging.DefaultPageSize + "."
-                : p.Name == "offset" ? "How many items to skip before the first one yielded. Default: 0."
-                : p.Summary ?? p.Name;
-            w.Doc("param", text, "name=\"" + p.CsName + "\"");
-        }
-
-        w.Line("/// <param name=\"cancellationToken\">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>");
+        // The parameters mean what they mean on the list method (each page is one call of it); no param tag of its own, so none is missing.
+        w.Line($"/// <inheritdoc cref=\"{op.MethodName}Async\" path=\"/*/param\"/>");
         w.Line("/// <exception cref=\"GcoreApiException\">The response to a page has an error status code; the subclass tells which.</exception>");
         w.Line("/// <exception cref=\"GcoreConnectionException\">The server could not be reached, or an attempt timed out.</exception>");
         w.Line("[global::" + ns + "." + MarkerAttributes.Operation + "(" + Identifiers.Literal(op.OperationId) + ")]");
@@ -431,23 +435,77 @@ internal static class ClientEmitter
         return oneLine.Length <= 120 ? oneLine : $"{head}(\n    {string.Join(",\n    ", args)})";
     }
 
-    /// <summary>The parameter list: path parameters, body, required then optional query/header parameters, the token.</summary>
-    private static List<string> Arguments(string ns, OperationDef op)
+    /// <summary>
+    /// The parameter list: path parameters, body, required then optional query/header parameters, the token. Without
+    /// <paramref name="ns"/>, a request builder's: no markers, no defaults, no token.
+    /// </summary>
+    private static List<string> Arguments(string? ns, OperationDef op)
     {
         var args = new List<string>();
+        string? Marker(ParameterDef p) => ns is null ? null : CSharp.ParameterAttribute(ns, p);
         foreach (var p in op.Parameters.Where(p => p.In == ParameterLocation.Path))
-            args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Type(p.Type)} {p.CsName}");
+            args.Add($"{Marker(p)}{CSharp.Type(p.Type)} {p.CsName}");
         if (op.RequestBody is { } body)
-            args.Add(op.RequestBodyRequired ? $"{CSharp.Type(body)} body" : $"{CSharp.Type(body)}? body = null");
-        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && p.Required))
-            args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Type(p.Type)} {p.CsName}");
-        foreach (var p in op.Parameters.Where(p => p.In != ParameterLocation.Path && !p.Required))
-            args.Add($"{CSharp.ParameterAttribute(ns, p)}{CSharp.Nullable(p.Type)} {p.CsName} = null");
-        args.Add("global::System.Threading.CancellationToken cancellationToken = default");
+            args.Add(op.RequestBodyRequired ? $"{CSharp.Type(body)} body" : $"{CSharp.Type(body)}? body{(ns is null ? "" : " = null")}");
+        foreach (var p in Ordered(op).Where(p => p.In != ParameterLocation.Path))
+            args.Add(p.Required ? $"{Marker(p)}{CSharp.Type(p.Type)} {p.CsName}" : $"{Marker(p)}{CSharp.Nullable(p.Type)} {p.CsName}{(ns is null ? "" : " = null")}");
+        if (ns is not null)
+            args.Add("global::System.Threading.CancellationToken cancellationToken = default");
         return args;
     }
 
-    private static void EmitOperation(SourceWriter w, string ns, OperationDef op, Flavor flavor, string modifier = "")
+    /// <summary>The parameters in the order of the method's signature: required ones first.</summary>
+    private static IEnumerable<ParameterDef> Ordered(OperationDef op) =>
+        op.Parameters.Where(p => p.Required).Concat(op.Parameters.Where(p => !p.Required));
+
+    private static void EmitOperation(SourceWriter w, string ns, Call call, Flavor flavor, string owner, string modifier = "")
+    {
+        var op = call.Op;
+        if (flavor == Flavor.Raw)
+        {
+            // The twin's docs are the value method's, but for what it returns.
+            string cref = $"{owner}.{op.MethodName}Async";
+            w.Line(op.ResponseKind == ResponseKind.Text
+                ? $"/// <inheritdoc cref=\"{cref}\" path=\"/*/node()[not(self::returns)]\"/>"
+                : $"/// <inheritdoc cref=\"{cref}\"/>");
+            if (op.ResponseKind != ResponseKind.Binary)
+                w.Line($"/// <returns>The response's status code, headers and raw body{(op.Response is null && op.ResponseKind != ResponseKind.Text ? "" : ", with the value read from it")}.</returns>");
+        }
+        else
+        {
+            EmitDocs(w, op);
+        }
+
+        w.Line($"[global::{ns}.{MarkerAttributes.Operation}({Identifiers.Literal(op.OperationId)})]");
+        if (op.Deprecated is { } deprecated)
+            w.Line(CSharp.Obsolete(deprecated));
+
+        string? result = (op.ResponseKind, flavor) switch
+        {
+            (ResponseKind.Binary, _) => "GcoreDownload",
+            (ResponseKind.Text, Flavor.Raw) => "GcoreResponse<string>",
+            (ResponseKind.Text, _) => "string",
+            (_, Flavor.Raw) => op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>",
+            _ => op.Response is null ? null : CSharp.Type(op.Response),
+        };
+        string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
+        string signature = Signature($"public {modifier}{returns} {op.MethodName}Async", Arguments(ns, op));
+        // The raw twin reaches the transport and the request builder through the resource that owns it.
+        string self = flavor == Flavor.Raw ? "_owner." : "";
+        var prepared = call.Builder is null ? Prepared.For(ns, op, self + "_transport") : null;
+        if (prepared is { Statements.Length: > 0 })
+        {
+            using (w.Block(signature))
+                w.Line(prepared.Statements + "return " + prepared.Send(ns, flavor) + ";");
+            return;
+        }
+
+        w.Line(signature + " =>");
+        w.Line("    " + (prepared?.Send(ns, flavor) ?? call.Send(ns, flavor, self)) + ";");
+    }
+
+    /// <summary>The value method's docs: summary, remarks (description, then what is sent), parameters, returns, exceptions.</summary>
+    private static void EmitDocs(SourceWriter w, OperationDef op)
     {
         w.Doc("summary", op.Summary ?? op.Description ?? op.OperationId);
         // One remarks: the description (where the summary is not already it), then what is sent.
@@ -477,34 +535,102 @@ internal static class ClientEmitter
         w.Line("""/// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>""");
         if (op.ResponseKind == ResponseKind.Binary)
             w.Line("/// <returns>The downloaded body as a stream, read as it arrives; dispose it to release the connection.</returns>");
-        else if (op.ResponseKind == ResponseKind.Text && flavor == Flavor.Value)
+        else if (op.ResponseKind == ResponseKind.Text)
             w.Line("/// <returns>The response's text.</returns>");
-        else if (flavor == Flavor.Raw)
-            w.Line($"/// <returns>The response's status code, headers and raw body{(op.Response is null && op.ResponseKind != ResponseKind.Text ? "" : ", with the value read from it")}.</returns>");
-        w.Line($$"""
+        w.Line("""
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
-            [global::{{ns}}.{{MarkerAttributes.Operation}}({{Identifiers.Literal(op.OperationId)}})]
             """);
-        if (op.Deprecated is { } deprecated)
-            w.Line(CSharp.Obsolete(deprecated));
+    }
 
-        var args = Arguments(ns, op);
-        string? result = (op.ResponseKind, flavor) switch
+    /// <summary>
+    /// One operation as its two methods send it. Where it has a query, headers or a body to build, a private builder
+    /// on the resource builds the <c>GcoreRequest</c> once for both; else each method is one transport call.
+    /// </summary>
+    private sealed class Call
+    {
+        private Call(OperationDef op, string? builder, Prepared prepared)
         {
-            (ResponseKind.Binary, _) => "GcoreDownload",
-            (ResponseKind.Text, Flavor.Raw) => "GcoreResponse<string>",
-            (ResponseKind.Text, _) => "string",
-            (_, Flavor.Raw) => op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>",
-            _ => op.Response is null ? null : CSharp.Type(op.Response),
-        };
-        string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
-        using (w.Block(Signature($"public {modifier}{returns} {op.MethodName}Async", args)))
+            Op = op;
+            Builder = builder;
+            Prepared = prepared;
+        }
+
+        public OperationDef Op { get; }
+
+        /// <summary>The name of the private method that builds the request, or null when there is nothing to build.</summary>
+        public string? Builder { get; }
+
+        /// <summary>What the builder runs (as the value method would, on its own transport).</summary>
+        public Prepared Prepared { get; }
+
+        /// <summary>The builder's parameters: the method's own, without their defaults, markers and the token.</summary>
+        public IEnumerable<string> BuilderParameters => Arguments(null, Op);
+
+        public static Call For(string ns, OperationDef op, ISet<string> taken)
         {
-            if (op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType)
-                w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
-            string path = PathExpression(op);
+            var prepared = Prepared.For(ns, op, "_transport");
+            string name = op.MethodName + "Request";
+            // A name the resource already uses keeps the statements in both methods.
+            bool build = prepared.Statements.Length > 0 && !taken.Contains(name);
+            return new Call(op, build ? name : null, prepared);
+        }
+
+        /// <summary>The transport call of one flavor, over the builder's request.</summary>
+        public string Send(string ns, Flavor flavor, string self)
+        {
+            string names = string.Join(", ", Op.Parameters.Where(p => p.In == ParameterLocation.Path).Select(p => p.CsName)
+                .Concat(Op.RequestBody is null ? Enumerable.Empty<string>() : new[] { "body" })
+                .Concat(Ordered(Op).Where(p => p.In != ParameterLocation.Path).Select(p => p.CsName)));
+            return $"{self}_transport.{Prepared.Method(flavor)}({self}{Builder}({names}), {(Prepared.Read(ns) is { } read ? read + ", " : "")}cancellationToken)";
+        }
+
+        public string Request => Prepared.Request;
+    }
+
+    /// <summary>What an operation's method runs before it sends (argument checks, query, headers, form, body writer) and how it sends.</summary>
+    private sealed class Prepared
+    {
+        private readonly OperationDef _op;
+        private readonly string _transport;
+        private readonly string _query;
+        private readonly string _headers;
+        private readonly string _content;
+        private readonly string? _writeBody;
+        private readonly bool _plainJson;
+
+        private Prepared(OperationDef op, string transport, string statements, string query, string headers, string content, string? writeBody, bool plainJson)
+        {
+            _op = op;
+            _transport = transport;
+            Statements = statements;
+            _query = query;
+            _headers = headers;
+            _content = content;
+            _writeBody = writeBody;
+            _plainJson = plainJson;
+        }
+
+        /// <summary>The statements, each line ending with a line break; empty when there are none.</summary>
+        public string Statements { get; }
+
+        public static Prepared For(string ns, OperationDef op, string transport)
+        {
+            var w = new SourceWriter();
             var query = op.Parameters.Where(p => p.In == ParameterLocation.Query).ToList();
+            var headers = op.Parameters.Where(p => p.In == ParameterLocation.Header).ToList();
+            bool hasHeaders = headers.Count > 0 || op.ResponseMediaType is not null;
+            var form = op.Parameters.Where(p => p.In == ParameterLocation.Form).ToList();
+            // A required body is checked first: by a statement where others follow, else where the call first reads it.
+            string body = "body";
+            if (op.RequestBody is not null && op.RequestBodyRequired && !op.RequestBody.IsValueType)
+            {
+                if (query.Count > 0 || hasHeaders || form.Count > 0 || WritesLocally(op))
+                    w.Line("global::System.ArgumentNullException.ThrowIfNull(body);");
+                else
+                    body = "body ?? throw new global::System.ArgumentNullException(nameof(body))";
+            }
+
             if (query.Count > 0)
             {
                 w.Line("var query = new GcoreQuery();");
@@ -513,8 +639,6 @@ internal static class ClientEmitter
             }
 
             // Per-call headers: the media types a text or binary response may have, then the header parameters.
-            var headers = op.Parameters.Where(p => p.In == ParameterLocation.Header).ToList();
-            bool hasHeaders = headers.Count > 0 || op.ResponseMediaType is not null;
             if (hasHeaders)
             {
                 w.Line("var headers = new GcoreHeaders();");
@@ -524,7 +648,6 @@ internal static class ClientEmitter
                     w.Line($"headers.Add({Identifiers.Literal(p.Name)}, {QueryValue(p)});");
             }
 
-            var form = op.Parameters.Where(p => p.In == ParameterLocation.Form).ToList();
             if (form.Count > 0)
             {
                 w.Line("var form = new GcoreForm();");
@@ -532,68 +655,80 @@ internal static class ClientEmitter
                     EmitFormField(w, p);
             }
 
-            string queryArg = query.Count > 0 ? "query" : "null";
-            string? writeBody = WriteBody(w, op);
-            string method = op.HttpMethod switch
-            {
-                "GET" => "global::System.Net.Http.HttpMethod.Get",
-                "POST" => "global::System.Net.Http.HttpMethod.Post",
-                "PUT" => "global::System.Net.Http.HttpMethod.Put",
-                "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
-                "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
-                "HEAD" => "global::System.Net.Http.HttpMethod.Head",
-                "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
-                _ => $"new global::System.Net.Http.HttpMethod({Identifiers.Literal(op.HttpMethod)})",
-            };
-            // The operation id and path template name the call in logs, spans and metrics.
-            string described = $"cancellationToken, {Identifiers.Literal(op.OperationId)}, {Identifiers.Literal(op.PathTemplate)}";
-            bool plainJson = !hasHeaders && op.BodyKind is BodyKind.None or BodyKind.Json && op.ResponseKind is ResponseKind.None or ResponseKind.Json;
-            if (plainJson)
-            {
-                // The common case keeps the short call: JSON in (or nothing), JSON out (or nothing).
-                string bodyArg = writeBody ?? "null";
-                string send = flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync";
-                w.Line(op.Response is { } response
-                    ? $"return _transport.{send}<{CSharp.Type(response)}>({method}, {path}, {queryArg}, {bodyArg}, {Reader(ns, response)}, {described});"
-                    : $"return _transport.{send}({method}, {path}, {queryArg}, {bodyArg}, {described});");
-                return;
-            }
-
+            string? writeBody = WriteBody(w, op, transport, body == "body" ? body : $"({body})");
             string optional = op.RequestBodyRequired ? "" : "body is null ? null : ";
             string content = op.BodyKind switch
             {
                 BodyKind.Json => writeBody == "write" ? "write is null ? null : GcoreContent.Json(write)" : $"{optional}GcoreContent.Json({writeBody!.Replace("body is null ? null : ", "")})",
-                BodyKind.Binary => $"{optional}GcoreContent.Binary(body, {Identifiers.Literal(op.BodyMediaType ?? "application/octet-stream")})",
+                BodyKind.Binary => $"{optional}GcoreContent.Binary({body}, {Identifiers.Literal(op.BodyMediaType ?? "application/octet-stream")})",
                 BodyKind.Form => "GcoreContent.Form(form)",
                 BodyKind.Multipart => "GcoreContent.Multipart(form)",
                 _ => "null",
             };
-            string headersArg = hasHeaders ? "headers" : "null";
-            string common = $"{method}, {path}, {queryArg}, {headersArg}, {content}";
-            w.Line(op.ResponseKind switch
+            bool plainJson = !hasHeaders && op.BodyKind is BodyKind.None or BodyKind.Json && op.ResponseKind is ResponseKind.None or ResponseKind.Json;
+            return new Prepared(op, transport, w.ToString(), query.Count > 0 ? "query" : "null", hasHeaders ? "headers" : "null", content, writeBody, plainJson);
+        }
+
+        /// <summary>The arguments of the request a builder returns.</summary>
+        public string Request =>
+            $"{HttpMethod(_op)}, {PathExpression(_op)}, {_query}, {_headers}, {_content}, {Identifiers.Literal(_op.OperationId)}, {Identifiers.Literal(_op.PathTemplate)}";
+
+        /// <summary>The transport method of one flavor.</summary>
+        public string Method(Flavor flavor)
+        {
+            bool raw = flavor == Flavor.Raw;
+            return _op.ResponseKind switch
             {
-                ResponseKind.Binary => $"return _transport.SendForDownloadAsync({common}, {described});",
-                ResponseKind.Text => $"return _transport.{(flavor == Flavor.Raw ? "SendForTextWithResponseAsync" : "SendForTextAsync")}({common}, {described});",
-                _ when op.Response is { } response => $"return _transport.{(flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync")}<{CSharp.Type(response)}>({common}, {Reader(ns, response)}, {described});",
-                _ => $"return _transport.{(flavor == Flavor.Raw ? "SendWithResponseAsync" : "SendAsync")}({common}, {described});",
-            });
+                ResponseKind.Binary => "SendForDownloadAsync",
+                ResponseKind.Text => raw ? "SendForTextWithResponseAsync" : "SendForTextAsync",
+                _ => (raw ? "SendWithResponseAsync" : "SendAsync") + (_op.Response is { } response ? $"<{CSharp.Type(response)}>" : ""),
+            };
+        }
+
+        /// <summary>The JSON reader of the response, when it is read as JSON.</summary>
+        public string? Read(string ns) =>
+            _op.ResponseKind is ResponseKind.Binary or ResponseKind.Text || _op.Response is not { } response ? null : Reader(ns, response);
+
+        /// <summary>The transport call, inline: the common case keeps the short overload (JSON in or nothing, JSON out or nothing).</summary>
+        public string Send(string ns, Flavor flavor)
+        {
+            // The operation id and path template name the call in logs, spans and metrics.
+            string described = $"cancellationToken, {Identifiers.Literal(_op.OperationId)}, {Identifiers.Literal(_op.PathTemplate)}";
+            string read = Read(ns) is { } reader ? reader + ", " : "";
+            string common = _plainJson
+                ? $"{HttpMethod(_op)}, {PathExpression(_op)}, {_query}, {_writeBody ?? "null"}"
+                : $"{HttpMethod(_op)}, {PathExpression(_op)}, {_query}, {_headers}, {_content}";
+            return $"{_transport}.{Method(flavor)}({common}, {read}{described})";
         }
     }
 
+    private static string HttpMethod(OperationDef op) => op.HttpMethod switch
+    {
+        "GET" => "global::System.Net.Http.HttpMethod.Get",
+        "POST" => "global::System.Net.Http.HttpMethod.Post",
+        "PUT" => "global::System.Net.Http.HttpMethod.Put",
+        "PATCH" => "global::System.Net.Http.HttpMethod.Patch",
+        "DELETE" => "global::System.Net.Http.HttpMethod.Delete",
+        "HEAD" => "global::System.Net.Http.HttpMethod.Head",
+        "OPTIONS" => "global::System.Net.Http.HttpMethod.Options",
+        _ => $"new global::System.Net.Http.HttpMethod({Identifiers.Literal(op.HttpMethod)})",
+    };
+
     /// <summary>
     /// The JSON body's writer: <c>body.WriteJson</c> for a generated type; for any other type (a list, a map, a string)
-    /// a local <c>write</c> declared here. Null when the operation sends no JSON.
+    /// a local <c>write</c> declared here. Null when the operation sends no JSON. <paramref name="checkedBody"/> spells the
+    /// first read of the body (with its null check, where no statement made it).
     /// </summary>
-    private static string? WriteBody(SourceWriter w, OperationDef op)
+    private static string? WriteBody(SourceWriter w, OperationDef op, string transport, string checkedBody)
     {
         if (op.BodyKind != BodyKind.Json || op.RequestBody is not { } body)
             return null;
-        if (body.Kind == TypeRefKind.Named && body.NamedKind != TypeKind.Enum)
+        if (!WritesLocally(op))
         {
             // Checked: with ValidateRequests on, a body that breaks Gcore's rules throws before anything is sent.
             string write = ValidationEmitter.HasValidate(body)
-                ? $"_transport.Checked(body.{GeneratedNames.Validate}, body.{GeneratedNames.WriteJson})"
-                : "body." + GeneratedNames.WriteJson;
+                ? $"{transport}.Checked({checkedBody}.{GeneratedNames.Validate}, body.{GeneratedNames.WriteJson})"
+                : $"{checkedBody}.{GeneratedNames.WriteJson}";
             return op.RequestBodyRequired ? write : "body is null ? null : " + write;
         }
         string value = "body";
@@ -614,6 +749,10 @@ internal static class ClientEmitter
         w.Line("};");
         return "write";
     }
+
+    /// <summary>Whether a JSON body is written by a local <c>write</c> (a list, a map, a string), not by a generated type's own <c>WriteJson</c>.</summary>
+    private static bool WritesLocally(OperationDef op) =>
+        op.BodyKind == BodyKind.Json && op.RequestBody is { } body && !(body.Kind == TypeRefKind.Named && body.NamedKind != TypeKind.Enum);
 
     /// <summary>One field of a form: text for scalars and lists of them, a file part for files, JSON text for anything else.</summary>
     private static void EmitFormField(SourceWriter w, ParameterDef p)

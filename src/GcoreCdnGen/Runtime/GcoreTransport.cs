@@ -395,7 +395,7 @@ public sealed class GcoreTransport : global::System.IDisposable
         string? pathTemplate = null) =>
         (await SendForTextWithResponseAsync(method, path, query, headers, content, cancellationToken, operationId, pathTemplate).ConfigureAwait(false)).Value;
 
-    /// <summary>As <see cref="SendForTextAsync"/>, with the answer's status, headers and raw body.</summary>
+    /// <summary>As the positional <c>SendForTextAsync</c>, with the answer's status, headers and raw body.</summary>
     public async global::System.Threading.Tasks.Task<GcoreResponse<string>> SendForTextWithResponseAsync(
         global::System.Net.Http.HttpMethod method,
         string path,
@@ -450,6 +450,34 @@ public sealed class GcoreTransport : global::System.IDisposable
             throw;
         }
     }
+
+    /// <summary>Sends <paramref name="request"/> and reads the JSON answer with <paramref name="read"/>.</summary>
+    public global::System.Threading.Tasks.Task<T> SendAsync<T>(GcoreRequest request, GcoreJsonRead<T> read, global::System.Threading.CancellationToken cancellationToken) =>
+        SendAsync(request.Method, request.Path, request.Query, request.Headers, request.Content, read, cancellationToken, request.OperationId, request.PathTemplate);
+
+    /// <summary>Sends <paramref name="request"/>; returns the JSON answer's value with its status, headers and raw body.</summary>
+    public global::System.Threading.Tasks.Task<GcoreResponse<T>> SendWithResponseAsync<T>(GcoreRequest request, GcoreJsonRead<T> read, global::System.Threading.CancellationToken cancellationToken) =>
+        SendWithResponseAsync(request.Method, request.Path, request.Query, request.Headers, request.Content, read, cancellationToken, request.OperationId, request.PathTemplate);
+
+    /// <summary>Sends <paramref name="request"/>, whose answer has no body worth reading.</summary>
+    public global::System.Threading.Tasks.Task SendAsync(GcoreRequest request, global::System.Threading.CancellationToken cancellationToken) =>
+        SendAsync(request.Method, request.Path, request.Query, request.Headers, request.Content, cancellationToken, request.OperationId, request.PathTemplate);
+
+    /// <summary>Sends <paramref name="request"/>; returns the answer's status, headers and raw body.</summary>
+    public global::System.Threading.Tasks.Task<GcoreResponse> SendWithResponseAsync(GcoreRequest request, global::System.Threading.CancellationToken cancellationToken) =>
+        SendWithResponseAsync(request.Method, request.Path, request.Query, request.Headers, request.Content, cancellationToken, request.OperationId, request.PathTemplate);
+
+    /// <summary>Sends <paramref name="request"/> and reads its text answer (see the positional overload).</summary>
+    public global::System.Threading.Tasks.Task<string> SendForTextAsync(GcoreRequest request, global::System.Threading.CancellationToken cancellationToken) =>
+        SendForTextAsync(request.Method, request.Path, request.Query, request.Headers, request.Content, cancellationToken, request.OperationId, request.PathTemplate);
+
+    /// <summary>Sends <paramref name="request"/>; returns its text answer with the status, headers and raw body.</summary>
+    public global::System.Threading.Tasks.Task<GcoreResponse<string>> SendForTextWithResponseAsync(GcoreRequest request, global::System.Threading.CancellationToken cancellationToken) =>
+        SendForTextWithResponseAsync(request.Method, request.Path, request.Query, request.Headers, request.Content, cancellationToken, request.OperationId, request.PathTemplate);
+
+    /// <summary>Sends <paramref name="request"/> and hands over the answer's body as a stream (see the positional overload).</summary>
+    public global::System.Threading.Tasks.Task<GcoreDownload> SendForDownloadAsync(GcoreRequest request, global::System.Threading.CancellationToken cancellationToken) =>
+        SendForDownloadAsync(request.Method, request.Path, request.Query, request.Headers, request.Content, cancellationToken, request.OperationId, request.PathTemplate);
 
     private static GcoreContent? JsonBody(global::System.Action<global::System.Text.Json.Utf8JsonWriter>? writeBody) =>
         writeBody is null ? null : GcoreContent.Json(writeBody);
@@ -908,6 +936,48 @@ public sealed class GcoreTransport : global::System.IDisposable
     {
         // The shared client and a caller's client both outlive this one.
     }
+}
+
+/// <summary>
+/// One call as an operation builds it, before it is sent: the generated client builds it once for both of an
+/// operation's methods (the value and its <c>WithRawResponse</c> twin), and the transport sends it.
+/// </summary>
+public sealed class GcoreRequest
+{
+    public GcoreRequest(
+        global::System.Net.Http.HttpMethod method,
+        string path,
+        GcoreQuery? query,
+        GcoreHeaders? headers,
+        GcoreContent? content,
+        string operationId,
+        string pathTemplate)
+    {
+        Method = method;
+        Path = path;
+        Query = query;
+        Headers = headers;
+        Content = content;
+        OperationId = operationId;
+        PathTemplate = pathTemplate;
+    }
+
+    public global::System.Net.Http.HttpMethod Method { get; }
+
+    /// <summary>The path with its parameters filled in.</summary>
+    public string Path { get; }
+
+    public GcoreQuery? Query { get; }
+
+    /// <summary>Per-call headers (header parameters, the media types a non-JSON answer may have).</summary>
+    public GcoreHeaders? Headers { get; }
+
+    public GcoreContent? Content { get; }
+
+    /// <summary>The operation's id: with <see cref="PathTemplate"/>, how logs, spans and metrics name the call.</summary>
+    public string OperationId { get; }
+
+    public string PathTemplate { get; }
 }
 
 /// <summary>A query string under construction: values escaped, arrays repeated or comma-joined as the spec says.</summary>

@@ -94,4 +94,34 @@ public class RawResponseTests : ClientTestBase
         Assert.Equal(200, response.StatusCode);
         Assert.Equal(2, Server.Calls.Count);
     }
+
+    [Fact]
+    public async Task A_list_sends_the_same_request_from_both_methods()
+    {
+        string page = """{"count": 1, "next": null, "previous": null, "results": [""" + Payloads.GroupWith(1, "a") + "]}";
+        Server.Answer(200, page).Answer(200, page);
+
+        await Client.Cdn.OriginGroups.ListAsync(name: "a b", hasRelatedResources: true, limit: 5, offset: 10);
+        await Client.Cdn.OriginGroups.WithRawResponse.ListAsync(name: "a b", hasRelatedResources: true, limit: 5, offset: 10);
+
+        Assert.Equal(2, Server.Calls.Count);
+        Assert.Equal("/cdn/origin_groups?name=a%20b&has_related_resources=true&limit=5&offset=10", Server.Calls[0].Target);
+        Assert.Equal(Server.Calls[0].Target, Server.Calls[1].Target);
+        Assert.Equal(Server.Calls[0].Method, Server.Calls[1].Method);
+    }
+
+    [Fact]
+    public void A_null_body_throws_at_the_call_from_either_method_and_nothing_is_sent()
+    {
+        var groups = Client.Cdn.OriginGroups;
+
+        // Thrown by the call itself, not by the task it would return.
+        var created = Assert.Throws<System.ArgumentNullException>(() => { _ = groups.CreateAsync(null!); });
+        var replaced = Assert.Throws<System.ArgumentNullException>(() => { _ = groups.ReplaceAsync(1, null!); });
+        var rawCreated = Assert.Throws<System.ArgumentNullException>(() => { _ = groups.WithRawResponse.CreateAsync(null!); });
+        var rawUpdated = Assert.Throws<System.ArgumentNullException>(() => { _ = groups.WithRawResponse.UpdateAsync(1, null!); });
+
+        Assert.All(new[] { created, replaced, rawCreated, rawUpdated }, ex => Assert.Equal("body", ex.ParamName));
+        Assert.Empty(Server.Calls);
+    }
 }

@@ -88,14 +88,13 @@ namespace Construct
             internal FilesOperations(GcoreTransport transport)
             {
                 _transport = transport;
-                WithRawResponse = new RawResponseOperations(transport);
+                WithRawResponse = new RawResponseOperations(this);
             }
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected FilesOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>list-files</summary>
@@ -114,7 +113,14 @@ namespace Construct
                 global::System.Collections.Generic.IList<long>? ids = null,
                 global::System.Collections.Generic.IList<string>? tag = null,
                 string? since = null,
-                global::System.Threading.CancellationToken cancellationToken = default)
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendForTextAsync(GetRequest(xTrace, ids, tag, since), cancellationToken);
+
+            private GcoreRequest GetRequest(
+                string? xTrace,
+                global::System.Collections.Generic.IList<long>? ids,
+                global::System.Collections.Generic.IList<string>? tag,
+                string? since)
             {
                 var query = new GcoreQuery();
                 query.AddJoined("ids", ids);
@@ -123,7 +129,7 @@ namespace Construct
                 var headers = new GcoreHeaders();
                 headers.Add("Accept", "text/plain");
                 headers.Add("X-Trace", xTrace);
-                return _transport.SendForTextAsync(global::System.Net.Http.HttpMethod.Get, "/files", query, headers, null, cancellationToken, "list-files", "/files");
+                return new GcoreRequest(global::System.Net.Http.HttpMethod.Get, "/files", query, headers, null, "list-files", "/files");
             }
 
             /// <summary>upload-files</summary>
@@ -134,15 +140,18 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("upload-files")]
-            public virtual global::System.Threading.Tasks.Task<FileCreateResponse> CreateAsync(
+            public virtual global::System.Threading.Tasks.Task<File> CreateAsync(
                 global::System.Collections.Generic.IList<GcoreFile> files,
                 string? note = null,
-                global::System.Threading.CancellationToken cancellationToken = default)
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync<File>(CreateRequest(files, note), global::Construct.File.ReadJson, cancellationToken);
+
+            private GcoreRequest CreateRequest(global::System.Collections.Generic.IList<GcoreFile> files, string? note)
             {
                 var form = new GcoreForm();
                 form.Add("files", files);
                 form.Add("note", note);
-                return _transport.SendAsync<FileCreateResponse>(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), global::Construct.FileCreateResponse.ReadJson, cancellationToken, "upload-files", "/files");
+                return new GcoreRequest(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), "upload-files", "/files");
             }
 
             /// <summary>download-file</summary>
@@ -155,11 +164,14 @@ namespace Construct
             [global::Construct.GcoreOperation("download-file")]
             public virtual global::System.Threading.Tasks.Task<GcoreDownload> DownloadFileAsync(
                 long id,
-                global::System.Threading.CancellationToken cancellationToken = default)
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendForDownloadAsync(DownloadFileRequest(id), cancellationToken);
+
+            private GcoreRequest DownloadFileRequest(long id)
             {
                 var headers = new GcoreHeaders();
                 headers.Add("Accept", "application/zip");
-                return _transport.SendForDownloadAsync(global::System.Net.Http.HttpMethod.Get, "/files/" + GcoreTransport.PathValue(id), null, headers, null, cancellationToken, "download-file", "/files/{id}");
+                return new GcoreRequest(global::System.Net.Http.HttpMethod.Get, "/files/" + GcoreTransport.PathValue(id), null, headers, null, "download-file", "/files/{id}");
             }
 
             /// <summary>replace-file</summary>
@@ -173,11 +185,8 @@ namespace Construct
             public virtual global::System.Threading.Tasks.Task ReplaceAsync(
                 long id,
                 GcoreFile body,
-                global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(body);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body, "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
-            }
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body ?? throw new global::System.ArgumentNullException(nameof(body)), "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
 
             /// <summary>replace-tags</summary>
             /// <remarks>PUT /files/{id}/tags (<c>replace-tags</c>).</remarks>
@@ -190,14 +199,26 @@ namespace Construct
             public virtual global::System.Threading.Tasks.Task TagsAsync(
                 long id,
                 global::System.Collections.Generic.IList<string> body,
-                global::System.Threading.CancellationToken cancellationToken = default)
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync(TagsRequest(id, body), cancellationToken);
+
+            private GcoreRequest TagsRequest(long id, global::System.Collections.Generic.IList<string> body)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
                 global::System.Action<global::System.Text.Json.Utf8JsonWriter>? write = writer =>
                 {
-                    GcoreJson.WriteStrings(writer, body);
+                    {
+                        var items0 = body;
+                        writer.WriteStartArray();
+                        for (int i0 = 0, n0 = items0.Count; i0 < n0; i0++)
+                        {
+                            var item0 = items0[i0];
+                            writer.WriteStringValue(item0);
+                        }
+                        writer.WriteEndArray();
+                    }
                 };
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id) + "/tags", null, write, cancellationToken, "replace-tags", "/files/{id}/tags");
+                return new GcoreRequest(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id) + "/tags", null, null, write is null ? null : GcoreContent.Json(write), "replace-tags", "/files/{id}/tags");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -206,114 +227,54 @@ namespace Construct
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
-                private readonly GcoreTransport _transport;
+                private readonly FilesOperations _owner;
 
-                internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                internal RawResponseOperations(FilesOperations owner) => _owner = owner;
 
-                /// <summary>list-files</summary>
-                /// <remarks>GET /files (<c>list-files</c>).</remarks>
-                /// <param name="xTrace">X-Trace</param>
-                /// <param name="ids">ids</param>
-                /// <param name="tag">tag</param>
-                /// <param name="since">since</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="FilesOperations.GetAsync" path="/*/node()[not(self::returns)]"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("list-files")]
                 public global::System.Threading.Tasks.Task<GcoreResponse<string>> GetAsync(
                     string? xTrace = null,
                     global::System.Collections.Generic.IList<long>? ids = null,
                     global::System.Collections.Generic.IList<string>? tag = null,
                     string? since = null,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    var query = new GcoreQuery();
-                    query.AddJoined("ids", ids);
-                    query.Add("tag", tag);
-                    query.Add("since", since);
-                    var headers = new GcoreHeaders();
-                    headers.Add("Accept", "text/plain");
-                    headers.Add("X-Trace", xTrace);
-                    return _transport.SendForTextWithResponseAsync(global::System.Net.Http.HttpMethod.Get, "/files", query, headers, null, cancellationToken, "list-files", "/files");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendForTextWithResponseAsync(_owner.GetRequest(xTrace, ids, tag, since), cancellationToken);
 
-                /// <summary>upload-files</summary>
-                /// <remarks>POST /files (<c>upload-files</c>).</remarks>
-                /// <param name="files">files</param>
-                /// <param name="note">note</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="FilesOperations.CreateAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("upload-files")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<FileCreateResponse>> CreateAsync(
+                public global::System.Threading.Tasks.Task<GcoreResponse<File>> CreateAsync(
                     global::System.Collections.Generic.IList<GcoreFile> files,
                     string? note = null,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    var form = new GcoreForm();
-                    form.Add("files", files);
-                    form.Add("note", note);
-                    return _transport.SendWithResponseAsync<FileCreateResponse>(global::System.Net.Http.HttpMethod.Post, "/files", null, null, GcoreContent.Multipart(form), global::Construct.FileCreateResponse.ReadJson, cancellationToken, "upload-files", "/files");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync<File>(_owner.CreateRequest(files, note), global::Construct.File.ReadJson, cancellationToken);
 
-                /// <summary>download-file</summary>
-                /// <remarks>GET /files/{id} (<c>download-file</c>).</remarks>
-                /// <param name="id">id</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
-                /// <returns>The downloaded body as a stream, read as it arrives; dispose it to release the connection.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
+                /// <inheritdoc cref="FilesOperations.DownloadFileAsync"/>
                 [global::Construct.GcoreOperation("download-file")]
                 public global::System.Threading.Tasks.Task<GcoreDownload> DownloadFileAsync(
                     long id,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    var headers = new GcoreHeaders();
-                    headers.Add("Accept", "application/zip");
-                    return _transport.SendForDownloadAsync(global::System.Net.Http.HttpMethod.Get, "/files/" + GcoreTransport.PathValue(id), null, headers, null, cancellationToken, "download-file", "/files/{id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendForDownloadAsync(_owner.DownloadFileRequest(id), cancellationToken);
 
-                /// <summary>replace-file</summary>
-                /// <remarks>PUT /files/{id} (<c>replace-file</c>).</remarks>
-                /// <param name="id">id</param>
-                /// <param name="body">The file to send as the body (application/octet-stream): a stream (read as it is sent, never buffered whole) or bytes.</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="FilesOperations.ReplaceAsync"/>
                 /// <returns>The response's status code, headers and raw body.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("replace-file")]
                 public global::System.Threading.Tasks.Task<GcoreResponse> ReplaceAsync(
                     long id,
                     GcoreFile body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body, "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body ?? throw new global::System.ArgumentNullException(nameof(body)), "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
 
-                /// <summary>replace-tags</summary>
-                /// <remarks>PUT /files/{id}/tags (<c>replace-tags</c>).</remarks>
-                /// <param name="id">id</param>
-                /// <param name="body">The request body.</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="FilesOperations.TagsAsync"/>
                 /// <returns>The response's status code, headers and raw body.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("replace-tags")]
                 public global::System.Threading.Tasks.Task<GcoreResponse> TagsAsync(
                     long id,
                     global::System.Collections.Generic.IList<string> body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    global::System.Action<global::System.Text.Json.Utf8JsonWriter>? write = writer =>
-                    {
-                        GcoreJson.WriteStrings(writer, body);
-                    };
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id) + "/tags", null, write, cancellationToken, "replace-tags", "/files/{id}/tags");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync(_owner.TagsRequest(id, body), cancellationToken);
             }
         }
 
@@ -325,14 +286,13 @@ namespace Construct
             internal TokensOperations(GcoreTransport transport)
             {
                 _transport = transport;
-                WithRawResponse = new RawResponseOperations(transport);
+                WithRawResponse = new RawResponseOperations(this);
             }
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected TokensOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>create-token</summary>
@@ -346,12 +306,15 @@ namespace Construct
             public virtual global::System.Threading.Tasks.Task CreateAsync(
                 string grantType,
                 long? ttl = null,
-                global::System.Threading.CancellationToken cancellationToken = default)
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync(CreateRequest(grantType, ttl), cancellationToken);
+
+            private GcoreRequest CreateRequest(string grantType, long? ttl)
             {
                 var form = new GcoreForm();
                 form.Add("grant_type", grantType);
                 form.Add("ttl", ttl);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/tokens", null, null, GcoreContent.Form(form), cancellationToken, "create-token", "/tokens");
+                return new GcoreRequest(global::System.Net.Http.HttpMethod.Post, "/tokens", null, null, GcoreContent.Form(form), "create-token", "/tokens");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -360,29 +323,18 @@ namespace Construct
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
-                private readonly GcoreTransport _transport;
+                private readonly TokensOperations _owner;
 
-                internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                internal RawResponseOperations(TokensOperations owner) => _owner = owner;
 
-                /// <summary>create-token</summary>
-                /// <remarks>POST /tokens (<c>create-token</c>).</remarks>
-                /// <param name="grantType">grant_type</param>
-                /// <param name="ttl">ttl</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="TokensOperations.CreateAsync"/>
                 /// <returns>The response's status code, headers and raw body.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("create-token")]
                 public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(
                     string grantType,
                     long? ttl = null,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    var form = new GcoreForm();
-                    form.Add("grant_type", grantType);
-                    form.Add("ttl", ttl);
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/tokens", null, null, GcoreContent.Form(form), cancellationToken, "create-token", "/tokens");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync(_owner.CreateRequest(grantType, ttl), cancellationToken);
             }
         }
     }

@@ -84,14 +84,13 @@ namespace Construct
             internal ReportsOperations(GcoreTransport transport)
             {
                 _transport = transport;
-                WithRawResponse = new RawResponseOperations(transport);
+                WithRawResponse = new RawResponseOperations(this);
             }
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected ReportsOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>Get report</summary>
@@ -105,11 +104,14 @@ namespace Construct
             public virtual global::System.Threading.Tasks.Task<string> GetAsync(
                 Kind kind,
                 Format? format = null,
-                global::System.Threading.CancellationToken cancellationToken = default)
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync<string>(GetRequest(kind, format), static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken);
+
+            private GcoreRequest GetRequest(Kind kind, Format? format)
             {
                 var query = new GcoreQuery();
                 query.Add("format", format?.Value);
-                return _transport.SendAsync<string>(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken, "get-report", "/reports/{kind}");
+                return new GcoreRequest(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, null, "get-report", "/reports/{kind}");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -118,28 +120,18 @@ namespace Construct
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
-                private readonly GcoreTransport _transport;
+                private readonly ReportsOperations _owner;
 
-                internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                internal RawResponseOperations(ReportsOperations owner) => _owner = owner;
 
-                /// <summary>Get report</summary>
-                /// <remarks>GET /reports/{kind} (<c>get-report</c>).</remarks>
-                /// <param name="kind">kind</param>
-                /// <param name="format">format</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="ReportsOperations.GetAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-report")]
                 public global::System.Threading.Tasks.Task<GcoreResponse<string>> GetAsync(
                     Kind kind,
                     Format? format = null,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    var query = new GcoreQuery();
-                    query.Add("format", format?.Value);
-                    return _transport.SendWithResponseAsync<string>(global::System.Net.Http.HttpMethod.Get, "/reports/" + GcoreTransport.PathValue(kind.Value), query, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken, "get-report", "/reports/{kind}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync<string>(_owner.GetRequest(kind, format), static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken);
             }
         }
     }

@@ -88,14 +88,13 @@ namespace Construct
             internal ItemsOperations(GcoreTransport transport)
             {
                 _transport = transport;
-                WithRawResponse = new RawResponseOperations(transport);
+                WithRawResponse = new RawResponseOperations(this);
             }
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected ItemsOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>Get items</summary>
@@ -109,12 +108,15 @@ namespace Construct
             public virtual global::System.Threading.Tasks.Task<ItemList> ListAsync(
                 [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
                 long? offset = null,
-                global::System.Threading.CancellationToken cancellationToken = default)
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync<ItemList>(ListRequest(limit, offset), global::Construct.ItemList.ReadJson, cancellationToken);
+
+            private GcoreRequest ListRequest(long? limit, long? offset)
             {
                 var query = new GcoreQuery();
                 query.Add("limit", limit);
                 query.Add("offset", offset);
-                return _transport.SendAsync<ItemList>(global::System.Net.Http.HttpMethod.Get, "/items", query, null, global::Construct.ItemList.ReadJson, cancellationToken, "get-items", "/items");
+                return new GcoreRequest(global::System.Net.Http.HttpMethod.Get, "/items", query, null, null, "get-items", "/items");
             }
 
             /// <summary>Get items: every item, page after page.</summary>
@@ -122,10 +124,9 @@ namespace Construct
             /// Sends GET /items with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the
             /// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref="GcorePaging.MaxPages"/>
             /// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.
+            /// <para><c>limit</c> is the page size (default 500); <c>offset</c> is where the walk starts (default 0). Cancelling stops the walk.</para>
             /// </remarks>
-            /// <param name="limit">How many items to ask for per page. Default: 500.</param>
-            /// <param name="offset">How many items to skip before the first one yielded. Default: 0.</param>
-            /// <param name="cancellationToken">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>
+            /// <inheritdoc cref="ListAsync" path="/*/param"/>
             /// <exception cref="GcoreApiException">The response to a page has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-items")]
@@ -147,29 +148,18 @@ namespace Construct
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
-                private readonly GcoreTransport _transport;
+                private readonly ItemsOperations _owner;
 
-                internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                internal RawResponseOperations(ItemsOperations owner) => _owner = owner;
 
-                /// <summary>Get items</summary>
-                /// <remarks>GET /items (<c>get-items</c>).</remarks>
-                /// <param name="limit">limit</param>
-                /// <param name="offset">offset</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="ItemsOperations.ListAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-items")]
                 public global::System.Threading.Tasks.Task<GcoreResponse<ItemList>> ListAsync(
                     [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
                     long? offset = null,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    var query = new GcoreQuery();
-                    query.Add("limit", limit);
-                    query.Add("offset", offset);
-                    return _transport.SendWithResponseAsync<ItemList>(global::System.Net.Http.HttpMethod.Get, "/items", query, null, global::Construct.ItemList.ReadJson, cancellationToken, "get-items", "/items");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync<ItemList>(_owner.ListRequest(limit, offset), global::Construct.ItemList.ReadJson, cancellationToken);
             }
         }
 
@@ -181,14 +171,13 @@ namespace Construct
             internal TagsOperations(GcoreTransport transport)
             {
                 _transport = transport;
-                WithRawResponse = new RawResponseOperations(transport);
+                WithRawResponse = new RawResponseOperations(this);
             }
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected TagsOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>get-tags</summary>
@@ -198,10 +187,8 @@ namespace Construct
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-tags")]
             public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<Item>> ListAsync(
-                global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                return _transport.SendAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken, "get-tags", "/tags");
-            }
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken, "get-tags", "/tags");
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public virtual RawResponseOperations WithRawResponse { get; }
@@ -209,22 +196,16 @@ namespace Construct
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
-                private readonly GcoreTransport _transport;
+                private readonly TagsOperations _owner;
 
-                internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                internal RawResponseOperations(TagsOperations owner) => _owner = owner;
 
-                /// <summary>get-tags</summary>
-                /// <remarks>GET /tags (<c>get-tags</c>).</remarks>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="TagsOperations.ListAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-tags")]
                 public global::System.Threading.Tasks.Task<GcoreResponse<global::System.Collections.Generic.IList<Item>>> ListAsync(
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    return _transport.SendWithResponseAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken, "get-tags", "/tags");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken, "get-tags", "/tags");
             }
         }
     }

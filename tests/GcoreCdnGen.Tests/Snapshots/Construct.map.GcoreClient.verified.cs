@@ -84,14 +84,13 @@ namespace Construct
             internal LabelsOperations(GcoreTransport transport)
             {
                 _transport = transport;
-                WithRawResponse = new RawResponseOperations(transport);
+                WithRawResponse = new RawResponseOperations(this);
             }
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected LabelsOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>get-labels</summary>
@@ -101,10 +100,8 @@ namespace Construct
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-labels")]
             public virtual global::System.Threading.Tasks.Task<Label> GetAsync(
-                global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                return _transport.SendAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken, "get-labels", "/labels");
-            }
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken, "get-labels", "/labels");
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public virtual RawResponseOperations WithRawResponse { get; }
@@ -112,22 +109,16 @@ namespace Construct
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
-                private readonly GcoreTransport _transport;
+                private readonly LabelsOperations _owner;
 
-                internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                internal RawResponseOperations(LabelsOperations owner) => _owner = owner;
 
-                /// <summary>get-labels</summary>
-                /// <remarks>GET /labels (<c>get-labels</c>).</remarks>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="LabelsOperations.GetAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-labels")]
                 public global::System.Threading.Tasks.Task<GcoreResponse<Label>> GetAsync(
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    return _transport.SendWithResponseAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken, "get-labels", "/labels");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync<Label>(global::System.Net.Http.HttpMethod.Get, "/labels", null, null, global::Construct.Label.ReadJson, cancellationToken, "get-labels", "/labels");
             }
         }
     }

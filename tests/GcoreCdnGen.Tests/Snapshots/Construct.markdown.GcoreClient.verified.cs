@@ -84,14 +84,13 @@ namespace Construct
             internal NotesOperations(GcoreTransport transport)
             {
                 _transport = transport;
-                WithRawResponse = new RawResponseOperations(transport);
+                WithRawResponse = new RawResponseOperations(this);
             }
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected NotesOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>Create note</summary>
@@ -112,11 +111,8 @@ namespace Construct
             [global::Construct.GcoreOperation("create-note")]
             public virtual global::System.Threading.Tasks.Task CreateAsync(
                 NoteCreateParams body,
-                global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(body);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, _transport.Checked(body.Validate, body.WriteJson), cancellationToken, "create-note", "/notes");
-            }
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), cancellationToken, "create-note", "/notes");
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public virtual RawResponseOperations WithRawResponse { get; }
@@ -124,34 +120,17 @@ namespace Construct
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
-                private readonly GcoreTransport _transport;
+                private readonly NotesOperations _owner;
 
-                internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                internal RawResponseOperations(NotesOperations owner) => _owner = owner;
 
-                /// <summary>Create note</summary>
-                /// <remarks>
-                /// Stores a note. Send <b>plain text</b>; <c>&lt;b&gt;</c> &amp; friends are kept as text.
-                ///
-                /// Limits:
-                /// <list type="bullet">
-                /// <item><description><b>length</b> - at most 100 characters, see <c>max_length</c>.</description></item>
-                /// <item><description>one **unclosed bold and a stray ` backtick stay as they are.</description></item>
-                /// </list>
-                /// <para>POST /notes (<c>create-note</c>).</para>
-                /// </remarks>
-                /// <param name="body">The request body.</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="NotesOperations.CreateAsync"/>
                 /// <returns>The response's status code, headers and raw body.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("create-note")]
                 public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(
                     NoteCreateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, _transport.Checked(body.Validate, body.WriteJson), cancellationToken, "create-note", "/notes");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/notes", null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), cancellationToken, "create-note", "/notes");
             }
         }
     }

@@ -84,14 +84,13 @@ namespace Construct
             internal GridsOperations(GcoreTransport transport)
             {
                 _transport = transport;
-                WithRawResponse = new RawResponseOperations(transport);
+                WithRawResponse = new RawResponseOperations(this);
             }
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected GridsOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>create-grid</summary>
@@ -103,11 +102,8 @@ namespace Construct
             [global::Construct.GcoreOperation("create-grid")]
             public virtual global::System.Threading.Tasks.Task CreateAsync(
                 GridCreateParams body,
-                global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                global::System.ArgumentNullException.ThrowIfNull(body);
-                return _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _transport.Checked(body.Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
-            }
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public virtual RawResponseOperations WithRawResponse { get; }
@@ -115,25 +111,17 @@ namespace Construct
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
-                private readonly GcoreTransport _transport;
+                private readonly GridsOperations _owner;
 
-                internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                internal RawResponseOperations(GridsOperations owner) => _owner = owner;
 
-                /// <summary>create-grid</summary>
-                /// <remarks>POST /grids (<c>create-grid</c>).</remarks>
-                /// <param name="body">The request body.</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="GridsOperations.CreateAsync"/>
                 /// <returns>The response's status code, headers and raw body.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("create-grid")]
                 public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(
                     GridCreateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _transport.Checked(body.Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
             }
         }
     }

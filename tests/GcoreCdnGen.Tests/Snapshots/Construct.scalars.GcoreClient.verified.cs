@@ -84,14 +84,13 @@ namespace Construct
             internal SamplesOperations(GcoreTransport transport)
             {
                 _transport = transport;
-                WithRawResponse = new RawResponseOperations(transport);
+                WithRawResponse = new RawResponseOperations(this);
             }
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected SamplesOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>put-sample</summary>
@@ -107,12 +106,18 @@ namespace Construct
                 global::System.Guid sampleId,
                 SampleReplaceParams body,
                 global::System.DateTimeOffset? since = null,
-                global::System.Threading.CancellationToken cancellationToken = default)
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync<SampleReplaceParams>(ReplaceRequest(sampleId, body, since), global::Construct.SampleReplaceParams.ReadJson, cancellationToken);
+
+            private GcoreRequest ReplaceRequest(
+                global::System.Guid sampleId,
+                SampleReplaceParams body,
+                global::System.DateTimeOffset? since)
             {
                 global::System.ArgumentNullException.ThrowIfNull(body);
                 var query = new GcoreQuery();
                 query.Add("since", since);
-                return _transport.SendAsync<SampleReplaceParams>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, _transport.Checked(body.Validate, body.WriteJson), global::Construct.SampleReplaceParams.ReadJson, cancellationToken, "put-sample", "/samples/{sample_id}");
+                return new GcoreRequest(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, null, GcoreContent.Json(_transport.Checked(body.Validate, body.WriteJson)), "put-sample", "/samples/{sample_id}");
             }
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -121,31 +126,19 @@ namespace Construct
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
-                private readonly GcoreTransport _transport;
+                private readonly SamplesOperations _owner;
 
-                internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                internal RawResponseOperations(SamplesOperations owner) => _owner = owner;
 
-                /// <summary>put-sample</summary>
-                /// <remarks>PUT /samples/{sample_id} (<c>put-sample</c>).</remarks>
-                /// <param name="sampleId">sample_id</param>
-                /// <param name="body">The request body.</param>
-                /// <param name="since">since</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="SamplesOperations.ReplaceAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("put-sample")]
                 public global::System.Threading.Tasks.Task<GcoreResponse<SampleReplaceParams>> ReplaceAsync(
                     global::System.Guid sampleId,
                     SampleReplaceParams body,
                     global::System.DateTimeOffset? since = null,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    var query = new GcoreQuery();
-                    query.Add("since", since);
-                    return _transport.SendWithResponseAsync<SampleReplaceParams>(global::System.Net.Http.HttpMethod.Put, "/samples/" + GcoreTransport.PathValue(sampleId), query, _transport.Checked(body.Validate, body.WriteJson), global::Construct.SampleReplaceParams.ReadJson, cancellationToken, "put-sample", "/samples/{sample_id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync<SampleReplaceParams>(_owner.ReplaceRequest(sampleId, body, since), global::Construct.SampleReplaceParams.ReadJson, cancellationToken);
             }
         }
     }

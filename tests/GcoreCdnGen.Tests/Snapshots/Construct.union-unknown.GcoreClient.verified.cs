@@ -84,14 +84,13 @@ namespace Construct
             internal TargetsOperations(GcoreTransport transport)
             {
                 _transport = transport;
-                WithRawResponse = new RawResponseOperations(transport);
+                WithRawResponse = new RawResponseOperations(this);
             }
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected TargetsOperations()
+                : this(null!)
             {
-                _transport = null!;
-                WithRawResponse = null!;
             }
 
             /// <summary>get-target</summary>
@@ -103,10 +102,8 @@ namespace Construct
             [global::Construct.GcoreOperation("get-target")]
             public virtual global::System.Threading.Tasks.Task<Target> GetAsync(
                 long id,
-                global::System.Threading.CancellationToken cancellationToken = default)
-            {
-                return _transport.SendAsync<Target>(global::System.Net.Http.HttpMethod.Get, "/targets/" + GcoreTransport.PathValue(id), null, null, global::Construct.Target.ReadJson, cancellationToken, "get-target", "/targets/{id}");
-            }
+                global::System.Threading.CancellationToken cancellationToken = default) =>
+                _transport.SendAsync<Target>(global::System.Net.Http.HttpMethod.Get, "/targets/" + GcoreTransport.PathValue(id), null, null, global::Construct.Target.ReadJson, cancellationToken, "get-target", "/targets/{id}");
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
             public virtual RawResponseOperations WithRawResponse { get; }
@@ -114,24 +111,17 @@ namespace Construct
             /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
             public sealed partial class RawResponseOperations
             {
-                private readonly GcoreTransport _transport;
+                private readonly TargetsOperations _owner;
 
-                internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                internal RawResponseOperations(TargetsOperations owner) => _owner = owner;
 
-                /// <summary>get-target</summary>
-                /// <remarks>GET /targets/{id} (<c>get-target</c>).</remarks>
-                /// <param name="id">id</param>
-                /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="TargetsOperations.GetAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Construct.GcoreOperation("get-target")]
                 public global::System.Threading.Tasks.Task<GcoreResponse<Target>> GetAsync(
                     long id,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    return _transport.SendWithResponseAsync<Target>(global::System.Net.Http.HttpMethod.Get, "/targets/" + GcoreTransport.PathValue(id), null, null, global::Construct.Target.ReadJson, cancellationToken, "get-target", "/targets/{id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _owner._transport.SendWithResponseAsync<Target>(global::System.Net.Http.HttpMethod.Get, "/targets/" + GcoreTransport.PathValue(id), null, null, global::Construct.Target.ReadJson, cancellationToken, "get-target", "/targets/{id}");
             }
         }
     }

@@ -89,9 +89,8 @@ namespace Snapshot.Gcore
 
             /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
             protected CdnOperations()
+                : this(null!)
             {
-                _transport = null!;
-                OriginGroups = null!;
             }
 
             /// <summary>Operations under <c>/cdn/origin_groups</c>.</summary>
@@ -105,14 +104,13 @@ namespace Snapshot.Gcore
                 internal OriginGroupsOperations(GcoreTransport transport)
                 {
                     _transport = transport;
-                    WithRawResponse = new RawResponseOperations(transport);
+                    WithRawResponse = new RawResponseOperations(this);
                 }
 
                 /// <summary>For a mocking library's subclass: every operation is virtual. An instance made this way sends nothing.</summary>
                 protected OriginGroupsOperations()
+                    : this(null!)
                 {
-                    _transport = null!;
-                    WithRawResponse = null!;
                 }
 
                 /// <summary>Get origin groups list</summary>
@@ -143,7 +141,10 @@ namespace Snapshot.Gcore
                     bool? hasRelatedResources = null,
                     [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null,
                     [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null,
-                    global::System.Threading.CancellationToken cancellationToken = default)
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _transport.SendAsync<OriginGroupList>(ListRequest(name, sources, hasRelatedResources, limit, offset), global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken);
+
+                private GcoreRequest ListRequest(string? name, string? sources, bool? hasRelatedResources, long? limit, long? offset)
                 {
                     var query = new GcoreQuery();
                     query.Add("name", name);
@@ -151,7 +152,7 @@ namespace Snapshot.Gcore
                     query.Add("has_related_resources", hasRelatedResources);
                     query.Add("limit", limit);
                     query.Add("offset", offset);
-                    return _transport.SendAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken, "get-origin-groups-list", "/cdn/origin_groups");
+                    return new GcoreRequest(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, null, "get-origin-groups-list", "/cdn/origin_groups");
                 }
 
                 /// <summary>Get origin groups list: every item, page after page.</summary>
@@ -159,21 +160,9 @@ namespace Snapshot.Gcore
                 /// Sends GET /cdn/origin_groups with <c>limit</c> and <c>offset</c>, moving <c>offset</c> on until the
                 /// envelope's <c>count</c> is reached, a page comes back empty or repeats the previous one, or <see cref="GcorePaging.MaxPages"/>
                 /// pages were read. When the server responds with a bare array, that array is the whole list: it is yielded once.
+                /// <para><c>limit</c> is the page size (default 1000); <c>offset</c> is where the walk starts (default 0). Cancelling stops the walk.</para>
                 /// </remarks>
-                /// <param name="name">Only return the origin group with this name.</param>
-                /// <param name="sources">Only return origin groups that contain this origin source (an IP address or a domain).</param>
-                /// <param name="hasRelatedResources">
-                /// Filter by whether CDN resources use the origin group.
-                ///
-                /// Possible values:
-                /// <list type="bullet">
-                /// <item><description><b>true</b> - only groups that CDN resources use.</description></item>
-                /// <item><description><b>false</b> - only groups that no CDN resource uses.</description></item>
-                /// </list>
-                /// </param>
-                /// <param name="limit">How many items to ask for per page. Default: 1000.</param>
-                /// <param name="offset">How many items to skip before the first one yielded. Default: 0.</param>
-                /// <param name="cancellationToken">Stops the walk: cancels the request in flight and any retry waiting to be sent.</param>
+                /// <inheritdoc cref="ListAsync" path="/*/param"/>
                 /// <exception cref="GcoreApiException">The response to a page has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
@@ -204,11 +193,8 @@ namespace Snapshot.Gcore
                 [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
                 public virtual global::System.Threading.Tasks.Task<OriginGroup> CreateAsync(
                     OriginGroupCreateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
 
                 /// <summary>Get origin group details</summary>
                 /// <remarks>GET /cdn/origin_groups/{origin_group_id} (<c>get-origin-group-details</c>).</remarks>
@@ -219,10 +205,8 @@ namespace Snapshot.Gcore
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-group-details")]
                 public virtual global::System.Threading.Tasks.Task<OriginGroup> GetAsync(
                     long originGroupId,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "get-origin-group-details", "/cdn/origin_groups/{origin_group_id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "get-origin-group-details", "/cdn/origin_groups/{origin_group_id}");
 
                 /// <summary>Change origin group</summary>
                 /// <remarks>PUT /cdn/origin_groups/{origin_group_id} (<c>change-origin-group</c>).</remarks>
@@ -235,11 +219,8 @@ namespace Snapshot.Gcore
                 public virtual global::System.Threading.Tasks.Task<OriginGroup> ReplaceAsync(
                     long originGroupId,
                     OriginGroupReplaceParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                 /// <summary>Change origin group</summary>
                 /// <remarks>PATCH /cdn/origin_groups/{origin_group_id} (<c>patch-origin-group</c>).</remarks>
@@ -252,11 +233,8 @@ namespace Snapshot.Gcore
                 public virtual global::System.Threading.Tasks.Task<OriginGroup> UpdateAsync(
                     long originGroupId,
                     OriginGroupUpdateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    global::System.ArgumentNullException.ThrowIfNull(body);
-                    return _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                 /// <summary>Delete origin group</summary>
                 /// <remarks>DELETE /cdn/origin_groups/{origin_group_id} (<c>delete-origin-group</c>).</remarks>
@@ -267,10 +245,8 @@ namespace Snapshot.Gcore
                 [global::Snapshot.Gcore.GcoreOperation("delete-origin-group")]
                 public virtual global::System.Threading.Tasks.Task DeleteAsync(
                     long originGroupId,
-                    global::System.Threading.CancellationToken cancellationToken = default)
-                {
-                    return _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken, "delete-origin-group", "/cdn/origin_groups/{origin_group_id}");
-                }
+                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken, "delete-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                 /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
                 public virtual RawResponseOperations WithRawResponse { get; }
@@ -278,32 +254,12 @@ namespace Snapshot.Gcore
                 /// <summary>The operations of this resource, returning a <see cref="GcoreResponse"/>: the response's status code, headers and raw body besides the value.</summary>
                 public sealed partial class RawResponseOperations
                 {
-                    private readonly GcoreTransport _transport;
+                    private readonly OriginGroupsOperations _owner;
 
-                    internal RawResponseOperations(GcoreTransport transport) => _transport = transport;
+                    internal RawResponseOperations(OriginGroupsOperations owner) => _owner = owner;
 
-                    /// <summary>Get origin groups list</summary>
-                    /// <remarks>
-                    /// Returns every origin group in the account together with its origin sources.
-                    /// <para>GET /cdn/origin_groups (<c>get-origin-groups-list</c>).</para>
-                    /// </remarks>
-                    /// <param name="name">Only return the origin group with this name.</param>
-                    /// <param name="sources">Only return origin groups that contain this origin source (an IP address or a domain).</param>
-                    /// <param name="hasRelatedResources">
-                    /// Filter by whether CDN resources use the origin group.
-                    ///
-                    /// Possible values:
-                    /// <list type="bullet">
-                    /// <item><description><b>true</b> - only groups that CDN resources use.</description></item>
-                    /// <item><description><b>false</b> - only groups that no CDN resource uses.</description></item>
-                    /// </list>
-                    /// </param>
-                    /// <param name="limit">Largest number of items to put in the response; at most 1000.</param>
-                    /// <param name="offset">How many items to skip from the start of the list.</param>
-                    /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                    /// <inheritdoc cref="OriginGroupsOperations.ListAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                    /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
                     public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroupList>> ListAsync(
                         string? name = null,
@@ -311,101 +267,50 @@ namespace Snapshot.Gcore
                         bool? hasRelatedResources = null,
                         [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null,
                         [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null,
-                        global::System.Threading.CancellationToken cancellationToken = default)
-                    {
-                        var query = new GcoreQuery();
-                        query.Add("name", name);
-                        query.Add("sources", sources);
-                        query.Add("has_related_resources", hasRelatedResources);
-                        query.Add("limit", limit);
-                        query.Add("offset", offset);
-                        return _transport.SendWithResponseAsync<OriginGroupList>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups", query, null, global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken, "get-origin-groups-list", "/cdn/origin_groups");
-                    }
+                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        _owner._transport.SendWithResponseAsync<OriginGroupList>(_owner.ListRequest(name, sources, hasRelatedResources, limit, offset), global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken);
 
-                    /// <summary>Create origin group</summary>
-                    /// <remarks>
-                    /// Creates an origin group containing one or more origin sources.
-                    /// <para>POST /cdn/origin_groups (<c>create-origin-group</c>).</para>
-                    /// </remarks>
-                    /// <param name="body">The request body.</param>
-                    /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                    /// <inheritdoc cref="OriginGroupsOperations.CreateAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                    /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
                     public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> CreateAsync(
                         OriginGroupCreateParams body,
-                        global::System.Threading.CancellationToken cancellationToken = default)
-                    {
-                        global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
-                    }
+                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
 
-                    /// <summary>Get origin group details</summary>
-                    /// <remarks>GET /cdn/origin_groups/{origin_group_id} (<c>get-origin-group-details</c>).</remarks>
-                    /// <param name="originGroupId">Identifier of the origin group.</param>
-                    /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                    /// <inheritdoc cref="OriginGroupsOperations.GetAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                    /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("get-origin-group-details")]
                     public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> GetAsync(
                         long originGroupId,
-                        global::System.Threading.CancellationToken cancellationToken = default)
-                    {
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "get-origin-group-details", "/cdn/origin_groups/{origin_group_id}");
-                    }
+                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "get-origin-group-details", "/cdn/origin_groups/{origin_group_id}");
 
-                    /// <summary>Change origin group</summary>
-                    /// <remarks>PUT /cdn/origin_groups/{origin_group_id} (<c>change-origin-group</c>).</remarks>
-                    /// <param name="originGroupId">Identifier of the origin group.</param>
-                    /// <param name="body">The request body.</param>
-                    /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                    /// <inheritdoc cref="OriginGroupsOperations.ReplaceAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                    /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("change-origin-group")]
                     public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> ReplaceAsync(
                         long originGroupId,
                         OriginGroupReplaceParams body,
-                        global::System.Threading.CancellationToken cancellationToken = default)
-                    {
-                        global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
-                    }
+                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
-                    /// <summary>Change origin group</summary>
-                    /// <remarks>PATCH /cdn/origin_groups/{origin_group_id} (<c>patch-origin-group</c>).</remarks>
-                    /// <param name="originGroupId">Identifier of the origin group.</param>
-                    /// <param name="body">The request body.</param>
-                    /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                    /// <inheritdoc cref="OriginGroupsOperations.UpdateAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
-                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                    /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("patch-origin-group")]
                     public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> UpdateAsync(
                         long originGroupId,
                         OriginGroupUpdateParams body,
-                        global::System.Threading.CancellationToken cancellationToken = default)
-                    {
-                        global::System.ArgumentNullException.ThrowIfNull(body);
-                        return _transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked(body.Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
-                    }
+                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
-                    /// <summary>Delete origin group</summary>
-                    /// <remarks>DELETE /cdn/origin_groups/{origin_group_id} (<c>delete-origin-group</c>).</remarks>
-                    /// <param name="originGroupId">Identifier of the origin group.</param>
-                    /// <param name="cancellationToken">Cancels the request, and any retry waiting to be sent.</param>
+                    /// <inheritdoc cref="OriginGroupsOperations.DeleteAsync"/>
                     /// <returns>The response's status code, headers and raw body.</returns>
-                    /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
-                    /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                     [global::Snapshot.Gcore.GcoreOperation("delete-origin-group")]
                     public global::System.Threading.Tasks.Task<GcoreResponse> DeleteAsync(
                         long originGroupId,
-                        global::System.Threading.CancellationToken cancellationToken = default)
-                    {
-                        return _transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken, "delete-origin-group", "/cdn/origin_groups/{origin_group_id}");
-                    }
+                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken, "delete-origin-group", "/cdn/origin_groups/{origin_group_id}");
                 }
             }
         }
