@@ -19,6 +19,9 @@ public static class GeneratedNames
     /// <summary>A model type with optional properties: <c>void Unset(string propertyName)</c>.</summary>
     public const string Unset = "Unset";
 
+    /// <summary>The private step behind <see cref="IsSet"/> and <see cref="Unset"/>: one switch for both.</summary>
+    public const string SetTracking = "SetTracking";
+
     /// <summary>Every object type: the JSON properties the spec does not list, kept to be written back.</summary>
     public const string AdditionalProperties = "AdditionalProperties";
 
@@ -69,7 +72,7 @@ public static class GeneratedNames
     {
         "EqualityContract", "ToString", "GetHashCode", "Equals", "Deconstruct", "PrintMembers", "GetType",
         ReadJson, WriteJson, "Finalize", "MemberwiseClone", "Clone", Unknown,
-        AdditionalProperties, IsSet, Unset, IsPaginated, ScoreProperty, RequiredMask,
+        AdditionalProperties, IsSet, Unset, SetTracking, IsPaginated, ScoreProperty, RequiredMask,
         ReadByShape, ReadInOnePass, WriteSharedJson, Validate,
     };
 

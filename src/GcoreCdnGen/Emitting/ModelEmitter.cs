@@ -149,36 +149,28 @@ internal static class ModelEmitter
         if (!union && tracked.Count == 0)
             return;
         string modifier = union ? "public virtual " : derived ? "public override " : "public ";
-        string Fallback(string method) => derived
-            ? $"base.{method}(propertyName)"
+
+        // The docs are the interface's (IGcoreSetTracking). One switch answers both, one line per property: whether the
+        // field is set and, to forget it, resetting it (GcoreOptional.Track).
+        string fallback = derived
+            ? $"GcoreOptional.Forward(propertyName, unset, base.{GeneratedNames.IsSet}, base.{GeneratedNames.Unset})"
             : $"""throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of {type.Name}.", nameof(propertyName))""";
-
-        // The docs are the interface's (IGcoreSetTracking). One line per property: a switch expression to ask,
-        // a case that resets the field to forget.
         w.Line($$"""
 
             /// <inheritdoc/>
-            {{modifier}}bool {{GeneratedNames.IsSet}}(string propertyName) => propertyName switch
+            {{modifier}}bool {{GeneratedNames.IsSet}}(string propertyName) => {{GeneratedNames.SetTracking}}(propertyName, unset: false);
+
+            /// <inheritdoc/>
+            {{modifier}}void {{GeneratedNames.Unset}}(string propertyName) => {{GeneratedNames.SetTracking}}(propertyName, unset: true);
+
+            private bool {{GeneratedNames.SetTracking}}(string propertyName, bool unset) => propertyName switch
             {
             """);
         foreach (var p in tracked)
-            w.Line($"    nameof({p.Name}) => {CSharp.FieldIsSet(p)},");
+            w.Line($"    nameof({p.Name}) => GcoreOptional.Track(ref {CSharp.Field(p)}, unset),");
         w.Line($$"""
-                _ => {{Fallback(GeneratedNames.IsSet)}},
+                _ => {{fallback}},
             };
-
-            /// <inheritdoc/>
-            {{modifier}}void {{GeneratedNames.Unset}}(string propertyName)
-            {
-                switch (propertyName)
-                {
-            """);
-        foreach (var p in tracked)
-            w.Line($"        case nameof({p.Name}): {CSharp.Field(p)} = default; return;");
-        w.Line($$"""
-                    default: {{Fallback(GeneratedNames.Unset)}};{{(derived ? " return;" : "")}}
-                }
-            }
             """);
     }
 

@@ -43,4 +43,25 @@ public static class GcoreOptional
 {
     /// <summary>A value read from JSON and kept as it came, not marked set (an unknown union value's shared properties).</summary>
     public static GcoreOptional<T> Kept<T>(T value) => GcoreOptional<T>.Kept(value);
+
+    /// <summary>
+    /// Whether <paramref name="field"/> is set; with <paramref name="unset"/>, also forgets it (back to not set, and
+    /// the default value): one step for a generated type's <c>IsSet</c> and <c>Unset</c>.
+    /// </summary>
+    internal static bool Track<T>(ref GcoreOptional<T> field, bool unset)
+    {
+        bool set = field.IsSet;
+        if (unset)
+            field = default;
+        return set;
+    }
+
+    /// <summary>A union variant's <c>IsSet</c>/<c>Unset</c> for a property its union declares: the union's answer.</summary>
+    internal static bool Forward(string propertyName, bool unset, global::System.Func<string, bool> isSet, global::System.Action<string> forget)
+    {
+        if (!unset)
+            return isSet(propertyName);
+        forget(propertyName);
+        return false;
+    }
 }
