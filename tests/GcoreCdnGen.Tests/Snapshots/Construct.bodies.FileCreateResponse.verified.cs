@@ -6,8 +6,8 @@
 namespace Construct;
 
 [global::Construct.GcoreSchema("#/paths/~1files/post/responses/201/content/application~1json/schema")]
-[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<File>))]
-public sealed partial record File : IGcoreModel, IGcoreJson<File>
+[global::System.Text.Json.Serialization.JsonConverter(typeof(GcoreJsonConverter<FileCreateResponse>))]
+public sealed partial record FileCreateResponse : IGcoreModel, IGcoreJson<FileCreateResponse>
 {
     [global::Construct.GcoreProperty("count")]
     public required long Count { get; set; }
@@ -20,10 +20,10 @@ public sealed partial record File : IGcoreModel, IGcoreJson<File>
 
     private static readonly global::System.Text.Json.JsonEncodedText JsonName_Count = global::System.Text.Json.JsonEncodedText.Encode("count");
 
-    internal static File ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
+    internal static FileCreateResponse ReadJson(ref global::System.Text.Json.Utf8JsonReader reader)
     {
-        GcoreJson.ExpectStartObject(ref reader, "File");
-        var result = new File { Count = default! };
+        GcoreJson.ExpectStartObject(ref reader, "FileCreateResponse");
+        var result = new FileCreateResponse { Count = default! };
         bool hasCount = false;
         global::System.Collections.Generic.Dictionary<string, global::System.Text.Json.JsonElement>? additional = null;
         scoped global::System.ReadOnlySpan<byte> name = default;
@@ -36,12 +36,7 @@ public sealed partial record File : IGcoreModel, IGcoreJson<File>
                 switch (name.Length)
                 {
                     case 5:
-                        if (GcoreJson.NameIs(name, "count"u8))
-                        {
-                            result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "count");
-                            hasCount = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "count"u8)) { result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "count"); hasCount = true; continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -52,7 +47,7 @@ public sealed partial record File : IGcoreModel, IGcoreJson<File>
         {
             throw GcoreJson.AtProperty(ex, name);
         }
-        if (!hasCount) throw GcoreJson.Missing("count", "File");
+        if (!hasCount) throw GcoreJson.Missing("count", "FileCreateResponse");
         if (additional is not null) result.AdditionalProperties = additional;
         return result;
     }
@@ -65,6 +60,6 @@ public sealed partial record File : IGcoreModel, IGcoreJson<File>
         writer.WriteEndObject();
     }
 
-    static File IGcoreJson<File>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
-    void IGcoreJson<File>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
+    static FileCreateResponse IGcoreJson<FileCreateResponse>.ReadJson(ref global::System.Text.Json.Utf8JsonReader reader) => ReadJson(ref reader);
+    void IGcoreJson<FileCreateResponse>.WriteJson(global::System.Text.Json.Utf8JsonWriter writer) => WriteJson(writer);
 }

@@ -140,11 +140,11 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("upload-files")]
-            public virtual global::System.Threading.Tasks.Task<File> CreateAsync(
+            public virtual global::System.Threading.Tasks.Task<FileCreateResponse> CreateAsync(
                 global::System.Collections.Generic.IList<GcoreFile> files,
                 string? note = null,
                 global::System.Threading.CancellationToken cancellationToken = default) =>
-                _transport.SendAsync<File>(CreateRequest(files, note), global::Construct.File.ReadJson, cancellationToken);
+                _transport.SendAsync<FileCreateResponse>(CreateRequest(files, note), global::Construct.FileCreateResponse.ReadJson, cancellationToken);
 
             private GcoreRequest CreateRequest(global::System.Collections.Generic.IList<GcoreFile> files, string? note)
             {
@@ -207,16 +207,7 @@ namespace Construct
                 global::System.ArgumentNullException.ThrowIfNull(body);
                 global::System.Action<global::System.Text.Json.Utf8JsonWriter>? write = writer =>
                 {
-                    {
-                        var items0 = body;
-                        writer.WriteStartArray();
-                        for (int i0 = 0, n0 = items0.Count; i0 < n0; i0++)
-                        {
-                            var item0 = items0[i0];
-                            writer.WriteStringValue(item0);
-                        }
-                        writer.WriteEndArray();
-                    }
+                    GcoreJson.WriteStrings(writer, body);
                 };
                 return new GcoreRequest(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id) + "/tags", null, null, write is null ? null : GcoreContent.Json(write), "replace-tags", "/files/{id}/tags");
             }
@@ -245,11 +236,11 @@ namespace Construct
                 /// <inheritdoc cref="FilesOperations.CreateAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                 [global::Construct.GcoreOperation("upload-files")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<File>> CreateAsync(
+                public global::System.Threading.Tasks.Task<GcoreResponse<FileCreateResponse>> CreateAsync(
                     global::System.Collections.Generic.IList<GcoreFile> files,
                     string? note = null,
                     global::System.Threading.CancellationToken cancellationToken = default) =>
-                    _owner._transport.SendWithResponseAsync<File>(_owner.CreateRequest(files, note), global::Construct.File.ReadJson, cancellationToken);
+                    _owner._transport.SendWithResponseAsync<FileCreateResponse>(_owner.CreateRequest(files, note), global::Construct.FileCreateResponse.ReadJson, cancellationToken);
 
                 /// <inheritdoc cref="FilesOperations.DownloadFileAsync"/>
                 [global::Construct.GcoreOperation("download-file")]

@@ -20,21 +20,16 @@ public sealed partial record Item : IGcoreModel, IGcoreSetTracking, IGcoreJson<I
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Name) => _name.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Item.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Name): _name = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Item.", nameof(propertyName));
-        }
-    }
+        nameof(Name) => GcoreOptional.Track(ref _name, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Item.", nameof(propertyName)),
+    };
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
@@ -58,19 +53,10 @@ public sealed partial record Item : IGcoreModel, IGcoreSetTracking, IGcoreJson<I
                 switch (name.Length)
                 {
                     case 2:
-                        if (GcoreJson.NameIs(name, "id"u8))
-                        {
-                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
-                            hasId = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "id"u8)) { result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id"); hasId = true; continue; }
                         break;
                     case 4:
-                        if (GcoreJson.NameIs(name, "name"u8))
-                        {
-                            result.Name = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "name"u8)) { result.Name = GcoreJson.ReadString(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.

@@ -24,21 +24,16 @@ public sealed partial record ItemList : IGcoreModel, IGcoreSetTracking, IGcoreJs
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Count) => _count.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Count): _count = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName));
-        }
-    }
+        nameof(Count) => GcoreOptional.Track(ref _count, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of ItemList.", nameof(propertyName)),
+    };
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
@@ -67,18 +62,10 @@ public sealed partial record ItemList : IGcoreModel, IGcoreSetTracking, IGcoreJs
                 switch (name.Length)
                 {
                     case 5:
-                        if (GcoreJson.NameIs(name, "count"u8))
-                        {
-                            result.Count = GcoreJson.ReadInt64(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "count"u8)) { result.Count = GcoreJson.ReadInt64(ref reader); continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "results"u8))
-                        {
-                            result.Results = GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "results");
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "results"u8)) { result.Results = GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "results"); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -98,35 +85,13 @@ public sealed partial record ItemList : IGcoreModel, IGcoreSetTracking, IGcoreJs
     {
         if (!IsPaginated)
         {
-            {
-                var items1 = Results;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    item1.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
+            GcoreJson.WriteList<Item>(writer, Results, static (w2, v2) => v2.WriteJson(w2));
             return;
         }
 
         writer.WriteStartObject();
         if (_count.IsSet && _count.Value is not null) writer.WriteNumber(JsonName_Count, _count.Value.Value);
-        if (Results is not null)
-        {
-            writer.WritePropertyName(JsonName_Results);
-            {
-                var items1 = Results;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    item1.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-        }
+        if (Results is not null) GcoreJson.WriteList<Item>(writer, JsonName_Results, Results, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "results");
         writer.WriteEndObject();
     }

@@ -20,21 +20,16 @@ public sealed partial record Label : IGcoreModel, IGcoreSetTracking, IGcoreJson<
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Owners) => _owners.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Owners): _owners = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName));
-        }
-    }
+        nameof(Owners) => GcoreOptional.Track(ref _owners, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Label.", nameof(propertyName)),
+    };
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
@@ -58,17 +53,8 @@ public sealed partial record Label : IGcoreModel, IGcoreSetTracking, IGcoreJson<
                 switch (name.Length)
                 {
                     case 6:
-                        if (GcoreJson.NameIs(name, "counts"u8))
-                        {
-                            result.Counts = GcoreJson.NotNull(GcoreJson.ReadMap<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r1), "An item")), "counts");
-                            hasCounts = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "owners"u8))
-                        {
-                            result.Owners = GcoreJson.ReadMap<Owners>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owners.ReadJson(ref r1)), "An item"));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "counts"u8)) { result.Counts = GcoreJson.NotNull(GcoreJson.ReadMap<long>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r1), "An item")), "counts"); hasCounts = true; continue; }
+                        if (GcoreJson.NameIs(name, "owners"u8)) { result.Owners = GcoreJson.ReadMap<Owners>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Owners.ReadJson(ref r1)), "An item")); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -87,19 +73,8 @@ public sealed partial record Label : IGcoreModel, IGcoreSetTracking, IGcoreJson<
     internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(JsonName_Counts);
-        GcoreJson.WriteMap<long>(writer, Counts, static (w1, item1) =>
-        {
-            w1.WriteNumberValue(item1);
-        });
-        if (_owners.IsSet && _owners.Value is not null)
-        {
-            writer.WritePropertyName(JsonName_Owners);
-            GcoreJson.WriteMap<Owners>(writer, _owners.Value, static (w1, item1) =>
-            {
-                item1.WriteJson(w1);
-            });
-        }
+        GcoreJson.WriteMap<long>(writer, JsonName_Counts, Counts, static (w1, v1) => w1.WriteNumberValue(v1));
+        if (_owners.IsSet && _owners.Value is not null) GcoreJson.WriteMap<Owners>(writer, JsonName_Owners, _owners.Value, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "counts" or "owners");
         writer.WriteEndObject();
     }

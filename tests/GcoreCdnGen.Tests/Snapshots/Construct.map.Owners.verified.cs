@@ -17,21 +17,16 @@ public sealed partial record Owners : IGcoreModel, IGcoreSetTracking, IGcoreJson
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Name) => _name.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Name): _name = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName));
-        }
-    }
+        nameof(Name) => GcoreOptional.Track(ref _name, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Owners.", nameof(propertyName)),
+    };
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
@@ -53,11 +48,7 @@ public sealed partial record Owners : IGcoreModel, IGcoreSetTracking, IGcoreJson
                 switch (name.Length)
                 {
                     case 4:
-                        if (GcoreJson.NameIs(name, "name"u8))
-                        {
-                            result.Name = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "name"u8)) { result.Name = GcoreJson.ReadString(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.

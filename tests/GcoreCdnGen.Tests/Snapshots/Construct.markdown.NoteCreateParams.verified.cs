@@ -47,12 +47,7 @@ public sealed partial record NoteCreateParams : IGcoreModel, IGcoreJson<NoteCrea
                 switch (name.Length)
                 {
                     case 4:
-                        if (GcoreJson.NameIs(name, "text"u8))
-                        {
-                            result.Text = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "text");
-                            hasText = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "text"u8)) { result.Text = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "text"); hasText = true; continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.

@@ -17,21 +17,16 @@ public sealed partial record Cell : IGcoreModel, IGcoreSetTracking, IGcoreJson<C
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Value) => _value.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Value): _value = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName));
-        }
-    }
+        nameof(Value) => GcoreOptional.Track(ref _value, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Cell.", nameof(propertyName)),
+    };
 
     /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
     public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => GcoreValidation.None;
@@ -56,11 +51,7 @@ public sealed partial record Cell : IGcoreModel, IGcoreSetTracking, IGcoreJson<C
                 switch (name.Length)
                 {
                     case 5:
-                        if (GcoreJson.NameIs(name, "value"u8))
-                        {
-                            result.Value = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "value"u8)) { result.Value = GcoreJson.ReadString(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.

@@ -24,23 +24,17 @@ public sealed partial record GridCreateParams : IGcoreModel, IGcoreSetTracking, 
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Cells) => _cells.IsSet,
-        nameof(Tags) => _tags.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Cells): _cells = default; return;
-            case nameof(Tags): _tags = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName));
-        }
-    }
+        nameof(Cells) => GcoreOptional.Track(ref _cells, unset),
+        nameof(Tags) => GcoreOptional.Track(ref _tags, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of GridCreateParams.", nameof(propertyName)),
+    };
 
     /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
     public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => GcoreValidation.None;
@@ -68,24 +62,11 @@ public sealed partial record GridCreateParams : IGcoreModel, IGcoreSetTracking, 
                 switch (name.Length)
                 {
                     case 4:
-                        if (GcoreJson.NameIs(name, "rows"u8))
-                        {
-                            result.Rows = GcoreJson.NotNull(GcoreJson.ReadList<global::System.Collections.Generic.IList<long>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<long>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r2), "An item")), "An item")), "rows");
-                            hasRows = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "tags"u8))
-                        {
-                            result.Tags = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "rows"u8)) { result.Rows = GcoreJson.NotNull(GcoreJson.ReadList<global::System.Collections.Generic.IList<long>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<long>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref r2), "An item")), "An item")), "rows"); hasRows = true; continue; }
+                        if (GcoreJson.NameIs(name, "tags"u8)) { result.Tags = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item")); continue; }
                         break;
                     case 5:
-                        if (GcoreJson.NameIs(name, "cells"u8))
-                        {
-                            result.Cells = GcoreJson.ReadList<global::System.Collections.Generic.IList<Cell>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<Cell>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNull((r2.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Cell.ReadJson(ref r2)), "An item")), "An item"));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "cells"u8)) { result.Cells = GcoreJson.ReadList<global::System.Collections.Generic.IList<Cell>>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadList<Cell>(ref r1, static (ref global::System.Text.Json.Utf8JsonReader r2) => GcoreJson.NotNull((r2.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Cell.ReadJson(ref r2)), "An item")), "An item")); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -104,63 +85,9 @@ public sealed partial record GridCreateParams : IGcoreModel, IGcoreSetTracking, 
     internal void WriteJson(global::System.Text.Json.Utf8JsonWriter writer)
     {
         writer.WriteStartObject();
-        writer.WritePropertyName(JsonName_Rows);
-        {
-            var items1 = Rows;
-            writer.WriteStartArray();
-            for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-            {
-                var item1 = items1[i1];
-                {
-                    var items2 = item1;
-                    writer.WriteStartArray();
-                    for (int i2 = 0, n2 = items2.Count; i2 < n2; i2++)
-                    {
-                        var item2 = items2[i2];
-                        writer.WriteNumberValue(item2);
-                    }
-                    writer.WriteEndArray();
-                }
-            }
-            writer.WriteEndArray();
-        }
-        if (_cells.IsSet && _cells.Value is not null)
-        {
-            writer.WritePropertyName(JsonName_Cells);
-            {
-                var items1 = _cells.Value;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    {
-                        var items2 = item1;
-                        writer.WriteStartArray();
-                        for (int i2 = 0, n2 = items2.Count; i2 < n2; i2++)
-                        {
-                            var item2 = items2[i2];
-                            item2.WriteJson(writer);
-                        }
-                        writer.WriteEndArray();
-                    }
-                }
-                writer.WriteEndArray();
-            }
-        }
-        if (_tags.IsSet && _tags.Value is not null)
-        {
-            writer.WritePropertyName(JsonName_Tags);
-            {
-                var items1 = _tags.Value;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    writer.WriteStringValue(item1);
-                }
-                writer.WriteEndArray();
-            }
-        }
+        GcoreJson.WriteList<global::System.Collections.Generic.IList<long>>(writer, JsonName_Rows, Rows, static (w1, v1) => GcoreJson.WriteNumbers(w1, v1));
+        if (_cells.IsSet && _cells.Value is not null) GcoreJson.WriteList<global::System.Collections.Generic.IList<Cell>>(writer, JsonName_Cells, _cells.Value, static (w1, v1) => GcoreJson.WriteList<Cell>(w1, v1, static (w2, v2) => v2.WriteJson(w2)));
+        if (_tags.IsSet && _tags.Value is not null) GcoreJson.WriteStrings(writer, JsonName_Tags, _tags.Value);
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "rows" or "cells" or "tags");
         writer.WriteEndObject();
     }

@@ -41,27 +41,19 @@ public sealed partial record SampleReplaceParams : IGcoreModel, IGcoreSetTrackin
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Total) => _total.IsSet,
-        nameof(Weight) => _weight.IsSet,
-        nameof(Checked) => _checked.IsSet,
-        nameof(Enabled) => _enabled.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Total): _total = default; return;
-            case nameof(Weight): _weight = default; return;
-            case nameof(Checked): _checked = default; return;
-            case nameof(Enabled): _enabled = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName));
-        }
-    }
+        nameof(Total) => GcoreOptional.Track(ref _total, unset),
+        nameof(Weight) => GcoreOptional.Track(ref _weight, unset),
+        nameof(Checked) => GcoreOptional.Track(ref _checked, unset),
+        nameof(Enabled) => GcoreOptional.Track(ref _enabled, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of SampleReplaceParams.", nameof(propertyName)),
+    };
 
     /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
     public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => GcoreValidation.None;
@@ -97,56 +89,20 @@ public sealed partial record SampleReplaceParams : IGcoreModel, IGcoreSetTrackin
                 switch (name.Length)
                 {
                     case 2:
-                        if (GcoreJson.NameIs(name, "id"u8))
-                        {
-                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id");
-                            hasId = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "id"u8)) { result.Id = GcoreJson.NotNullValue(GcoreJson.ReadGuid(ref reader), "id"); hasId = true; continue; }
                         break;
                     case 5:
-                        if (GcoreJson.NameIs(name, "count"u8))
-                        {
-                            result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count");
-                            hasCount = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "total"u8))
-                        {
-                            result.Total = GcoreJson.ReadInt64(ref reader);
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "ratio"u8))
-                        {
-                            result.Ratio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio");
-                            hasRatio = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "taken"u8))
-                        {
-                            result.Taken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken");
-                            hasTaken = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "count"u8)) { result.Count = GcoreJson.NotNullValue(GcoreJson.ReadInt32(ref reader), "count"); hasCount = true; continue; }
+                        if (GcoreJson.NameIs(name, "total"u8)) { result.Total = GcoreJson.ReadInt64(ref reader); continue; }
+                        if (GcoreJson.NameIs(name, "ratio"u8)) { result.Ratio = GcoreJson.NotNullValue(GcoreJson.ReadDouble(ref reader), "ratio"); hasRatio = true; continue; }
+                        if (GcoreJson.NameIs(name, "taken"u8)) { result.Taken = GcoreJson.NotNullValue(GcoreJson.ReadDateTimeOffset(ref reader), "taken"); hasTaken = true; continue; }
                         break;
                     case 6:
-                        if (GcoreJson.NameIs(name, "weight"u8))
-                        {
-                            result.Weight = GcoreJson.ReadDouble(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "weight"u8)) { result.Weight = GcoreJson.ReadDouble(ref reader); continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "checked"u8))
-                        {
-                            result.Checked = GcoreJson.ReadDateTimeOffset(ref reader);
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "enabled"u8))
-                        {
-                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "checked"u8)) { result.Checked = GcoreJson.ReadDateTimeOffset(ref reader); continue; }
+                        if (GcoreJson.NameIs(name, "enabled"u8)) { result.Enabled = GcoreJson.ReadBoolean(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -172,29 +128,9 @@ public sealed partial record SampleReplaceParams : IGcoreModel, IGcoreSetTrackin
         writer.WriteNumber(JsonName_Count, Count);
         if (_total.IsSet && _total.Value is not null) writer.WriteNumber(JsonName_Total, _total.Value.Value);
         writer.WriteNumber(JsonName_Ratio, Ratio);
-        if (_weight.IsSet)
-        {
-            if (_weight.Value is null)
-            {
-                writer.WriteNull(JsonName_Weight);
-            }
-            else
-            {
-                writer.WriteNumber(JsonName_Weight, _weight.Value.Value);
-            }
-        }
+        if (_weight.IsSet) GcoreJson.WriteOrNull(writer, JsonName_Weight, _weight.Value);
         writer.WriteString(JsonName_Taken, Taken);
-        if (_checked.IsSet)
-        {
-            if (_checked.Value is null)
-            {
-                writer.WriteNull(JsonName_Checked);
-            }
-            else
-            {
-                writer.WriteString(JsonName_Checked, _checked.Value.Value);
-            }
-        }
+        if (_checked.IsSet) GcoreJson.WriteOrNull(writer, JsonName_Checked, _checked.Value);
         if (_enabled.IsSet && _enabled.Value is not null) writer.WriteBoolean(JsonName_Enabled, _enabled.Value.Value);
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "count" or "total" or "ratio" or "weight" or "taken" or "checked" or "enabled");
         writer.WriteEndObject();

@@ -23,21 +23,16 @@ public abstract partial record Target : IGcoreModel, IGcoreSetTracking, IGcoreJs
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public virtual bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Enabled) => _enabled.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName)),
-    };
+    public virtual bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public virtual void Unset(string propertyName)
+    public virtual void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Enabled): _enabled = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName));
-        }
-    }
+        nameof(Enabled) => GcoreOptional.Track(ref _enabled, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Target.", nameof(propertyName)),
+    };
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public sealed override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
@@ -91,12 +86,12 @@ public abstract partial record Target : IGcoreModel, IGcoreSetTracking, IGcoreJs
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             var name = GcoreJson.PropertyName(in reader);
+            reader.Read();
             switch (name.Length)
             {
                 case 4:
                     if (GcoreJson.NameIs(name, "host"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                         fit0.Known(true, 0x1UL);
                         vHost = GcoreJson.ReadString(ref reader);
@@ -105,7 +100,6 @@ public abstract partial record Target : IGcoreModel, IGcoreSetTracking, IGcoreJs
                     }
                     if (GcoreJson.NameIs(name, "port"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Number, true)) return null;
                         fit0.Known(true, 0);
                         vPort = GcoreJson.ReadInt64(ref reader);
@@ -116,7 +110,6 @@ public abstract partial record Target : IGcoreModel, IGcoreSetTracking, IGcoreJs
                 case 6:
                     if (GcoreJson.NameIs(name, "bucket"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                         fit1.Known(true, 0x1UL);
                         vBucket = GcoreJson.ReadString(ref reader);
@@ -125,19 +118,18 @@ public abstract partial record Target : IGcoreModel, IGcoreSetTracking, IGcoreJs
                     }
                     if (GcoreJson.NameIs(name, "region"u8))
                     {
-                        reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
                             if (hasRegion) return null;
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
                                 var name1 = GcoreJson.PropertyName(in reader);
+                                reader.Read();
                                 switch (name1.Length)
                                 {
                                     case 4:
                                         if (GcoreJson.NameIs(name1, "code"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitRegion_TargetVariant1Region.Known(true, 0x1UL);
                                             vRegion_Code = GcoreJson.ReadString(ref reader);
@@ -147,7 +139,7 @@ public abstract partial record Target : IGcoreModel, IGcoreSetTracking, IGcoreJs
                                         break;
                                 }
                                 // A name no type here knows: kept, as every one of them would keep it.
-                                GcoreJson.ReadAdditional(ref reader, ref additionalRegion);
+                                GcoreJson.ReadAdditional(name1, ref reader, ref additionalRegion);
                             }
                             fit1.Nested(fitRegion_TargetVariant1Region.Result(global::Construct.TargetVariant1Region.RequiredMask), 0x2UL);
                             readRegion = true;
@@ -165,7 +157,6 @@ public abstract partial record Target : IGcoreModel, IGcoreSetTracking, IGcoreJs
                 case 7:
                     if (GcoreJson.NameIs(name, "enabled"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -176,7 +167,7 @@ public abstract partial record Target : IGcoreModel, IGcoreSetTracking, IGcoreJs
                     break;
             }
             // A name no type here knows: kept, as every one of them would keep it.
-            GcoreJson.ReadAdditional(ref reader, ref additional);
+            GcoreJson.ReadAdditional(name, ref reader, ref additional);
         }
 
         int pick = -1;

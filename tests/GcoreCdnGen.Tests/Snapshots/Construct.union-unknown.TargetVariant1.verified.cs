@@ -35,25 +35,11 @@ public sealed partial record TargetVariant1 : Target, IGcoreJson<TargetVariant1>
                 switch (name.Length)
                 {
                     case 6:
-                        if (GcoreJson.NameIs(name, "bucket"u8))
-                        {
-                            result.Bucket = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "bucket");
-                            hasBucket = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "region"u8))
-                        {
-                            result.Region = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.TargetVariant1Region.ReadJson(ref reader)), "region");
-                            hasRegion = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "bucket"u8)) { result.Bucket = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "bucket"); hasBucket = true; continue; }
+                        if (GcoreJson.NameIs(name, "region"u8)) { result.Region = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.TargetVariant1Region.ReadJson(ref reader)), "region"); hasRegion = true; continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "enabled"u8))
-                        {
-                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "enabled"u8)) { result.Enabled = GcoreJson.ReadBoolean(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -75,8 +61,7 @@ public sealed partial record TargetVariant1 : Target, IGcoreJson<TargetVariant1>
         writer.WriteStartObject();
         WriteSharedJson(writer);
         writer.WriteString(JsonName_Bucket, Bucket);
-        writer.WritePropertyName(JsonName_Region);
-        Region.WriteJson(writer);
+        GcoreJson.Write(writer, JsonName_Region, Region, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "enabled" or "bucket" or "region");
         writer.WriteEndObject();
     }
@@ -91,34 +76,11 @@ public sealed partial record TargetVariant1 : Target, IGcoreJson<TargetVariant1>
         switch (name.Length)
         {
             case 6:
-                if (GcoreJson.NameIs(name, "bucket"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                    return;
-                }
-                if (GcoreJson.NameIs(name, "region"u8))
-                {
-                    if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
-                    {
-                        fit.NestedLater(global::Construct.TargetVariant1Region.ScoreProperty, global::Construct.TargetVariant1Region.RequiredMask, 0x2UL);
-                    }
-                    else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        fit.Nested(GcoreJsonFit.Match(value, global::Construct.TargetVariant1Region.ScoreProperty, global::Construct.TargetVariant1Region.RequiredMask), 0x2UL);
-                    }
-                    else
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL);
-                    }
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "bucket"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL); return; }
+                if (GcoreJson.NameIs(name, "region"u8)) { fit.KnownObject(in value, deferNested, global::Construct.TargetVariant1Region.ScoreProperty, global::Construct.TargetVariant1Region.RequiredMask, GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL); return; }
                 break;
             case 7:
-                if (GcoreJson.NameIs(name, "enabled"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "enabled"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0); return; }
                 break;
         }
         fit.Unknown(false);

@@ -36,12 +36,7 @@ public sealed partial record TargetVariant1Region : IGcoreModel, IGcoreJson<Targ
                 switch (name.Length)
                 {
                     case 4:
-                        if (GcoreJson.NameIs(name, "code"u8))
-                        {
-                            result.Code = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "code");
-                            hasCode = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "code"u8)) { result.Code = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "code"); hasCode = true; continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -75,11 +70,7 @@ public sealed partial record TargetVariant1Region : IGcoreModel, IGcoreJson<Targ
         switch (name.Length)
         {
             case 4:
-                if (GcoreJson.NameIs(name, "code"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "code"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL); return; }
                 break;
         }
         fit.Unknown(false);

@@ -17,21 +17,16 @@ public sealed partial record TargetVariant2 : Target, IGcoreJson<TargetVariant2>
     private GcoreOptional<long?> _port;
 
     /// <inheritdoc/>
-    public override bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Port) => _port.IsSet,
-        _ => base.IsSet(propertyName),
-    };
+    public override bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public override void Unset(string propertyName)
+    public override void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Port): _port = default; return;
-            default: base.Unset(propertyName); return;
-        }
-    }
+        nameof(Port) => GcoreOptional.Track(ref _port, unset),
+        _ => GcoreOptional.Forward(propertyName, unset, base.IsSet, base.Unset),
+    };
 
     private static readonly global::System.Text.Json.JsonEncodedText JsonName_Host = global::System.Text.Json.JsonEncodedText.Encode("host");
     private static readonly global::System.Text.Json.JsonEncodedText JsonName_Port = global::System.Text.Json.JsonEncodedText.Encode("port");
@@ -52,24 +47,11 @@ public sealed partial record TargetVariant2 : Target, IGcoreJson<TargetVariant2>
                 switch (name.Length)
                 {
                     case 4:
-                        if (GcoreJson.NameIs(name, "host"u8))
-                        {
-                            result.Host = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "host");
-                            hasHost = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "port"u8))
-                        {
-                            result.Port = GcoreJson.ReadInt64(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "host"u8)) { result.Host = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "host"); hasHost = true; continue; }
+                        if (GcoreJson.NameIs(name, "port"u8)) { result.Port = GcoreJson.ReadInt64(ref reader); continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "enabled"u8))
-                        {
-                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "enabled"u8)) { result.Enabled = GcoreJson.ReadBoolean(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -105,23 +87,11 @@ public sealed partial record TargetVariant2 : Target, IGcoreJson<TargetVariant2>
         switch (name.Length)
         {
             case 4:
-                if (GcoreJson.NameIs(name, "host"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                    return;
-                }
-                if (GcoreJson.NameIs(name, "port"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "host"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL); return; }
+                if (GcoreJson.NameIs(name, "port"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Number, true), 0); return; }
                 break;
             case 7:
-                if (GcoreJson.NameIs(name, "enabled"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "enabled"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0); return; }
                 break;
         }
         fit.Unknown(false);

@@ -78,23 +78,17 @@ public sealed partial record Auth : IGcoreModel, IGcoreSetTracking, IGcoreJson<A
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(S3StorageHostname) => _s3StorageHostname.IsSet,
-        nameof(S3Region) => _s3Region.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Auth.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(S3StorageHostname): _s3StorageHostname = default; return;
-            case nameof(S3Region): _s3Region = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Auth.", nameof(propertyName));
-        }
-    }
+        nameof(S3StorageHostname) => GcoreOptional.Track(ref _s3StorageHostname, unset),
+        nameof(S3Region) => GcoreOptional.Track(ref _s3Region, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Auth.", nameof(propertyName)),
+    };
 
     /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
     public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
@@ -133,50 +127,22 @@ public sealed partial record Auth : IGcoreModel, IGcoreSetTracking, IGcoreJson<A
                 switch (name.Length)
                 {
                     case 7:
-                        if (GcoreJson.NameIs(name, "s3_type"u8))
-                        {
-                            result.S3Type = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_type");
-                            hasS3Type = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_type"u8)) { result.S3Type = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_type"); hasS3Type = true; continue; }
                         break;
                     case 9:
-                        if (GcoreJson.NameIs(name, "s3_region"u8))
-                        {
-                            result.S3Region = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_region"u8)) { result.S3Region = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 14:
-                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
-                        {
-                            result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
-                            hasS3BucketName = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8)) { result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name"); hasS3BucketName = true; continue; }
                         break;
                     case 16:
-                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
-                        {
-                            result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
-                            hasS3AccessKeyId = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8)) { result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id"); hasS3AccessKeyId = true; continue; }
                         break;
                     case 19:
-                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
-                        {
-                            result.S3StorageHostname = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8)) { result.S3StorageHostname = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 20:
-                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
-                        {
-                            result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
-                            hasS3SecretAccessKey = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8)) { result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key"); hasS3SecretAccessKey = true; continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.

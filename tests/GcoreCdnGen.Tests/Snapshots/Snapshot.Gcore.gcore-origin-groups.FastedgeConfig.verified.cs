@@ -41,12 +41,7 @@ public sealed partial record FastedgeConfig : IGcoreModel, IGcoreJson<FastedgeCo
                 switch (name.Length)
                 {
                     case 6:
-                        if (GcoreJson.NameIs(name, "app_id"u8))
-                        {
-                            result.AppId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "app_id");
-                            hasAppId = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "app_id"u8)) { result.AppId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "app_id"); hasAppId = true; continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -80,11 +75,7 @@ public sealed partial record FastedgeConfig : IGcoreModel, IGcoreJson<FastedgeCo
         switch (name.Length)
         {
             case 6:
-                if (GcoreJson.NameIs(name, "app_id"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "app_id"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL); return; }
                 break;
         }
         fit.Unknown(false);

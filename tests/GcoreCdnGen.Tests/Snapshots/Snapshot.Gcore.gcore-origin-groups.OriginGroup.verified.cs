@@ -112,31 +112,21 @@ public sealed partial record OriginGroup : IGcoreModel, IGcoreSetTracking, IGcor
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(UseNext) => _useNext.IsSet,
-        nameof(ProxyNextUpstream) => _proxyNextUpstream.IsSet,
-        nameof(AuthType) => _authType.IsSet,
-        nameof(Path) => _path.IsSet,
-        nameof(HasRelatedResources) => _hasRelatedResources.IsSet,
-        nameof(Auth) => _auth.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(UseNext): _useNext = default; return;
-            case nameof(ProxyNextUpstream): _proxyNextUpstream = default; return;
-            case nameof(AuthType): _authType = default; return;
-            case nameof(Path): _path = default; return;
-            case nameof(HasRelatedResources): _hasRelatedResources = default; return;
-            case nameof(Auth): _auth = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName));
-        }
-    }
+        nameof(UseNext) => GcoreOptional.Track(ref _useNext, unset),
+        nameof(ProxyNextUpstream) => GcoreOptional.Track(ref _proxyNextUpstream, unset),
+        nameof(AuthType) => GcoreOptional.Track(ref _authType, unset),
+        nameof(Path) => GcoreOptional.Track(ref _path, unset),
+        nameof(HasRelatedResources) => GcoreOptional.Track(ref _hasRelatedResources, unset),
+        nameof(Auth) => GcoreOptional.Track(ref _auth, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroup.", nameof(propertyName)),
+    };
 
     /// <summary>The body of <c>PUT /cdn/origin_groups/{origin_group_id}</c> with this value's settings: what the request takes is copied, properties only a response has are dropped, properties the spec does not know are kept, and a secret the server masked is left unset: set it before sending (the client refuses to send the mask or nothing).</summary>
     public OriginGroupReplaceParams ToReplaceParams() => GcoreJson.Convert(this, static (writer, value) => value.WriteJson(writer), global::Snapshot.Gcore.OriginGroupReplaceParams.ReadJson);
@@ -174,65 +164,27 @@ public sealed partial record OriginGroup : IGcoreModel, IGcoreSetTracking, IGcor
                 switch (name.Length)
                 {
                     case 2:
-                        if (GcoreJson.NameIs(name, "id"u8))
-                        {
-                            result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id");
-                            hasId = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "id"u8)) { result.Id = GcoreJson.NotNullValue(GcoreJson.ReadInt64(ref reader), "id"); hasId = true; continue; }
                         break;
                     case 4:
-                        if (GcoreJson.NameIs(name, "name"u8))
-                        {
-                            result.Name = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name");
-                            hasName = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "path"u8))
-                        {
-                            result.Path = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "auth"u8))
-                        {
-                            result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "name"u8)) { result.Name = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name"); hasName = true; continue; }
+                        if (GcoreJson.NameIs(name, "path"u8)) { result.Path = GcoreJson.ReadString(ref reader); continue; }
+                        if (GcoreJson.NameIs(name, "auth"u8)) { result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader)); continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "sources"u8))
-                        {
-                            result.Sources = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroupSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroupSource.ReadJson(ref r1)), "An item")), "sources");
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "sources"u8)) { result.Sources = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroupSource>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroupSource.ReadJson(ref r1)), "An item")), "sources"); continue; }
                         break;
                     case 8:
-                        if (GcoreJson.NameIs(name, "use_next"u8))
-                        {
-                            result.UseNext = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "use_next"u8)) { result.UseNext = GcoreJson.ReadBoolean(ref reader); continue; }
                         break;
                     case 9:
-                        if (GcoreJson.NameIs(name, "auth_type"u8))
-                        {
-                            result.AuthType = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "auth_type"u8)) { result.AuthType = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 19:
-                        if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
-                        {
-                            result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "proxy_next_upstream"u8)) { result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item")); continue; }
                         break;
                     case 21:
-                        if (GcoreJson.NameIs(name, "has_related_resources"u8))
-                        {
-                            result.HasRelatedResources = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "has_related_resources"u8)) { result.HasRelatedResources = GcoreJson.ReadBoolean(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -255,42 +207,12 @@ public sealed partial record OriginGroup : IGcoreModel, IGcoreSetTracking, IGcor
         writer.WriteNumber(JsonName_Id, Id);
         writer.WriteString(JsonName_Name, Name);
         if (_useNext.IsSet && _useNext.Value is not null) writer.WriteBoolean(JsonName_UseNext, _useNext.Value.Value);
-        if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
-        {
-            writer.WritePropertyName(JsonName_ProxyNextUpstream);
-            {
-                var items1 = _proxyNextUpstream.Value;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    writer.WriteStringValue(item1);
-                }
-                writer.WriteEndArray();
-            }
-        }
+        if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null) GcoreJson.WriteStrings(writer, JsonName_ProxyNextUpstream, _proxyNextUpstream.Value);
         if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
-        if (Sources is not null)
-        {
-            writer.WritePropertyName(JsonName_Sources);
-            {
-                var items1 = Sources;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    item1.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-        }
+        if (Sources is not null) GcoreJson.WriteList<OriginGroupSource>(writer, JsonName_Sources, Sources, static (w1, v1) => v1.WriteJson(w1));
         if (_path.IsSet && _path.Value is not null) writer.WriteString(JsonName_Path, _path.Value);
         if (_hasRelatedResources.IsSet && _hasRelatedResources.Value is not null) writer.WriteBoolean(JsonName_HasRelatedResources, _hasRelatedResources.Value.Value);
-        if (_auth.IsSet && _auth.Value is not null)
-        {
-            writer.WritePropertyName(JsonName_Auth);
-            _auth.Value.WriteJson(writer);
-        }
+        if (_auth.IsSet && _auth.Value is not null) GcoreJson.Write(writer, JsonName_Auth, _auth.Value, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "id" or "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "has_related_resources" or "auth");
         writer.WriteEndObject();
     }

@@ -32,31 +32,14 @@ public sealed partial record OriginGroupHostSource : OriginGroupSource, IGcoreJs
                 switch (name.Length)
                 {
                     case 6:
-                        if (GcoreJson.NameIs(name, "backup"u8))
-                        {
-                            result.Backup = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "source"u8))
-                        {
-                            result.Source = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "source");
-                            hasSource = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "backup"u8)) { result.Backup = GcoreJson.ReadBoolean(ref reader); continue; }
+                        if (GcoreJson.NameIs(name, "source"u8)) { result.Source = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "source"); hasSource = true; continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "enabled"u8))
-                        {
-                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "enabled"u8)) { result.Enabled = GcoreJson.ReadBoolean(ref reader); continue; }
                         break;
                     case 20:
-                        if (GcoreJson.NameIs(name, "host_header_override"u8))
-                        {
-                            result.HostHeaderOverride = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "host_header_override"u8)) { result.HostHeaderOverride = GcoreJson.ReadString(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -91,30 +74,14 @@ public sealed partial record OriginGroupHostSource : OriginGroupSource, IGcoreJs
         switch (name.Length)
         {
             case 6:
-                if (GcoreJson.NameIs(name, "backup"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                    return;
-                }
-                if (GcoreJson.NameIs(name, "source"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "backup"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0); return; }
+                if (GcoreJson.NameIs(name, "source"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL); return; }
                 break;
             case 7:
-                if (GcoreJson.NameIs(name, "enabled"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "enabled"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0); return; }
                 break;
             case 20:
-                if (GcoreJson.NameIs(name, "host_header_override"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "host_header_override"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0); return; }
                 break;
         }
         fit.Unknown(true);

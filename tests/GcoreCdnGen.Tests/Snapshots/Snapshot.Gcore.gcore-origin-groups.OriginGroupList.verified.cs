@@ -36,25 +36,18 @@ public sealed partial record OriginGroupList : IGcoreModel, IGcoreSetTracking, I
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Count) => _count.IsSet,
-        nameof(Next) => _next.IsSet,
-        nameof(Previous) => _previous.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Count): _count = default; return;
-            case nameof(Next): _next = default; return;
-            case nameof(Previous): _previous = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName));
-        }
-    }
+        nameof(Count) => GcoreOptional.Track(ref _count, unset),
+        nameof(Next) => GcoreOptional.Track(ref _next, unset),
+        nameof(Previous) => GcoreOptional.Track(ref _previous, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupList.", nameof(propertyName)),
+    };
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
@@ -85,32 +78,16 @@ public sealed partial record OriginGroupList : IGcoreModel, IGcoreSetTracking, I
                 switch (name.Length)
                 {
                     case 4:
-                        if (GcoreJson.NameIs(name, "next"u8))
-                        {
-                            result.Next = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "next"u8)) { result.Next = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 5:
-                        if (GcoreJson.NameIs(name, "count"u8))
-                        {
-                            result.Count = GcoreJson.ReadInt64(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "count"u8)) { result.Count = GcoreJson.ReadInt64(ref reader); continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "results"u8))
-                        {
-                            result.Results = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item")), "results");
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "results"u8)) { result.Results = GcoreJson.NotNull(GcoreJson.ReadList<OriginGroup>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.OriginGroup.ReadJson(ref r1)), "An item")), "results"); continue; }
                         break;
                     case 8:
-                        if (GcoreJson.NameIs(name, "previous"u8))
-                        {
-                            result.Previous = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "previous"u8)) { result.Previous = GcoreJson.ReadString(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -130,16 +107,7 @@ public sealed partial record OriginGroupList : IGcoreModel, IGcoreSetTracking, I
     {
         if (!IsPaginated)
         {
-            {
-                var items1 = Results;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    item1.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
+            GcoreJson.WriteList<OriginGroup>(writer, Results, static (w2, v2) => v2.WriteJson(w2));
             return;
         }
 
@@ -147,20 +115,7 @@ public sealed partial record OriginGroupList : IGcoreModel, IGcoreSetTracking, I
         if (_count.IsSet && _count.Value is not null) writer.WriteNumber(JsonName_Count, _count.Value.Value);
         if (_next.IsSet) writer.WriteString(JsonName_Next, _next.Value);
         if (_previous.IsSet) writer.WriteString(JsonName_Previous, _previous.Value);
-        if (Results is not null)
-        {
-            writer.WritePropertyName(JsonName_Results);
-            {
-                var items1 = Results;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    item1.WriteJson(writer);
-                }
-                writer.WriteEndArray();
-            }
-        }
+        if (Results is not null) GcoreJson.WriteList<OriginGroup>(writer, JsonName_Results, Results, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "count" or "next" or "previous" or "results");
         writer.WriteEndObject();
     }

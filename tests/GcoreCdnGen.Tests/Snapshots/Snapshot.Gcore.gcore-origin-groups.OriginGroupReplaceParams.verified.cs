@@ -93,27 +93,19 @@ public sealed partial record OriginGroupReplaceParams : IGcoreModel, IGcoreSetTr
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(ProxyNextUpstream) => _proxyNextUpstream.IsSet,
-        nameof(AuthType) => _authType.IsSet,
-        nameof(Path) => _path.IsSet,
-        nameof(Auth) => _auth.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupReplaceParams.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(ProxyNextUpstream): _proxyNextUpstream = default; return;
-            case nameof(AuthType): _authType = default; return;
-            case nameof(Path): _path = default; return;
-            case nameof(Auth): _auth = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupReplaceParams.", nameof(propertyName));
-        }
-    }
+        nameof(ProxyNextUpstream) => GcoreOptional.Track(ref _proxyNextUpstream, unset),
+        nameof(AuthType) => GcoreOptional.Track(ref _authType, unset),
+        nameof(Path) => GcoreOptional.Track(ref _path, unset),
+        nameof(Auth) => GcoreOptional.Track(ref _auth, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupReplaceParams.", nameof(propertyName)),
+    };
 
     /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
     public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
@@ -152,52 +144,21 @@ public sealed partial record OriginGroupReplaceParams : IGcoreModel, IGcoreSetTr
                 switch (name.Length)
                 {
                     case 4:
-                        if (GcoreJson.NameIs(name, "name"u8))
-                        {
-                            result.Name = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name");
-                            hasName = true;
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "path"u8))
-                        {
-                            result.Path = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "auth"u8))
-                        {
-                            result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "name"u8)) { result.Name = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "name"); hasName = true; continue; }
+                        if (GcoreJson.NameIs(name, "path"u8)) { result.Path = GcoreJson.ReadString(ref reader); continue; }
+                        if (GcoreJson.NameIs(name, "auth"u8)) { result.Auth = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Auth.ReadJson(ref reader)); continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "sources"u8))
-                        {
-                            result.Sources = GcoreJson.NotNull(GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item")), "sources");
-                            hasSources = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "sources"u8)) { result.Sources = GcoreJson.NotNull(GcoreJson.ReadList<Source>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.Source.ReadJson(ref r1)), "An item")), "sources"); hasSources = true; continue; }
                         break;
                     case 8:
-                        if (GcoreJson.NameIs(name, "use_next"u8))
-                        {
-                            result.UseNext = GcoreJson.NotNullValue(GcoreJson.ReadBoolean(ref reader), "use_next");
-                            hasUseNext = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "use_next"u8)) { result.UseNext = GcoreJson.NotNullValue(GcoreJson.ReadBoolean(ref reader), "use_next"); hasUseNext = true; continue; }
                         break;
                     case 9:
-                        if (GcoreJson.NameIs(name, "auth_type"u8))
-                        {
-                            result.AuthType = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "auth_type"u8)) { result.AuthType = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 19:
-                        if (GcoreJson.NameIs(name, "proxy_next_upstream"u8))
-                        {
-                            result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item"));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "proxy_next_upstream"u8)) { result.ProxyNextUpstream = GcoreJson.ReadList<string>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull(GcoreJson.ReadString(ref r1), "An item")); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -220,38 +181,11 @@ public sealed partial record OriginGroupReplaceParams : IGcoreModel, IGcoreSetTr
         writer.WriteStartObject();
         writer.WriteString(JsonName_Name, Name);
         writer.WriteBoolean(JsonName_UseNext, UseNext);
-        if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null)
-        {
-            writer.WritePropertyName(JsonName_ProxyNextUpstream);
-            {
-                var items1 = _proxyNextUpstream.Value;
-                writer.WriteStartArray();
-                for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-                {
-                    var item1 = items1[i1];
-                    writer.WriteStringValue(item1);
-                }
-                writer.WriteEndArray();
-            }
-        }
+        if (_proxyNextUpstream.IsSet && _proxyNextUpstream.Value is not null) GcoreJson.WriteStrings(writer, JsonName_ProxyNextUpstream, _proxyNextUpstream.Value);
         if (_authType.IsSet && _authType.Value is not null) writer.WriteString(JsonName_AuthType, _authType.Value);
-        writer.WritePropertyName(JsonName_Sources);
-        {
-            var items1 = Sources;
-            writer.WriteStartArray();
-            for (int i1 = 0, n1 = items1.Count; i1 < n1; i1++)
-            {
-                var item1 = items1[i1];
-                item1.WriteJson(writer);
-            }
-            writer.WriteEndArray();
-        }
+        GcoreJson.WriteList<Source>(writer, JsonName_Sources, Sources, static (w1, v1) => v1.WriteJson(w1));
         if (_path.IsSet && _path.Value is not null) writer.WriteString(JsonName_Path, _path.Value);
-        if (_auth.IsSet && _auth.Value is not null)
-        {
-            writer.WritePropertyName(JsonName_Auth);
-            _auth.Value.WriteJson(writer);
-        }
+        if (_auth.IsSet && _auth.Value is not null) GcoreJson.Write(writer, JsonName_Auth, _auth.Value, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "name" or "use_next" or "proxy_next_upstream" or "auth_type" or "sources" or "path" or "auth");
         writer.WriteEndObject();
     }

@@ -47,39 +47,17 @@ public sealed partial record OriginGroupS3Source : OriginGroupSource, IGcoreJson
                 switch (name.Length)
                 {
                     case 6:
-                        if (GcoreJson.NameIs(name, "backup"u8))
-                        {
-                            result.Backup = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "config"u8))
-                        {
-                            result.Config = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.S3Config.ReadJson(ref reader)), "config");
-                            hasConfig = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "backup"u8)) { result.Backup = GcoreJson.ReadBoolean(ref reader); continue; }
+                        if (GcoreJson.NameIs(name, "config"u8)) { result.Config = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.S3Config.ReadJson(ref reader)), "config"); hasConfig = true; continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "enabled"u8))
-                        {
-                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "enabled"u8)) { result.Enabled = GcoreJson.ReadBoolean(ref reader); continue; }
                         break;
                     case 11:
-                        if (GcoreJson.NameIs(name, "origin_type"u8))
-                        {
-                            result.OriginType = global::Snapshot.Gcore.OriginType.ReadJson(ref reader);
-                            hasOriginType = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "origin_type"u8)) { result.OriginType = global::Snapshot.Gcore.OriginType.ReadJson(ref reader); hasOriginType = true; continue; }
                         break;
                     case 20:
-                        if (GcoreJson.NameIs(name, "host_header_override"u8))
-                        {
-                            result.HostHeaderOverride = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "host_header_override"u8)) { result.HostHeaderOverride = GcoreJson.ReadString(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -101,8 +79,7 @@ public sealed partial record OriginGroupS3Source : OriginGroupSource, IGcoreJson
         writer.WriteStartObject();
         WriteSharedJson(writer);
         writer.WriteString(JsonName_OriginType, OriginType.Value);
-        writer.WritePropertyName(JsonName_Config);
-        Config.WriteJson(writer);
+        GcoreJson.Write(writer, JsonName_Config, Config, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "origin_type" or "config");
         writer.WriteEndObject();
     }
@@ -117,48 +94,17 @@ public sealed partial record OriginGroupS3Source : OriginGroupSource, IGcoreJson
         switch (name.Length)
         {
             case 6:
-                if (GcoreJson.NameIs(name, "backup"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                    return;
-                }
-                if (GcoreJson.NameIs(name, "config"u8))
-                {
-                    if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
-                    {
-                        fit.NestedLater(global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask, 0x2UL);
-                    }
-                    else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        fit.Nested(GcoreJsonFit.Match(value, global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask), 0x2UL);
-                    }
-                    else
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL);
-                    }
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "backup"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0); return; }
+                if (GcoreJson.NameIs(name, "config"u8)) { fit.KnownObject(in value, deferNested, global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask, GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x2UL); return; }
                 break;
             case 7:
-                if (GcoreJson.NameIs(name, "enabled"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "enabled"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0); return; }
                 break;
             case 11:
-                if (GcoreJson.NameIs(name, "origin_type"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "origin_type"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL); return; }
                 break;
             case 20:
-                if (GcoreJson.NameIs(name, "host_header_override"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "host_header_override"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0); return; }
                 break;
         }
         fit.Unknown(true);

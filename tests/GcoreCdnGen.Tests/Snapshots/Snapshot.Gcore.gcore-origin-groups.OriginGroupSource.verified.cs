@@ -52,25 +52,18 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public virtual bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Backup) => _backup.IsSet,
-        nameof(Enabled) => _enabled.IsSet,
-        nameof(HostHeaderOverride) => _hostHeaderOverride.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupSource.", nameof(propertyName)),
-    };
+    public virtual bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public virtual void Unset(string propertyName)
+    public virtual void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Backup): _backup = default; return;
-            case nameof(Enabled): _enabled = default; return;
-            case nameof(HostHeaderOverride): _hostHeaderOverride = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupSource.", nameof(propertyName));
-        }
-    }
+        nameof(Backup) => GcoreOptional.Track(ref _backup, unset),
+        nameof(Enabled) => GcoreOptional.Track(ref _enabled, unset),
+        nameof(HostHeaderOverride) => GcoreOptional.Track(ref _hostHeaderOverride, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of OriginGroupSource.", nameof(propertyName)),
+    };
 
     /// <summary>The value as JSON, lists and nested values included, with secrets as <c>***</c> and JSON the spec does not describe reduced to its shape.</summary>
     public sealed override string ToString() => GcoreJson.Print(this, static (writer, value) => value.WriteJson(writer));
@@ -144,12 +137,12 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             var name = GcoreJson.PropertyName(in reader);
+            reader.Read();
             switch (name.Length)
             {
                 case 6:
                     if (GcoreJson.NameIs(name, "backup"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -160,7 +153,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                     }
                     if (GcoreJson.NameIs(name, "source"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                         fit0.Known(true, 0x1UL);
                         fit1.Unknown(true);
@@ -171,19 +163,18 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                     }
                     if (GcoreJson.NameIs(name, "config"u8))
                     {
-                        reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
                             if (hasConfig) return null;
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
                                 var name1 = GcoreJson.PropertyName(in reader);
+                                reader.Read();
                                 switch (name1.Length)
                                 {
                                     case 6:
                                         if (GcoreJson.NameIs(name1, "app_id"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_FastedgeConfig.Known(true, 0x1UL);
                                             vConfig_AppId = GcoreJson.ReadString(ref reader);
@@ -194,7 +185,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                                     case 7:
                                         if (GcoreJson.NameIs(name1, "s3_type"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x1UL);
                                             vConfig_S3Type = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.S3Type?)null : global::Snapshot.Gcore.S3Type.ReadJson(ref reader));
@@ -205,7 +195,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                                     case 9:
                                         if (GcoreJson.NameIs(name1, "s3_region"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                                             fitConfig_S3Config.Known(true, 0);
                                             vConfig_S3Region = GcoreJson.ReadString(ref reader);
@@ -216,7 +205,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                                     case 12:
                                         if (GcoreJson.NameIs(name1, "s3_auth_type"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                                             fitConfig_S3Config.Known(true, 0);
                                             vConfig_S3AuthType = GcoreJson.ReadString(ref reader);
@@ -227,7 +215,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                                     case 14:
                                         if (GcoreJson.NameIs(name1, "s3_bucket_name"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x2UL);
                                             vConfig_S3BucketName = GcoreJson.ReadString(ref reader);
@@ -238,7 +225,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                                     case 16:
                                         if (GcoreJson.NameIs(name1, "s3_access_key_id"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x4UL);
                                             vConfig_S3AccessKeyId = GcoreJson.ReadString(ref reader);
@@ -249,7 +235,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                                     case 19:
                                         if (GcoreJson.NameIs(name1, "s3_storage_hostname"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                                             fitConfig_S3Config.Known(true, 0);
                                             vConfig_S3StorageHostname = GcoreJson.ReadString(ref reader);
@@ -260,7 +245,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                                     case 20:
                                         if (GcoreJson.NameIs(name1, "s3_secret_access_key"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x8UL);
                                             vConfig_S3SecretAccessKey = GcoreJson.ReadString(ref reader);
@@ -270,7 +254,7 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                                         break;
                                 }
                                 // A name no type here knows: kept, as every one of them would keep it.
-                                GcoreJson.ReadAdditional(ref reader, ref additionalConfig);
+                                GcoreJson.ReadAdditional(name1, ref reader, ref additionalConfig);
                             }
                             fit1.Nested(fitConfig_S3Config.Result(global::Snapshot.Gcore.S3Config.RequiredMask), 0x2UL);
                             fit2.Nested(fitConfig_FastedgeConfig.Result(global::Snapshot.Gcore.FastedgeConfig.RequiredMask), 0x2UL);
@@ -292,7 +276,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                 case 7:
                     if (GcoreJson.NameIs(name, "enabled"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -305,7 +288,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                 case 11:
                     if (GcoreJson.NameIs(name, "origin_type"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                         fit1.Known(true, 0x1UL);
                         fit2.Known(true, 0x1UL);
@@ -318,7 +300,6 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
                 case 20:
                     if (GcoreJson.NameIs(name, "host_header_override"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -333,7 +314,7 @@ public abstract partial record OriginGroupSource : IGcoreModel, IGcoreSetTrackin
             fit0.Unknown(true);
             fit1.Unknown(true);
             fit2.Unknown(true);
-            GcoreJson.ReadAdditional(ref reader, ref additional);
+            GcoreJson.ReadAdditional(name, ref reader, ref additional);
         }
 
         int pick = -1;

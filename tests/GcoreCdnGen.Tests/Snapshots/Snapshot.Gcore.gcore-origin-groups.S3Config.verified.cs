@@ -78,25 +78,18 @@ public sealed partial record S3Config : IGcoreModel, IGcoreSetTracking, IGcoreJs
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(S3Region) => _s3Region.IsSet,
-        nameof(S3StorageHostname) => _s3StorageHostname.IsSet,
-        nameof(S3AuthType) => _s3AuthType.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName)),
-    };
+    public bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public void Unset(string propertyName)
+    public void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(S3Region): _s3Region = default; return;
-            case nameof(S3StorageHostname): _s3StorageHostname = default; return;
-            case nameof(S3AuthType): _s3AuthType = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName));
-        }
-    }
+        nameof(S3Region) => GcoreOptional.Track(ref _s3Region, unset),
+        nameof(S3StorageHostname) => GcoreOptional.Track(ref _s3StorageHostname, unset),
+        nameof(S3AuthType) => GcoreOptional.Track(ref _s3AuthType, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of S3Config.", nameof(propertyName)),
+    };
 
     /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
     public global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
@@ -139,57 +132,25 @@ public sealed partial record S3Config : IGcoreModel, IGcoreSetTracking, IGcoreJs
                 switch (name.Length)
                 {
                     case 7:
-                        if (GcoreJson.NameIs(name, "s3_type"u8))
-                        {
-                            result.S3Type = global::Snapshot.Gcore.S3Type.ReadJson(ref reader);
-                            hasS3Type = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_type"u8)) { result.S3Type = global::Snapshot.Gcore.S3Type.ReadJson(ref reader); hasS3Type = true; continue; }
                         break;
                     case 9:
-                        if (GcoreJson.NameIs(name, "s3_region"u8))
-                        {
-                            result.S3Region = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_region"u8)) { result.S3Region = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 12:
-                        if (GcoreJson.NameIs(name, "s3_auth_type"u8))
-                        {
-                            result.S3AuthType = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_auth_type"u8)) { result.S3AuthType = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 14:
-                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
-                        {
-                            result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name");
-                            hasS3BucketName = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_bucket_name"u8)) { result.S3BucketName = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_bucket_name"); hasS3BucketName = true; continue; }
                         break;
                     case 16:
-                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
-                        {
-                            result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id");
-                            hasS3AccessKeyId = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_access_key_id"u8)) { result.S3AccessKeyId = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_access_key_id"); hasS3AccessKeyId = true; continue; }
                         break;
                     case 19:
-                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
-                        {
-                            result.S3StorageHostname = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_storage_hostname"u8)) { result.S3StorageHostname = GcoreJson.ReadString(ref reader); continue; }
                         break;
                     case 20:
-                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
-                        {
-                            result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key");
-                            hasS3SecretAccessKey = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "s3_secret_access_key"u8)) { result.S3SecretAccessKey = GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "s3_secret_access_key"); hasS3SecretAccessKey = true; continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -232,53 +193,25 @@ public sealed partial record S3Config : IGcoreModel, IGcoreSetTracking, IGcoreJs
         switch (name.Length)
         {
             case 7:
-                if (GcoreJson.NameIs(name, "s3_type"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "s3_type"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x1UL); return; }
                 break;
             case 9:
-                if (GcoreJson.NameIs(name, "s3_region"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "s3_region"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0); return; }
                 break;
             case 12:
-                if (GcoreJson.NameIs(name, "s3_auth_type"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "s3_auth_type"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0); return; }
                 break;
             case 14:
-                if (GcoreJson.NameIs(name, "s3_bucket_name"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x2UL);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "s3_bucket_name"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x2UL); return; }
                 break;
             case 16:
-                if (GcoreJson.NameIs(name, "s3_access_key_id"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x4UL);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "s3_access_key_id"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x4UL); return; }
                 break;
             case 19:
-                if (GcoreJson.NameIs(name, "s3_storage_hostname"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "s3_storage_hostname"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0); return; }
                 break;
             case 20:
-                if (GcoreJson.NameIs(name, "s3_secret_access_key"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x8UL);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "s3_secret_access_key"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, false), 0x8UL); return; }
                 break;
         }
         fit.Unknown(false);

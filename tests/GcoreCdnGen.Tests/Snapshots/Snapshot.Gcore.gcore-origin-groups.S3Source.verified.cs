@@ -29,21 +29,16 @@ public sealed partial record S3Source : Source, IGcoreJson<S3Source>
     public required S3Config Config { get; set; }
 
     /// <inheritdoc/>
-    public override bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(OriginType) => _originType.IsSet,
-        _ => base.IsSet(propertyName),
-    };
+    public override bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public override void Unset(string propertyName)
+    public override void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(OriginType): _originType = default; return;
-            default: base.Unset(propertyName); return;
-        }
-    }
+        nameof(OriginType) => GcoreOptional.Track(ref _originType, unset),
+        _ => GcoreOptional.Forward(propertyName, unset, base.IsSet, base.Unset),
+    };
 
     /// <summary>What Gcore would reject in this request (the rules of GCDN001, GCDN003–GCDN006), each with its JSON path; empty when nothing.</summary>
     public override global::System.Collections.Generic.IReadOnlyList<GcoreProblem> Validate() => new GcoreValidation()
@@ -71,38 +66,17 @@ public sealed partial record S3Source : Source, IGcoreJson<S3Source>
                 switch (name.Length)
                 {
                     case 6:
-                        if (GcoreJson.NameIs(name, "backup"u8))
-                        {
-                            result.Backup = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
-                        if (GcoreJson.NameIs(name, "config"u8))
-                        {
-                            result.Config = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.S3Config.ReadJson(ref reader)), "config");
-                            hasConfig = true;
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "backup"u8)) { result.Backup = GcoreJson.ReadBoolean(ref reader); continue; }
+                        if (GcoreJson.NameIs(name, "config"u8)) { result.Config = GcoreJson.NotNull((reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Snapshot.Gcore.S3Config.ReadJson(ref reader)), "config"); hasConfig = true; continue; }
                         break;
                     case 7:
-                        if (GcoreJson.NameIs(name, "enabled"u8))
-                        {
-                            result.Enabled = GcoreJson.ReadBoolean(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "enabled"u8)) { result.Enabled = GcoreJson.ReadBoolean(ref reader); continue; }
                         break;
                     case 11:
-                        if (GcoreJson.NameIs(name, "origin_type"u8))
-                        {
-                            result.OriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader));
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "origin_type"u8)) { result.OriginType = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.OriginType?)null : global::Snapshot.Gcore.OriginType.ReadJson(ref reader)); continue; }
                         break;
                     case 20:
-                        if (GcoreJson.NameIs(name, "host_header_override"u8))
-                        {
-                            result.HostHeaderOverride = GcoreJson.ReadString(ref reader);
-                            continue;
-                        }
+                        if (GcoreJson.NameIs(name, "host_header_override"u8)) { result.HostHeaderOverride = GcoreJson.ReadString(ref reader); continue; }
                         break;
                 }
                 // Not in the spec (yet): kept, and written back.
@@ -123,8 +97,7 @@ public sealed partial record S3Source : Source, IGcoreJson<S3Source>
         writer.WriteStartObject();
         WriteSharedJson(writer);
         if (_originType.IsSet && _originType.Value is not null) writer.WriteString(JsonName_OriginType, _originType.Value.Value.Value);
-        writer.WritePropertyName(JsonName_Config);
-        Config.WriteJson(writer);
+        GcoreJson.Write(writer, JsonName_Config, Config, static (w1, v1) => v1.WriteJson(w1));
         if (AdditionalProperties is not null) GcoreJson.WriteAdditional(writer, AdditionalProperties, static name => name is "backup" or "enabled" or "host_header_override" or "origin_type" or "config");
         writer.WriteEndObject();
     }
@@ -139,48 +112,17 @@ public sealed partial record S3Source : Source, IGcoreJson<S3Source>
         switch (name.Length)
         {
             case 6:
-                if (GcoreJson.NameIs(name, "backup"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                    return;
-                }
-                if (GcoreJson.NameIs(name, "config"u8))
-                {
-                    if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject && deferNested)
-                    {
-                        fit.NestedLater(global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask, 0x1UL);
-                    }
-                    else if (value.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
-                    {
-                        fit.Nested(GcoreJsonFit.Match(value, global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask), 0x1UL);
-                    }
-                    else
-                    {
-                        fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x1UL);
-                    }
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "backup"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0); return; }
+                if (GcoreJson.NameIs(name, "config"u8)) { fit.KnownObject(in value, deferNested, global::Snapshot.Gcore.S3Config.ScoreProperty, global::Snapshot.Gcore.S3Config.RequiredMask, GcoreJson.Is(value.TokenType, GcoreJsonKind.Object, false), 0x1UL); return; }
                 break;
             case 7:
-                if (GcoreJson.NameIs(name, "enabled"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "enabled"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.Boolean, true), 0); return; }
                 break;
             case 11:
-                if (GcoreJson.NameIs(name, "origin_type"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "origin_type"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0); return; }
                 break;
             case 20:
-                if (GcoreJson.NameIs(name, "host_header_override"u8))
-                {
-                    fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0);
-                    return;
-                }
+                if (GcoreJson.NameIs(name, "host_header_override"u8)) { fit.Known(GcoreJson.Is(value.TokenType, GcoreJsonKind.String, true), 0); return; }
                 break;
         }
         fit.Unknown(false);

@@ -52,25 +52,18 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
     public global::System.Collections.Generic.IDictionary<string, global::System.Text.Json.JsonElement>? AdditionalProperties { get; set; }
 
     /// <inheritdoc/>
-    public virtual bool IsSet(string propertyName) => propertyName switch
-    {
-        nameof(Backup) => _backup.IsSet,
-        nameof(Enabled) => _enabled.IsSet,
-        nameof(HostHeaderOverride) => _hostHeaderOverride.IsSet,
-        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName)),
-    };
+    public virtual bool IsSet(string propertyName) => SetTracking(propertyName, unset: false);
 
     /// <inheritdoc/>
-    public virtual void Unset(string propertyName)
+    public virtual void Unset(string propertyName) => SetTracking(propertyName, unset: true);
+
+    private bool SetTracking(string propertyName, bool unset) => propertyName switch
     {
-        switch (propertyName)
-        {
-            case nameof(Backup): _backup = default; return;
-            case nameof(Enabled): _enabled = default; return;
-            case nameof(HostHeaderOverride): _hostHeaderOverride = default; return;
-            default: throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName));
-        }
-    }
+        nameof(Backup) => GcoreOptional.Track(ref _backup, unset),
+        nameof(Enabled) => GcoreOptional.Track(ref _enabled, unset),
+        nameof(HostHeaderOverride) => GcoreOptional.Track(ref _hostHeaderOverride, unset),
+        _ => throw new global::System.ArgumentException("'" + propertyName + "' is not an optional property of Source.", nameof(propertyName)),
+    };
 
     bool? IGcoreOriginSource.Backup => Backup;
 
@@ -153,12 +146,12 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
         while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
         {
             var name = GcoreJson.PropertyName(in reader);
+            reader.Read();
             switch (name.Length)
             {
                 case 6:
                     if (GcoreJson.NameIs(name, "backup"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -169,7 +162,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                     }
                     if (GcoreJson.NameIs(name, "source"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                         fit0.Known(true, 0x1UL);
                         vSource = GcoreJson.ReadString(ref reader);
@@ -178,19 +170,18 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                     }
                     if (GcoreJson.NameIs(name, "config"u8))
                     {
-                        reader.Read();
                         if (reader.TokenType == global::System.Text.Json.JsonTokenType.StartObject)
                         {
                             if (hasConfig) return null;
                             while (reader.Read() && reader.TokenType != global::System.Text.Json.JsonTokenType.EndObject)
                             {
                                 var name1 = GcoreJson.PropertyName(in reader);
+                                reader.Read();
                                 switch (name1.Length)
                                 {
                                     case 6:
                                         if (GcoreJson.NameIs(name1, "app_id"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_FastedgeConfig.Known(true, 0x1UL);
                                             vConfig_AppId = GcoreJson.ReadString(ref reader);
@@ -201,7 +192,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                                     case 7:
                                         if (GcoreJson.NameIs(name1, "s3_type"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x1UL);
                                             vConfig_S3Type = (reader.TokenType == global::System.Text.Json.JsonTokenType.Null ? (global::Snapshot.Gcore.S3Type?)null : global::Snapshot.Gcore.S3Type.ReadJson(ref reader));
@@ -212,7 +202,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                                     case 9:
                                         if (GcoreJson.NameIs(name1, "s3_region"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                                             fitConfig_S3Config.Known(true, 0);
                                             vConfig_S3Region = GcoreJson.ReadString(ref reader);
@@ -223,7 +212,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                                     case 12:
                                         if (GcoreJson.NameIs(name1, "s3_auth_type"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                                             fitConfig_S3Config.Known(true, 0);
                                             vConfig_S3AuthType = GcoreJson.ReadString(ref reader);
@@ -234,7 +222,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                                     case 14:
                                         if (GcoreJson.NameIs(name1, "s3_bucket_name"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x2UL);
                                             vConfig_S3BucketName = GcoreJson.ReadString(ref reader);
@@ -245,7 +232,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                                     case 16:
                                         if (GcoreJson.NameIs(name1, "s3_access_key_id"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x4UL);
                                             vConfig_S3AccessKeyId = GcoreJson.ReadString(ref reader);
@@ -256,7 +242,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                                     case 19:
                                         if (GcoreJson.NameIs(name1, "s3_storage_hostname"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                                             fitConfig_S3Config.Known(true, 0);
                                             vConfig_S3StorageHostname = GcoreJson.ReadString(ref reader);
@@ -267,7 +252,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                                     case 20:
                                         if (GcoreJson.NameIs(name1, "s3_secret_access_key"u8))
                                         {
-                                            reader.Read();
                                             if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, false)) return null;
                                             fitConfig_S3Config.Known(true, 0x8UL);
                                             vConfig_S3SecretAccessKey = GcoreJson.ReadString(ref reader);
@@ -277,7 +261,7 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                                         break;
                                 }
                                 // A name no type here knows: kept, as every one of them would keep it.
-                                GcoreJson.ReadAdditional(ref reader, ref additionalConfig);
+                                GcoreJson.ReadAdditional(name1, ref reader, ref additionalConfig);
                             }
                             fit1.Nested(fitConfig_S3Config.Result(global::Snapshot.Gcore.S3Config.RequiredMask), 0x1UL);
                             fit2.Nested(fitConfig_FastedgeConfig.Result(global::Snapshot.Gcore.FastedgeConfig.RequiredMask), 0x1UL);
@@ -297,7 +281,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                 case 7:
                     if (GcoreJson.NameIs(name, "enabled"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.Boolean, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -310,7 +293,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                 case 11:
                     if (GcoreJson.NameIs(name, "origin_type"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                         fit1.Known(true, 0);
                         fit2.Known(true, 0);
@@ -322,7 +304,6 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                 case 20:
                     if (GcoreJson.NameIs(name, "host_header_override"u8))
                     {
-                        reader.Read();
                         if (!GcoreJson.Is(reader.TokenType, GcoreJsonKind.String, true)) return null;
                         fit0.Known(true, 0);
                         fit1.Known(true, 0);
@@ -334,7 +315,7 @@ public abstract partial record Source : IGcoreModel, IGcoreSetTracking, IGcoreJs
                     break;
             }
             // A name no type here knows: kept, as every one of them would keep it.
-            GcoreJson.ReadAdditional(ref reader, ref additional);
+            GcoreJson.ReadAdditional(name, ref reader, ref additional);
         }
 
         int pick = -1;
