@@ -90,15 +90,21 @@ public sealed class NameScope
 
     public bool IsTaken(string name) => _taken.Contains(name);
 
+    /// <summary>For a name asked for before, the suffix to try next: every lower one is taken, and names are never given back.</summary>
+    private readonly Dictionary<string, int> _nextSuffix = new(StringComparer.Ordinal);
+
     public string Claim(string wanted)
     {
         if (_taken.Add(wanted))
             return wanted;
-        for (int i = 2; ; i++)
+        for (int i = _nextSuffix.TryGetValue(wanted, out int next) ? next : 2; ; i++)
         {
             string candidate = wanted + i.ToString(CultureInfo.InvariantCulture);
             if (_taken.Add(candidate))
+            {
+                _nextSuffix[wanted] = i + 1;
                 return candidate;
+            }
         }
     }
 }

@@ -224,7 +224,7 @@ internal sealed class OperationReader
 
     /// <summary>A schema of <c>type: string, format: binary</c> (or of an array of them): bytes, not text.</summary>
     private static bool IsBinary(IOpenApiSchema? schema) =>
-        schema is not null && (schema.Format == "binary" || schema.Items?.Format == "binary");
+        SchemaShape.Resolve(schema) is { } resolved && (resolved.Format == "binary" || SchemaShape.Resolve(resolved.Items)?.Format == "binary");
 
     /// <summary>The body as read: its kind, its JSON type (JSON only), whether the caller must give it, its media type.</summary>
     private readonly record struct Body(BodyKind Kind, TypeRef? Type, bool Required, string? MediaType);

@@ -37,6 +37,7 @@ internal static class ReaderWorkarounds
     /// <summary>Keys below which values are data, not schemas.</summary>
     private static readonly HashSet<string> Data = new(StringComparer.Ordinal) { "example", "examples", "default", "enum", "const" };
 
+    /// <summary>The text with every rewrite made; for JSON text (YAML text is read by <see cref="YamlTree"/>, which asks <see cref="Replacement"/>).</summary>
     public static string Apply(string text)
     {
         var edits = new List<(int Start, int End, string Text)>();
@@ -44,13 +45,8 @@ internal static class ReaderWorkarounds
         {
             SourceMap.VisitValues(text, (pointer, scalar) =>
             {
-                if (scalar.Style != ScalarStyle.Plain)
-                    return;
-                var path = pointer.Split('/').Skip(1).ToList();
-                if (scalar.Value is "true" or "false" && IsSchema(path, path.Count))
-                    edits.Add((scalar.Start.Index, scalar.End.Index, scalar.Value == "true" ? "{}" : "{\"not\": {}}"));
-                else if (path.Count > 0 && Counts.Contains(path[path.Count - 1]) && IsSchema(path, path.Count - 1) && Clamp(scalar.Value) is { } clamped)
-                    edits.Add((scalar.Start.Index, scalar.End.Index, clamped));
+                if (Replacement(pointer.Split('/').Skip(1).ToList(), scalar) is { } replacement)
+                    edits.Add((scalar.Start.Index, scalar.End.Index, replacement));
             });
         }
         catch (Exception)
@@ -72,16 +68,44 @@ internal static class ReaderWorkarounds
         return sb.ToString();
     }
 
+    /// <summary>
+    /// What a scalar value at <paramref name="path"/> (its keys and indexes from the root) is rewritten to, or null
+    /// when it stays: a boolean schema as the schema it means, an over-large count as <see cref="int.MaxValue"/>.
+    /// Only a plain scalar that is <c>true</c>, <c>false</c> or the value of a count keyword is looked at closer.
+    /// </summary>
+    public static string? Replacement(IReadOnlyList<string> path, Scalar scalar)
+    {
+        if (scalar.Style != ScalarStyle.Plain)
+            return null;
+        if (scalar.Value is "true" or "false")
+            return IsSchema(path, path.Count) ? (scalar.Value == "true" ? "{}" : "{\"not\": {}}") : null;
+        if (path.Count > 0 && Counts.Contains(path[path.Count - 1]) && IsSchema(path, path.Count - 1))
+            return Clamp(scalar.Value);
+        return null;
+    }
+
     /// <summary>Whether the first <paramref name="n"/> segments of a path name a schema.</summary>
     private static bool IsSchema(IReadOnlyList<string> path, int n)
     {
         if (n == 3 && path[0] == "components" && path[1] == "schemas")
             return true;
-        if (n >= 1 && path[n - 1] == "schema" && !path.Take(n - 1).Any(s => Data.Contains(s) || s.StartsWith("x-", StringComparison.Ordinal)))
+        if (n >= 1 && path[n - 1] == "schema" && !IsData(path, n - 1))
             return true;
         if (n >= 2 && OneSchema.Contains(path[n - 1]) && IsSchema(path, n - 1))
             return true;
         return n >= 3 && ManySchemas.Contains(path[n - 2]) && IsSchema(path, n - 2);
+    }
+
+    /// <summary>Whether one of the first <paramref name="n"/> segments leads into data or an extension.</summary>
+    private static bool IsData(IReadOnlyList<string> path, int n)
+    {
+        for (int i = 0; i < n; i++)
+        {
+            if (Data.Contains(path[i]) || path[i].StartsWith("x-", StringComparison.Ordinal))
+                return true;
+        }
+
+        return false;
     }
 
     /// <summary>A count the reader cannot hold in an <see cref="int"/>, as the nearest one it can; null when it fits or is no number.</summary>

@@ -1,4 +1,5 @@
 using System;
+using System.Runtime.CompilerServices;
 using Microsoft.OpenApi;
 
 namespace GcoreCdnGen.Reading;
@@ -20,8 +21,16 @@ internal static class SchemaFacts
 
     internal static bool HasProperties(this IOpenApiSchema schema) => schema.Properties is { Count: > 0 };
 
-    /// <summary>The schema a reference points at; null when it does not resolve (the caller reports it).</summary>
-    internal static IOpenApiSchema? TargetOrNull(this OpenApiSchemaReference reference)
+    /// <summary>
+    /// The schema a reference points at; null when it does not resolve (the caller reports it). Resolved once per
+    /// reference: the reader looks the document up again on every access, and the readers ask the same reference often.
+    /// </summary>
+    internal static IOpenApiSchema? TargetOrNull(this OpenApiSchemaReference reference) =>
+        Targets.GetValue(reference, static r => new StrongBox<IOpenApiSchema?>(Resolve(r))).Value;
+
+    private static readonly ConditionalWeakTable<OpenApiSchemaReference, StrongBox<IOpenApiSchema?>> Targets = new();
+
+    private static IOpenApiSchema? Resolve(OpenApiSchemaReference reference)
     {
         try
         {

@@ -19,7 +19,6 @@ public static class SpecReader
 
     public static Model.ReadResult Read(string text, SpecOptions options, CancellationToken cancellationToken)
     {
-        text = ReaderWorkarounds.Apply(text);
         var reporter = new DiagnosticReporter(text, options.Path);
         try
         {
@@ -133,18 +132,10 @@ internal sealed class DocumentReader
     private bool TryParse()
     {
         var settings = new OpenApiReaderSettings();
-        // A scalar is never longer than the text that holds it: the reader's own 64 KB cap would refuse a long description.
-        // Its caps on depth, node count and alias expansion stay as they are.
-        settings.AddYamlReader(new Microsoft.OpenApi.YamlReader.OpenApiYamlReaderSettings
-        {
-            MaxScalarLength = (uint)Math.Max(Microsoft.OpenApi.YamlReader.OpenApiYamlReaderSettings.DefaultMaxScalarLength, _text.Length),
-        });
-        string trimmed = _text.TrimStart();
-        string format = trimmed.StartsWith("{", StringComparison.Ordinal) ? "json" : "yaml";
         Microsoft.OpenApi.Reader.ReadResult result;
         try
         {
-            result = OpenApiDocument.Parse(_text, format, settings);
+            result = Read(settings);
         }
         catch (Exception ex) when (ex is not OperationCanceledException)
         {
@@ -175,6 +166,19 @@ internal sealed class DocumentReader
         }
 
         return true;
+    }
+
+    /// <summary>
+    /// The reader's result. YAML is read into its tree by <see cref="YamlTree"/>, with the workarounds made on the
+    /// way; JSON text gets them as text edits, then the reader parses it.
+    /// </summary>
+    private Microsoft.OpenApi.Reader.ReadResult Read(OpenApiReaderSettings settings)
+    {
+        if (_text.TrimStart().StartsWith("{", StringComparison.Ordinal))
+            return OpenApiDocument.Parse(ReaderWorkarounds.Apply(_text), "json", settings);
+        var tree = YamlTree.Read(_text, _ct);
+        _ct.ThrowIfCancellationRequested();
+        return Microsoft.OpenApi.YamlReader.OpenApiYamlReader.Read(tree, new Uri(OpenApiConstants.BaseRegistryUri), settings);
     }
 
     private void ReportUnreadable(Exception? ex, string? pointer = null)
