@@ -78,6 +78,9 @@ public class GcoreApiException : GcoreException
     {
     }
 
+    /// <param name="statusCode">The response's HTTP status code.</param>
+    /// <param name="body">The response's body as text, kept whole.</param>
+    /// <param name="headers">The response's headers.</param>
     /// <param name="request">The call, as <c>METHOD /path</c>, for the message.</param>
     public GcoreApiException(int statusCode, string? body, global::System.Collections.Generic.IReadOnlyDictionary<string, global::System.Collections.Generic.IReadOnlyList<string>> headers, string? request)
         : base("Gcore API error " + statusCode.ToString(global::System.Globalization.CultureInfo.InvariantCulture))

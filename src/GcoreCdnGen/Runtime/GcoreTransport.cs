@@ -553,7 +553,7 @@ public sealed class GcoreTransport : global::System.IDisposable
         return observed is null ? sending : observed.Observe(sending);
     }
 
-    /// <param name="stream">A download: a successful answer is returned unread, its response owned by the caller.</param>
+    /// <summary>Sends one call, retries included; with <paramref name="stream"/> (a download) a successful answer is returned unread, its response owned by the caller.</summary>
     private async global::System.Threading.Tasks.Task<Answer> SendCoreAsync(
         global::System.Net.Http.HttpMethod method,
         string path,

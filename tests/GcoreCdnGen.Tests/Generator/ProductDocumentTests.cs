@@ -13,7 +13,8 @@ namespace GcoreCdnGen.Tests.Generator;
 
 /// <summary>
 /// Every one of Gcore's documents (<c>cdn_api.yaml</c> and each <c>products/*.yaml</c>, unfiltered) generates once
-/// per target framework and compiles with nullable on and warnings as errors, with no warning at all, and every
+/// per target framework and compiles with nullable on, warnings as errors and doc comments checked (as with
+/// GenerateDocumentationFile), with no warning at all, and every
 /// operation the document has is a method on the client. The documents' operations are counted here by walking
 /// the YAML, not by the generator's reader. The in-memory fake is generated too: it must compile against every document.
 /// </summary>
@@ -59,7 +60,8 @@ public class ProductDocumentTests
             string name = Path.GetFileName(file);
             string text = File.ReadAllText(file);
             int expected = CountOperations(text);
-            var run = GeneratorRunner.Run(new SpecItem(file, text, GenerateFake: "true"), framework: framework);
+            // checkDocs: as in a project with GenerateDocumentationFile, where a doc comment's warning fails the build too.
+            var run = GeneratorRunner.Run(new SpecItem(file, text, GenerateFake: "true"), framework: framework, checkDocs: true);
             if (run.Exception is { } thrown)
             {
                 failures.Add(name + ": generator exception " + thrown.GetType().Name + ": " + thrown.Message);
