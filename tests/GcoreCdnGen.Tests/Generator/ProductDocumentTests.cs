@@ -61,7 +61,7 @@ public class ProductDocumentTests
             string text = File.ReadAllText(file);
             int expected = CountOperations(text);
             // checkDocs: as in a project with GenerateDocumentationFile, where a doc comment's warning fails the build too.
-            var run = GeneratorRunner.Run(new SpecItem(file, text, GenerateFake: "true"), framework: framework, checkDocs: true);
+            var run = GeneratorRunner.Run(new[] { new SpecItem(file, text, GenerateFake: "true") }, framework: framework, checkDocs: true);
             if (run.Exception is { } thrown)
             {
                 failures.Add(name + ": generator exception " + thrown.GetType().Name + ": " + thrown.Message);
