@@ -88,6 +88,16 @@ internal static class ClientEmitter
         w.Line(CSharp.Header);
         using (w.Block($"namespace {ns}"))
         {
+            // Every operation's method returns a Task and takes a CancellationToken: imported, many signatures fit on one
+            // line. Safe: no generated type takes a name these namespaces hold (ImplicitUsingTypeNames), and inside the
+            // namespace block the imports come before the user's own (global) usings and the enclosing namespaces' types.
+            // Only type names are shortened: in an expression a simple name finds a resource's property first (a path
+            // segment /http-method/ makes one), so HttpMethod.Get stays qualified.
+            w.Line("""
+                using global::System.Threading;
+                using global::System.Threading.Tasks;
+
+                """);
             w.Doc("summary", $"A client for {model.Title}, generated from {System.IO.Path.GetFileName(model.Options.Path)}.");
             w.Line("/// <remarks>Thread-safe: keep one instance for the application's lifetime.</remarks>");
             using (w.Block($"public sealed partial class {client} : global::System.IDisposable"))
@@ -146,12 +156,12 @@ internal static class ClientEmitter
                     /// POST only when it provably was not carried out), typed errors. <paramref name="path"/> starts with <c>/</c> and
                     /// stays under <see cref="BaseUrl"/>; the response body comes back as it was received.
                     /// </summary>
-                    public global::System.Threading.Tasks.Task<GcoreResponse> SendAsync(
+                    public Task<GcoreResponse> SendAsync(
                         global::System.Net.Http.HttpMethod method,
                         string path,
                         global::System.Text.Json.JsonElement? body = null,
                         global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null,
-                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        CancellationToken cancellationToken = default) =>
                         _transport.SendRawAsync(method, path, body, query, cancellationToken);
                     """);
                 EmitChildProperties(w, root);
@@ -450,7 +460,7 @@ internal static class ClientEmitter
         foreach (var p in Ordered(op).Where(p => p.In != ParameterLocation.Path))
             args.Add(p.Required ? $"{Marker(p)}{CSharp.Type(p.Type)} {p.CsName}" : $"{Marker(p)}{CSharp.Nullable(p.Type)} {p.CsName}{(ns is null ? "" : " = null")}");
         if (ns is not null)
-            args.Add("global::System.Threading.CancellationToken cancellationToken = default");
+            args.Add("CancellationToken cancellationToken = default");
         return args;
     }
 
@@ -488,7 +498,7 @@ internal static class ClientEmitter
             (_, Flavor.Raw) => op.Response is null ? "GcoreResponse" : $"GcoreResponse<{CSharp.Type(op.Response)}>",
             _ => op.Response is null ? null : CSharp.Type(op.Response),
         };
-        string returns = result is null ? "global::System.Threading.Tasks.Task" : $"global::System.Threading.Tasks.Task<{result}>";
+        string returns = result is null ? "Task" : $"Task<{result}>";
         string signature = Signature($"public {modifier}{returns} {op.MethodName}Async", Arguments(ns, op));
         // The raw twin reaches the transport and the request builder through the resource that owns it.
         string self = flavor == Flavor.Raw ? "_owner." : "";

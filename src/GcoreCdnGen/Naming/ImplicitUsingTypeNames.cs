@@ -9,6 +9,8 @@ namespace GcoreCdnGen.Naming;
 /// System.Threading.Tasks), as .NET 10 has them. A generated type of the same name would make the user's own
 /// <c>Task</c>, <c>Type</c> or <c>File</c> ambiguous (CS0104) as soon as the generated namespace is imported too, so
 /// the namer treats these names as taken and falls back to the qualified form (<c>ConfigType</c>, <c>StorageFile</c>).
+/// The client file relies on it: it imports System.Threading and System.Threading.Tasks to spell <c>Task</c> and
+/// <c>CancellationToken</c> short, which no generated type can then shadow.
 /// </summary>
 internal static class ImplicitUsingTypeNames
 {

@@ -103,6 +103,48 @@ public class CollisionTests
     }
 
     [Fact]
+    public void TheClientsShortTaskAndCancellationToken_AreSystemsWhateverTheUsersProjectImportsOrDeclares()
+    {
+        // The client file imports System.Threading and System.Threading.Tasks to spell its signatures short. The user's
+        // own Task and CancellationToken (in a namespace enclosing the generated one, or imported by a global using,
+        // alias or namespace) must not take their place; the generated file's imports sit inside its namespace for that.
+        var run = Generate(Spec("""
+              /things/{id}:
+                get:
+                  parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+                  responses: { '200': { description: ok, content: { application/json: { schema: { type: object, properties: { a: { type: string } } } } } } }
+                delete:
+                  parameters: [{ name: id, in: path, required: true, schema: { type: string } }]
+                  responses: { '204': { description: gone } }
+            """), """
+            global using Mine;
+            global using CancellationToken = Mine.CancellationToken;
+
+            namespace Mine
+            {
+                public class Task<T> { }
+                public class CancellationToken { }
+            }
+
+            namespace Test
+            {
+                public class Task { }
+                public class CancellationToken { }
+            }
+
+            public static class Use
+            {
+                public static async System.Threading.Tasks.Task Call(Test.Gcore.GcoreClient c, System.Threading.CancellationToken token)
+                {
+                    var thing = await c.Things.GetAsync("1", token);
+                    await c.Things.DeleteAsync(thing.A ?? "1", token);
+                }
+            }
+            """);
+        Assert.NotNull(run);
+    }
+
+    [Fact]
     public void ARepeatedPathSegment_DoesNotNameAMemberLikeItsClass()
     {
         var run = Generate(Spec("""

@@ -5,6 +5,9 @@
 
 namespace Construct
 {
+    using global::System.Threading;
+    using global::System.Threading.Tasks;
+
     /// <summary>A client for Construct, generated from bodies.yaml.</summary>
     /// <remarks>Thread-safe: keep one instance for the application's lifetime.</remarks>
     public sealed partial class GcoreClient : global::System.IDisposable
@@ -63,12 +66,12 @@ namespace Construct
         /// POST only when it provably was not carried out), typed errors. <paramref name="path"/> starts with <c>/</c> and
         /// stays under <see cref="BaseUrl"/>; the response body comes back as it was received.
         /// </summary>
-        public global::System.Threading.Tasks.Task<GcoreResponse> SendAsync(
+        public Task<GcoreResponse> SendAsync(
             global::System.Net.Http.HttpMethod method,
             string path,
             global::System.Text.Json.JsonElement? body = null,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null,
-            global::System.Threading.CancellationToken cancellationToken = default) =>
+            CancellationToken cancellationToken = default) =>
             _transport.SendRawAsync(method, path, body, query, cancellationToken);
 
         /// <summary>Operations under <c>/files</c>.</summary>
@@ -108,12 +111,12 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("list-files")]
-            public virtual global::System.Threading.Tasks.Task<string> GetAsync(
+            public virtual Task<string> GetAsync(
                 string? xTrace = null,
                 global::System.Collections.Generic.IList<long>? ids = null,
                 global::System.Collections.Generic.IList<string>? tag = null,
                 string? since = null,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+                CancellationToken cancellationToken = default) =>
                 _transport.SendForTextAsync(GetRequest(xTrace, ids, tag, since), cancellationToken);
 
             private GcoreRequest GetRequest(
@@ -140,10 +143,10 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("upload-files")]
-            public virtual global::System.Threading.Tasks.Task<FileCreateResponse> CreateAsync(
+            public virtual Task<FileCreateResponse> CreateAsync(
                 global::System.Collections.Generic.IList<GcoreFile> files,
                 string? note = null,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+                CancellationToken cancellationToken = default) =>
                 _transport.SendAsync<FileCreateResponse>(CreateRequest(files, note), global::Construct.FileCreateResponse.ReadJson, cancellationToken);
 
             private GcoreRequest CreateRequest(global::System.Collections.Generic.IList<GcoreFile> files, string? note)
@@ -162,9 +165,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("download-file")]
-            public virtual global::System.Threading.Tasks.Task<GcoreDownload> DownloadFileAsync(
-                long id,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+            public virtual Task<GcoreDownload> DownloadFileAsync(long id, CancellationToken cancellationToken = default) =>
                 _transport.SendForDownloadAsync(DownloadFileRequest(id), cancellationToken);
 
             private GcoreRequest DownloadFileRequest(long id)
@@ -182,10 +183,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("replace-file")]
-            public virtual global::System.Threading.Tasks.Task ReplaceAsync(
-                long id,
-                GcoreFile body,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+            public virtual Task ReplaceAsync(long id, GcoreFile body, CancellationToken cancellationToken = default) =>
                 _transport.SendAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body ?? throw new global::System.ArgumentNullException(nameof(body)), "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
 
             /// <summary>replace-tags</summary>
@@ -196,10 +194,10 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("replace-tags")]
-            public virtual global::System.Threading.Tasks.Task TagsAsync(
+            public virtual Task TagsAsync(
                 long id,
                 global::System.Collections.Generic.IList<string> body,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+                CancellationToken cancellationToken = default) =>
                 _transport.SendAsync(TagsRequest(id, body), cancellationToken);
 
             private GcoreRequest TagsRequest(long id, global::System.Collections.Generic.IList<string> body)
@@ -225,46 +223,41 @@ namespace Construct
                 /// <inheritdoc cref="FilesOperations.GetAsync" path="/*/node()[not(self::returns)]"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                 [global::Construct.GcoreOperation("list-files")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<string>> GetAsync(
+                public Task<GcoreResponse<string>> GetAsync(
                     string? xTrace = null,
                     global::System.Collections.Generic.IList<long>? ids = null,
                     global::System.Collections.Generic.IList<string>? tag = null,
                     string? since = null,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _owner._transport.SendForTextWithResponseAsync(_owner.GetRequest(xTrace, ids, tag, since), cancellationToken);
 
                 /// <inheritdoc cref="FilesOperations.CreateAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                 [global::Construct.GcoreOperation("upload-files")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<FileCreateResponse>> CreateAsync(
+                public Task<GcoreResponse<FileCreateResponse>> CreateAsync(
                     global::System.Collections.Generic.IList<GcoreFile> files,
                     string? note = null,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _owner._transport.SendWithResponseAsync<FileCreateResponse>(_owner.CreateRequest(files, note), global::Construct.FileCreateResponse.ReadJson, cancellationToken);
 
                 /// <inheritdoc cref="FilesOperations.DownloadFileAsync"/>
                 [global::Construct.GcoreOperation("download-file")]
-                public global::System.Threading.Tasks.Task<GcoreDownload> DownloadFileAsync(
-                    long id,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                public Task<GcoreDownload> DownloadFileAsync(long id, CancellationToken cancellationToken = default) =>
                     _owner._transport.SendForDownloadAsync(_owner.DownloadFileRequest(id), cancellationToken);
 
                 /// <inheritdoc cref="FilesOperations.ReplaceAsync"/>
                 /// <returns>The response's status code, headers and raw body.</returns>
                 [global::Construct.GcoreOperation("replace-file")]
-                public global::System.Threading.Tasks.Task<GcoreResponse> ReplaceAsync(
-                    long id,
-                    GcoreFile body,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                public Task<GcoreResponse> ReplaceAsync(long id, GcoreFile body, CancellationToken cancellationToken = default) =>
                     _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Put, "/files/" + GcoreTransport.PathValue(id), null, null, GcoreContent.Binary(body ?? throw new global::System.ArgumentNullException(nameof(body)), "application/octet-stream"), cancellationToken, "replace-file", "/files/{id}");
 
                 /// <inheritdoc cref="FilesOperations.TagsAsync"/>
                 /// <returns>The response's status code, headers and raw body.</returns>
                 [global::Construct.GcoreOperation("replace-tags")]
-                public global::System.Threading.Tasks.Task<GcoreResponse> TagsAsync(
+                public Task<GcoreResponse> TagsAsync(
                     long id,
                     global::System.Collections.Generic.IList<string> body,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _owner._transport.SendWithResponseAsync(_owner.TagsRequest(id, body), cancellationToken);
             }
         }
@@ -294,10 +287,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("create-token")]
-            public virtual global::System.Threading.Tasks.Task CreateAsync(
-                string grantType,
-                long? ttl = null,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+            public virtual Task CreateAsync(string grantType, long? ttl = null, CancellationToken cancellationToken = default) =>
                 _transport.SendAsync(CreateRequest(grantType, ttl), cancellationToken);
 
             private GcoreRequest CreateRequest(string grantType, long? ttl)
@@ -321,10 +311,10 @@ namespace Construct
                 /// <inheritdoc cref="TokensOperations.CreateAsync"/>
                 /// <returns>The response's status code, headers and raw body.</returns>
                 [global::Construct.GcoreOperation("create-token")]
-                public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(
+                public Task<GcoreResponse> CreateAsync(
                     string grantType,
                     long? ttl = null,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _owner._transport.SendWithResponseAsync(_owner.CreateRequest(grantType, ttl), cancellationToken);
             }
         }

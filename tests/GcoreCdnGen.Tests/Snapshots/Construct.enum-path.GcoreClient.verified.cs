@@ -5,6 +5,9 @@
 
 namespace Construct
 {
+    using global::System.Threading;
+    using global::System.Threading.Tasks;
+
     /// <summary>A client for Construct, generated from enum-path.yaml.</summary>
     /// <remarks>Thread-safe: keep one instance for the application's lifetime.</remarks>
     public sealed partial class GcoreClient : global::System.IDisposable
@@ -62,12 +65,12 @@ namespace Construct
         /// POST only when it provably was not carried out), typed errors. <paramref name="path"/> starts with <c>/</c> and
         /// stays under <see cref="BaseUrl"/>; the response body comes back as it was received.
         /// </summary>
-        public global::System.Threading.Tasks.Task<GcoreResponse> SendAsync(
+        public Task<GcoreResponse> SendAsync(
             global::System.Net.Http.HttpMethod method,
             string path,
             global::System.Text.Json.JsonElement? body = null,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null,
-            global::System.Threading.CancellationToken cancellationToken = default) =>
+            CancellationToken cancellationToken = default) =>
             _transport.SendRawAsync(method, path, body, query, cancellationToken);
 
         /// <summary>Operations under <c>/reports</c>.</summary>
@@ -101,10 +104,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-report")]
-            public virtual global::System.Threading.Tasks.Task<string> GetAsync(
-                Kind kind,
-                Format? format = null,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+            public virtual Task<string> GetAsync(Kind kind, Format? format = null, CancellationToken cancellationToken = default) =>
                 _transport.SendAsync<string>(GetRequest(kind, format), static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken);
 
             private GcoreRequest GetRequest(Kind kind, Format? format)
@@ -127,10 +127,10 @@ namespace Construct
                 /// <inheritdoc cref="ReportsOperations.GetAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                 [global::Construct.GcoreOperation("get-report")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<string>> GetAsync(
+                public Task<GcoreResponse<string>> GetAsync(
                     Kind kind,
                     Format? format = null,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _owner._transport.SendWithResponseAsync<string>(_owner.GetRequest(kind, format), static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadString(ref reader), "The response"), cancellationToken);
             }
         }

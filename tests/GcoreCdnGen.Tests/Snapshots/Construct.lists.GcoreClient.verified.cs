@@ -5,6 +5,9 @@
 
 namespace Construct
 {
+    using global::System.Threading;
+    using global::System.Threading.Tasks;
+
     /// <summary>A client for Construct, generated from lists.yaml.</summary>
     /// <remarks>Thread-safe: keep one instance for the application's lifetime.</remarks>
     public sealed partial class GcoreClient : global::System.IDisposable
@@ -63,12 +66,12 @@ namespace Construct
         /// POST only when it provably was not carried out), typed errors. <paramref name="path"/> starts with <c>/</c> and
         /// stays under <see cref="BaseUrl"/>; the response body comes back as it was received.
         /// </summary>
-        public global::System.Threading.Tasks.Task<GcoreResponse> SendAsync(
+        public Task<GcoreResponse> SendAsync(
             global::System.Net.Http.HttpMethod method,
             string path,
             global::System.Text.Json.JsonElement? body = null,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null,
-            global::System.Threading.CancellationToken cancellationToken = default) =>
+            CancellationToken cancellationToken = default) =>
             _transport.SendRawAsync(method, path, body, query, cancellationToken);
 
         /// <summary>Operations under <c>/items</c>.</summary>
@@ -105,10 +108,10 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-items")]
-            public virtual global::System.Threading.Tasks.Task<ItemList> ListAsync(
+            public virtual Task<ItemList> ListAsync(
                 [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
                 long? offset = null,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+                CancellationToken cancellationToken = default) =>
                 _transport.SendAsync<ItemList>(ListRequest(limit, offset), global::Construct.ItemList.ReadJson, cancellationToken);
 
             private GcoreRequest ListRequest(long? limit, long? offset)
@@ -133,7 +136,7 @@ namespace Construct
             public virtual global::System.Collections.Generic.IAsyncEnumerable<Item> ListAllAsync(
                 [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
                 long? offset = null,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+                CancellationToken cancellationToken = default) =>
                 GcorePaging.ListAllAsync<ItemList, Item>(
                     offset ?? 0,
                     limit ?? 500,
@@ -155,10 +158,10 @@ namespace Construct
                 /// <inheritdoc cref="ItemsOperations.ListAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                 [global::Construct.GcoreOperation("get-items")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<ItemList>> ListAsync(
+                public Task<GcoreResponse<ItemList>> ListAsync(
                     [global::Construct.GcoreParameter("limit", Maximum = "500")] long? limit = null,
                     long? offset = null,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _owner._transport.SendWithResponseAsync<ItemList>(_owner.ListRequest(limit, offset), global::Construct.ItemList.ReadJson, cancellationToken);
             }
         }
@@ -186,8 +189,8 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("get-tags")]
-            public virtual global::System.Threading.Tasks.Task<global::System.Collections.Generic.IList<Item>> ListAsync(
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+            public virtual Task<global::System.Collections.Generic.IList<Item>> ListAsync(
+                CancellationToken cancellationToken = default) =>
                 _transport.SendAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken, "get-tags", "/tags");
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -203,8 +206,8 @@ namespace Construct
                 /// <inheritdoc cref="TagsOperations.ListAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                 [global::Construct.GcoreOperation("get-tags")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<global::System.Collections.Generic.IList<Item>>> ListAsync(
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                public Task<GcoreResponse<global::System.Collections.Generic.IList<Item>>> ListAsync(
+                    CancellationToken cancellationToken = default) =>
                     _owner._transport.SendWithResponseAsync<global::System.Collections.Generic.IList<Item>>(global::System.Net.Http.HttpMethod.Get, "/tags", null, null, static (ref global::System.Text.Json.Utf8JsonReader reader) => GcoreJson.NotNull(GcoreJson.ReadList<Item>(ref reader, static (ref global::System.Text.Json.Utf8JsonReader r1) => GcoreJson.NotNull((r1.TokenType == global::System.Text.Json.JsonTokenType.Null ? null : global::Construct.Item.ReadJson(ref r1)), "An item")), "The response"), cancellationToken, "get-tags", "/tags");
             }
         }

@@ -5,6 +5,9 @@
 
 namespace Construct
 {
+    using global::System.Threading;
+    using global::System.Threading.Tasks;
+
     /// <summary>A client for Construct, generated from nested-arrays.yaml.</summary>
     /// <remarks>Thread-safe: keep one instance for the application's lifetime.</remarks>
     public sealed partial class GcoreClient : global::System.IDisposable
@@ -62,12 +65,12 @@ namespace Construct
         /// POST only when it provably was not carried out), typed errors. <paramref name="path"/> starts with <c>/</c> and
         /// stays under <see cref="BaseUrl"/>; the response body comes back as it was received.
         /// </summary>
-        public global::System.Threading.Tasks.Task<GcoreResponse> SendAsync(
+        public Task<GcoreResponse> SendAsync(
             global::System.Net.Http.HttpMethod method,
             string path,
             global::System.Text.Json.JsonElement? body = null,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null,
-            global::System.Threading.CancellationToken cancellationToken = default) =>
+            CancellationToken cancellationToken = default) =>
             _transport.SendRawAsync(method, path, body, query, cancellationToken);
 
         /// <summary>Operations under <c>/grids</c>.</summary>
@@ -100,9 +103,7 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("create-grid")]
-            public virtual global::System.Threading.Tasks.Task CreateAsync(
-                GridCreateParams body,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+            public virtual Task CreateAsync(GridCreateParams body, CancellationToken cancellationToken = default) =>
                 _transport.SendAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
 
             /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -118,9 +119,7 @@ namespace Construct
                 /// <inheritdoc cref="GridsOperations.CreateAsync"/>
                 /// <returns>The response's status code, headers and raw body.</returns>
                 [global::Construct.GcoreOperation("create-grid")]
-                public global::System.Threading.Tasks.Task<GcoreResponse> CreateAsync(
-                    GridCreateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                public Task<GcoreResponse> CreateAsync(GridCreateParams body, CancellationToken cancellationToken = default) =>
                     _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Post, "/grids", null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), cancellationToken, "create-grid", "/grids");
             }
         }

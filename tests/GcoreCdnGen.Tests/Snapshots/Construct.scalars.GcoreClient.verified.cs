@@ -5,6 +5,9 @@
 
 namespace Construct
 {
+    using global::System.Threading;
+    using global::System.Threading.Tasks;
+
     /// <summary>A client for Construct, generated from scalars.yaml.</summary>
     /// <remarks>Thread-safe: keep one instance for the application's lifetime.</remarks>
     public sealed partial class GcoreClient : global::System.IDisposable
@@ -62,12 +65,12 @@ namespace Construct
         /// POST only when it provably was not carried out), typed errors. <paramref name="path"/> starts with <c>/</c> and
         /// stays under <see cref="BaseUrl"/>; the response body comes back as it was received.
         /// </summary>
-        public global::System.Threading.Tasks.Task<GcoreResponse> SendAsync(
+        public Task<GcoreResponse> SendAsync(
             global::System.Net.Http.HttpMethod method,
             string path,
             global::System.Text.Json.JsonElement? body = null,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null,
-            global::System.Threading.CancellationToken cancellationToken = default) =>
+            CancellationToken cancellationToken = default) =>
             _transport.SendRawAsync(method, path, body, query, cancellationToken);
 
         /// <summary>Operations under <c>/samples</c>.</summary>
@@ -102,11 +105,11 @@ namespace Construct
             /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
             /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
             [global::Construct.GcoreOperation("put-sample")]
-            public virtual global::System.Threading.Tasks.Task<SampleReplaceParams> ReplaceAsync(
+            public virtual Task<SampleReplaceParams> ReplaceAsync(
                 global::System.Guid sampleId,
                 SampleReplaceParams body,
                 global::System.DateTimeOffset? since = null,
-                global::System.Threading.CancellationToken cancellationToken = default) =>
+                CancellationToken cancellationToken = default) =>
                 _transport.SendAsync<SampleReplaceParams>(ReplaceRequest(sampleId, body, since), global::Construct.SampleReplaceParams.ReadJson, cancellationToken);
 
             private GcoreRequest ReplaceRequest(
@@ -133,11 +136,11 @@ namespace Construct
                 /// <inheritdoc cref="SamplesOperations.ReplaceAsync"/>
                 /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                 [global::Construct.GcoreOperation("put-sample")]
-                public global::System.Threading.Tasks.Task<GcoreResponse<SampleReplaceParams>> ReplaceAsync(
+                public Task<GcoreResponse<SampleReplaceParams>> ReplaceAsync(
                     global::System.Guid sampleId,
                     SampleReplaceParams body,
                     global::System.DateTimeOffset? since = null,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _owner._transport.SendWithResponseAsync<SampleReplaceParams>(_owner.ReplaceRequest(sampleId, body, since), global::Construct.SampleReplaceParams.ReadJson, cancellationToken);
             }
         }

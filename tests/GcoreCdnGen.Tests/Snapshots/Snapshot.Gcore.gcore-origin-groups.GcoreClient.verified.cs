@@ -5,6 +5,9 @@
 
 namespace Snapshot.Gcore
 {
+    using global::System.Threading;
+    using global::System.Threading.Tasks;
+
     /// <summary>A client for Gcore CDN API (origin groups subset), generated from gcore-origin-groups.yaml.</summary>
     /// <remarks>Thread-safe: keep one instance for the application's lifetime.</remarks>
     public sealed partial class GcoreClient : global::System.IDisposable
@@ -62,12 +65,12 @@ namespace Snapshot.Gcore
         /// POST only when it provably was not carried out), typed errors. <paramref name="path"/> starts with <c>/</c> and
         /// stays under <see cref="BaseUrl"/>; the response body comes back as it was received.
         /// </summary>
-        public global::System.Threading.Tasks.Task<GcoreResponse> SendAsync(
+        public Task<GcoreResponse> SendAsync(
             global::System.Net.Http.HttpMethod method,
             string path,
             global::System.Text.Json.JsonElement? body = null,
             global::System.Collections.Generic.IEnumerable<global::System.Collections.Generic.KeyValuePair<string, string>>? query = null,
-            global::System.Threading.CancellationToken cancellationToken = default) =>
+            CancellationToken cancellationToken = default) =>
             _transport.SendRawAsync(method, path, body, query, cancellationToken);
 
         /// <summary>Operations under <c>/cdn</c>.</summary>
@@ -135,13 +138,13 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                public virtual global::System.Threading.Tasks.Task<OriginGroupList> ListAsync(
+                public virtual Task<OriginGroupList> ListAsync(
                     string? name = null,
                     string? sources = null,
                     bool? hasRelatedResources = null,
                     [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null,
                     [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _transport.SendAsync<OriginGroupList>(ListRequest(name, sources, hasRelatedResources, limit, offset), global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken);
 
                 private GcoreRequest ListRequest(string? name, string? sources, bool? hasRelatedResources, long? limit, long? offset)
@@ -172,7 +175,7 @@ namespace Snapshot.Gcore
                     bool? hasRelatedResources = null,
                     [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null,
                     [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     GcorePaging.ListAllAsync<OriginGroupList, OriginGroup>(
                         offset ?? 0,
                         limit ?? 1000,
@@ -191,9 +194,9 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
-                public virtual global::System.Threading.Tasks.Task<OriginGroup> CreateAsync(
+                public virtual Task<OriginGroup> CreateAsync(
                     OriginGroupCreateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
 
                 /// <summary>Get origin group details</summary>
@@ -203,9 +206,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("get-origin-group-details")]
-                public virtual global::System.Threading.Tasks.Task<OriginGroup> GetAsync(
-                    long originGroupId,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                public virtual Task<OriginGroup> GetAsync(long originGroupId, CancellationToken cancellationToken = default) =>
                     _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "get-origin-group-details", "/cdn/origin_groups/{origin_group_id}");
 
                 /// <summary>Change origin group</summary>
@@ -216,10 +217,10 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("change-origin-group")]
-                public virtual global::System.Threading.Tasks.Task<OriginGroup> ReplaceAsync(
+                public virtual Task<OriginGroup> ReplaceAsync(
                     long originGroupId,
                     OriginGroupReplaceParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                 /// <summary>Change origin group</summary>
@@ -230,10 +231,10 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("patch-origin-group")]
-                public virtual global::System.Threading.Tasks.Task<OriginGroup> UpdateAsync(
+                public virtual Task<OriginGroup> UpdateAsync(
                     long originGroupId,
                     OriginGroupUpdateParams body,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                    CancellationToken cancellationToken = default) =>
                     _transport.SendAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                 /// <summary>Delete origin group</summary>
@@ -243,9 +244,7 @@ namespace Snapshot.Gcore
                 /// <exception cref="GcoreApiException">The response has an error status code; the subclass tells which.</exception>
                 /// <exception cref="GcoreConnectionException">The server could not be reached, or an attempt timed out.</exception>
                 [global::Snapshot.Gcore.GcoreOperation("delete-origin-group")]
-                public virtual global::System.Threading.Tasks.Task DeleteAsync(
-                    long originGroupId,
-                    global::System.Threading.CancellationToken cancellationToken = default) =>
+                public virtual Task DeleteAsync(long originGroupId, CancellationToken cancellationToken = default) =>
                     _transport.SendAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken, "delete-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                 /// <summary>The same operations, returning the response's status code, headers and raw body besides the value (<see cref="GcoreResponse"/>).</summary>
@@ -261,55 +260,51 @@ namespace Snapshot.Gcore
                     /// <inheritdoc cref="OriginGroupsOperations.ListAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                     [global::Snapshot.Gcore.GcoreOperation("get-origin-groups-list")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroupList>> ListAsync(
+                    public Task<GcoreResponse<OriginGroupList>> ListAsync(
                         string? name = null,
                         string? sources = null,
                         bool? hasRelatedResources = null,
                         [global::Snapshot.Gcore.GcoreParameter("limit", Minimum = "1", Maximum = "1000")] long? limit = null,
                         [global::Snapshot.Gcore.GcoreParameter("offset", Minimum = "0")] long? offset = null,
-                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        CancellationToken cancellationToken = default) =>
                         _owner._transport.SendWithResponseAsync<OriginGroupList>(_owner.ListRequest(name, sources, hasRelatedResources, limit, offset), global::Snapshot.Gcore.OriginGroupList.ReadJson, cancellationToken);
 
                     /// <inheritdoc cref="OriginGroupsOperations.CreateAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                     [global::Snapshot.Gcore.GcoreOperation("create-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> CreateAsync(
+                    public Task<GcoreResponse<OriginGroup>> CreateAsync(
                         OriginGroupCreateParams body,
-                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        CancellationToken cancellationToken = default) =>
                         _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Post, "/cdn/origin_groups", null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "create-origin-group", "/cdn/origin_groups");
 
                     /// <inheritdoc cref="OriginGroupsOperations.GetAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                     [global::Snapshot.Gcore.GcoreOperation("get-origin-group-details")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> GetAsync(
-                        long originGroupId,
-                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                    public Task<GcoreResponse<OriginGroup>> GetAsync(long originGroupId, CancellationToken cancellationToken = default) =>
                         _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Get, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "get-origin-group-details", "/cdn/origin_groups/{origin_group_id}");
 
                     /// <inheritdoc cref="OriginGroupsOperations.ReplaceAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                     [global::Snapshot.Gcore.GcoreOperation("change-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> ReplaceAsync(
+                    public Task<GcoreResponse<OriginGroup>> ReplaceAsync(
                         long originGroupId,
                         OriginGroupReplaceParams body,
-                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        CancellationToken cancellationToken = default) =>
                         _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Put, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "change-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                     /// <inheritdoc cref="OriginGroupsOperations.UpdateAsync"/>
                     /// <returns>The response's status code, headers and raw body, with the value read from it.</returns>
                     [global::Snapshot.Gcore.GcoreOperation("patch-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse<OriginGroup>> UpdateAsync(
+                    public Task<GcoreResponse<OriginGroup>> UpdateAsync(
                         long originGroupId,
                         OriginGroupUpdateParams body,
-                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                        CancellationToken cancellationToken = default) =>
                         _owner._transport.SendWithResponseAsync<OriginGroup>(global::System.Net.Http.HttpMethod.Patch, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, _owner._transport.Checked((body ?? throw new global::System.ArgumentNullException(nameof(body))).Validate, body.WriteJson), global::Snapshot.Gcore.OriginGroup.ReadJson, cancellationToken, "patch-origin-group", "/cdn/origin_groups/{origin_group_id}");
 
                     /// <inheritdoc cref="OriginGroupsOperations.DeleteAsync"/>
                     /// <returns>The response's status code, headers and raw body.</returns>
                     [global::Snapshot.Gcore.GcoreOperation("delete-origin-group")]
-                    public global::System.Threading.Tasks.Task<GcoreResponse> DeleteAsync(
-                        long originGroupId,
-                        global::System.Threading.CancellationToken cancellationToken = default) =>
+                    public Task<GcoreResponse> DeleteAsync(long originGroupId, CancellationToken cancellationToken = default) =>
                         _owner._transport.SendWithResponseAsync(global::System.Net.Http.HttpMethod.Delete, "/cdn/origin_groups/" + GcoreTransport.PathValue(originGroupId), null, null, cancellationToken, "delete-origin-group", "/cdn/origin_groups/{origin_group_id}");
                 }
             }
