@@ -33,6 +33,8 @@ public sealed record SpecInput(SpecOptions Options, string Text, EquatableArray<
             errors.Add(OptionError(file.Path, "Namespace '" + ns + "' is not a valid C# namespace"));
         if (!IsValidName(clientName, allowDots: false))
             errors.Add(OptionError(file.Path, "ClientName '" + clientName + "' is not a valid C# type name"));
+        else if (Naming.ImplicitUsingTypeNames.All.Contains(clientName) || Contract.RuntimeSources.TypeNamesFor(clientName).Contains(clientName, StringComparer.OrdinalIgnoreCase))
+            errors.Add(OptionError(file.Path, "ClientName '" + clientName + "' is the name of a type the generated code uses (from .NET or GcoreCdnGen's runtime); choose another, such as 'GcoreClient'"));
 
         var specOptions = new SpecOptions
         {

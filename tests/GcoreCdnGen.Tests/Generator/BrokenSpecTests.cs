@@ -93,6 +93,19 @@ public class BrokenSpecTests
         Assert.Contains(json.GeneratorDiagnostics, d => d.Id == "GCDN100");
     }
 
+    [Theory]
+    [InlineData("Task")]
+    [InlineData("CancellationToken")]
+    [InlineData("GcoreTransport")]
+    public void AClientNamedLikeATypeTheGeneratedCodeUses_IsReported_NotACompilerError(string clientName)
+    {
+        var run = GeneratorRunner.Run(new SpecItem("/specs/a.yaml", System.IO.File.ReadAllText(Paths.OurSpec), ClientName: clientName));
+        var d = Single(run, "GCDN106");
+        Assert.Contains("ClientName '" + clientName + "' is the name of a type the generated code uses", d.GetMessage(), System.StringComparison.Ordinal);
+        Assert.Empty(run.Sources);
+        Assert.DoesNotContain(run.OutputCompilation.GetDiagnostics(), x => x.Severity == Microsoft.CodeAnalysis.DiagnosticSeverity.Error);
+    }
+
     [Fact]
     public void InvalidNamespace_IsReported()
     {
