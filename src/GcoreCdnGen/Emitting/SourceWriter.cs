@@ -134,9 +134,12 @@ internal sealed class SourceWriter
         return BoldCode.Replace(sb.ToString(), "<b>$1</b>");
     }
 
-    /// <summary>Writes the <c>param</c> doc of the parameter <paramref name="name"/> (a C# identifier) from free text.</summary>
+    /// <summary>
+    /// Writes the <c>param</c> doc of the parameter <paramref name="name"/> (a C# identifier) from free text. A doc
+    /// comment names a keyword parameter (<c>@default</c>) without its <c>@</c>.
+    /// </summary>
     public void Param(string name, string? text) => Doc("param", text, $"""
-        name="{name}"
+        name="{name.TrimStart('@')}"
         """);
 
     /// <summary>Spec text for a doc comment line: see <see cref="Naming.Escaping.DocText"/>.</summary>
