@@ -77,9 +77,15 @@ fi
 
 ratio() { awk -v a="$1" -v b="$2" 'BEGIN { printf "%.2f", a / b }'; }
 # --no-dependencies: only the consumer is rebuilt, not the generator project it references.
-with=$(for i in $(seq "$runs"); do seconds dotnet build "$work/with" -c Release --no-restore --no-incremental --no-dependencies; done | median)
-without=$(for i in $(seq "$runs"); do seconds dotnet build "$work/without" -c Release --no-restore --no-incremental; done | median)
-empty=$(for i in $(seq "$runs"); do seconds dotnet build "$work/empty" -c Release --no-restore --no-incremental; done | median)
+# The consumers take turns, run after run, so that a load that comes and goes on this shared machine falls on each.
+for i in $(seq "$runs"); do
+  seconds dotnet build "$work/with" -c Release --no-restore --no-incremental --no-dependencies >> "$work/with.times"
+  seconds dotnet build "$work/without" -c Release --no-restore --no-incremental >> "$work/without.times"
+  seconds dotnet build "$work/empty" -c Release --no-restore --no-incremental >> "$work/empty.times"
+done
+with=$(median < "$work/with.times")
+without=$(median < "$work/without.times")
+empty=$(median < "$work/empty.times")
 overhead=$(awk -v a="$with" -v b="$without" 'BEGIN { printf "%.1f", (a - b) * 100 / b }')
 echo "dotnet build, whole CDN document ($files generated files, $lines lines): with generator ${with} s, files checked in ${without} s, overhead ${overhead} %"
 echo "  as ratios to an empty consumer (${empty} s): with generator $(ratio "$with" "$empty"), files checked in $(ratio "$without" "$empty")"
