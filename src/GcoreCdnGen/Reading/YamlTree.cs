@@ -104,8 +104,12 @@ internal sealed class YamlTree
     private void Open(JsonNode container, string? anchor)
     {
         Charge(1);
-        if (!string.IsNullOrEmpty(anchor) && (_anchors.ContainsKey(anchor!) || !_openAnchors.Add(anchor!)))
-            throw new FormatException("the YAML anchor '&" + anchor + "' is defined twice");
+        if (!string.IsNullOrEmpty(anchor))
+        {
+            CheckNewAnchor(anchor!);
+            _openAnchors.Add(anchor!);
+        }
+
         _frames.Add(new Frame(container, anchor));
     }
 
@@ -134,13 +138,21 @@ internal sealed class YamlTree
             : replacement.StartsWith("{", StringComparison.Ordinal) ? JsonNode.Parse(replacement)! : Value(replacement, ScalarStyle.Plain);
         if (!string.IsNullOrEmpty(scalar.Anchor))
         {
-            if (_anchors.ContainsKey(scalar.Anchor!) || _openAnchors.Contains(scalar.Anchor!))
-                throw new FormatException("the YAML anchor '&" + scalar.Anchor + "' is defined twice");
+            CheckNewAnchor(scalar.Anchor!);
             _anchors.Add(scalar.Anchor!, (node, value));
         }
 
         Add(node, value);
     }
+
+    /// <summary>An anchor names one node: a second definition, finished or still open, is refused.</summary>
+    private void CheckNewAnchor(string anchor)
+    {
+        if (_anchors.ContainsKey(anchor) || _openAnchors.Contains(anchor))
+            throw new FormatException("the YAML anchor '&" + anchor + "' is defined twice");
+    }
+
+    private FormatException TooDeep() => new("the YAML document nests deeper than " + _maxDepth + " levels");
 
     private void AddAlias(string name)
     {
@@ -150,7 +162,7 @@ internal sealed class YamlTree
             throw new FormatException("the YAML alias '*" + name + "' refers to no anchor");
         var (count, height) = Size(anchored.Node);
         if (_frames.Count >= _maxDepth || height > _maxDepth - (uint)_frames.Count)
-            throw new FormatException("the YAML document nests deeper than " + _maxDepth + " levels");
+            throw TooDeep();
         if (count > Limits.MaxAliasExpansionNodeCount - _aliasNodes)
             throw new FormatException("the YAML document's aliases expand to more than " + Limits.MaxAliasExpansionNodeCount + " nodes");
         _aliasNodes += count;
@@ -191,7 +203,7 @@ internal sealed class YamlTree
     private void Charge(uint count, bool depthChecked = false)
     {
         if (!depthChecked && (uint)_frames.Count >= _maxDepth)
-            throw new FormatException("the YAML document nests deeper than " + _maxDepth + " levels");
+            throw TooDeep();
         if (count > Limits.MaxNodeCount - _nodes)
             throw new FormatException("the YAML document has more than " + Limits.MaxNodeCount + " nodes");
         _nodes += count;
